@@ -1,0 +1,438 @@
+// The sale aggregate. Each exported writer is ONE transaction: the state change, the matching
+// event and (where there is one) the provider-call record commit together or not at all.
+import type { Ledger } from '../connection';
+import { SaleListRecord, SaleRecord, SaleEventRecord } from '../rows';
+import { finishProviderCall, beginProviderCall, type CallFinish } from './provider-calls';
+
+type State = SaleRecord['state'];
+const OPEN_STATES = "('paid', 'sending', 'pending', 'review')";
+
+const SELECT_SALE = `
+  SELECT s.*, p.tendered AS cash_tendered, p.change AS cash_change, p.state AS cash_state
+  FROM sales s JOIN payments p ON p.sale_id = s.id`;
+
+function appendEvent(
+  db: Ledger,
+  saleId: string,
+  at: number,
+  type: string,
+  from: State | null,
+  to: State | null,
+  data: Record<string, unknown> = {},
+): void {
+  db.prepare('INSERT INTO sale_events (sale_id, at, type, from_state, to_state, data) VALUES (?, ?, ?, ?, ?, ?)').run(
+    saleId,
+    at,
+    type,
+    from,
+    to,
+    JSON.stringify(data),
+  );
+}
+
+function currentState(db: Ledger, saleId: string): State {
+  const row = db.prepare('SELECT state FROM sales WHERE id = ?').get(saleId) as { state: State } | undefined;
+  if (!row) throw new Error(`sale ${saleId} not found`);
+  return row.state;
+}
+
+export function getSale(db: Ledger, id: string): SaleRecord | null {
+  const row = db.prepare(`${SELECT_SALE} WHERE s.id = ?`).get(id);
+  return row === undefined ? null : SaleRecord.parse(row);
+}
+
+export function getSaleByClientRequest(db: Ledger, clientRequestId: string): SaleRecord | null {
+  const row = db.prepare(`${SELECT_SALE} WHERE s.client_request_id = ?`).get(clientRequestId);
+  return row === undefined ? null : SaleRecord.parse(row);
+}
+
+export type OpenSaleRef = { id: string; seq: number; state: State };
+
+/** An unfinished sale for any of these customer numbers (meter or IDPEL): it blocks a new PAY. */
+export function findOpenSaleForCustomer(db: Ledger, numbers: readonly string[]): OpenSaleRef | null {
+  const wanted = numbers.filter((n) => n !== '');
+  if (wanted.length === 0) return null;
+  const marks = wanted.map(() => '?').join(', ');
+  const row = db
+    .prepare(
+      `SELECT id, seq, state FROM sales WHERE state IN ${OPEN_STATES}
+         AND (meter_number IN (${marks}) OR idpel IN (${marks}) OR customer_number IN (${marks}))
+       ORDER BY seq LIMIT 1`,
+    )
+    .get(...wanted, ...wanted, ...wanted) as OpenSaleRef | undefined;
+  return row ?? null;
+}
+
+export function recentSucceededSale(
+  db: Ledger,
+  numbers: readonly string[],
+  denomination: number,
+  since: number,
+): { seq: number; created_at: number } | null {
+  const wanted = numbers.filter((n) => n !== '');
+  if (wanted.length === 0) return null;
+  const marks = wanted.map(() => '?').join(', ');
+  const row = db
+    .prepare(
+      `SELECT seq, created_at FROM sales WHERE state = 'succeeded' AND denomination = ? AND created_at >= ?
+         AND (meter_number IN (${marks}) OR idpel IN (${marks}))
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(denomination, since, ...wanted, ...wanted) as { seq: number; created_at: number } | undefined;
+  return row ?? null;
+}
+
+export type NewCashSale = {
+  id: string;
+  clientRequestId: string;
+  provider: 'vsi';
+  env: 'training' | 'production';
+  businessDate: string;
+  at: number;
+  cashier: string;
+  inquiryId: string;
+  customerNumber: string;
+  meterNumber: string;
+  idpel: string;
+  customerName: string;
+  tariffPower: string;
+  denomination: number;
+  providerAdmin: number;
+  counterFee: number;
+  total: number;
+  trxid: string;
+  inquiryRef: string;
+  warningsJson: string;
+  paymentId: string;
+  tendered: number;
+};
+
+export type CreateSaleResult =
+  | { kind: 'created'; sale: SaleRecord }
+  | { kind: 'existing'; sale: SaleRecord }
+  | { kind: 'blocked'; open: OpenSaleRef };
+
+/** Cash received and the purchase intent (with its trxid) recorded, atomically. */
+export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
+  return db.transaction((): CreateSaleResult => {
+    const existing = getSaleByClientRequest(db, s.clientRequestId);
+    if (existing) return { kind: 'existing', sale: existing };
+    const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
+    if (open) return { kind: 'blocked', open };
+    db.prepare(
+      `INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at,
+         updated_at, cashier, inquiry_id, customer_number, meter_number, idpel, customer_name, tariff_power,
+         denomination, provider_admin, counter_fee, total, trxid, inquiry_ref, warnings_json)
+       VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, 'pln_prepaid', @provider,
+         @env, 'paid', @businessDate, @at, @at, @cashier, @inquiryId, @customerNumber, @meterNumber, @idpel,
+         @customerName, @tariffPower, @denomination, @providerAdmin, @counterFee, @total, @trxid, @inquiryRef,
+         @warningsJson)`,
+    ).run(s);
+    db.prepare(
+      `INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
+       VALUES (?, ?, 'cash', ?, ?, ?, 'settled', ?, ?)`,
+    ).run(s.paymentId, s.id, s.total, s.tendered, s.tendered - s.total, s.at, s.at);
+    appendEvent(db, s.id, s.at, 'created', null, 'paid', {
+      trxid: s.trxid,
+      total: s.total,
+      tendered: s.tendered,
+      change: s.tendered - s.total,
+    });
+    return { kind: 'created', sale: getSale(db, s.id)! };
+  })();
+}
+
+/** The PAY intent: state 'sending' and the provider call row, durable before the request leaves. */
+export function markPaySending(db: Ledger, saleId: string, at: number, provider: string, env: string): number {
+  return db.transaction((): number => {
+    const sale = getSale(db, saleId)!;
+    db.prepare("UPDATE sales SET state = 'sending', pay_sent_at = ?, updated_at = ? WHERE id = ?").run(at, at, saleId);
+    appendEvent(db, saleId, at, 'pay_sent', sale.state, 'sending', { trxid: sale.trxid });
+    return beginProviderCall(db, { provider, env, command: 'PAY', providerRef: sale.trxid, saleId, at });
+  })();
+}
+
+/** An advice call about to leave (no state change). */
+export function markAdviceSending(db: Ledger, saleId: string, at: number, provider: string, env: string): number {
+  return db.transaction((): number => {
+    const sale = getSale(db, saleId)!;
+    appendEvent(db, saleId, at, 'advice_sent', sale.state, sale.state, { attempt: sale.advice_attempts + 1 });
+    return beginProviderCall(db, { provider, env, command: 'ADV', providerRef: sale.trxid, saleId, at });
+  })();
+}
+
+export type IssuedRecord = {
+  token: string;
+  kwh: string;
+  payRef: string | null;
+  adviceRef: string | null;
+  vendorTime: string | null;
+  vendorJson: string;
+  customerName: string | null;
+  tariffPower: string | null;
+};
+
+export type SuccessResult = { kind: 'succeeded' } | { kind: 'duplicate_token'; otherSaleId: string };
+
+export function recordPurchaseSuccess(
+  db: Ledger,
+  saleId: string,
+  at: number,
+  callId: number | null,
+  issued: IssuedRecord,
+  call: CallFinish,
+): SuccessResult {
+  return db.transaction((): SuccessResult => {
+    const from = currentState(db, saleId);
+    if (callId !== null) finishProviderCall(db, callId, call);
+    const owner = db.prepare('SELECT id FROM sales WHERE token = ? AND id <> ?').get(issued.token, saleId) as
+      | { id: string }
+      | undefined;
+    if (owner) {
+      // The token already belongs to another sale: the advice matched the wrong purchase.
+      db.prepare(
+        `UPDATE sales SET state = 'review', review_reason = 'duplicate_token', next_advice_at = NULL,
+           vendor_json = ?, updated_at = ? WHERE id = ?`,
+      ).run(issued.vendorJson, at, saleId);
+      appendEvent(db, saleId, at, 'duplicate_token', from, 'review', { otherSaleId: owner.id });
+      return { kind: 'duplicate_token', otherSaleId: owner.id };
+    }
+    db.prepare(
+      `UPDATE sales SET state = 'succeeded', token = @token, kwh = @kwh,
+         pay_ref = COALESCE(@payRef, pay_ref), advice_ref = COALESCE(@adviceRef, advice_ref),
+         vendor_time = @vendorTime, vendor_json = @vendorJson,
+         customer_name = COALESCE(NULLIF(@customerName, ''), customer_name),
+         tariff_power = COALESCE(NULLIF(@tariffPower, ''), tariff_power),
+         next_advice_at = NULL, review_reason = NULL, updated_at = @at WHERE id = @saleId`,
+    ).run({ ...issued, at, saleId });
+    appendEvent(db, saleId, at, 'succeeded', from, 'succeeded', { payRef: issued.payRef, via: call.outcome });
+    return { kind: 'succeeded' };
+  })();
+}
+
+export type FailureRecord = { code: string; message: string; detail: string };
+
+/** Definitely not done: the sale fails and the customer's cash becomes due back. */
+export function recordPurchaseFailure(
+  db: Ledger,
+  saleId: string,
+  at: number,
+  callId: number | null,
+  failure: FailureRecord,
+  call: CallFinish | null,
+  eventType = 'failed',
+): void {
+  db.transaction(() => {
+    const from = currentState(db, saleId);
+    if (callId !== null && call) finishProviderCall(db, callId, call);
+    db.prepare(
+      `UPDATE sales SET state = 'failed', failure_code = ?, failure_message = ?, failure_detail = ?,
+         next_advice_at = NULL, updated_at = ? WHERE id = ?`,
+    ).run(failure.code, failure.message, failure.detail, at, saleId);
+    db.prepare("UPDATE payments SET state = 'refund_due', updated_at = ? WHERE sale_id = ? AND state = 'settled'").run(
+      at,
+      saleId,
+    );
+    appendEvent(db, saleId, at, eventType, from, 'failed', { code: failure.code, detail: failure.detail });
+  })();
+}
+
+export type UncertainRecord = {
+  result: string;
+  detail: string;
+  nextAdviceAt: number | null;
+  fromAdvice: boolean;
+  notFound: boolean;
+  confirmFailure: boolean;
+  reviewReason: string | null;
+};
+
+/** Outcome still unknown: pending (or review) with the next advice scheduled. */
+export function recordUncertain(
+  db: Ledger,
+  saleId: string,
+  at: number,
+  callId: number | null,
+  u: UncertainRecord,
+  call: CallFinish | null,
+): void {
+  db.transaction(() => {
+    const from = currentState(db, saleId);
+    if (callId !== null && call) finishProviderCall(db, callId, call);
+    const to: State = u.reviewReason ? 'review' : from === 'review' ? 'review' : 'pending';
+    db.prepare(
+      `UPDATE sales SET state = @to, next_advice_at = @next, last_advice_result = @result,
+         advice_attempts = advice_attempts + @adv, last_advice_at = CASE WHEN @adv = 1 THEN @at ELSE last_advice_at END,
+         not_found_count = CASE WHEN @nf = 1 THEN not_found_count + 1 ELSE not_found_count END,
+         confirm_failure = @confirm, review_reason = COALESCE(@review, review_reason), updated_at = @at
+       WHERE id = @saleId`,
+    ).run({
+      to,
+      next: u.nextAdviceAt,
+      result: u.result,
+      adv: u.fromAdvice ? 1 : 0,
+      at,
+      nf: u.notFound ? 1 : 0,
+      confirm: u.confirmFailure ? 1 : 0,
+      review: u.reviewReason,
+      saleId,
+    });
+    appendEvent(db, saleId, at, u.fromAdvice ? 'advice_uncertain' : 'pay_uncertain', from, to, {
+      result: u.result,
+      detail: u.detail,
+      notFound: u.notFound,
+      nextAdviceAt: u.nextAdviceAt,
+      review: u.reviewReason,
+    });
+  })();
+}
+
+/** A failed sale's cash handed back to the customer. */
+export function recordCashReturned(db: Ledger, saleId: string, at: number): boolean {
+  return db.transaction((): boolean => {
+    const info = db
+      .prepare("UPDATE payments SET state = 'refunded', updated_at = ? WHERE sale_id = ? AND state = 'refund_due'")
+      .run(at, saleId);
+    if (info.changes === 0) return false;
+    const state = currentState(db, saleId);
+    appendEvent(db, saleId, at, 'cash_returned', state, state);
+    return true;
+  })();
+}
+
+export function recordReprint(db: Ledger, saleId: string, at: number): number {
+  return db.transaction((): number => {
+    db.prepare('UPDATE sales SET reprints = reprints + 1 WHERE id = ?').run(saleId);
+    const row = db.prepare('SELECT reprints, state FROM sales WHERE id = ?').get(saleId) as { reprints: number; state: State };
+    appendEvent(db, saleId, at, 'reprinted', row.state, row.state, { copy: row.reprints });
+    return row.reprints;
+  })();
+}
+
+export type RecoveryReport = { interrupted: string[]; uncertain: string[] };
+
+/**
+ * After a restart: a sale still 'paid' never sent its PAY (the intent was recorded first), so it
+ * fails cleanly and its cash is due back; a sale still 'sending' may have been processed, so it
+ * becomes pending and is resolved by advice.
+ */
+export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRecord): RecoveryReport {
+  return db.transaction((): RecoveryReport => {
+    const paid = db.prepare("SELECT id FROM sales WHERE state = 'paid' ORDER BY seq").all() as { id: string }[];
+    for (const { id } of paid) recordPurchaseFailure(db, id, at, null, interrupted, null, 'interrupted_before_send');
+    const sending = db.prepare("SELECT id FROM sales WHERE state = 'sending' ORDER BY seq").all() as { id: string }[];
+    for (const { id } of sending) {
+      const open = db
+        .prepare("SELECT id FROM provider_calls WHERE sale_id = ? AND finished_at IS NULL")
+        .all(id) as { id: number }[];
+      for (const c of open) finishProviderCall(db, c.id, { outcome: 'interrupted', providerCode: null, detail: 'process ended mid-call', at });
+      recordUncertain(
+        db,
+        id,
+        at,
+        null,
+        {
+          result: 'interrupted',
+          detail: 'Loket stopped while the purchase was being sent',
+          nextAdviceAt: at,
+          fromAdvice: false,
+          notFound: false,
+          confirmFailure: false,
+          reviewReason: null,
+        },
+        null,
+      );
+    }
+    // Advice calls cut off mid-flight: closed as interrupted (the sale stays as it was).
+    db.prepare(
+      "UPDATE provider_calls SET finished_at = ?, outcome = 'interrupted' WHERE finished_at IS NULL AND command = 'ADV'",
+    ).run(at);
+    return { interrupted: paid.map((r) => r.id), uncertain: sending.map((r) => r.id) };
+  })();
+}
+
+export function declareSaleFailed(db: Ledger, saleId: string, at: number, failure: FailureRecord): boolean {
+  return db.transaction((): boolean => {
+    if (currentState(db, saleId) !== 'review') return false;
+    recordPurchaseFailure(db, saleId, at, null, failure, null, 'declared_failed');
+    return true;
+  })();
+}
+
+export function salesDueForAdvice(db: Ledger, now: number, limit = 20): string[] {
+  const rows = db
+    .prepare(
+      `SELECT id FROM sales WHERE next_advice_at IS NOT NULL AND next_advice_at <= ? AND state IN ('pending', 'review')
+       ORDER BY next_advice_at LIMIT ?`,
+    )
+    .all(now, limit) as { id: string }[];
+  return rows.map((r) => r.id);
+}
+
+export function earliestAdviceDue(db: Ledger): number | null {
+  const row = db
+    .prepare("SELECT MIN(next_advice_at) AS t FROM sales WHERE next_advice_at IS NOT NULL AND state IN ('pending', 'review')")
+    .get() as { t: number | null };
+  return row.t;
+}
+
+export function countOpenSales(db: Ledger): { pending: number; review: number } {
+  const rows = db.prepare(`SELECT state, COUNT(*) AS n FROM sales WHERE state IN ${OPEN_STATES} GROUP BY state`).all() as {
+    state: State;
+    n: number;
+  }[];
+  let pending = 0;
+  let review = 0;
+  for (const r of rows) {
+    if (r.state === 'review') review += r.n;
+    else pending += r.n;
+  }
+  return { pending, review };
+}
+
+export type DayFilter = 'all' | 'succeeded' | 'open' | 'failed';
+
+const FILTER_SQL: Record<DayFilter, string> = {
+  all: '',
+  succeeded: "AND s.state = 'succeeded'",
+  open: `AND s.state IN ${OPEN_STATES}`,
+  failed: "AND s.state = 'failed'",
+};
+
+export function listDaySales(
+  db: Ledger,
+  businessDate: string,
+  filter: DayFilter,
+  limit: number,
+  beforeSeq: number | null,
+): SaleListRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.seq, s.created_at, s.state, p.state AS cash_state, s.customer_number, s.customer_name,
+              s.denomination, s.total, s.token
+       FROM sales s JOIN payments p ON p.sale_id = s.id
+       WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
+       ORDER BY s.seq DESC LIMIT ?`,
+    )
+    .all(businessDate, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit);
+  return rows.map((r) => SaleListRecord.parse(r));
+}
+
+export type DayTotalsRow = { state: State; cash_state: SaleRecord['cash_state']; n: number; total: number; cash: number };
+
+export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
+  return db
+    .prepare(
+      `SELECT s.state, p.state AS cash_state, COUNT(*) AS n, SUM(s.total) AS total, SUM(p.amount) AS cash
+       FROM sales s JOIN payments p ON p.sale_id = s.id
+       WHERE s.business_date = ? GROUP BY s.state, p.state`,
+    )
+    .all(businessDate) as DayTotalsRow[];
+}
+
+export function saleEvents(db: Ledger, saleId: string): SaleEventRecord[] {
+  return db
+    .prepare('SELECT * FROM sale_events WHERE sale_id = ? ORDER BY id')
+    .all(saleId)
+    .map((r) => SaleEventRecord.parse(r));
+}

@@ -1,0 +1,23 @@
+import type { Ledger } from '../connection';
+import { SecretRecord } from '../rows';
+
+export type SealedSecret = { iv: Buffer; tag: Buffer; ciphertext: Buffer };
+
+export function readSecret(db: Ledger, name: string): SealedSecret | null {
+  const row = db.prepare('SELECT name, iv, tag, ciphertext, updated_at FROM secrets WHERE name = ?').get(name);
+  if (row === undefined) return null;
+  const r = SecretRecord.parse(row);
+  return { iv: r.iv, tag: r.tag, ciphertext: r.ciphertext };
+}
+
+export function writeSecret(db: Ledger, name: string, sealed: SealedSecret, at: number): void {
+  db.prepare(
+    `INSERT INTO secrets (name, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(name) DO UPDATE SET iv = excluded.iv, tag = excluded.tag,
+       ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
+  ).run(name, sealed.iv, sealed.tag, sealed.ciphertext, at);
+}
+
+export function deleteSecret(db: Ledger, name: string): void {
+  db.prepare('DELETE FROM secrets WHERE name = ?').run(name);
+}

@@ -1,0 +1,198 @@
+// The VSI PLN-prepaid client: INQ, PAY (with the inquiry refnum, or "auto" with msn) and ADV
+// (with the PAYREF, or with msn + nominal), each answer classified as success / failed /
+// uncertain per vsi.md §1.5. This is the folder's only public export.
+import type {
+  InquiryOutcome,
+  PlnAdviceRequest,
+  PlnPrepaidProvider,
+  PlnPurchaseRequest,
+  PlnTokenIssued,
+  PurchaseOutcome,
+} from '../contract';
+import type { Logger } from '../../log/logger';
+import { createVsiTransport, type VsiEndpoint, type VsiExchange, type VsiTransport } from './transport';
+import {
+  VsiEnvelope,
+  VsiInquiryFields,
+  VsiPurchaseFields,
+  collapseSpaces,
+  parseTariffPower,
+  parseVsiInteger,
+} from './schema';
+import {
+  badResponseError,
+  classifyAdviceError,
+  classifyInquiryError,
+  classifyPayError,
+  rcNumber,
+  rcString,
+  transportError,
+} from './errors';
+import type { FlatXml } from './xml';
+
+export type { VsiEndpoint } from './transport';
+export type { DtFormat } from './signing';
+
+export type VsiTimeouts = { connectMs: number; inquiryMs: number; payMs: number; adviceMs: number };
+
+/** vsi.md §1.6: connect 10 s; INQ 30 s; PAY 60 s; ADV 30 s. */
+export const DEFAULT_VSI_TIMEOUTS: VsiTimeouts = { connectMs: 10_000, inquiryMs: 30_000, payMs: 60_000, adviceMs: 30_000 };
+
+export type VsiClientOptions = {
+  endpoint: VsiEndpoint;
+  timeouts: VsiTimeouts;
+  now: () => number;
+  log: Logger;
+  /** Replaces the HTTP transport (unit tests). */
+  transport?: VsiTransport;
+};
+
+type Envelope = { success: boolean; rc: number | null; rcm: string; fields: FlatXml };
+
+function envelope(fields: FlatXml): Envelope | null {
+  const parsed = VsiEnvelope.safeParse(fields);
+  if (!parsed.success) return null;
+  const rcm = parsed.data.rcm ?? '';
+  const rc = rcNumber(parsed.data.rc, rcm);
+  if (rc === null && parsed.data.status === undefined) return null;
+  const success = rc === 0 && (parsed.data.status ?? 'SUCCESS').trim().toUpperCase() === 'SUCCESS';
+  return { success, rc, rcm: collapseSpaces(rcm), fields };
+}
+
+const REFNUM_IN_RCM = /refnum:\s*([0-9A-Fa-f]{32})/;
+const HEX32 = /^[0-9A-Fa-f]{32}$/;
+
+function textLine(text: string | undefined, index: number): string | null {
+  if (text === undefined) return null;
+  const line = text.split(/\r?\n/)[index];
+  return line === undefined ? null : line.trim();
+}
+
+function tokenFromAnswer(fields: ReturnType<typeof VsiPurchaseFields.parse>): string | null {
+  if (fields.token === undefined) return null;
+  const digits = fields.token.replace(/[\s-]/g, '');
+  return /^\d{20}$/.test(digits) ? digits : null;
+}
+
+function kwhFromAnswer(fields: ReturnType<typeof VsiPurchaseFields.parse>): string {
+  if (fields.jmlkwh !== undefined && fields.jmlkwh.trim() !== '') return fields.jmlkwh.trim();
+  const m = fields.text === undefined ? null : /KWH\s*([\d.,]+)/i.exec(fields.text);
+  return m ? m[1]! : '';
+}
+
+/** Turns a 0000 PAY/ADV answer into issued goods, or says why it cannot be trusted as such. */
+function issuedFrom(env: Envelope, command: 'PAY' | 'ADV'): { ok: true; issued: PlnTokenIssued } | { ok: false; detail: string } {
+  const parsed = VsiPurchaseFields.safeParse(env.fields);
+  if (!parsed.success) return { ok: false, detail: `VSI ${command} 0000 with invalid fields: ${parsed.error.message}` };
+  const f = parsed.data;
+  const token = tokenFromAnswer(f);
+  if (!token) return { ok: false, detail: `VSI ${command} 0000 without a valid 20-digit <token>` };
+  const rcmRef = REFNUM_IN_RCM.exec(env.rcm)?.[1]?.toUpperCase() ?? null;
+  const textRef = textLine(f.text, 1);
+  const textPayRef = textRef && HEX32.test(textRef) ? textRef.toUpperCase() : null;
+  // In an ADV answer the rcm refnum is the advice's own reference; the PAYREF is text line 2.
+  const payRef = command === 'PAY' ? (rcmRef ?? textPayRef) : (textPayRef ?? null);
+  const adviceRef = command === 'ADV' ? rcmRef : null;
+  const tp = parseTariffPower(f.tarifdaya ?? f.segmenpower ?? '');
+  return {
+    ok: true,
+    issued: {
+      token,
+      kwh: kwhFromAnswer(f),
+      payRef,
+      adviceRef,
+      vendorTime: f.tanggal ?? f.date ?? null,
+      chargedNominal: parseVsiInteger(f.nominal),
+      providerAdmin: parseVsiInteger(f.adm ?? f.admin),
+      taxes: {
+        ppn: f.ppn?.trim() ?? '',
+        ppj: f.ppj?.trim() ?? '',
+        materai: f.materai?.trim() ?? '',
+        angsuran: f.angsuran?.trim() ?? '',
+      },
+      meterNumber: f.msn?.trim() ?? '',
+      idpel: f.idpel?.trim() ?? '',
+      name: f.nama ?? '',
+      tariff: tp.tariff,
+      powerVa: tp.powerVa,
+      tariffPower: tp.display,
+      providerCode: rcString(env.rc ?? 0),
+    },
+  };
+}
+
+function uncertainFromExchange(exchange: Exclude<VsiExchange, { kind: 'answer' }>): PurchaseOutcome {
+  if (exchange.kind === 'not_sent') {
+    return { kind: 'failed', confirm: false, error: transportError(false, exchange.detail) };
+  }
+  return { kind: 'uncertain', notFound: false, error: transportError(true, exchange.detail) };
+}
+
+export function createVsiClient(options: VsiClientOptions): PlnPrepaidProvider {
+  const transport =
+    options.transport ??
+    createVsiTransport(options.endpoint, { connectTimeoutMs: options.timeouts.connectMs, now: options.now, log: options.log });
+
+  async function inquire(request: { trxid: string; customerNumber: string }): Promise<InquiryOutcome> {
+    const exchange = await transport(
+      { command: 'INQ', trxid: request.trxid, params: { msn: request.customerNumber } },
+      options.timeouts.inquiryMs,
+    );
+    if (exchange.kind !== 'answer') return { ok: false, error: transportError(false, exchange.detail) };
+    const env = envelope(exchange.fields);
+    if (!env) return { ok: false, error: badResponseError('VSI INQ answer without status/rc') };
+    if (!env.success) return { ok: false, error: classifyInquiryError(env.rc, env.rcm) };
+    const parsed = VsiInquiryFields.safeParse(exchange.fields);
+    const admin = parsed.success ? parseVsiInteger(parsed.data.adm ?? parsed.data.admin) : null;
+    if (!parsed.success || admin === null || !HEX32.test(parsed.data.refnum.trim())) {
+      return { ok: false, error: badResponseError(`VSI INQ 0000 with invalid fields: ${parsed.success ? 'adm/refnum' : parsed.error.message}`) };
+    }
+    const f = parsed.data;
+    const tp = parseTariffPower(f.tarifdaya ?? f.segmenpower ?? '');
+    return {
+      ok: true,
+      value: {
+        inquiryRef: f.refnum.trim().toUpperCase(),
+        meterNumber: f.msn.trim(),
+        idpel: f.idpel.trim(),
+        name: f.nama,
+        tariff: tp.tariff,
+        powerVa: tp.powerVa,
+        tariffPower: tp.display,
+        providerAdmin: admin,
+        unsoldTokens: parseVsiInteger(f.jmltokenunsold) ?? 0,
+      },
+    };
+  }
+
+  async function purchase(request: PlnPurchaseRequest): Promise<PurchaseOutcome> {
+    const params: Record<string, string> = { nominal: String(request.denomination) };
+    if (request.inquiryRef) params.refnum = request.inquiryRef;
+    else params.msn = request.customerNumber;
+    const exchange = await transport({ command: 'PAY', trxid: request.trxid, params }, options.timeouts.payMs);
+    if (exchange.kind !== 'answer') return uncertainFromExchange(exchange);
+    const env = envelope(exchange.fields);
+    if (!env) return { kind: 'uncertain', notFound: false, error: transportError(true, 'VSI PAY answer without status/rc') };
+    if (!env.success) return classifyPayError(env.rc, env.rcm);
+    const issued = issuedFrom(env, 'PAY');
+    if (!issued.ok) return { kind: 'uncertain', notFound: false, error: transportError(true, issued.detail) };
+    return { kind: 'success', issued: issued.issued };
+  }
+
+  async function advise(request: PlnAdviceRequest): Promise<PurchaseOutcome> {
+    const params: Record<string, string> = { nominal: String(request.denomination) };
+    if (request.payRef) params.refnum = request.payRef;
+    else params.msn = request.customerNumber;
+    const exchange = await transport({ command: 'ADV', trxid: request.trxid, params }, options.timeouts.adviceMs);
+    // An advice that never left is simply "still uncertain": the purchase's fate is unchanged.
+    if (exchange.kind !== 'answer') return { kind: 'uncertain', notFound: false, error: transportError(true, exchange.detail) };
+    const env = envelope(exchange.fields);
+    if (!env) return { kind: 'uncertain', notFound: false, error: transportError(true, 'VSI ADV answer without status/rc') };
+    if (!env.success) return classifyAdviceError(env.rc, env.rcm, request.confirming);
+    const issued = issuedFrom(env, 'ADV');
+    if (!issued.ok) return { kind: 'uncertain', notFound: false, error: transportError(true, issued.detail) };
+    return { kind: 'success', issued: issued.issued };
+  }
+
+  return { name: 'vsi', inquire, purchase, advise };
+}

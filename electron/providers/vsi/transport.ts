@@ -1,0 +1,77 @@
+// VSI wire mechanics: one HTTP GET per command, every parameter in the query string, a fresh
+// dt/hc per request, resp=XML always (the plaintext default is unparseable by design).
+import { rawRequest } from '../http/raw-request';
+import type { Logger } from '../../log/logger';
+import { decodeBody, parseVsiXml, type FlatXml } from './xml';
+import { vsiDt, vsiHash, type DtFormat } from './signing';
+
+export type VsiEndpoint = { baseUrl: string; clientId: string; secret: string; dtFormat: DtFormat };
+
+export type VsiExchange =
+  | { kind: 'answer'; fields: FlatXml }
+  /** Provably never reached the server (DNS, refused, connect timeout). */
+  | { kind: 'not_sent'; detail: string }
+  /** May have been processed: timeout after sending, reset, HTTP error status, unreadable body. */
+  | { kind: 'lost'; detail: string };
+
+export type VsiCommand = { command: 'INQ' | 'PAY' | 'ADV'; trxid: string; params: Record<string, string> };
+
+export type VsiTransport = (command: VsiCommand, timeoutMs: number) => Promise<VsiExchange>;
+
+export function buildVsiUrl(endpoint: VsiEndpoint, cmd: VsiCommand, nowMs: number): URL {
+  const url = new URL(endpoint.baseUrl);
+  const dt = vsiDt(nowMs, endpoint.dtFormat);
+  const query = new URLSearchParams({ modul: 'PRE', command: cmd.command, ...cmd.params });
+  query.set('cid', endpoint.clientId);
+  query.set('dt', dt);
+  query.set('hc', vsiHash(endpoint.clientId, dt, endpoint.secret));
+  query.set('trxid', cmd.trxid);
+  query.set('resp', 'XML');
+  url.search = query.toString();
+  return url;
+}
+
+function forLog(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.searchParams.has('hc')) copy.searchParams.set('hc', '***');
+  return copy.toString();
+}
+
+function snippet(text: string): string {
+  return text.replace(/\s+/g, ' ').slice(0, 160);
+}
+
+export function createVsiTransport(
+  endpoint: VsiEndpoint,
+  options: { connectTimeoutMs: number; now: () => number; log: Logger },
+): VsiTransport {
+  return async (cmd, timeoutMs) => {
+    const url = buildVsiUrl(endpoint, cmd, options.now());
+    const started = Date.now();
+    const result = await rawRequest({
+      url,
+      method: 'GET',
+      headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1' },
+      connectTimeoutMs: options.connectTimeoutMs,
+      timeoutMs,
+    });
+    const ms = Date.now() - started;
+    if (!result.ok) {
+      const detail = `VSI ${cmd.command} ${result.error.phase}/${result.error.reason}: ${result.error.message}`;
+      options.log.warn('vsi.transport_failure', { url: forLog(url), ms, ...result.error });
+      return result.error.phase === 'connect' ? { kind: 'not_sent', detail } : { kind: 'lost', detail };
+    }
+    const { status, body } = result.value;
+    const decoded = decodeBody(body);
+    if (decoded.latin1) options.log.warn('vsi.latin1_body', { command: cmd.command });
+    options.log.info('vsi.exchange', { url: forLog(url), status, ms, bytes: body.length });
+    if (status !== 200) {
+      return { kind: 'lost', detail: `VSI ${cmd.command} HTTP ${status}: ${snippet(decoded.text)}` };
+    }
+    const fields = parseVsiXml(decoded.text);
+    if (!fields) {
+      return { kind: 'lost', detail: `VSI ${cmd.command} unreadable body: ${snippet(decoded.text)}` };
+    }
+    return { kind: 'answer', fields };
+  };
+}
