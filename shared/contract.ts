@@ -55,6 +55,8 @@ export const PlnInquiry = z.object({
   counterFee: Rupiah,
   unsoldTokens: z.number().int().nonnegative(),
   denominations: z.array(Rupiah),
+  /** Same meter, same denomination, succeeded minutes ago: the cashier should ask before selling again. */
+  recentPurchases: z.array(z.object({ denomination: Rupiah, at: z.number().int(), receiptNo: z.string() })),
   warnings: z.array(Warning),
   expiresAt: z.number().int(),
 });

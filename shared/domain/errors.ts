@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'sale_not_found',
   'meter_has_pending_sale',
   'not_allowed_in_state',
+  'sale_interrupted',
+  'sale_busy',
   'settings_invalid',
   'vault_locked',
   'forbidden',

@@ -243,6 +243,8 @@ export type UncertainRecord = {
   nextAdviceAt: number | null;
   fromAdvice: boolean;
   notFound: boolean;
+  /** NOT-FOUND answers in a row (reset when the provider says anything else). */
+  notFoundCount: number;
   confirmFailure: boolean;
   reviewReason: string | null;
 };
@@ -263,7 +265,7 @@ export function recordUncertain(
     db.prepare(
       `UPDATE sales SET state = @to, next_advice_at = @next, last_advice_result = @result,
          advice_attempts = advice_attempts + @adv, last_advice_at = CASE WHEN @adv = 1 THEN @at ELSE last_advice_at END,
-         not_found_count = CASE WHEN @nf = 1 THEN not_found_count + 1 ELSE not_found_count END,
+         not_found_count = @nfCount,
          confirm_failure = @confirm, review_reason = COALESCE(@review, review_reason), updated_at = @at
        WHERE id = @saleId`,
     ).run({
@@ -272,7 +274,7 @@ export function recordUncertain(
       result: u.result,
       adv: u.fromAdvice ? 1 : 0,
       at,
-      nf: u.notFound ? 1 : 0,
+      nfCount: u.notFoundCount,
       confirm: u.confirmFailure ? 1 : 0,
       review: u.reviewReason,
       saleId,
@@ -300,12 +302,21 @@ export function recordCashReturned(db: Ledger, saleId: string, at: number): bool
   })();
 }
 
-export function recordReprint(db: Ledger, saleId: string, at: number): number {
+/**
+ * A receipt went to paper. The first print of a sale is the original; every later one is a copy
+ * (the caller may also ask for a copy outright). Returns the copy number, 0 for the original.
+ */
+export function recordPrint(db: Ledger, saleId: string, at: number, forceCopy: boolean): number {
   return db.transaction((): number => {
-    db.prepare('UPDATE sales SET reprints = reprints + 1 WHERE id = ?').run(saleId);
+    const printed = db.prepare("SELECT COUNT(*) AS n FROM sale_events WHERE sale_id = ? AND type = 'printed'").get(saleId) as {
+      n: number;
+    };
+    const copy = forceCopy || printed.n > 0;
+    if (copy) db.prepare('UPDATE sales SET reprints = reprints + 1 WHERE id = ?').run(saleId);
     const row = db.prepare('SELECT reprints, state FROM sales WHERE id = ?').get(saleId) as { reprints: number; state: State };
-    appendEvent(db, saleId, at, 'reprinted', row.state, row.state, { copy: row.reprints });
-    return row.reprints;
+    const copyNumber = copy ? row.reprints : 0;
+    appendEvent(db, saleId, at, 'printed', row.state, row.state, { copy: copyNumber });
+    return copyNumber;
   })();
 }
 
@@ -337,6 +348,7 @@ export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRe
           nextAdviceAt: at,
           fromAdvice: false,
           notFound: false,
+          notFoundCount: 0,
           confirmFailure: false,
           reviewReason: null,
         },
@@ -359,21 +371,15 @@ export function declareSaleFailed(db: Ledger, saleId: string, at: number, failur
   })();
 }
 
-export function salesDueForAdvice(db: Ledger, now: number, limit = 20): string[] {
-  const rows = db
+/** Sales with an advice scheduled, earliest first. */
+export function upcomingAdvice(db: Ledger, limit = 50): { id: string; at: number }[] {
+  return db
     .prepare(
-      `SELECT id FROM sales WHERE next_advice_at IS NOT NULL AND next_advice_at <= ? AND state IN ('pending', 'review')
+      `SELECT id, next_advice_at AS at FROM sales
+       WHERE next_advice_at IS NOT NULL AND state IN ('pending', 'review')
        ORDER BY next_advice_at LIMIT ?`,
     )
-    .all(now, limit) as { id: string }[];
-  return rows.map((r) => r.id);
-}
-
-export function earliestAdviceDue(db: Ledger): number | null {
-  const row = db
-    .prepare("SELECT MIN(next_advice_at) AS t FROM sales WHERE next_advice_at IS NOT NULL AND state IN ('pending', 'review')")
-    .get() as { t: number | null };
-  return row.t;
+    .all(limit) as { id: string; at: number }[];
 }
 
 export function countOpenSales(db: Ledger): { pending: number; review: number } {

@@ -1,0 +1,27 @@
+import type { KeySource } from '../secrets/key-source';
+import type { Logger } from '../log/logger';
+import type { Checkpoint } from '../services/sales/deps';
+import type { VsiTimeouts } from '../providers/vsi/client';
+import type { VsiSimTiming } from '../simulators/vsi/server';
+
+export type LoketConfig = {
+  /** Holds loket.db, logs/, training/ and (web mode) master.key. */
+  dataDir: string;
+  host: 'electron' | 'web';
+  version: string;
+  keySource: KeySource;
+  /** Electron host: path of an Electron-ABI better_sqlite3.node. */
+  nativeBinding?: string;
+  now?: () => number;
+  log?: Logger;
+  /**
+   * Shrinks every waiting time of the money path at once — the advice ladder, VSI timeouts and
+   * the training simulator's delays — for tests and demos (LOKET_TIME_SCALE). 1 in real use.
+   */
+  timeScale?: number;
+  vsiTimeouts?: Partial<VsiTimeouts>;
+  trainingSimTiming?: Partial<VsiSimTiming>;
+  checkpoint?: Checkpoint;
+  /** How long sale.startPlnToken waits for the PAY answer before returning the sale in progress. */
+  startWaitMs?: number;
+};

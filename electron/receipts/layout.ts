@@ -1,0 +1,183 @@
+// Receipt model → fixed-width lines. 58 mm paper takes 32 characters of Font A; the spaced
+// 20-digit token (24 characters) is printed double-height, never double-width (domain.md §3.3).
+import type { ReceiptLine } from '../../shared/contract';
+import { formatRupiah } from '../../shared/domain/money';
+import { formatToken } from '../../shared/domain/pln';
+import { formatLocalDateTime } from '../../shared/domain/time';
+import type { ReceiptModel } from './model';
+
+/** Printable ASCII only; apostrophes are kept exactly (names arrive as "TestDu''mmy"). */
+export function toPrintable(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u201a\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[^\x20-\x7e]/g, '?');
+}
+
+function wrap(text: string, width: number): string[] {
+  const words = toPrintable(text).split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    for (let chunk = w; chunk.length > 0; chunk = chunk.slice(width)) {
+      const piece = chunk.slice(0, width);
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Appends laid-out lines; every text is wrapped to the paper's column count. */
+type Builder = {
+  center(text: string, style?: ReceiptLine['style']): void;
+  left(text: string, style?: ReceiptLine['style']): void;
+  pair(label: string, value: string, style?: ReceiptLine['style']): void;
+  rule(char?: string): void;
+  blank(): void;
+  lines: ReceiptLine[];
+};
+
+function builder(cols: number): Builder {
+  const lines: ReceiptLine[] = [];
+  const b: Builder = {
+    lines,
+    center(text, style = 'normal') {
+      const width = style === 'large' ? Math.floor((cols * 3) / 4) : cols;
+      for (const l of wrap(text, width)) lines.push({ text: l, style, align: 'center' });
+    },
+    left(text, style = 'normal') {
+      for (const l of wrap(text, cols)) lines.push({ text: l, style, align: 'left' });
+    },
+    pair(label, value, style = 'normal') {
+      const l = toPrintable(label);
+      const v = toPrintable(value);
+      if (l.length + 1 + v.length <= cols) {
+        lines.push({ text: l + ' '.repeat(cols - l.length - v.length) + v, style, align: 'left' });
+        return;
+      }
+      lines.push({ text: l, style, align: 'left' });
+      for (const part of wrap(v, cols)) lines.push({ text: part.padStart(cols), style, align: 'left' });
+    },
+    rule(char = '-') {
+      lines.push({ text: char.repeat(cols), style: 'normal', align: 'left' });
+    },
+    blank() {
+      lines.push({ text: '', style: 'normal', align: 'left' });
+    },
+  };
+  return b;
+}
+
+/** Vendor tax fields are printed as given: integers as rupiah, anything else verbatim. */
+function vendorAmount(raw: string): string {
+  return /^\d+$/.test(raw) ? formatRupiah(Number(raw)) : raw;
+}
+
+function header(b: Builder, m: ReceiptModel, title: string): void {
+  b.center(m.outlet.name, 'bold');
+  if (m.outlet.address) b.center(m.outlet.address);
+  b.rule('=');
+  b.center(title, 'bold');
+  b.rule('=');
+  if (m.training) {
+    b.center('*** MODE TRAINING ***', 'bold');
+    b.center('BUKAN TRANSAKSI SUNGGUHAN');
+    b.rule();
+  }
+  b.pair('Tanggal', formatLocalDateTime(m.saleAt, m.timeZone));
+  b.pair('No. Struk', m.receiptNo);
+  b.pair('No. Meter', m.customer.meterNumber);
+  b.pair('IDPEL', m.customer.idpel);
+  b.pair('Nama', m.customer.name);
+  b.pair('Tarif/Daya', m.customer.tariffPower);
+}
+
+function cash(b: Builder, m: ReceiptModel): void {
+  b.pair('Nominal', formatRupiah(m.amounts.denomination));
+  b.pair('Admin Bank', formatRupiah(m.amounts.providerAdmin));
+  if (m.amounts.counterFee > 0) b.pair('Adm Loket', formatRupiah(m.amounts.counterFee));
+  b.rule();
+  b.pair('TOTAL BAYAR', formatRupiah(m.amounts.total), 'bold');
+  b.pair('Tunai', formatRupiah(m.amounts.tendered));
+  b.pair('Kembali', formatRupiah(m.amounts.change));
+}
+
+function footer(b: Builder, m: ReceiptModel): void {
+  b.rule();
+  b.center(`Kasir: ${m.cashier}`);
+  if (m.copy) b.center(`SALINAN ke-${m.copy.number} ${formatLocalDateTime(m.copy.at, m.timeZone)}`, 'bold');
+  if (m.training) b.center('*** MODE TRAINING ***', 'bold');
+}
+
+function tokenReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'STRUK PEMBELIAN LISTRIK PRABAYAR');
+  b.left('No. Ref');
+  b.left(m.payRef ?? '-');
+  b.rule();
+  if (m.taxes) {
+    if (m.taxes.materai !== '') b.pair('Meterai', vendorAmount(m.taxes.materai));
+    if (m.taxes.ppn !== '') b.pair('PPn', vendorAmount(m.taxes.ppn));
+    if (m.taxes.ppj !== '') b.pair('PPj', vendorAmount(m.taxes.ppj));
+    if (m.taxes.angsuran !== '') b.pair('Angsuran', vendorAmount(m.taxes.angsuran));
+  }
+  b.pair('Jml kWh', m.kwh && m.kwh !== '' ? m.kwh : '-');
+  cash(b, m);
+  b.rule('=');
+  b.center('STROOM/TOKEN');
+  b.center(formatToken(m.token ?? ''), 'large');
+  b.rule('=');
+  b.center('Informasi Hubungi Call Center 123 atau PLN terdekat', 'small');
+  b.center('Terima kasih', 'normal');
+  footer(b, m);
+}
+
+function pendingReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'BUKTI TRANSAKSI PENDING');
+  b.pair('ID Transaksi', m.trxid);
+  b.rule();
+  cash(b, m);
+  b.rule('=');
+  b.center('TOKEN BELUM TERBIT', 'bold');
+  b.center('Status sedang dicek ke penyedia. JANGAN BAYAR ULANG.', 'bold');
+  b.center('Simpan bukti ini. Token diberikan setelah status pasti, atau uang dikembalikan bila gagal.');
+  footer(b, m);
+}
+
+function failedReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'TRANSAKSI GAGAL');
+  b.pair('ID Transaksi', m.trxid);
+  b.rule();
+  b.pair('Nominal', formatRupiah(m.amounts.denomination));
+  b.pair('Total', formatRupiah(m.amounts.total));
+  if (m.failureMessage) b.left(m.failureMessage);
+  b.rule('=');
+  const refunded = m.cashState === 'refunded';
+  b.center(refunded ? 'UANG SUDAH DIKEMBALIKAN' : 'UANG DIKEMBALIKAN KE PELANGGAN', 'bold');
+  b.pair('Dikembalikan', formatRupiah(m.amounts.total), 'bold');
+  footer(b, m);
+}
+
+export function layoutReceipt(m: ReceiptModel, columns = 32): ReceiptLine[] {
+  const b = builder(columns);
+  switch (m.kind) {
+    case 'token':
+      tokenReceipt(b, m);
+      break;
+    case 'pending':
+      pendingReceipt(b, m);
+      break;
+    case 'failed':
+      failedReceipt(b, m);
+      break;
+  }
+  return b.lines;
+}

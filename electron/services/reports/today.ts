@@ -1,0 +1,51 @@
+// Today's transactions for the counter: newest first, one page at a time, with totals that
+// tell the cashier what should be in the drawer and what is still open.
+import { businessDate } from '../../../shared/domain/time';
+import type { ParsedReq, Res, TodayTotals } from '../../../shared/contract';
+import type { Ledger } from '../../db/connection';
+import { dayTotals, listDaySales } from '../../db/queries/sales';
+import { toSaleRow } from '../sales/sale-view';
+
+export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
+  const t: TodayTotals = {
+    count: 0,
+    succeededCount: 0,
+    succeededTotal: 0,
+    openCount: 0,
+    openTotal: 0,
+    failedCount: 0,
+    cashRefundDue: 0,
+    cashInDrawer: 0,
+  };
+  for (const r of rows) {
+    t.count += r.n;
+    if (r.state === 'succeeded') {
+      t.succeededCount += r.n;
+      t.succeededTotal += r.total;
+    } else if (r.state === 'failed') t.failedCount += r.n;
+    else {
+      t.openCount += r.n;
+      t.openTotal += r.total;
+    }
+    if (r.cash_state === 'refund_due') t.cashRefundDue += r.cash;
+    if (r.cash_state !== 'refunded') t.cashInDrawer += r.cash;
+  }
+  return t;
+}
+
+export function todayList(
+  db: Ledger,
+  now: number,
+  timeZone: string,
+  req: ParsedReq<'ledger.today'>,
+): Res<'ledger.today'> {
+  const day = businessDate(now, timeZone);
+  const rows = listDaySales(db, day, req.status, req.limit + 1, req.beforeSeq ?? null);
+  const page = rows.slice(0, req.limit);
+  return {
+    businessDate: day,
+    items: page.map(toSaleRow),
+    totals: totalsFrom(dayTotals(db, day)),
+    nextBeforeSeq: rows.length > req.limit ? page.at(-1)!.seq : null,
+  };
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+
+type Props = {
+  message: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+};
+
+/** A modal question. Focus starts on Cancel, so a stray Enter never confirms; Esc cancels. */
+export function ConfirmDialog({ message, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancelRef.current?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        onCancel();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onCancel]);
+  return (
+    <div className="modal-backdrop" role="presentation">
+      <div className="modal" role="alertdialog" aria-modal="true" aria-label={message}>
+        <p>{message}</p>
+        <div className="modal-actions">
+          <button ref={cancelRef} type="button" className="btn secondary" onClick={onCancel}>
+            {cancelLabel}
+          </button>
+          <button type="button" className="btn danger" onClick={onConfirm} data-testid="confirm-yes">
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

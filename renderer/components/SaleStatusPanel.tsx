@@ -1,0 +1,96 @@
+// What a cashier must know about a sale right now, by state. Presentational: the screens supply
+// the actions (they differ between the sale flow and the transactions list).
+import type { SaleView } from '../../shared/contract';
+import { formatRupiah } from '../../shared/domain/money';
+import type { Translate } from '../i18n';
+import { TokenDisplay } from './TokenDisplay';
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(sec).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+type Props = {
+  sale: SaleView;
+  t: Translate;
+  now: number;
+  errorMessage: (sale: SaleView) => string;
+  /** At the counter right after paying, the change to hand back; not for past sales. */
+  showChange?: boolean;
+};
+
+export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false }: Props) {
+  switch (sale.state) {
+    case 'succeeded':
+      return (
+        <div className="status-panel ok" data-testid="status-succeeded">
+          <h2>{t('sale.success')}</h2>
+          <TokenDisplay token={sale.token ?? ''} label={t('sale.token')} />
+          <div className="facts">
+            <span>
+              {sale.kwh ? `${sale.kwh} ${t('sale.kwh')}` : ''}
+            </span>
+            <span>
+              {t('sale.receiptNo')} {sale.receiptNo}
+            </span>
+          </div>
+          {showChange && sale.cash.change > 0 ? (
+            <div className="change ok big" data-testid="result-change">
+              {t('sale.change')}: {formatRupiah(sale.cash.change)}
+            </div>
+          ) : null}
+        </div>
+      );
+    case 'paid':
+    case 'sending':
+      return (
+        <div className="status-panel busy" data-testid="status-sending">
+          <div className="spinner" aria-hidden="true" />
+          <h2>{t('sale.sending')}</h2>
+        </div>
+      );
+    case 'pending':
+    case 'review': {
+      const p = sale.pending;
+      const review = sale.state === 'review';
+      return (
+        <div className={`status-panel ${review ? 'review' : 'pending'}`} data-testid={`status-${sale.state}`}>
+          <h2>{review ? t('sale.reviewTitle') : t('sale.pendingTitle')}</h2>
+          <p>{review && sale.reviewReason ? t(`sale.reviewReason.${sale.reviewReason}`) : t('sale.pendingBody')}</p>
+          {p ? (
+            <ul className="facts-list">
+              {p.attempts > 0 ? <li>{t('sale.attempts', { n: p.attempts })}</li> : null}
+              {p.nextCheckAt !== null ? <li>{t('sale.nextCheck', { time: clock(p.nextCheckAt - now) })}</li> : null}
+              {p.lastResult ? <li>{t('sale.lastResult', { result: p.lastResult })}</li> : null}
+            </ul>
+          ) : null}
+          <div className="facts">
+            <span>
+              {t('sale.receiptNo')} {sale.receiptNo}
+            </span>
+            <span>{formatRupiah(sale.amounts.total)}</span>
+          </div>
+        </div>
+      );
+    }
+    case 'failed':
+      return (
+        <div className="status-panel failed" data-testid="status-failed">
+          <h2>{t('sale.failedTitle')}</h2>
+          <p data-testid="failure-message">{errorMessage(sale)}</p>
+          {sale.cash.state === 'refund_due' ? (
+            <div className="refund big" data-testid="refund-due">
+              {t('sale.refundDue', { amount: formatRupiah(sale.amounts.total) })}
+            </div>
+          ) : sale.cash.state === 'refunded' ? (
+            <div className="refund done">{t('sale.refunded', { amount: formatRupiah(sale.amounts.total) })}</div>
+          ) : null}
+        </div>
+      );
+  }
+}

@@ -1,0 +1,32 @@
+import type { TodayTotals } from '../../../shared/contract';
+import { formatRupiah } from '../../../shared/domain/money';
+import type { Translate } from '../../i18n';
+
+export function TotalsBar({ totals, t }: { totals: TodayTotals; t: Translate }) {
+  return (
+    <div className="totals" data-testid="totals">
+      <div className="total-card">
+        <div className="label">{t('tx.count')}</div>
+        <div className="value">{totals.count}</div>
+      </div>
+      <div className="total-card ok">
+        <div className="label">{t('tx.succeededTotal')}</div>
+        <div className="value">{formatRupiah(totals.succeededTotal)}</div>
+        <div className="sub">{totals.succeededCount}×</div>
+      </div>
+      <div className={`total-card ${totals.openCount > 0 ? 'pending' : ''}`}>
+        <div className="label">{t('tx.openTotal')}</div>
+        <div className="value">{formatRupiah(totals.openTotal)}</div>
+        <div className="sub">{totals.openCount}×</div>
+      </div>
+      <div className={`total-card ${totals.cashRefundDue > 0 ? 'failed' : ''}`}>
+        <div className="label">{t('tx.refundDue')}</div>
+        <div className="value">{formatRupiah(totals.cashRefundDue)}</div>
+      </div>
+      <div className="total-card">
+        <div className="label">{t('tx.cashInDrawer')}</div>
+        <div className="value" data-testid="cash-in-drawer">{formatRupiah(totals.cashInDrawer)}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { create } from 'zustand';
+import type { AppInfo, Locale } from '../../shared/contract';
+import type { AppError } from '../../shared/domain/errors';
+import { call } from '../api/client';
+import { translator, type Translate } from '../i18n';
+
+export type Screen = 'token' | 'transactions' | 'settings';
+
+type AppState = {
+  info: AppInfo | null;
+  locale: Locale;
+  t: Translate;
+  screen: Screen;
+  error: AppError | null;
+  loadInfo(): Promise<void>;
+  setScreen(screen: Screen): void;
+  setLocale(locale: Locale): Promise<void>;
+};
+
+export const useApp = create<AppState>((set, get) => ({
+  info: null,
+  locale: 'id',
+  t: translator('id'),
+  screen: 'token',
+  error: null,
+  async loadInfo() {
+    const r = await call('app.info', {});
+    if (!r.ok) {
+      set({ error: r.error });
+      return;
+    }
+    const locale = r.value.locale;
+    set({ info: r.value, error: null, ...(locale !== get().locale ? { locale, t: translator(locale) } : {}) });
+    document.documentElement.lang = locale;
+  },
+  setScreen(screen) {
+    set({ screen });
+  },
+  async setLocale(locale) {
+    set({ locale, t: translator(locale) });
+    document.documentElement.lang = locale;
+    await call('settings.setLocale', { locale });
+  },
+}));

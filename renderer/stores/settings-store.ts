@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { Outlet, SettingsView, Mode, Req } from '../../shared/contract';
+import type { AppError } from '../../shared/domain/errors';
+import { call } from '../api/client';
+
+type SettingsState = {
+  view: SettingsView | null;
+  error: AppError | null;
+  saved: string | null;
+  load(): Promise<void>;
+  saveOutlet(outlet: Outlet): Promise<boolean>;
+  saveVsi(input: Req<'settings.saveVsi'>): Promise<boolean>;
+  setMode(mode: Mode): Promise<boolean>;
+};
+
+export const useSettings = create<SettingsState>((set) => {
+  function apply(section: string, r: { ok: true; value: SettingsView } | { ok: false; error: AppError }): boolean {
+    if (r.ok) set({ view: r.value, error: null, saved: section });
+    else set({ error: r.error, saved: null });
+    return r.ok;
+  }
+  return {
+    view: null,
+    error: null,
+    saved: null,
+    async load() {
+      const r = await call('settings.get', {});
+      if (r.ok) set({ view: r.value, error: null });
+      else set({ error: r.error });
+    },
+    saveOutlet: async (outlet) => apply('outlet', await call('settings.saveOutlet', outlet)),
+    saveVsi: async (input) => apply('vsi', await call('settings.saveVsi', input)),
+    setMode: async (mode) => apply('mode', await call('settings.setMode', { mode })),
+  };
+});

@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { Receipt, SaleRow, SaleView, StatusFilter, TodayTotals } from '../../shared/contract';
+import type { AppError } from '../../shared/domain/errors';
+import { call } from '../api/client';
+import { printReceipt, saveReceipt } from './receipt-actions';
+
+type TransactionsState = {
+  filter: StatusFilter;
+  items: SaleRow[];
+  totals: TodayTotals | null;
+  businessDate: string;
+  nextBeforeSeq: number | null;
+  selected: number;
+  detail: { sale: SaleView; receipt: Receipt | null } | null;
+  busy: boolean;
+  error: AppError | null;
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  setFilter(filter: StatusFilter): Promise<void>;
+  move(delta: number): void;
+  open(index?: number): Promise<void>;
+  close(): void;
+  reprint(): Promise<void>;
+  save(): Promise<void>;
+  checkStatus(): Promise<void>;
+  confirmCashReturned(): Promise<void>;
+  declareFailed(): Promise<void>;
+};
+
+const PAGE = 50;
+
+export const useTransactions = create<TransactionsState>((set, get) => {
+  async function showDetail(sale: SaleView): Promise<void> {
+    set({ detail: { sale, receipt: get().detail?.sale.id === sale.id ? (get().detail?.receipt ?? null) : null } });
+    const r = await call('receipt.get', { saleId: sale.id });
+    if (r.ok && get().detail?.sale.id === sale.id) set({ detail: { sale, receipt: r.value } });
+  }
+  async function saleAction(name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed'): Promise<void> {
+    const d = get().detail;
+    if (!d || get().busy) return;
+    set({ busy: true, error: null });
+    const r = await call(name, { saleId: d.sale.id });
+    set({ busy: false });
+    if (!r.ok) {
+      set({ error: r.error });
+      return;
+    }
+    await showDetail(r.value);
+    await get().load();
+  }
+  return {
+    filter: 'all',
+    items: [],
+    totals: null,
+    businessDate: '',
+    nextBeforeSeq: null,
+    selected: 0,
+    detail: null,
+    busy: false,
+    error: null,
+    async load() {
+      const r = await call('ledger.today', { status: get().filter, limit: PAGE });
+      if (!r.ok) {
+        set({ error: r.error });
+        return;
+      }
+      const selected = Math.min(get().selected, Math.max(0, r.value.items.length - 1));
+      set({ items: r.value.items, totals: r.value.totals, businessDate: r.value.businessDate, nextBeforeSeq: r.value.nextBeforeSeq, selected });
+    },
+    async loadMore() {
+      const before = get().nextBeforeSeq;
+      if (before === null) return;
+      const r = await call('ledger.today', { status: get().filter, limit: PAGE, beforeSeq: before });
+      if (r.ok) set({ items: [...get().items, ...r.value.items], nextBeforeSeq: r.value.nextBeforeSeq, totals: r.value.totals });
+    },
+    async setFilter(filter) {
+      set({ filter, selected: 0, detail: null });
+      await get().load();
+    },
+    move(delta) {
+      const n = get().items.length;
+      if (n === 0) return;
+      set({ selected: Math.max(0, Math.min(n - 1, get().selected + delta)) });
+    },
+    async open(index) {
+      const i = index ?? get().selected;
+      const row = get().items[i];
+      if (!row) return;
+      set({ selected: i, error: null });
+      const r = await call('sale.get', { saleId: row.id });
+      if (r.ok) await showDetail(r.value);
+      else set({ error: r.error });
+    },
+    close: () => set({ detail: null, error: null }),
+    async reprint() {
+      const d = get().detail;
+      if (!d) return;
+      const r = await printReceipt(d.sale.id, true);
+      if ('error' in r) set({ error: r.error });
+      else {
+        set({ detail: { sale: { ...d.sale, reprints: r.receipt.copyNumber }, receipt: d.receipt } });
+      }
+    },
+    async save() {
+      const d = get().detail;
+      if (!d) return;
+      const e = await saveReceipt(d.sale.id);
+      if (e) set({ error: e });
+    },
+    checkStatus: () => saleAction('sale.checkStatus'),
+    confirmCashReturned: () => saleAction('sale.confirmCashReturned'),
+    declareFailed: () => saleAction('sale.declareFailed'),
+  };
+});
