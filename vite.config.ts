@@ -1,6 +1,8 @@
 // One config, two builds:
 //  - default: the renderer (React) into dist/renderer, served by web mode and loaded by Electron;
-//  - `--mode electron`: the Electron host (main + sandboxed preload) into dist-electron as CommonJS.
+//  - `--mode electron-main` / `--mode electron-preload`: the Electron host into dist-electron as
+//    CommonJS. Two builds, because a sandboxed preload must be one self-contained file (it cannot
+//    require a chunk shared with main).
 // Vitest's settings live here too (test/**).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
@@ -10,16 +12,17 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig(({ mode }) => {
-  if (mode === 'electron') {
+  if (mode === 'electron-main' || mode === 'electron-preload') {
+    const entry = mode === 'electron-main' ? 'main' : 'preload';
     return {
       build: {
         outDir: 'dist-electron',
-        emptyOutDir: true,
+        emptyOutDir: entry === 'main',
         ssr: true,
         target: 'node20',
         sourcemap: true,
         rollupOptions: {
-          input: { main: 'electron/main/index.ts', preload: 'electron/preload/index.ts' },
+          input: { [entry]: `electron/${entry}/index.ts` },
           external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           output: { format: 'cjs', entryFileNames: '[name].cjs' },
         },

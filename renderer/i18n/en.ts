@@ -156,6 +156,7 @@ export const en: Messages = {
     vault_locked: 'The credential vault is locked; credentials cannot be read or stored.',
     forbidden: 'Refused.',
     internal: 'Something went wrong in the app. Try again; if it repeats, tell the owner.',
+    print_failed: 'The receipt did not print. Check the printer, then print again.',
     customer_not_found: 'This meter/customer number is not registered with PLN. Check the number.',
     customer_blocked: 'This customer cannot buy tokens at a counter.',
     amount_out_of_range: 'This amount is not available for this customer. Choose another.',

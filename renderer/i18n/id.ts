@@ -159,6 +159,7 @@ export const id = {
     vault_locked: 'Brankas kredensial terkunci; kredensial tidak bisa dibaca atau disimpan.',
     forbidden: 'Ditolak.',
     internal: 'Terjadi kesalahan di aplikasi. Coba lagi; bila berulang hubungi pemilik.',
+    print_failed: 'Struk gagal dicetak. Periksa printer, lalu cetak ulang.',
     customer_not_found: 'Nomor meter/ID pelanggan tidak terdaftar di PLN. Periksa kembali nomornya.',
     customer_blocked: 'Pelanggan ini tidak bisa membeli token di loket.',
     amount_out_of_range: 'Nominal tidak dilayani untuk pelanggan ini. Pilih nominal lain.',

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'vault_locked',
   'forbidden',
   'internal',
+  'print_failed',
   // provider outcomes the cashier must understand
   'customer_not_found',
   'customer_blocked',

@@ -1,0 +1,60 @@
+// Electron entry: build the core, serve the renderer from loket://app, wire IPC, lock down.
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import path from 'node:path';
+import { createLoket, type Loket } from '../app/create-loket';
+import { safeStorageKeySource } from './safe-storage-key';
+import { applySessionSecurity, guardWebContents } from './security';
+import { mainWindowOptions } from './window';
+import { registerIpc } from './ipc';
+import { withElectronPrinting } from './print';
+import { electronNativeBinding } from './native-binding';
+import { appProtocolResponse } from './app-protocol';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'loket', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let loket: Loket | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  const appPath = app.getAppPath();
+  const rendererDir = path.join(appPath, 'dist', 'renderer');
+  const nativeBinding = electronNativeBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
+  loket = await createLoket({
+    dataDir: app.getPath('userData'),
+    host: 'electron',
+    version: app.getVersion(),
+    keySource: safeStorageKeySource(app.getPath('userData'), safeStorage),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  applySessionSecurity(session.defaultSession);
+  protocol.handle('loket', (request) => appProtocolResponse(rendererDir, request.url));
+  registerIpc(ipcMain, withElectronPrinting(loket.handlers), loket.log.child('ipc'));
+  app.on('web-contents-created', (_e, contents) => guardWebContents(contents, (url) => shell.openExternal(url)));
+
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs'), path.join(appPath, 'resources', 'icon.png')));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  await mainWindow.loadURL('loket://app/index.html');
+  loket.start();
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.whenReady().then(start, (e: unknown) => {
+  process.stderr.write(`Loket failed to start: ${String(e)}\n`);
+  app.exit(1);
+});
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !loket) return;
+  quitting = true;
+  event.preventDefault();
+  void loket.stop().finally(() => app.quit());
+});
+
+app.on('window-all-closed', () => app.quit());

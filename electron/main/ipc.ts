@@ -1,0 +1,23 @@
+// One ipcMain.handle per contract call (no generic channel), answering only our own top frame.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { CALL_NAMES, ipcChannel } from '../../shared/contract-names';
+import { invokeCall, type HandlerTable } from '../app/invoke';
+import type { Logger } from '../log/logger';
+import { isAppUrl } from './security';
+
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+}
+
+export function registerIpc(ipcMain: IpcMain, handlers: HandlerTable, log: Logger): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcChannel(name), async (event, request: unknown) => {
+      if (!isTrustedSender(event)) {
+        log.warn('ipc.refused', { name, url: event.senderFrame?.url ?? null });
+        return { ok: false, error: { code: 'forbidden', message: 'Ditolak.', detail: 'untrusted sender' } };
+      }
+      return invokeCall(handlers, name, request, log);
+    });
+  }
+}

@@ -1,0 +1,34 @@
+// The vault key in Electron: 32 random bytes, stored only as safeStorage ciphertext
+// (DPAPI / Keychain / libsecret). Without OS encryption the vault stays locked.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { KeySource } from '../secrets/key-source';
+
+export type SafeStorageLike = {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+};
+
+export function safeStorageKeySource(dataDir: string, safeStorage: SafeStorageLike): KeySource {
+  const file = path.join(dataDir, 'vault-key.safe');
+  let cached: Buffer | null = null;
+  return {
+    description: 'Electron safeStorage',
+    async getKey() {
+      if (cached) return { ok: true, key: cached };
+      if (!safeStorage.isEncryptionAvailable()) {
+        return { ok: false, reason: 'the operating system offers no encryption (safeStorage unavailable)' };
+      }
+      if (!existsSync(file)) {
+        const fresh = randomBytes(32);
+        writeFileSync(file, safeStorage.encryptString(fresh.toString('hex')), { mode: 0o600, flag: 'wx' });
+      }
+      const hex = safeStorage.decryptString(readFileSync(file));
+      if (!/^[0-9a-f]{64}$/.test(hex)) return { ok: false, reason: `${file} does not hold a vault key` };
+      cached = Buffer.from(hex, 'hex');
+      return { ok: true, key: cached };
+    },
+  };
+}
