@@ -135,7 +135,8 @@ function tokenReceipt(b: Builder, m: ReceiptModel): void {
   b.center('STROOM/TOKEN');
   b.center(formatToken(m.token ?? ''), 'large');
   b.rule('=');
-  b.center('Informasi Hubungi Call Center 123 atau PLN terdekat', 'small');
+  b.center('Informasi: Call Center PLN 123', 'small');
+  b.center('atau kantor PLN terdekat', 'small');
   b.center('Terima kasih', 'normal');
   footer(b, m);
 }

@@ -11,7 +11,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: false,
   processEntities: true,
-  htmlEntities: false,
+  // Numeric character references (&#39;) as well as the five XML entities (vsi.md §1.4.1).
+  htmlEntities: true,
 });
 
 /** Decodes as UTF-8, falling back to latin1 when the bytes are not valid UTF-8 (vsi.md §1.4.13). */

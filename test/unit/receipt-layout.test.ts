@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { layoutReceipt, toPrintable } from '../../electron/receipts/layout';
+import { receiptHtml } from '../../electron/receipts/html';
+import type { ReceiptModel } from '../../electron/receipts/model';
+
+const base: ReceiptModel = {
+  kind: 'token',
+  outlet: { name: 'Warung Berkah Jaya', address: 'Jl. Melati No. 5, Bekasi' },
+  training: false,
+  receiptNo: '000123',
+  trxid: 'LKT-01JD0000000000000000000000',
+  saleAt: Date.parse('2026-11-22T07:05:09Z'),
+  timeZone: 'Asia/Jakarta',
+  cashier: 'Sari',
+  customer: { meterNumber: '88888888888', idpel: '885555555555', name: "TestDu''mmyPanjang8855555", tariffPower: 'R1/1300 VA' },
+  amounts: { denomination: 200_000, providerAdmin: 1_600, counterFee: 1_000, total: 202_600, tendered: 205_000, change: 2_400 },
+  token: '25930960810610721376',
+  kwh: '352,0',
+  payRef: '05062135116139A54A95CCC549DDA94C',
+  vendorTime: '2016-06-08 11:50:22',
+  taxes: { materai: '0', ppn: '0', ppj: '8124.77', angsuran: '24000' },
+  failureMessage: null,
+  cashState: 'settled',
+  copy: null,
+};
+
+const text = (m: ReceiptModel): string => layoutReceipt(m).map((l) => l.text).join('\n');
+
+describe('58 mm receipt layout (domain.md §2.5)', () => {
+  it('every line fits 32 columns of printable ASCII', () => {
+    for (const kind of ['token', 'pending', 'failed'] as const) {
+      for (const l of layoutReceipt({ ...base, kind, training: true, copy: { number: 2, at: base.saleAt } })) {
+        expect(l.text.length, l.text).toBeLessThanOrEqual(l.style === 'large' ? 24 : 32);
+        expect(l.text).toMatch(/^[\x20-\x7e]*$/);
+      }
+    }
+  });
+
+  it('shows what a PLN prepaid struk must show', () => {
+    const t = text(base);
+    for (const s of [
+      'Warung Berkah Jaya', 'STRUK PEMBELIAN LISTRIK PRABAYAR', '22/11/2026 14:05:09', '88888888888', '885555555555',
+      "TestDu''mmyPanjang8855555", 'R1/1300 VA', '05062135116139A54A95CCC549DDA94C', 'Rp 200.000', 'Rp 1.600', 'Adm Loket',
+      'Rp 202.600', 'Rp 205.000', 'Rp 2.400', '352,0', '8124.77', 'Rp 24.000', 'STROOM/TOKEN', 'Kasir: Sari', 'Call Center PLN 123',
+    ]) {
+      expect(t, s).toContain(s);
+    }
+    const token = layoutReceipt(base).find((l) => l.style === 'large');
+    expect(token).toEqual({ text: '2593 0960 8106 1072 1376', style: 'large', align: 'center' });
+    expect(t).not.toContain('TRAINING');
+    expect(t).not.toContain('SALINAN');
+  });
+
+  it('marks training receipts and copies', () => {
+    const t = text({ ...base, training: true, copy: { number: 2, at: Date.parse('2026-11-22T08:00:00Z') } });
+    expect(t).toContain('*** MODE TRAINING ***');
+    expect(t).toContain('SALINAN ke-2 22/11/2026 15:00:00');
+  });
+
+  it('a pending slip carries no token and says not to pay again', () => {
+    const t = text({ ...base, kind: 'pending', token: null });
+    expect(t).toContain('BUKTI TRANSAKSI PENDING');
+    expect(t).toContain('JANGAN BAYAR ULANG');
+    expect(t).toContain('LKT-01JD0000000000000000000000');
+    expect(t).not.toContain('2593');
+  });
+
+  it('a failure slip states the cash that goes back', () => {
+    const t = text({ ...base, kind: 'failed', token: null, failureMessage: 'Saldo deposit loket di penyedia tidak cukup.', cashState: 'refund_due' });
+    expect(t).toContain('TRANSAKSI GAGAL');
+    expect(t).toContain('UANG DIKEMBALIKAN');
+    expect(t).toContain('Rp 202.600');
+  });
+
+  it('transliterates what a thermal printer cannot print, keeping apostrophes', () => {
+    expect(toPrintable('JOSÉ “Dodi” O’Neil – Rp')).toBe('JOSE "Dodi" O\'Neil - Rp');
+  });
+
+  it('the saved HTML is script-free and escapes names', () => {
+    const lines = layoutReceipt({ ...base, customer: { ...base.customer, name: '<script>x</script>' } });
+    const html = receiptHtml({ saleId: 's', kind: 'token', columns: 32, copyNumber: 0, lines }, 'Struk');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain("default-src 'none'");
+    expect(html).toContain('size: 58mm auto');
+  });
+});
