@@ -1,0 +1,85 @@
+// The core as the hosts run it, on a temporary data folder: calls go through the same
+// invokeCall wrapper (zod parsing included) that IPC and HTTP use.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLoket, type Loket } from '../../electron/app/create-loket';
+import { invokeCall } from '../../electron/app/invoke';
+import { silentLogger } from '../../electron/log/logger';
+import type { CallName } from '../../shared/contract-names';
+import type { Req, Res } from '../../shared/contract';
+import type { AppError } from '../../shared/domain/errors';
+import type { LoketConfig } from '../../electron/app/config';
+
+export const TEST_KEY = 'a1'.repeat(32);
+
+export type Core = {
+  loket: Loket;
+  dataDir: string;
+  call<N extends CallName>(name: N, req: Req<N>): Promise<Res<N>>;
+  fail<N extends CallName>(name: N, req: Req<N>): Promise<AppError>;
+  stop(): Promise<void>;
+};
+
+export function tempDir(prefix = 'loket-it-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startCore(config: Partial<LoketConfig> = {}): Promise<Core> {
+  const dataDir = config.dataDir ?? tempDir();
+  const loket = await createLoket({
+    dataDir,
+    host: 'web',
+    version: 'test',
+    keySource: { description: 'test key', getKey: async () => ({ ok: true, key: Buffer.from(TEST_KEY, 'hex') }) },
+    log: silentLogger,
+    timeScale: 0.01,
+    vsiTimeouts: { connectMs: 2_000 },
+    startWaitMs: 1_500,
+    ...config,
+  });
+  loket.start();
+  const raw = async (name: CallName, req: unknown) => invokeCall(loket.handlers, name, req, silentLogger);
+  return {
+    loket,
+    dataDir,
+    async call(name, req) {
+      const r = await raw(name, req);
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${r.error.detail ?? ''}`);
+      return r.value as never;
+    },
+    async fail(name, req) {
+      const r = await raw(name, req);
+      if (r.ok) throw new Error(`${name} unexpectedly succeeded`);
+      return r.error;
+    },
+    stop: () => loket.stop(),
+  };
+}
+
+let counter = 0;
+export const requestId = (): string => `test-${process.pid}-${Date.now()}-${++counter}`;
+
+/** Inquiry + cash sale; returns the sale as start returned it. */
+export async function sellToken(core: Core, number: string, denomination = 100_000, tendered?: number) {
+  const inq = await core.call('pln.inquire', { customerNumber: number });
+  const total = denomination + inq.providerAdmin + inq.counterFee;
+  return core.call('sale.startPlnToken', {
+    clientRequestId: requestId(),
+    inquiryId: inq.inquiryId,
+    denomination,
+    tendered: tendered ?? total,
+  });
+}
+
+export async function waitFor<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000, everyMs = 50): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (done(v)) return v;
+    if (Date.now() > until) throw new Error(`condition not reached in ${timeoutMs} ms; last value: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+export const isFinal = (s: { state: string }): boolean => s.state === 'succeeded' || s.state === 'failed';
