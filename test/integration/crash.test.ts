@@ -1,0 +1,159 @@
+// Kill the core with SIGKILL at each step of a sale, restart it on the same ledger, and check
+// that every sale ends resolved, the customer's cash is never lost, and no sale sent two PAYs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVsiSimulator, type VsiSimulator } from '../../electron/simulators/vsi/server';
+import type { SaleView } from '../../shared/contract';
+import { TEST_KEY, tempDir } from './harness';
+
+const CHILD = fileURLToPath(new URL('./fixtures/core-child.ts', import.meta.url));
+const TIME_SCALE = '0.005';
+let sim: VsiSimulator;
+let killOnPay: ChildProcess | null = null;
+
+type Line = { event: string; [k: string]: unknown };
+
+function runChild(env: Record<string, string>): { proc: ChildProcess; next: (event: string, timeoutMs?: number) => Promise<Line> } {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: { ...process.env, LOKET_MASTER_KEY: TEST_KEY, TIME_SCALE, SIM_URL: sim.baseUrl, SIM_CID: sim.credentials.clientId, SIM_SECRET: sim.credentials.secret, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Line[] = [];
+  const waiters: Array<() => void> = [];
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  createInterface({ input: proc.stdout! }).on('line', (l) => {
+    try {
+      lines.push(JSON.parse(l) as Line);
+    } catch {
+      return;
+    }
+    for (const w of waiters.splice(0)) w();
+  });
+  const next = (event: string, timeoutMs = 30_000): Promise<Line> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no "${event}" from child; lines ${JSON.stringify(lines)} stderr ${stderr.slice(-2000)}`)), timeoutMs);
+      const check = (): void => {
+        const err = lines.find((l) => l.event === 'error');
+        if (err) {
+          clearTimeout(timer);
+          reject(new Error(String(err.message)));
+          return;
+        }
+        const hit = lines.find((l) => l.event === event);
+        if (hit) {
+          clearTimeout(timer);
+          resolve(hit);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return { proc, next };
+}
+
+function kill(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    proc.once('exit', () => resolve());
+    proc.kill('SIGKILL');
+  });
+}
+
+async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhenPayArrives?: boolean }): Promise<{ sale: SaleView; trxPays: number }> {
+  const dataDir = tempDir('loket-crash-');
+  const seller = runChild({ LOKET_DATA_DIR: dataDir, ROLE: 'sell', NUMBER: opts.number, PAUSE_AT: opts.pauseAt ?? '' });
+  const exited = new Promise<void>((r) => seller.proc.once('exit', () => r()));
+  if (opts.killWhenPayArrives) killOnPay = seller.proc;
+  if (opts.pauseAt) {
+    await seller.next('paused');
+    await kill(seller.proc);
+  } else {
+    await exited;
+  }
+  killOnPay = null;
+  expect(seller.proc.signalCode).toBe('SIGKILL');
+
+  const recoverer = runChild({ LOKET_DATA_DIR: dataDir, ROLE: 'recover' });
+  const report = await recoverer.next('recovered', 40_000);
+  await kill(recoverer.proc);
+  const sales = report.sales as SaleView[];
+  expect(sales).toHaveLength(1);
+  const sale = sales[0]!;
+  // Every PAY the provider received for this customer, under any trxid: a re-purchase with a new
+  // id would show up here as a second payment.
+  const payments = Object.values(sim.state().payments).filter((p) => p.number === opts.number);
+  const trxPays = payments.reduce((n, p) => n + sim.payCount(p.trxid), 0);
+  return { sale, trxPays };
+}
+
+beforeAll(async () => {
+  sim = await startVsiSimulator({
+    clientId: 'CRASH01',
+    secret: 'crash-secret',
+    // PAY timeout at this scale is 300 ms: hanging answers come after it.
+    config: { timing: { hangMs: 700, pendingMs: 300 } },
+    onRequest: (r) => {
+      if (r.command === 'PAY' && killOnPay) {
+        killOnPay.kill('SIGKILL');
+        killOnPay = null;
+      }
+    },
+  });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('SIGKILL at every step of a sale, then restart', () => {
+  it('after the cash was recorded, before the PAY was written: fails cleanly, cash due back, no PAY sent', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '14233784991', pauseAt: 'sale.created' });
+    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(sale.failure?.code).toBe('sale_interrupted');
+    expect(trxPays).toBe(0);
+  });
+
+  it('after the PAY intent was written, before it left: advice finds nothing, the supervisor fails it, cash due back, no PAY sent', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '14233784992', pauseAt: 'pay.intent' });
+    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(trxPays).toBe(0);
+  });
+
+  it('while the PAY is at the provider (it succeeds there): recovered by advice, the provider’s token, one PAY', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '99000000030', killWhenPayArrives: true });
+    expect(sale.state).toBe('succeeded');
+    const issued = Object.values(sim.state().payments).find((p) => p.token === sale.token);
+    expect(issued?.number).toBe('99000000030');
+    expect(trxPays).toBe(1);
+  });
+
+  it('while the PAY is at the provider (it is lost there): never re-sent, resolved as failed with cash due back', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '99000000032', killWhenPayArrives: true });
+    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(trxPays).toBe(1);
+  });
+
+  it('after the PAY answer arrived, before it was recorded: recovered by advice, one PAY', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '14233784993', pauseAt: 'pay.answered' });
+    expect(sale.state).toBe('succeeded');
+    expect(trxPays).toBe(1);
+  });
+
+  it('after the outcome was recorded: nothing to do', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '14233784994', pauseAt: 'pay.recorded' });
+    expect(sale.state).toBe('succeeded');
+    expect(trxPays).toBe(1);
+  });
+
+  it('during the advice of a pending sale (before it left / after its answer): resolved by the next advice, one PAY', async () => {
+    for (const [number, pauseAt] of [
+      ['99000000068', 'advice.intent'],
+      ['990000000068', 'advice.answered'],
+    ] as const) {
+      const { sale, trxPays } = await crashAndRecover({ number, pauseAt });
+      expect(sale.state, pauseAt).toBe('succeeded');
+      expect(trxPays, pauseAt).toBe(1);
+    }
+  });
+});
