@@ -20,8 +20,9 @@ export function App() {
   const saleStep = useSale((s) => s.step);
 
   const goToken = (): void => {
-    // F2 starts a new sale once the previous one has its outcome; mid-sale it only switches back.
-    if (screen === 'token' && saleStep === 'result' && useSale.getState().sale?.cash.state !== 'refund_due') useSale.getState().reset();
+    // F2 starts a new sale once the previous one has its outcome (and no cash is owed back);
+    // in the middle of a sale it only switches back to it.
+    if (saleStep === 'result' && useSale.getState().sale?.cash.state !== 'refund_due') useSale.getState().reset();
     setScreen('token');
   };
   useKeys({

@@ -66,7 +66,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
             <ul className="facts-list">
               {p.attempts > 0 ? <li>{t('sale.attempts', { n: p.attempts })}</li> : null}
               {p.nextCheckAt !== null ? <li>{t('sale.nextCheck', { time: clock(p.nextCheckAt - now) })}</li> : null}
-              {p.lastResult ? <li>{t('sale.lastResult', { result: p.lastResult })}</li> : null}
+              {p.lastResult ? <li className="muted">{t('sale.lastResult', { result: p.lastResult })}</li> : null}
             </ul>
           ) : null}
           <div className="facts">
@@ -88,7 +88,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
               {t('sale.refundDue', { amount: formatRupiah(sale.amounts.total) })}
             </div>
           ) : sale.cash.state === 'refunded' ? (
-            <div className="refund done">{t('sale.refunded', { amount: formatRupiah(sale.amounts.total) })}</div>
+            <div className="refund done" data-testid="refunded">{t('sale.refunded', { amount: formatRupiah(sale.amounts.total) })}</div>
           ) : null}
         </div>
       );

@@ -97,9 +97,8 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       if (!d) return;
       const r = await printReceipt(d.sale.id, true);
       if ('error' in r) set({ error: r.error });
-      else {
-        set({ detail: { sale: { ...d.sale, reprints: r.receipt.copyNumber }, receipt: d.receipt } });
-      }
+      // Show what went to paper: the numbered copy.
+      else set({ detail: { sale: { ...d.sale, reprints: r.receipt.copyNumber }, receipt: r.receipt } });
     },
     async save() {
       const d = get().detail;

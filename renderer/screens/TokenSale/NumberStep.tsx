@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { parseCustomerNumber } from '../../../shared/domain/pln';
 import { useApp } from '../../stores/app-store';
 import { useSale } from '../../stores/sale-store';
@@ -20,6 +21,11 @@ export function NumberStep() {
   const digits = number.replace(/\D/g, '').length;
   const parsed = parseCustomerNumber(number);
   const kind = parsed ? (parsed.kind === 'meter' ? t('sale.meter') : t('sale.idpel')) : '';
+  const input = useRef<HTMLInputElement>(null);
+  // The field is disabled while checking; give the keyboard back (text selected, ready to retype).
+  useEffect(() => {
+    if (!busy) input.current?.select();
+  }, [busy]);
 
   return (
     <section className="card step-number">
@@ -33,6 +39,7 @@ export function NumberStep() {
         <label htmlFor="customer-number">{t('sale.numberLabel')}</label>
         <input
           id="customer-number"
+          ref={input}
           className="big-input"
           data-testid="customer-number"
           inputMode="numeric"

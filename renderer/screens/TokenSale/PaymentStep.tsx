@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatAmount, formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
 import { useApp } from '../../stores/app-store';
 import { selectedDenomination, totalFor, useSale } from '../../stores/sale-store';
@@ -22,6 +23,10 @@ export function PaymentStep() {
   const tendered = parseRupiahInput(sale.tenderedText);
   const enough = tendered !== null && tendered >= total;
   const quick = quickTenders(total);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!sale.busy) input.current?.focus();
+  }, [sale.busy]);
 
   const keys: Record<string, () => void> = {
     Escape: () => sale.back(),
@@ -55,6 +60,7 @@ export function PaymentStep() {
             <span>Rp</span>
             <input
               id="tendered"
+              ref={input}
               data-testid="tendered"
               className="big-input"
               inputMode="numeric"

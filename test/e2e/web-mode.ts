@@ -1,0 +1,61 @@
+// Starts web mode exactly as a user does (the CLI), on a free port with a fresh data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export type WebMode = { url: string; dataDir: string; stop(): Promise<void> };
+
+export async function startWebMode(env: Record<string, string> = {}): Promise<WebMode> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-'));
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, LOKET_TIME_SCALE: '0.05', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web mode did not start: ${stderr}`)), 20_000);
+    createInterface({ input: proc.stdout! }).on('line', (line) => {
+      const m = /^Loket web mode: (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`web mode exited ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}
+
+export const SHOTS = path.join(root, 'test-results', 'screenshots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Records window.print() instead of opening the browser's dialog. */
+export async function stubPrint(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __printed: number };
+    w.__printed = 0;
+    window.print = () => {
+      w.__printed += 1;
+    };
+  });
+}
