@@ -126,6 +126,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       await Promise.race([sales.idle(), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
       db.close();
+      if (!config.log) log.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 // A scoped JSON-lines logger for the core. Every line passes through maskText, so a secret, a
 // token or a card number cannot be logged by accident; there is no console.* in the core.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { maskText } from './mask';
 
@@ -15,6 +15,8 @@ export type Logger = {
   child(scope: string): Logger;
   /** Registers a value that must never appear in any line (e.g. a provider secret). */
   addSecret(value: string): void;
+  /** Closes the log file (the logger stays usable and reopens on the next line). */
+  close(): void;
 };
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -32,6 +34,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const min = ORDER[options.level ?? 'info'];
   const now = options.now ?? Date.now;
   if (options.dir) mkdirSync(options.dir, { recursive: true });
+  // One file per UTC day, kept open: a sale writes several lines and open/close per line costs more.
+  let open: { file: string; fd: number } | null = null;
+  function fdFor(file: string): number {
+    if (open?.file !== file) {
+      if (open) closeSync(open.fd);
+      open = { file, fd: openSync(file, 'a', 0o600) };
+    }
+    return open.fd;
+  }
+  function close(): void {
+    if (open) closeSync(open.fd);
+    open = null;
+  }
 
   function write(scope: string, level: LogLevel, event: string, fields?: LogFields): void {
     if (ORDER[level] < min) return;
@@ -39,7 +54,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const line = maskText(JSON.stringify({ at: new Date(at).toISOString(), level, scope, event, ...fields }), secrets);
     if (options.dir) {
       const file = path.join(options.dir, `loket-${new Date(at).toISOString().slice(0, 10)}.log`);
-      appendFileSync(file, line + '\n');
+      writeSync(fdFor(file), line + '\n');
     }
     if (options.stderr && ORDER[level] >= ORDER.warn) process.stderr.write(line + '\n');
   }
@@ -54,6 +69,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       addSecret: (v) => {
         if (v.length >= 4) secrets.add(v);
       },
+      close,
     };
   }
   return scoped('');
@@ -66,4 +82,5 @@ export const silentLogger: Logger = {
   error: () => undefined,
   child: () => silentLogger,
   addSecret: () => undefined,
+  close: () => undefined,
 };

@@ -2,15 +2,16 @@
 // JSON line {"provider","baseUrl","credentials"} first, so scripts can read it, then serves.
 import { startVsiSimulator } from './vsi/server';
 
-type Args = { provider: string | undefined; port: number | undefined; state: string | undefined };
+type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number };
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { provider: undefined, port: undefined, state: undefined };
+  const args: Args = { provider: undefined, port: undefined, state: undefined, latency: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--port') args.port = Number(argv[++i]);
     else if (a.startsWith('--port=')) args.port = Number(a.slice(7));
     else if (a === '--state') args.state = argv[++i];
+    else if (a === '--latency') args.latency = Number(argv[++i]);
     else if (!a.startsWith('-')) args.provider = a;
   }
   return args;
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   }
   switch (args.provider) {
     case 'vsi': {
-      const sim = await startVsiSimulator({ port: args.port, statePath: args.state ?? null });
+      const sim = await startVsiSimulator({ port: args.port, statePath: args.state ?? null, config: { latencyMs: args.latency } });
       process.stdout.write(JSON.stringify({ provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }) + '\n');
       const stop = (): void => {
         void sim.close().then(() => process.exit(0));
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      process.stderr.write('usage: npm run sim -- vsi [--port <n>] [--state <file>]\n');
+      process.stderr.write('usage: npm run sim -- vsi [--port <n>] [--state <file>] [--latency <ms>]\n');
       process.exit(2);
   }
 }

@@ -1,8 +1,10 @@
 import type { Ledger } from '../connection';
+import { stmt } from '../statements';
 import { InquiryRecord } from '../rows';
+import { finishProviderCall, type CallFinish } from './provider-calls';
 
 export function insertInquiry(db: Ledger, r: InquiryRecord): void {
-  db.prepare(
+  stmt(db,
     `INSERT INTO inquiries (id, env, provider, created_at, expires_at, customer_number, meter_number, idpel,
        customer_name, tariff_power, provider_admin, unsold_tokens, inquiry_ref)
      VALUES (@id, @env, @provider, @created_at, @expires_at, @customer_number, @meter_number, @idpel,
@@ -11,6 +13,14 @@ export function insertInquiry(db: Ledger, r: InquiryRecord): void {
 }
 
 export function getInquiry(db: Ledger, id: string): InquiryRecord | null {
-  const row = db.prepare('SELECT * FROM inquiries WHERE id = ?').get(id);
+  const row = stmt(db, 'SELECT * FROM inquiries WHERE id = ?').get(id);
   return row === undefined ? null : InquiryRecord.parse(row);
+}
+
+/** The inquiry's answer and the end of its provider call, in one commit. */
+export function recordInquiry(db: Ledger, callId: number, finish: CallFinish, r: InquiryRecord | null): void {
+  db.transaction(() => {
+    finishProviderCall(db, callId, finish);
+    if (r) insertInquiry(db, r);
+  })();
 }

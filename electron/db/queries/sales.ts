@@ -1,6 +1,7 @@
 // The sale aggregate. Each exported writer is ONE transaction: the state change, the matching
 // event and (where there is one) the provider-call record commit together or not at all.
 import type { Ledger } from '../connection';
+import { stmt } from '../statements';
 import { SaleListRecord, SaleRecord, SaleEventRecord } from '../rows';
 import { finishProviderCall, beginProviderCall, type CallFinish } from './provider-calls';
 
@@ -20,7 +21,7 @@ function appendEvent(
   to: State | null,
   data: Record<string, unknown> = {},
 ): void {
-  db.prepare('INSERT INTO sale_events (sale_id, at, type, from_state, to_state, data) VALUES (?, ?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO sale_events (sale_id, at, type, from_state, to_state, data) VALUES (?, ?, ?, ?, ?, ?)').run(
     saleId,
     at,
     type,
@@ -31,18 +32,18 @@ function appendEvent(
 }
 
 function currentState(db: Ledger, saleId: string): State {
-  const row = db.prepare('SELECT state FROM sales WHERE id = ?').get(saleId) as { state: State } | undefined;
+  const row = stmt(db, 'SELECT state FROM sales WHERE id = ?').get(saleId) as { state: State } | undefined;
   if (!row) throw new Error(`sale ${saleId} not found`);
   return row.state;
 }
 
 export function getSale(db: Ledger, id: string): SaleRecord | null {
-  const row = db.prepare(`${SELECT_SALE} WHERE s.id = ?`).get(id);
+  const row = stmt(db, `${SELECT_SALE} WHERE s.id = ?`).get(id);
   return row === undefined ? null : SaleRecord.parse(row);
 }
 
 export function getSaleByClientRequest(db: Ledger, clientRequestId: string): SaleRecord | null {
-  const row = db.prepare(`${SELECT_SALE} WHERE s.client_request_id = ?`).get(clientRequestId);
+  const row = stmt(db, `${SELECT_SALE} WHERE s.client_request_id = ?`).get(clientRequestId);
   return row === undefined ? null : SaleRecord.parse(row);
 }
 
@@ -53,8 +54,7 @@ export function findOpenSaleForCustomer(db: Ledger, numbers: readonly string[]):
   const wanted = numbers.filter((n) => n !== '');
   if (wanted.length === 0) return null;
   const marks = wanted.map(() => '?').join(', ');
-  const row = db
-    .prepare(
+  const row = stmt(db, 
       `SELECT id, seq, state FROM sales WHERE state IN ${OPEN_STATES}
          AND (meter_number IN (${marks}) OR idpel IN (${marks}) OR customer_number IN (${marks}))
        ORDER BY seq LIMIT 1`,
@@ -63,23 +63,21 @@ export function findOpenSaleForCustomer(db: Ledger, numbers: readonly string[]):
   return row ?? null;
 }
 
-export function recentSucceededSale(
+/** Succeeded sales for any of these numbers since `since`, newest first (double-purchase warnings). */
+export function recentSucceededSales(
   db: Ledger,
   numbers: readonly string[],
-  denomination: number,
   since: number,
-): { seq: number; created_at: number } | null {
+): { seq: number; created_at: number; denomination: number }[] {
   const wanted = numbers.filter((n) => n !== '');
-  if (wanted.length === 0) return null;
+  if (wanted.length === 0) return [];
   const marks = wanted.map(() => '?').join(', ');
-  const row = db
-    .prepare(
-      `SELECT seq, created_at FROM sales WHERE state = 'succeeded' AND denomination = ? AND created_at >= ?
+  return stmt(db, 
+      `SELECT seq, created_at, denomination FROM sales WHERE state = 'succeeded' AND created_at >= ?
          AND (meter_number IN (${marks}) OR idpel IN (${marks}))
-       ORDER BY seq DESC LIMIT 1`,
+       ORDER BY seq DESC`,
     )
-    .get(denomination, since, ...wanted, ...wanted) as { seq: number; created_at: number } | undefined;
-  return row ?? null;
+    .all(since, ...wanted, ...wanted) as { seq: number; created_at: number; denomination: number }[];
 }
 
 export type NewCashSale = {
@@ -119,7 +117,7 @@ export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
     if (existing) return { kind: 'existing', sale: existing };
     const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
     if (open) return { kind: 'blocked', open };
-    db.prepare(
+    stmt(db,
       `INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at,
          updated_at, cashier, inquiry_id, customer_number, meter_number, idpel, customer_name, tariff_power,
          denomination, provider_admin, counter_fee, total, trxid, inquiry_ref, warnings_json)
@@ -128,7 +126,7 @@ export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
          @customerName, @tariffPower, @denomination, @providerAdmin, @counterFee, @total, @trxid, @inquiryRef,
          @warningsJson)`,
     ).run(s);
-    db.prepare(
+    stmt(db,
       `INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
        VALUES (?, ?, 'cash', ?, ?, ?, 'settled', ?, ?)`,
     ).run(s.paymentId, s.id, s.total, s.tendered, s.tendered - s.total, s.at, s.at);
@@ -146,7 +144,7 @@ export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
 export function markPaySending(db: Ledger, saleId: string, at: number, provider: string, env: string): number {
   return db.transaction((): number => {
     const sale = getSale(db, saleId)!;
-    db.prepare("UPDATE sales SET state = 'sending', pay_sent_at = ?, updated_at = ? WHERE id = ?").run(at, at, saleId);
+    stmt(db, "UPDATE sales SET state = 'sending', pay_sent_at = ?, updated_at = ? WHERE id = ?").run(at, at, saleId);
     appendEvent(db, saleId, at, 'pay_sent', sale.state, 'sending', { trxid: sale.trxid });
     return beginProviderCall(db, { provider, env, command: 'PAY', providerRef: sale.trxid, saleId, at });
   })();
@@ -185,19 +183,19 @@ export function recordPurchaseSuccess(
   return db.transaction((): SuccessResult => {
     const from = currentState(db, saleId);
     if (callId !== null) finishProviderCall(db, callId, call);
-    const owner = db.prepare('SELECT id FROM sales WHERE token = ? AND id <> ?').get(issued.token, saleId) as
+    const owner = stmt(db, 'SELECT id FROM sales WHERE token = ? AND id <> ?').get(issued.token, saleId) as
       | { id: string }
       | undefined;
     if (owner) {
       // The token already belongs to another sale: the advice matched the wrong purchase.
-      db.prepare(
+      stmt(db,
         `UPDATE sales SET state = 'review', review_reason = 'duplicate_token', next_advice_at = NULL,
            vendor_json = ?, updated_at = ? WHERE id = ?`,
       ).run(issued.vendorJson, at, saleId);
       appendEvent(db, saleId, at, 'duplicate_token', from, 'review', { otherSaleId: owner.id });
       return { kind: 'duplicate_token', otherSaleId: owner.id };
     }
-    db.prepare(
+    stmt(db,
       `UPDATE sales SET state = 'succeeded', token = @token, kwh = @kwh,
          pay_ref = COALESCE(@payRef, pay_ref), advice_ref = COALESCE(@adviceRef, advice_ref),
          vendor_time = @vendorTime, vendor_json = @vendorJson,
@@ -225,11 +223,11 @@ export function recordPurchaseFailure(
   db.transaction(() => {
     const from = currentState(db, saleId);
     if (callId !== null && call) finishProviderCall(db, callId, call);
-    db.prepare(
+    stmt(db,
       `UPDATE sales SET state = 'failed', failure_code = ?, failure_message = ?, failure_detail = ?,
          next_advice_at = NULL, updated_at = ? WHERE id = ?`,
     ).run(failure.code, failure.message, failure.detail, at, saleId);
-    db.prepare("UPDATE payments SET state = 'refund_due', updated_at = ? WHERE sale_id = ? AND state = 'settled'").run(
+    stmt(db, "UPDATE payments SET state = 'refund_due', updated_at = ? WHERE sale_id = ? AND state = 'settled'").run(
       at,
       saleId,
     );
@@ -262,7 +260,7 @@ export function recordUncertain(
     const from = currentState(db, saleId);
     if (callId !== null && call) finishProviderCall(db, callId, call);
     const to: State = u.reviewReason ? 'review' : from === 'review' ? 'review' : 'pending';
-    db.prepare(
+    stmt(db,
       `UPDATE sales SET state = @to, next_advice_at = @next, last_advice_result = @result,
          advice_attempts = advice_attempts + @adv, last_advice_at = CASE WHEN @adv = 1 THEN @at ELSE last_advice_at END,
          not_found_count = @nfCount,
@@ -292,8 +290,7 @@ export function recordUncertain(
 /** A failed sale's cash handed back to the customer. */
 export function recordCashReturned(db: Ledger, saleId: string, at: number): boolean {
   return db.transaction((): boolean => {
-    const info = db
-      .prepare("UPDATE payments SET state = 'refunded', updated_at = ? WHERE sale_id = ? AND state = 'refund_due'")
+    const info = stmt(db, "UPDATE payments SET state = 'refunded', updated_at = ? WHERE sale_id = ? AND state = 'refund_due'")
       .run(at, saleId);
     if (info.changes === 0) return false;
     const state = currentState(db, saleId);
@@ -308,12 +305,12 @@ export function recordCashReturned(db: Ledger, saleId: string, at: number): bool
  */
 export function recordPrint(db: Ledger, saleId: string, at: number, forceCopy: boolean): number {
   return db.transaction((): number => {
-    const printed = db.prepare("SELECT COUNT(*) AS n FROM sale_events WHERE sale_id = ? AND type = 'printed'").get(saleId) as {
+    const printed = stmt(db, "SELECT COUNT(*) AS n FROM sale_events WHERE sale_id = ? AND type = 'printed'").get(saleId) as {
       n: number;
     };
     const copy = forceCopy || printed.n > 0;
-    if (copy) db.prepare('UPDATE sales SET reprints = reprints + 1 WHERE id = ?').run(saleId);
-    const row = db.prepare('SELECT reprints, state FROM sales WHERE id = ?').get(saleId) as { reprints: number; state: State };
+    if (copy) stmt(db, 'UPDATE sales SET reprints = reprints + 1 WHERE id = ?').run(saleId);
+    const row = stmt(db, 'SELECT reprints, state FROM sales WHERE id = ?').get(saleId) as { reprints: number; state: State };
     const copyNumber = copy ? row.reprints : 0;
     appendEvent(db, saleId, at, 'printed', row.state, row.state, { copy: copyNumber });
     return copyNumber;
@@ -329,12 +326,11 @@ export type RecoveryReport = { interrupted: string[]; uncertain: string[] };
  */
 export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRecord): RecoveryReport {
   return db.transaction((): RecoveryReport => {
-    const paid = db.prepare("SELECT id FROM sales WHERE state = 'paid' ORDER BY seq").all() as { id: string }[];
+    const paid = stmt(db, "SELECT id FROM sales WHERE state = 'paid' ORDER BY seq").all() as { id: string }[];
     for (const { id } of paid) recordPurchaseFailure(db, id, at, null, interrupted, null, 'interrupted_before_send');
-    const sending = db.prepare("SELECT id FROM sales WHERE state = 'sending' ORDER BY seq").all() as { id: string }[];
+    const sending = stmt(db, "SELECT id FROM sales WHERE state = 'sending' ORDER BY seq").all() as { id: string }[];
     for (const { id } of sending) {
-      const open = db
-        .prepare("SELECT id FROM provider_calls WHERE sale_id = ? AND finished_at IS NULL")
+      const open = stmt(db, "SELECT id FROM provider_calls WHERE sale_id = ? AND finished_at IS NULL")
         .all(id) as { id: number }[];
       for (const c of open) finishProviderCall(db, c.id, { outcome: 'interrupted', providerCode: null, detail: 'process ended mid-call', at });
       recordUncertain(
@@ -356,7 +352,7 @@ export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRe
       );
     }
     // Advice calls cut off mid-flight: closed as interrupted (the sale stays as it was).
-    db.prepare(
+    stmt(db,
       "UPDATE provider_calls SET finished_at = ?, outcome = 'interrupted' WHERE finished_at IS NULL AND command = 'ADV'",
     ).run(at);
     return { interrupted: paid.map((r) => r.id), uncertain: sending.map((r) => r.id) };
@@ -373,8 +369,7 @@ export function declareSaleFailed(db: Ledger, saleId: string, at: number, failur
 
 /** Sales with an advice scheduled, earliest first. */
 export function upcomingAdvice(db: Ledger, limit = 50): { id: string; at: number }[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT id, next_advice_at AS at FROM sales
        WHERE next_advice_at IS NOT NULL AND state IN ('pending', 'review')
        ORDER BY next_advice_at LIMIT ?`,
@@ -383,7 +378,7 @@ export function upcomingAdvice(db: Ledger, limit = 50): { id: string; at: number
 }
 
 export function countOpenSales(db: Ledger): { pending: number; review: number } {
-  const rows = db.prepare(`SELECT state, COUNT(*) AS n FROM sales WHERE state IN ${OPEN_STATES} GROUP BY state`).all() as {
+  const rows = stmt(db, `SELECT state, COUNT(*) AS n FROM sales WHERE state IN ${OPEN_STATES} GROUP BY state`).all() as {
     state: State;
     n: number;
   }[];
@@ -412,8 +407,7 @@ export function listDaySales(
   limit: number,
   beforeSeq: number | null,
 ): SaleListRecord[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT s.id, s.seq, s.created_at, s.state, p.state AS cash_state, s.customer_number, s.customer_name,
               s.denomination, s.total, s.token
        FROM sales s JOIN payments p ON p.sale_id = s.id
@@ -427,8 +421,7 @@ export function listDaySales(
 export type DayTotalsRow = { state: State; cash_state: SaleRecord['cash_state']; n: number; total: number; cash: number };
 
 export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT s.state, p.state AS cash_state, COUNT(*) AS n, SUM(s.total) AS total, SUM(p.amount) AS cash
        FROM sales s JOIN payments p ON p.sale_id = s.id
        WHERE s.business_date = ? GROUP BY s.state, p.state`,
@@ -437,8 +430,7 @@ export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
 }
 
 export function saleEvents(db: Ledger, saleId: string): SaleEventRecord[] {
-  return db
-    .prepare('SELECT * FROM sale_events WHERE sale_id = ? ORDER BY id')
+  return stmt(db, 'SELECT * FROM sale_events WHERE sale_id = ? ORDER BY id')
     .all(saleId)
     .map((r) => SaleEventRecord.parse(r));
 }

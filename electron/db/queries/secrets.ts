@@ -1,17 +1,18 @@
 import type { Ledger } from '../connection';
+import { stmt } from '../statements';
 import { SecretRecord } from '../rows';
 
 export type SealedSecret = { iv: Buffer; tag: Buffer; ciphertext: Buffer };
 
 export function readSecret(db: Ledger, name: string): SealedSecret | null {
-  const row = db.prepare('SELECT name, iv, tag, ciphertext, updated_at FROM secrets WHERE name = ?').get(name);
+  const row = stmt(db, 'SELECT name, iv, tag, ciphertext, updated_at FROM secrets WHERE name = ?').get(name);
   if (row === undefined) return null;
   const r = SecretRecord.parse(row);
   return { iv: r.iv, tag: r.tag, ciphertext: r.ciphertext };
 }
 
 export function writeSecret(db: Ledger, name: string, sealed: SealedSecret, at: number): void {
-  db.prepare(
+  stmt(db,
     `INSERT INTO secrets (name, iv, tag, ciphertext, updated_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET iv = excluded.iv, tag = excluded.tag,
        ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`,
@@ -19,5 +20,5 @@ export function writeSecret(db: Ledger, name: string, sealed: SealedSecret, at: 
 }
 
 export function deleteSecret(db: Ledger, name: string): void {
-  db.prepare('DELETE FROM secrets WHERE name = ?').run(name);
+  stmt(db, 'DELETE FROM secrets WHERE name = ?').run(name);
 }

@@ -3,7 +3,7 @@
 import { getSale, markAdviceSending, recordUncertain } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
-import { applyOutcome } from './apply-outcome';
+import { recordOutcome } from './apply-outcome';
 import { nextAdviceAt } from './advice-ladder';
 
 export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> {
@@ -51,7 +51,7 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
     };
   }
   await deps.checkpoint('advice.answered', saleId);
-  applyOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'advice');
+  recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'advice');
   deps.log.info('sale.advice_recorded', { saleId, outcome: outcome.kind });
   await deps.checkpoint('advice.recorded', saleId);
 }

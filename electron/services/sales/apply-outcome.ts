@@ -13,6 +13,36 @@ import { isOverdue, nextAdviceAt } from './advice-ladder';
 
 export type OutcomeSource = 'pay' | 'advice';
 
+/**
+ * Records an outcome; if that fails (a bug, a full disk) the sale is at least moved to pending so
+ * the advice ladder keeps asking — never left in 'sending' until the next restart.
+ */
+export function recordOutcome(deps: SaleDeps, sale: SaleRecord, outcome: PurchaseOutcome, callId: number | null, source: OutcomeSource): void {
+  try {
+    applyOutcome(deps, sale, outcome, callId, source);
+  } catch (e) {
+    deps.log.error('sale.outcome_not_recorded', { saleId: sale.id, outcome: outcome.kind, error: String(e) });
+    const at = deps.now();
+    recordUncertain(
+      deps.db,
+      sale.id,
+      at,
+      callId,
+      {
+        result: 'not_recorded',
+        detail: `outcome ${outcome.kind} could not be recorded: ${String(e)}`,
+        nextAdviceAt: nextAdviceAt(sale.pay_sent_at ?? sale.created_at, at, deps.adviceTiming.scale),
+        fromAdvice: source === 'advice',
+        notFound: false,
+        notFoundCount: sale.not_found_count,
+        confirmFailure: sale.confirm_failure === 1,
+        reviewReason: null,
+      },
+      { outcome: 'not_recorded', providerCode: null, detail: String(e), at },
+    );
+  }
+}
+
 export function applyOutcome(
   deps: SaleDeps,
   sale: SaleRecord,

@@ -5,14 +5,14 @@ import { appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { DEFAULT_PLN_DENOMINATIONS, parseCustomerNumber, passesLuhn } from '../../../shared/domain/pln';
 import type { PlnInquiry, Warning } from '../../../shared/contract';
-import { getInquiry, insertInquiry } from '../../db/queries/inquiries';
-import { beginProviderCall, finishProviderCall } from '../../db/queries/provider-calls';
-import { findOpenSaleForCustomer, recentSucceededSale } from '../../db/queries/sales';
+import { getInquiry, recordInquiry } from '../../db/queries/inquiries';
+import { beginProviderCall } from '../../db/queries/provider-calls';
+import { findOpenSaleForCustomer, recentSucceededSales } from '../../db/queries/sales';
 import type { InquiryRecord } from '../../db/rows';
 import type { SaleDeps } from './deps';
 import { receiptNo } from './sale-view';
 
-const RECENT_WINDOW_MS = 10 * 60_000;
+export const RECENT_WINDOW_MS = 10 * 60_000;
 
 export function pendingBlock(deps: SaleDeps, numbers: readonly string[]): Result<never> | null {
   const open = findOpenSaleForCustomer(deps.db, numbers);
@@ -28,9 +28,9 @@ export function pendingBlock(deps: SaleDeps, numbers: readonly string[]): Result
 }
 
 function inquiryView(deps: SaleDeps, r: InquiryRecord, warnings: Warning[]): PlnInquiry {
-  const since = deps.now() - RECENT_WINDOW_MS;
+  const recent = recentSucceededSales(deps.db, [r.meter_number, r.idpel], deps.now() - RECENT_WINDOW_MS);
   const recentPurchases = DEFAULT_PLN_DENOMINATIONS.flatMap((denomination) => {
-    const hit = recentSucceededSale(deps.db, [r.meter_number, r.idpel], denomination, since);
+    const hit = recent.find((s) => s.denomination === denomination);
     return hit ? [{ denomination, at: hit.created_at, receiptNo: receiptNo(hit.seq) }] : [];
   });
   return {
@@ -65,20 +65,18 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
   const trxid = `INQ-${ulid(deps.now())}`;
   const callId = beginProviderCall(deps.db, { provider: 'vsi', env, command: 'INQ', providerRef: trxid, saleId: null, at: deps.now() });
   const outcome = await provider.value.inquire({ trxid, customerNumber: number.value });
-  finishProviderCall(deps.db, callId, {
+  const finished = {
     outcome: outcome.ok ? 'success' : 'failed',
     providerCode: outcome.ok ? '0000' : outcome.error.providerCode,
     detail: outcome.ok ? null : outcome.error.detail,
     at: deps.now(),
-  });
+  };
   if (!outcome.ok) {
+    recordInquiry(deps.db, callId, finished, null);
     deps.log.info('inquiry.failed', { trxid, code: outcome.error.code, detail: outcome.error.detail });
     return { ok: false, error: appError(outcome.error.code, outcome.error.message, outcome.error.detail) };
   }
   const found = outcome.value;
-  const blockedAfter = pendingBlock(deps, [found.meterNumber, found.idpel]);
-  if (blockedAfter) return blockedAfter;
-
   const at = deps.now();
   const record: InquiryRecord = {
     id: ulid(at),
@@ -95,7 +93,9 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
     unsold_tokens: found.unsoldTokens,
     inquiry_ref: found.inquiryRef,
   };
-  insertInquiry(deps.db, record);
+  recordInquiry(deps.db, callId, finished, record);
+  const blockedAfter = pendingBlock(deps, [record.meter_number, record.idpel]);
+  if (blockedAfter) return blockedAfter;
 
   const warnings: Warning[] = [];
   if (record.meter_number.length === 11 && !passesLuhn(record.meter_number)) {

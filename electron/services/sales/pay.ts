@@ -3,7 +3,7 @@
 import { getSale, markPaySending, recordPurchaseFailure } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
-import { applyOutcome } from './apply-outcome';
+import { recordOutcome } from './apply-outcome';
 
 export async function sendPay(deps: SaleDeps, saleId: string): Promise<void> {
   const sale = getSale(deps.db, saleId);
@@ -33,7 +33,7 @@ export async function sendPay(deps: SaleDeps, saleId: string): Promise<void> {
     };
   }
   await deps.checkpoint('pay.answered', saleId);
-  applyOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'pay');
+  recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'pay');
   deps.log.info('sale.pay_recorded', { saleId, outcome: outcome.kind });
   await deps.checkpoint('pay.recorded', saleId);
 }

@@ -10,13 +10,13 @@ import {
   declareSaleFailed,
   getSale,
   getSaleByClientRequest,
-  recentSucceededSale,
+  recentSucceededSales,
   recordCashReturned,
   recoverUnfinished,
   type RecoveryReport,
 } from '../../db/queries/sales';
 import type { SaleDeps } from './deps';
-import { inquirePln, loadInquiry } from './inquire';
+import { inquirePln, loadInquiry, RECENT_WINDOW_MS } from './inquire';
 import { sendPay } from './pay';
 import { sendAdvice } from './advise';
 import { createSaleGuard } from './sale-guard';
@@ -37,8 +37,15 @@ export type SalesService = {
   idle(): Promise<void>;
 };
 
-const RECENT_WINDOW_MS = 10 * 60_000;
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Resolves when `work` settles or after `ms`, whichever comes first; the timer never outlives it. */
+async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function createSalesService(deps: SaleDeps): SalesService {
   const guard = createSaleGuard();
@@ -86,7 +93,9 @@ export function createSalesService(deps: SaleDeps): SalesService {
     }
     const at = deps.now();
     const warnings: Warning[] = [];
-    const recent = recentSucceededSale(deps.db, [inq.meter_number, inq.idpel], req.denomination, at - RECENT_WINDOW_MS);
+    const recent = recentSucceededSales(deps.db, [inq.meter_number, inq.idpel], at - RECENT_WINDOW_MS).find(
+      (s) => s.denomination === req.denomination,
+    );
     if (recent) warnings.push({ code: 'recent_same_sale', params: { receiptNo: receiptNo(recent.seq) } });
     const created = createCashSale(deps.db, {
       id: ulid(at),
@@ -125,7 +134,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
     deps.log.info('sale.created', { saleId: created.sale.id, trxid: created.sale.trxid, total });
     await deps.checkpoint('sale.created', created.sale.id);
     const paying = pay(created.sale.id);
-    await Promise.race([paying, sleep(deps.startWaitMs)]);
+    await waitAtMost(paying, deps.startWaitMs);
     return view(created.sale.id);
   }
 

@@ -23,6 +23,8 @@ export type VsiSimConfig = {
   dtSkewMs: number;
   kwhStyle: 'decimal' | 'integer';
   inquiryTtlMs: number;
+  /** Added to every answer: the network and vendor time a real endpoint costs (0 on loopback). */
+  latencyMs: number;
 };
 
 export type VsiSimOptions = {
@@ -78,6 +80,7 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
     dtSkewMs: 5 * 60_000,
     kwhStyle: 'decimal',
     inquiryTtlMs: 30 * 60_000,
+    latencyMs: 0,
     ...options.config,
     timing: { ...DEFAULT_SIM_TIMING, ...options.config?.timing },
   };
@@ -342,11 +345,12 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
         res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/xml; charset=utf-8' });
         res.end(reply.body);
       };
-      if (reply.delayMs) {
+      const delay = (reply.delayMs ?? 0) + (url.pathname.startsWith('/__sim/') ? 0 : config.latencyMs);
+      if (delay > 0) {
         const t = setTimeout(() => {
           timers.delete(t);
           send();
-        }, reply.delayMs);
+        }, delay);
         timers.add(t);
       } else send();
     });

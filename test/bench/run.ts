@@ -1,0 +1,52 @@
+// `npm run bench`: figures and ratios, measured side by side in one run. Never pass/fail.
+//   --quick   fewer sales and a 100,000-sale ledger (a smoke run)
+import os from 'node:os';
+import { benchPipeline } from './pipeline';
+import { durableSalesRate, fsyncRate } from './durable';
+import { benchTodayList } from './today-list';
+import { startSimProcess } from './sim-process';
+import { fmt } from './stats';
+
+const quick = process.argv.includes('--quick');
+const out = (s = ''): void => void process.stdout.write(`${s}\n`);
+
+async function main(): Promise<void> {
+  out(`Loket benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`);
+  out(`${new Date().toISOString()}${quick ? '  (quick)' : ''}`);
+
+  out('\n1. Sale pipeline: core (inquiry + PAY + ledger) vs the same raw HTTP request pairs, same simulator process');
+  out('   (a real VSI answer takes 100s of ms; 0 ms shows the core\'s own cost: 5 fsynced commits + parsing per sale)');
+  for (const [latency, sales] of [[0, quick ? 100 : 400], [20, quick ? 50 : 150], [100, quick ? 20 : 50]] as const) {
+    const sim = await startSimProcess(latency);
+    try {
+      const r = await benchPipeline(sim, sales);
+      out(
+        `   simulator latency ${String(latency).padStart(2)} ms/answer: raw pair ${fmt(r.rawMs)} ms, core sale ${fmt(r.coreMs)} ms ` +
+          `→ ratio ${fmt(r.ratio, 3)}×, +${fmt(r.coreMs - r.rawMs)} ms/sale (target ≤ 1.1×; ${r.sales} sales in 5 interleaved rounds; RSS ${fmt(r.rssMb, 0)} MB)`,
+      );
+    } finally {
+      sim.stop();
+    }
+  }
+
+  out('\n2. Durable sales per second vs the disk’s own fsync rate (same folder)');
+  const durable = await durableSalesRate(quick ? 300 : 1500);
+  const fsyncs = fsyncRate(durable.dir);
+  out(`   disk: ${fmt(fsyncs, 0)} fdatasync/s (4 KiB write + fdatasync)`);
+  out(`   core: ${fmt(durable.perSecond, 0)} durable sales/s (inquiry + cash sale + PAY + outcome; 5 fsynced commits each, instant provider)`);
+  out(`   → ${fmt(fsyncs / durable.perSecond, 1)} disk syncs' worth of time per sale`);
+
+  out('\n3. Today list (first page of 50 + the day’s totals) on a large ledger');
+  const rows = quick ? 100_000 : 1_000_000;
+  const t = await benchTodayList(rows, 365);
+  out(`   ledger: ${t.rows.toLocaleString('en-US')} sales over 365 days (≈${fmt(t.perDay, 0)}/day), seeded in ${fmt(t.seedSeconds, 1)} s, file ${fmt(t.fileMb, 0)} MB, RSS ${fmt(t.rssMb, 0)} MB`);
+  out(`   first query ${fmt(t.firstMs)} ms; median of 50: all ${fmt(t.medianMs.all)} ms, open ${fmt(t.medianMs.open)} ms, failed ${fmt(t.medianMs.failed)} ms, page 2 ${fmt(t.medianMs.page2)} ms (target < 10 ms)`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${String(e instanceof Error ? e.stack : e)}\n`);
+    process.exit(1);
+  },
+);

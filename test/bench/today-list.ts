@@ -1,0 +1,70 @@
+// The today-list (first page + the day's totals, exactly what the transactions screen asks for)
+// on a ledger of 1,000,000 sales spread over a year.
+import { mkdtempSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLedger } from '../../electron/db/connection';
+import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
+import { todayList } from '../../electron/services/reports/today';
+import { businessDate } from '../../shared/domain/time';
+import { median, timeIt } from './stats';
+
+const DAY = 86_400_000;
+
+export type TodayResult = {
+  rows: number;
+  perDay: number;
+  seedSeconds: number;
+  fileMb: number;
+  firstMs: number;
+  medianMs: Record<'all' | 'open' | 'failed' | 'page2', number>;
+  rssMb: number;
+};
+
+export async function benchTodayList(rows: number, days: number): Promise<TodayResult> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-1m-'));
+  const db = openLedger(path.join(dir, 'loket.db'));
+  const start = Date.parse('2025-11-23T00:30:00+07:00');
+  const step = (days * DAY) / rows;
+  function* generate(): Generator<SeedSale> {
+    for (let i = 1; i <= rows; i++) {
+      const at = Math.floor(start + i * step);
+      const r = (i * 2654435761) % 1000;
+      const state = r < 25 ? 'failed' : r < 27 && at > start + (days - 1) * DAY ? 'pending' : 'succeeded';
+      yield {
+        id: `S${String(i).padStart(12, '0')}`,
+        seq: i,
+        businessDate: businessDate(at),
+        createdAt: at,
+        state,
+        customerNumber: String(10_000_000_000 + (i % 500_000)),
+        denomination: [20_000, 50_000, 100_000, 200_000, 500_000][i % 5]!,
+        providerAdmin: 2_500,
+        token: state === 'succeeded' ? String(i).padStart(20, '0') : null,
+      };
+    }
+  }
+  const seedSeconds = (await timeIt(() => void seedSales(db, generate()))) / 1000;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('optimize');
+  const fileMb = statSync(path.join(dir, 'loket.db')).size / 1024 / 1024;
+  const now = start + (days - 1) * DAY + 12 * 3_600_000;
+  const perDay = rows / days;
+
+  const firstMs = await timeIt(() => void todayList(db, now, 'Asia/Jakarta', { status: 'all', limit: 50 }));
+  const runs = async (status: 'all' | 'open' | 'failed', beforeSeq?: number): Promise<number> => {
+    const xs: number[] = [];
+    for (let i = 0; i < 50; i++) xs.push(await timeIt(() => void todayList(db, now, 'Asia/Jakarta', { status, limit: 50, ...(beforeSeq ? { beforeSeq } : {}) })));
+    return median(xs);
+  };
+  const first = todayList(db, now, 'Asia/Jakarta', { status: 'all', limit: 50 });
+  const medianMs = {
+    all: await runs('all'),
+    open: await runs('open'),
+    failed: await runs('failed'),
+    page2: await runs('all', first.nextBeforeSeq ?? undefined),
+  };
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  db.close();
+  return { rows, perDay, seedSeconds, fileMb, firstMs, medianMs, rssMb };
+}
