@@ -2,15 +2,8 @@
 // origin for the CSP and the IPC sender check, unlike file://.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { contentType } from '../app/content-types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.map': 'application/json',
-};
 
 export async function appProtocolResponse(rendererDir: string, requestUrl: string): Promise<Response> {
   const url = new URL(requestUrl);
@@ -20,7 +13,7 @@ export async function appProtocolResponse(rendererDir: string, requestUrl: strin
   if (!file.startsWith(rendererDir + path.sep)) return new Response('forbidden', { status: 403 });
   try {
     const body = await readFile(file);
-    return new Response(body, { headers: { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' } });
+    return new Response(body, { headers: { 'content-type': contentType(path.extname(file)) } });
   } catch {
     return new Response('not found', { status: 404 });
   }

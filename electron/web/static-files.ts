@@ -2,18 +2,9 @@
 // nothing outside the build folder is reachable.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { contentType } from '../app/content-types';
 import type http from 'node:http';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -58,7 +49,7 @@ export async function serveStatic(root: string, req: http.IncomingMessage, res: 
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
     return;
   }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentType(path.extname(file));
   const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -13,12 +13,13 @@ export function ConfirmDialog({ message, confirmLabel, cancelLabel, onConfirm, o
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     cancelRef.current?.focus();
+    // Keyboard-modal: only Tab, Enter and Space reach the dialog's buttons; no screen shortcut
+    // fires behind it.
     const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        onCancel();
-      }
+      if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ') return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      if (e.key === 'Escape') onCancel();
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);

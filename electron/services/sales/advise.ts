@@ -3,7 +3,7 @@
 import { getSale, markAdviceSending, recordUncertain } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
-import { recordOutcome } from './apply-outcome';
+import { recordOutcome, threwOutcome } from './apply-outcome';
 import { nextAdviceAt } from './advice-ladder';
 
 export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> {
@@ -44,11 +44,7 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
       confirming: sale.confirm_failure === 1,
     });
   } catch (e) {
-    outcome = {
-      kind: 'uncertain',
-      notFound: false,
-      error: { code: 'provider_timeout', message: 'Status transaksi belum pasti.', detail: `ADV threw: ${String(e)}`, providerCode: null },
-    };
+    outcome = threwOutcome('ADV', e);
   }
   await deps.checkpoint('advice.answered', saleId);
   recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'advice');

@@ -13,6 +13,15 @@ import { isOverdue, nextAdviceAt } from './advice-ladder';
 
 export type OutcomeSource = 'pay' | 'advice';
 
+/** A provider client that threw instead of answering: the request may have gone out, so uncertain. */
+export function threwOutcome(command: 'PAY' | 'ADV', e: unknown): PurchaseOutcome {
+  return {
+    kind: 'uncertain',
+    notFound: false,
+    error: { code: 'provider_timeout', message: 'Status transaksi belum pasti.', detail: `${command} threw: ${String(e)}`, providerCode: null },
+  };
+}
+
 /**
  * Records an outcome; if that fails (a bug, a full disk) the sale is at least moved to pending so
  * the advice ladder keeps asking — never left in 'sending' until the next restart.

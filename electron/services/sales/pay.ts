@@ -3,7 +3,7 @@
 import { getSale, markPaySending, recordPurchaseFailure } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
-import { recordOutcome } from './apply-outcome';
+import { recordOutcome, threwOutcome } from './apply-outcome';
 
 export async function sendPay(deps: SaleDeps, saleId: string): Promise<void> {
   const sale = getSale(deps.db, saleId);
@@ -26,11 +26,7 @@ export async function sendPay(deps: SaleDeps, saleId: string): Promise<void> {
       denomination: sale.denomination,
     });
   } catch (e) {
-    outcome = {
-      kind: 'uncertain',
-      notFound: false,
-      error: { code: 'provider_timeout', message: 'Status transaksi belum pasti.', detail: `PAY threw: ${String(e)}`, providerCode: null },
-    };
+    outcome = threwOutcome('PAY', e);
   }
   await deps.checkpoint('pay.answered', saleId);
   recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'pay');

@@ -54,22 +54,13 @@ export function createSalesService(deps: SaleDeps): SalesService {
     const s = getSale(deps.db, saleId);
     return s ? { ok: true, value: toSaleView(s) } : notFound();
   };
-  const pay = (saleId: string): Promise<void> =>
-    guard.run(saleId, async () => {
-      try {
-        await sendPay(deps, saleId);
-      } finally {
-        deps.onScheduleChange();
-      }
-    });
-  const advise = (saleId: string): Promise<void> =>
-    guard.run(saleId, async () => {
-      try {
-        await sendAdvice(deps, saleId);
-      } finally {
-        deps.onScheduleChange();
-      }
-    });
+  // One provider exchange per sale at a time; afterwards the advice schedule is re-read.
+  const exclusive =
+    (send: (deps: SaleDeps, saleId: string) => Promise<void>) =>
+    (saleId: string): Promise<void> =>
+      guard.run(saleId, () => send(deps, saleId).finally(deps.onScheduleChange));
+  const pay = exclusive(sendPay);
+  const advise = exclusive(sendAdvice);
 
   async function start(req: ParsedReq<'sale.startPlnToken'>): Promise<Result<SaleView>> {
     const existing = getSaleByClientRequest(deps.db, req.clientRequestId);

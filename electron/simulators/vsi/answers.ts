@@ -1,6 +1,7 @@
 // VSI answer bodies, written the way the seed's examples are: XML declaration, one tag per line,
 // a multi-line <text> block, Indonesian-formatted amounts in text, integers in tags.
 import type { Customer, Vend } from './customers';
+import { localParts } from '../../../shared/domain/time';
 
 function esc(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -57,25 +58,9 @@ export type PurchaseView = {
   quirks: boolean;
 };
 
-function wibParts(at: Date): Record<string, string> {
-  const parts: Record<string, string> = {};
-  const f = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Jakarta',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  });
-  for (const p of f.formatToParts(at)) parts[p.type] = p.value;
-  return parts;
-}
-
 export function purchaseXml(v: PurchaseView): string {
   const c = v.customer;
-  const p = wibParts(v.at);
+  const p = localParts(v.at.getTime(), 'Asia/Jakarta');
   const kwhText = `${Math.floor(v.vend.kwhTenths / 10)},${v.vend.kwhTenths % 10}`;
   const kwhTag =
     v.kwhStyle === 'integer' ? String(Math.round(v.vend.kwhTenths / 10)) : `${Math.floor(v.vend.kwhTenths / 10)}.${v.vend.kwhTenths % 10}`;
@@ -85,7 +70,7 @@ export function purchaseXml(v: PurchaseView): string {
   const tp = `${c.tariff.tariff}/${c.tariff.va}`;
   const rcm = `[0] PEMBAYARAN SUKSES ke:${c.meter}${v.adviceNewline ? '\n' : ' '}refnum:${v.rcmRef}`;
   const text = [
-    `${p.day}/${p.month}/${p.year!.slice(2)} ${p.hour}:${p.minute}`,
+    `${p.day}/${p.month}/${p.year.slice(2)} ${p.hour}:${p.minute}`,
     v.payref,
     c.name.slice(0, 12),
     c.meter,

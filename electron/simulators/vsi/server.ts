@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { customerFor, vend, type Customer } from './customers';
 import { errorXml, HTML_502, inquiryXml, plaintext, purchaseXml } from './answers';
+import { businessDate } from '../../../shared/domain/time';
 import { openStateStore, type SimPayment, type SimRequest, type SimState } from './state';
 
 export type VsiSimTiming = {
@@ -56,7 +57,7 @@ const DENOMINATIONS = new Set([20_000, 50_000, 100_000, 200_000, 500_000, 1_000_
 const hex32 = (): string => randomBytes(16).toString('hex').toUpperCase();
 
 function wibDate(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(ms)).replace(/-/g, '');
+  return businessDate(ms, 'Asia/Jakarta').replace(/-/g, '');
 }
 
 function wibDateTimeMs(dt: string): number {

@@ -89,11 +89,11 @@ function ProviderForm() {
         <h2>{t('settings.vsi')}</h2>
         <label>
           {t('settings.baseUrl')}
-          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://" data-testid="vsi-url" />
+          <input value={baseUrl} onChange={(e) => setBaseUrl(e.target.value)} placeholder="https://" autoComplete="off" data-testid="vsi-url" />
         </label>
         <label>
           {t('settings.clientId')}
-          <input value={clientId} onChange={(e) => setClientId(e.target.value)} data-testid="vsi-cid" />
+          <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" data-testid="vsi-cid" />
         </label>
         <label>
           {t('settings.secret')}

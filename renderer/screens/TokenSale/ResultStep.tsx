@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { SaleView } from '../../../shared/contract';
-import { formatRupiah } from '../../../shared/domain/money';
 import { useApp } from '../../stores/app-store';
 import { OPEN_STATES, useSale } from '../../stores/sale-store';
 import { errorText } from '../../i18n';
@@ -10,13 +9,12 @@ import { KeyButton } from '../../components/KeyButton';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ReceiptView } from '../../components/ReceiptView';
 import { SaleStatusPanel } from '../../components/SaleStatusPanel';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { OpenSaleActions } from '../../components/OpenSaleActions';
 
 export function ResultStep() {
   const s = useSale();
   const { t, locale, loadInfo } = useApp();
   const now = useNow();
-  const [confirming, setConfirming] = useState(false);
   const sale = s.sale!;
   const open = OPEN_STATES.has(sale.state);
 
@@ -28,7 +26,6 @@ export function ResultStep() {
   }, [sale.id, sale.state]);
 
   const refundDue = sale.cash.state === 'refund_due';
-  const canCheck = sale.state === 'pending' || sale.state === 'review';
   const finishedOrWaiting = sale.state !== 'paid' && sale.state !== 'sending';
   const keys: Record<string, () => void> = {};
   if (finishedOrWaiting) {
@@ -39,10 +36,7 @@ export function ResultStep() {
       keys.Enter = () => s.reset();
     }
   }
-  if (canCheck) keys.c = () => void s.checkStatus();
-  if (sale.state === 'review') keys.f = () => setConfirming(true);
-  if (refundDue) keys.r = () => void s.confirmCashReturned();
-  useKeys(keys, !confirming && !s.busy);
+  useKeys(keys, !s.busy);
 
   const failure = (v: SaleView): string => (v.failure ? errorText(t, locale, v.failure) : '');
   const printLabel = sale.state === 'succeeded' ? t('sale.print') : sale.state === 'failed' ? t('sale.printFailed') : t('sale.printPending');
@@ -59,21 +53,14 @@ export function ResultStep() {
           ))}
           {s.error ? <ErrorBox message={errorText(t, locale, s.error)} detail={s.error.detail} detailLabel={t('common.detail')} /> : null}
           <div className="actions wrap">
-            {refundDue ? (
-              <KeyButton keyLabel="R" variant="danger" onClick={() => void s.confirmCashReturned()} testId="cash-returned">
-                {t('sale.cashReturned')}
-              </KeyButton>
-            ) : null}
-            {canCheck ? (
-              <KeyButton keyLabel="C" onClick={() => void s.checkStatus()} disabled={s.busy} testId="check-status">
-                {t('sale.checkNow')}
-              </KeyButton>
-            ) : null}
-            {sale.state === 'review' ? (
-              <KeyButton keyLabel="F" variant="danger" onClick={() => setConfirming(true)} testId="declare-failed">
-                {t('sale.declareFailed')}
-              </KeyButton>
-            ) : null}
+            <OpenSaleActions
+              sale={sale}
+              t={t}
+              busy={s.busy}
+              onCashReturned={() => void s.confirmCashReturned()}
+              onCheck={() => void s.checkStatus()}
+              onDeclareFailed={() => void s.declareFailed()}
+            />
             {finishedOrWaiting ? (
               <>
                 <KeyButton keyLabel="P" onClick={() => void s.print()} testId="print">
@@ -91,18 +78,6 @@ export function ResultStep() {
         </div>
         <div className="receipt-column">{s.receipt ? <ReceiptView receipt={s.receipt} /> : null}</div>
       </div>
-      {confirming ? (
-        <ConfirmDialog
-          message={t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) })}
-          confirmLabel={t('sale.declareFailed')}
-          cancelLabel={t('common.cancel')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            void s.declareFailed();
-          }}
-        />
-      ) : null}
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { formatRupiah } from '../../../shared/domain/money';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { useApp } from '../../stores/app-store';
@@ -9,29 +8,23 @@ import { useNow } from '../../hooks/use-now';
 import { KeyButton } from '../../components/KeyButton';
 import { ReceiptView } from '../../components/ReceiptView';
 import { SaleStatusPanel } from '../../components/SaleStatusPanel';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { OpenSaleActions } from '../../components/OpenSaleActions';
 import { ErrorBox } from '../../components/ErrorBox';
 
 export function SaleDetail() {
   const tx = useTransactions();
   const { t, locale, info } = useApp();
   const now = useNow();
-  const [confirming, setConfirming] = useState(false);
   const detail = tx.detail!;
   const sale = detail.sale;
   const tz = info?.outlet.timeZone ?? 'Asia/Jakarta';
-  const canCheck = sale.state === 'pending' || sale.state === 'review';
-  const refundDue = sale.cash.state === 'refund_due';
 
   const keys: Record<string, () => void> = {
     Escape: () => tx.close(),
     p: () => void tx.reprint(),
     s: () => void tx.save(),
   };
-  if (canCheck) keys.c = () => void tx.checkStatus();
-  if (sale.state === 'review') keys.f = () => setConfirming(true);
-  if (refundDue) keys.r = () => void tx.confirmCashReturned();
-  useKeys(keys, !confirming);
+  useKeys(keys);
 
   return (
     <aside className="detail card" data-testid="sale-detail">
@@ -50,21 +43,14 @@ export function SaleDetail() {
       <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={(v) => (v.failure ? errorText(t, locale, v.failure) : '')} />
       {tx.error ? <ErrorBox message={errorText(t, locale, tx.error)} detail={tx.error.detail} detailLabel={t('common.detail')} /> : null}
       <div className="actions wrap">
-        {refundDue ? (
-          <KeyButton keyLabel="R" variant="danger" onClick={() => void tx.confirmCashReturned()}>
-            {t('sale.cashReturned')}
-          </KeyButton>
-        ) : null}
-        {canCheck ? (
-          <KeyButton keyLabel="C" onClick={() => void tx.checkStatus()} disabled={tx.busy} testId="detail-check-status">
-            {t('sale.checkNow')}
-          </KeyButton>
-        ) : null}
-        {sale.state === 'review' ? (
-          <KeyButton keyLabel="F" variant="danger" onClick={() => setConfirming(true)}>
-            {t('sale.declareFailed')}
-          </KeyButton>
-        ) : null}
+        <OpenSaleActions
+          sale={sale}
+          t={t}
+          busy={tx.busy}
+          onCashReturned={() => void tx.confirmCashReturned()}
+          onCheck={() => void tx.checkStatus()}
+          onDeclareFailed={() => void tx.declareFailed()}
+        />
         <KeyButton keyLabel="P" onClick={() => void tx.reprint()} testId="reprint">
           {t('tx.reprint')}
         </KeyButton>
@@ -73,18 +59,6 @@ export function SaleDetail() {
         </KeyButton>
       </div>
       {detail.receipt ? <ReceiptView receipt={detail.receipt} /> : null}
-      {confirming ? (
-        <ConfirmDialog
-          message={t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) })}
-          confirmLabel={t('sale.declareFailed')}
-          cancelLabel={t('common.cancel')}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            void tx.declareFailed();
-          }}
-        />
-      ) : null}
     </aside>
   );
 }

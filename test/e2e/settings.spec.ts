@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { shot, startWebMode, type WebMode } from './web-mode';
+
+let app: WebMode;
+test.beforeAll(async () => {
+  app = await startWebMode();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+test('the owner names the outlet for the receipt; production needs https credentials, kept masked', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.press('F9');
+  const name = page.getByTestId('outlet-name');
+  await name.fill('Warung Berkah Jaya');
+  await name.press('Enter');
+  await expect(page.getByText('Tersimpan.')).toBeVisible();
+  await expect(page.locator('.brand .outlet')).toHaveText('Warung Berkah Jaya');
+
+  await page.getByTestId('mode-production').click();
+  await expect(page.getByTestId('mode-training')).toBeChecked();
+  await expect(page.getByTestId('error')).toContainText('Isi dulu endpoint');
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+
+  await page.getByTestId('vsi-url').fill('http://vsi.example.com/api');
+  await page.getByTestId('vsi-cid').fill('MITRA01');
+  await page.getByTestId('vsi-secret').fill('rahasia-sekali-1234');
+  await page.getByTestId('vsi-save').click();
+  await expect(page.getByTestId('error')).toContainText('https://');
+  await page.getByTestId('vsi-url').fill('https://vsi.example.com/api');
+  await page.getByTestId('vsi-save').click();
+  await expect(page.getByTestId('vsi-secret')).toHaveValue('');
+  await expect(page.getByTestId('vsi-secret')).toHaveAttribute('placeholder', /••••••••1234/);
+  const settings = await page.evaluate(async (url) => (await fetch(`${url}api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text(), app.url);
+  expect(settings).not.toContain('rahasia-sekali');
+  await shot(page, '30-settings');
+
+  await page.keyboard.press('F2');
+  await page.keyboard.type('14233784991');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.press('F5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('receipt')).toContainText('Warung Berkah Jaya');
+});
