@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeBody, normaliseVsiXml, parseVsiXml } from '../../electron/providers/vsi/xml';
+import { describeUnreadable } from '../../electron/providers/vsi/transport';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/vsi/${name}`, import.meta.url), 'utf8');
 
@@ -61,6 +62,13 @@ describe('VSI XML parsing (vsi.md §1.4)', () => {
     const full = fixture('pay-success.xml');
     expect(parseVsiXml(full.slice(0, Math.floor(full.length / 2)))).toBeNull();
     expect(parseVsiXml('')).toBeNull();
+  });
+
+  it('names why an answer could not be read, the plaintext default included', () => {
+    expect(describeUnreadable('SUCCESS|0000|[0] PEMBAYARAN SUKSES')).toMatch(/plaintext/);
+    expect(describeUnreadable('<html><body>502</body></html>')).toMatch(/not a VSI document/);
+    expect(describeUnreadable('<root><rc>00')).toMatch(/truncated/);
+    expect(describeUnreadable('  ')).toBe('empty body');
   });
 
   it('normalises without touching values', () => {

@@ -37,6 +37,14 @@ function forLog(url: URL): string {
   return copy.toString();
 }
 
+/** Why a 200 answer could not be read — the plaintext default (resp ignored) is named as such. */
+export function describeUnreadable(text: string): string {
+  if (text.trim() === '') return 'empty body';
+  if (/<\s*root\s*>/i.test(text)) return 'malformed or truncated XML';
+  if (/^\s*</.test(text)) return 'not a VSI document (HTML or other markup)';
+  return 'plaintext answer (the vendor ignored resp=XML)';
+}
+
 function snippet(text: string): string {
   return text.replace(/\s+/g, ' ').slice(0, 160);
 }
@@ -70,7 +78,9 @@ export function createVsiTransport(
     }
     const fields = parseVsiXml(decoded.text);
     if (!fields) {
-      return { kind: 'lost', detail: `VSI ${cmd.command} unreadable body: ${snippet(decoded.text)}` };
+      const what = describeUnreadable(decoded.text);
+      options.log.warn('vsi.unreadable', { command: cmd.command, what });
+      return { kind: 'lost', detail: `VSI ${cmd.command} ${what}: ${snippet(decoded.text)}` };
     }
     return { kind: 'answer', fields };
   };

@@ -1,0 +1,2 @@
+import type { Migration } from '../migrate';
+export declare const migration0001: Migration;

@@ -1,0 +1,2 @@
+import type { Messages } from './id';
+export declare const en: Messages;
