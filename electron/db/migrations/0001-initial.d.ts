@@ -1,2 +1,0 @@
-import type { Migration } from '../migrate';
-export declare const migration0001: Migration;

@@ -1,2 +1,0 @@
-import type { Messages } from './id';
-export declare const en: Messages;
