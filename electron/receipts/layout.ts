@@ -82,6 +82,12 @@ function vendorAmount(raw: string): string {
   return /^\d+$/.test(raw) ? formatRupiah(Number(raw)) : raw;
 }
 
+/** The vendor's transaction time (WIB, "2016-06-08 11:50:22") when it gave one, else the counter's. */
+function receiptTime(m: ReceiptModel): string {
+  const v = m.vendorTime === null ? null : /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(m.vendorTime.trim());
+  return v ? `${v[3]}/${v[2]}/${v[1]} ${v[4]}:${v[5]}:${v[6]}` : formatLocalDateTime(m.saleAt, m.timeZone);
+}
+
 function header(b: Builder, m: ReceiptModel, title: string): void {
   b.center(m.outlet.name, 'bold');
   if (m.outlet.address) b.center(m.outlet.address);
@@ -93,7 +99,7 @@ function header(b: Builder, m: ReceiptModel, title: string): void {
     b.center('BUKAN TRANSAKSI SUNGGUHAN');
     b.rule();
   }
-  b.pair('Tanggal', formatLocalDateTime(m.saleAt, m.timeZone));
+  b.pair('Tanggal', receiptTime(m));
   b.pair('No. Struk', m.receiptNo);
   b.pair('No. Meter', m.customer.meterNumber);
   b.pair('IDPEL', m.customer.idpel);

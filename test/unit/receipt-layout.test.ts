@@ -39,7 +39,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
   it('shows what a PLN prepaid struk must show', () => {
     const t = text(base);
     for (const s of [
-      'Warung Berkah Jaya', 'STRUK PEMBELIAN LISTRIK PRABAYAR', '22/11/2026 14:05:09', '88888888888', '885555555555',
+      'Warung Berkah Jaya', 'STRUK PEMBELIAN LISTRIK PRABAYAR', '08/06/2016 11:50:22', '88888888888', '885555555555',
       "TestDu''mmyPanjang8855555", 'R1/1300 VA', '05062135116139A54A95CCC549DDA94C', 'Rp 200.000', 'Rp 1.600', 'Adm Loket',
       'Rp 202.600', 'Rp 205.000', 'Rp 2.400', '352,0', '8124.77', 'Rp 24.000', 'STROOM/TOKEN', 'Kasir: Sari', 'Call Center PLN 123',
     ]) {
@@ -49,6 +49,11 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(token).toEqual({ text: '2593 0960 8106 1072 1376', style: 'large', align: 'center' });
     expect(t).not.toContain('TRAINING');
     expect(t).not.toContain('SALINAN');
+  });
+
+  it('dates the struk with the vendor’s transaction time, else the counter’s clock', () => {
+    expect(text({ ...base, vendorTime: null })).toContain('22/11/2026 14:05:09');
+    expect(text({ ...base, vendorTime: 'garbage' })).toContain('22/11/2026 14:05:09');
   });
 
   it('marks training receipts and copies', () => {
