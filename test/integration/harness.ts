@@ -34,7 +34,10 @@ export async function startCore(config: Partial<LoketConfig> = {}): Promise<Core
     keySource: { description: 'test key', getKey: async () => ({ ok: true, key: Buffer.from(TEST_KEY, 'hex') }) },
     log: silentLogger,
     timeScale: 0.01,
-    vsiTimeouts: { connectMs: 2_000 },
+    // Roomy timeouts so a loaded CI machine does not turn a plain success into a (correctly
+    // handled) pending; the hanging scenarios wait longer than them.
+    vsiTimeouts: { connectMs: 2_000, inquiryMs: 3_000, payMs: 3_000, adviceMs: 3_000 },
+    trainingSimTiming: { hangMs: 4_000, pendingMs: 400 },
     startWaitMs: 1_500,
     ...config,
   });

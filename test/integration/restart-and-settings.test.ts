@@ -9,13 +9,13 @@ describe('restart', () => {
   it('a pending sale survives a restart and is resolved by the next run (same trxid, no new PAY)', async () => {
     const dataDir = tempDir();
     // A long in-process window: the first run stops while the sale is still pending.
-    const first = await startCore({ dataDir, trainingSimTiming: { pendingMs: 1_500 } });
+    const first = await startCore({ dataDir, trainingSimTiming: { hangMs: 4_000, pendingMs: 1_500 } });
     const sale = await sellToken(first, '99000000068');
     expect(sale.state).toBe('pending');
     const trxid = getSale(first.loket.db, sale.id)!.trxid;
     await first.stop();
 
-    const second = await startCore({ dataDir, trainingSimTiming: { pendingMs: 1_500 } });
+    const second = await startCore({ dataDir, trainingSimTiming: { hangMs: 4_000, pendingMs: 1_500 } });
     try {
       expect((await second.call('app.info', {})).pendingCount).toBe(1);
       const done = await waitFor(() => second.call('sale.get', { saleId: sale.id }), isFinal, 15_000);
