@@ -66,6 +66,15 @@ describe('a PLN token sold for cash', () => {
     expect(await payCount(a.id)).toBe(1);
   });
 
+  it('one inquiry serves one sale: a second purchase needs a fresh check', async () => {
+    const inq = await core.call('pln.inquire', { customerNumber: '12345678909' });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, tendered: 50_000 });
+    expect(first.state).toBe('succeeded');
+    const again = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, tendered: 50_000 });
+    expect(again.code).toBe('inquiry_expired');
+    expect(again.message).toContain(first.receiptNo);
+  });
+
   it('bad input loses nothing and says why', async () => {
     const before = (await core.call('ledger.today', {})).totals.count;
     expect((await core.fail('pln.inquire', { customerNumber: '1234567890' })).code).toBe('invalid_customer_number');

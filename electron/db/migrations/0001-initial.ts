@@ -82,6 +82,8 @@ CREATE TABLE sales (
   CHECK ((state = 'succeeded') = (token IS NOT NULL))
 );
 CREATE UNIQUE INDEX sales_token ON sales(token) WHERE token IS NOT NULL;
+-- One inquiry (one INQREF quote) serves one sale.
+CREATE UNIQUE INDEX sales_inquiry ON sales(inquiry_id) WHERE inquiry_id IS NOT NULL;
 CREATE INDEX sales_day ON sales(business_date, seq);
 CREATE INDEX sales_open ON sales(state) WHERE state IN ('paid', 'sending', 'pending', 'review');
 CREATE INDEX sales_meter ON sales(meter_number);

@@ -108,13 +108,16 @@ export type NewCashSale = {
 export type CreateSaleResult =
   | { kind: 'created'; sale: SaleRecord }
   | { kind: 'existing'; sale: SaleRecord }
-  | { kind: 'blocked'; open: OpenSaleRef };
+  | { kind: 'blocked'; open: OpenSaleRef }
+  | { kind: 'inquiry_used'; seq: number };
 
 /** Cash received and the purchase intent (with its trxid) recorded, atomically. */
 export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
   return db.transaction((): CreateSaleResult => {
     const existing = getSaleByClientRequest(db, s.clientRequestId);
     if (existing) return { kind: 'existing', sale: existing };
+    const used = stmt(db, 'SELECT seq FROM sales WHERE inquiry_id = ?').get(s.inquiryId) as { seq: number } | undefined;
+    if (used) return { kind: 'inquiry_used', seq: used.seq };
     const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
     if (open) return { kind: 'blocked', open };
     stmt(db,

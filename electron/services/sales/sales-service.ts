@@ -121,6 +121,12 @@ export function createSalesService(deps: SaleDeps): SalesService {
         ),
       };
     }
+    if (created.kind === 'inquiry_used') {
+      return {
+        ok: false,
+        error: appError('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`),
+      };
+    }
     if (created.kind === 'existing') return { ok: true, value: toSaleView(created.sale) };
     deps.log.info('sale.created', { saleId: created.sale.id, trxid: created.sale.trxid, total });
     await deps.checkpoint('sale.created', created.sale.id);
