@@ -6,29 +6,44 @@ import { useKeys } from './hooks/use-keys';
 import { errorText } from './i18n';
 import { ErrorBox } from './components/ErrorBox';
 import { TokenSaleScreen } from './screens/TokenSale/TokenSaleScreen';
+import { BillsScreen } from './screens/Bills/BillsScreen';
+import { DigitalScreen } from './screens/Digital/DigitalScreen';
+import { useBill } from './stores/bill-store';
+import { useDigital } from './stores/digital-store';
+import { formatRupiah } from '../shared/domain/money';
 import { TransactionsScreen } from './screens/Transactions/TransactionsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
+  ['bills', 'F4', 'nav.bills'],
+  ['digital', 'F7', 'nav.digital'],
   ['transactions', 'F3', 'nav.transactions'],
   ['settings', 'F9', 'nav.settings'],
 ];
 
+/** F-key on a sale screen: a finished sale (no cash owed back) makes way for the next one. */
+function freshStart(store: { getState(): { step: string; sale: { cash: { state: string } } | null; reset(): void } }): void {
+  const s = store.getState();
+  if (s.step === 'result' && s.sale?.cash.state !== 'refund_due') s.reset();
+}
+
 export function App() {
   const { info, t, locale, screen, error, loadInfo, setScreen, setLocale } = useApp();
-  const saleStep = useSale((s) => s.step);
 
-  const goToken = (): void => {
-    // F2 starts a new sale once the previous one has its outcome (and no cash is owed back);
-    // in the middle of a sale it only switches back to it.
-    if (saleStep === 'result' && useSale.getState().sale?.cash.state !== 'refund_due') useSale.getState().reset();
-    setScreen('token');
+  const go = (s: Screen): void => {
+    // A finished sale makes way for the next one; in the middle of a sale, the key only returns to it.
+    if (s === 'token') freshStart(useSale);
+    if (s === 'bills') freshStart(useBill);
+    if (s === 'digital') freshStart(useDigital);
+    setScreen(s);
   };
   useKeys({
-    F2: goToken,
-    F3: () => setScreen('transactions'),
-    F9: () => setScreen('settings'),
+    F2: () => go('token'),
+    F3: () => go('transactions'),
+    F4: () => go('bills'),
+    F7: () => go('digital'),
+    F9: () => go('settings'),
   });
 
   useEffect(() => {
@@ -57,7 +72,7 @@ export function App() {
               key={s}
               type="button"
               className={`nav-btn${screen === s ? ' active' : ''}`}
-              onClick={() => (s === 'token' ? goToken() : setScreen(s))}
+              onClick={() => go(s)}
               data-testid={`nav-${s}`}
             >
               <kbd className="kbd">{key}</kbd> {t(label)}
@@ -65,6 +80,11 @@ export function App() {
           ))}
         </nav>
         <div className="status">
+          {info?.deposits.map((d) => (
+            <span key={d.provider} className={`deposit${d.low ? ' low' : ''}`} data-testid="deposit" title={t('app.depositChecked')}>
+              {t('app.deposit', { provider: d.provider.toUpperCase() })} {formatRupiah(d.balance)}
+            </span>
+          ))}
           {info && info.pendingCount > 0 ? (
             <button
               type="button"
@@ -92,7 +112,17 @@ export function App() {
       </header>
       <main>
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
-        {screen === 'token' ? <TokenSaleScreen /> : screen === 'transactions' ? <TransactionsScreen /> : <SettingsScreen />}
+        {screen === 'token' ? (
+          <TokenSaleScreen />
+        ) : screen === 'bills' ? (
+          <BillsScreen />
+        ) : screen === 'digital' ? (
+          <DigitalScreen />
+        ) : screen === 'transactions' ? (
+          <TransactionsScreen />
+        ) : (
+          <SettingsScreen />
+        )}
       </main>
     </div>
   );

@@ -5,6 +5,15 @@ export const CALL_NAMES = [
   'app.info',
   'pln.inquire',
   'sale.startPlnToken',
+  'bill.inquire',
+  'sale.startBill',
+  'sale.startDigital',
+  'catalog.list',
+  'catalog.sync',
+  'deposit.get',
+  'pricing.list',
+  'pricing.set',
+  'pricing.remove',
   'sale.get',
   'sale.checkStatus',
   'sale.confirmCashReturned',
@@ -18,6 +27,10 @@ export const CALL_NAMES = [
   'settings.saveVsi',
   'settings.setMode',
   'settings.setLocale',
+  'settings.saveSat',
+  'settings.setRouting',
+  'settings.setLowBalance',
+  'settings.setCallback',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -18,6 +18,28 @@ export type SaleState = z.infer<typeof SaleState>;
 export const CashState = z.enum(['settled', 'refund_due', 'refunded']);
 export type CashState = z.infer<typeof CashState>;
 
+export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
+export type ProductKind = z.infer<typeof ProductKind>;
+
+export const ProviderName = z.enum(['vsi', 'sat']);
+export type ProviderName = z.infer<typeof ProviderName>;
+
+export const DisplayLine = z.object({ name: z.string(), value: z.string() });
+export type DisplayLine = z.infer<typeof DisplayLine>;
+
+export const Amounts = z.object({
+  /** The product's nominal: token value, bill amount, pulsa value. */
+  faceValue: Rupiah,
+  /** The biller/provider admin fee inside the provider cost. */
+  providerAdmin: Rupiah,
+  /** What the provider takes from the outlet's deposit. */
+  providerCost: Rupiah,
+  /** The counter's own earning on the sale ("Adm loket" or markup). */
+  margin: Rupiah,
+  total: Rupiah,
+});
+export type Amounts = z.infer<typeof Amounts>;
+
 export const Warning = z.object({
   code: z.enum(['luhn_mismatch', 'unsold_tokens', 'recent_same_sale']),
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
@@ -33,6 +55,14 @@ export const Outlet = z.object({
 });
 export type Outlet = z.infer<typeof Outlet>;
 
+export const DepositView = z.object({
+  provider: ProviderName,
+  balance: z.number().int(),
+  checkedAt: z.number().int(),
+  low: z.boolean(),
+});
+export type DepositView = z.infer<typeof DepositView>;
+
 export const AppInfo = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web']),
@@ -41,6 +71,7 @@ export const AppInfo = z.object({
   outlet: Outlet,
   pendingCount: z.number().int().nonnegative(),
   reviewCount: z.number().int().nonnegative(),
+  deposits: z.array(DepositView),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -51,10 +82,17 @@ export const PlnInquiry = z.object({
   idpel: z.string(),
   name: z.string(),
   tariffPower: z.string(),
-  providerAdmin: Rupiah,
-  counterFee: Rupiah,
+  provider: ProviderName,
   unsoldTokens: z.number().int().nonnegative(),
-  denominations: z.array(Rupiah),
+  /** Every denomination with its price at this counter, priced by the core. */
+  options: z.array(
+    z.object({
+      denomination: Rupiah,
+      amounts: Amounts,
+      available: z.boolean(),
+      reason: z.string().nullable(),
+    }),
+  ),
   /** Same meter, same denomination, succeeded minutes ago: the cashier should ask before selling again. */
   recentPurchases: z.array(z.object({ denomination: Rupiah, at: z.number().int(), receiptNo: z.string() })),
   warnings: z.array(Warning),
@@ -70,6 +108,14 @@ export const PendingInfo = z.object({
   notFoundCount: z.number().int().nonnegative(),
 });
 
+export const ProductRef = z.object({
+  kind: ProductKind,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  provider: ProviderName,
+});
+
 export const SaleView = z.object({
   id: z.string(),
   receiptNo: z.string(),
@@ -77,23 +123,25 @@ export const SaleView = z.object({
   env: Mode,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  product: ProductRef,
   customer: z.object({
     number: z.string(),
+    name: z.string(),
     meterNumber: z.string(),
     idpel: z.string(),
-    name: z.string(),
     tariffPower: z.string(),
   }),
-  amounts: z.object({
-    denomination: Rupiah,
-    providerAdmin: Rupiah,
-    counterFee: Rupiah,
-    total: Rupiah,
-  }),
+  amounts: Amounts,
   cash: z.object({ tendered: Rupiah, change: Rupiah, state: CashState }),
-  token: z.string().nullable(),
-  kwh: z.string().nullable(),
-  payRef: z.string().nullable(),
+  delivery: z.object({
+    token: z.string().nullable(),
+    kwh: z.string().nullable(),
+    serialNumber: z.string().nullable(),
+    voucherCode: z.string().nullable(),
+    payRef: z.string().nullable(),
+    lines: z.array(DisplayLine),
+  }),
+  inquiryLines: z.array(DisplayLine),
   pending: PendingInfo.nullable(),
   failure: AppError.nullable(),
   reviewReason: z.string().nullable(),
@@ -108,13 +156,63 @@ export const SaleRow = z.object({
   createdAt: z.number().int(),
   state: SaleState,
   cashState: CashState,
+  productKind: ProductKind,
+  productName: z.string(),
+  provider: ProviderName,
   customerNumber: z.string(),
   customerName: z.string(),
-  denomination: Rupiah,
+  faceValue: Rupiah,
   total: Rupiah,
-  tokenLast4: z.string().nullable(),
+  /** The last characters of the token / voucher / serial, to recognise a sale without showing it whole. */
+  deliveryHint: z.string().nullable(),
 });
 export type SaleRow = z.infer<typeof SaleRow>;
+
+export const BillInquiryView = z.object({
+  inquiryId: z.string(),
+  product: ProductRef,
+  customerNumber: z.string(),
+  customerName: z.string(),
+  lines: z.array(DisplayLine),
+  amounts: Amounts,
+  expiresAt: z.number().int(),
+});
+export type BillInquiryView = z.infer<typeof BillInquiryView>;
+
+export const ProductView = z.object({
+  code: z.string(),
+  kind: ProductKind,
+  name: z.string(),
+  category: z.string(),
+  operator: z.string(),
+  faceValue: Rupiah.nullable(),
+  providerPrice: Rupiah,
+  /** What the counter charges (prepaid) or adds to a bill (postpaid), per the price rules. */
+  sellPrice: Rupiah.nullable(),
+  margin: z.number().int(),
+  needsInquiry: z.boolean(),
+  sellable: z.boolean(),
+  reason: z.string().nullable(),
+});
+export type ProductView = z.infer<typeof ProductView>;
+
+export const PriceRule = z.object({
+  scope: z.enum(['product', 'category']),
+  key: z.string().min(1).max(80),
+  mode: z.enum(['markup', 'fixed']),
+  amount: Rupiah.max(100_000_000),
+});
+export type PriceRule = z.infer<typeof PriceRule>;
+
+export const Routing = z.object({ primary: ProviderName, fallback: ProviderName.nullable() });
+export type Routing = z.infer<typeof Routing>;
+
+export const CallbackSettings = z.object({
+  enabled: z.boolean(),
+  port: z.number().int().min(1024).max(65535),
+  path: z.string().min(1).max(100),
+});
+export type CallbackSettings = z.infer<typeof CallbackSettings>;
 
 export const StatusFilter = z.enum(['all', 'succeeded', 'open', 'failed']);
 export type StatusFilter = z.infer<typeof StatusFilter>;
@@ -140,7 +238,7 @@ export type ReceiptLine = z.infer<typeof ReceiptLine>;
 
 export const Receipt = z.object({
   saleId: z.string(),
-  kind: z.enum(['token', 'pending', 'failed']),
+  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed']),
   columns: z.number().int().positive(),
   copyNumber: z.number().int().nonnegative(),
   lines: z.array(ReceiptLine),
@@ -157,11 +255,26 @@ export const VsiSettingsView = z.object({
   dtFormat: DtFormat,
 });
 
+export const SatSettingsView = z.object({
+  baseUrl: z.string(),
+  tokenUrl: z.string(),
+  clientId: z.string(),
+  secretSet: z.boolean(),
+  secretMasked: z.string(),
+  /** Key fingerprints (SHA-256 of the public key), never the keys. */
+  privateKey: z.string().nullable(),
+  satPublicKey: z.string().nullable(),
+});
+
 export const SettingsView = z.object({
   mode: Mode,
   locale: Locale,
   outlet: Outlet,
   vsi: VsiSettingsView,
+  sat: SatSettingsView,
+  routing: Routing,
+  lowBalanceThreshold: Rupiah,
+  callback: CallbackSettings,
   vaultKeySource: z.string(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
@@ -187,6 +300,58 @@ export const contract = {
       tendered: Rupiah,
     }),
     response: SaleView,
+  },
+  'bill.inquire': {
+    kind: 'write',
+    request: z.object({ productCode: z.string().min(1).max(80), customerNumber: z.string().trim().min(1).max(40) }),
+    response: BillInquiryView,
+  },
+  'sale.startBill': {
+    kind: 'write',
+    request: z.object({
+      clientRequestId: z.string().min(8).max(64),
+      inquiryId: z.string().min(1).max(64),
+      tendered: Rupiah,
+    }),
+    response: SaleView,
+  },
+  'sale.startDigital': {
+    kind: 'write',
+    request: z.object({
+      clientRequestId: z.string().min(8).max(64),
+      productCode: z.string().min(1).max(80),
+      customerNumber: z.string().trim().min(4).max(40),
+      /** The price the cashier showed the customer; the core refuses if it changed since. */
+      expectedTotal: Rupiah,
+      tendered: Rupiah,
+    }),
+    response: SaleView,
+  },
+  'catalog.list': {
+    kind: 'read',
+    request: z.object({ kind: z.enum(['bill', 'digital', 'pln_prepaid']).optional() }),
+    response: z.object({ products: z.array(ProductView), syncedAt: z.number().int().nullable() }),
+  },
+  'catalog.sync': {
+    kind: 'write',
+    request: Empty,
+    response: z.object({ products: z.number().int(), syncedAt: z.number().int() }),
+  },
+  'deposit.get': {
+    kind: 'write',
+    request: z.object({ refresh: z.boolean().default(false) }),
+    response: z.object({ deposits: z.array(DepositView), lowBalanceThreshold: Rupiah }),
+  },
+  'pricing.list': {
+    kind: 'read',
+    request: Empty,
+    response: z.object({ rules: z.array(PriceRule), defaultMargin: Rupiah }),
+  },
+  'pricing.set': { kind: 'write', request: PriceRule, response: z.object({ rules: z.array(PriceRule), defaultMargin: Rupiah }) },
+  'pricing.remove': {
+    kind: 'write',
+    request: PriceRule.pick({ scope: true, key: true }),
+    response: z.object({ rules: z.array(PriceRule), defaultMargin: Rupiah }),
   },
   'sale.get': { kind: 'read', request: SaleId, response: SaleView },
   'sale.checkStatus': { kind: 'write', request: SaleId, response: SaleView },
@@ -231,6 +396,21 @@ export const contract = {
   },
   'settings.setMode': { kind: 'write', request: z.object({ mode: Mode }), response: SettingsView },
   'settings.setLocale': { kind: 'write', request: z.object({ locale: Locale }), response: SettingsView },
+  'settings.saveSat': {
+    kind: 'write',
+    request: z.object({
+      baseUrl: z.string().trim().max(200),
+      tokenUrl: z.string().trim().max(200),
+      clientId: z.string().trim().max(128),
+      clientSecret: z.string().max(256).optional(),
+      privateKeyPem: z.string().max(10_000).optional(),
+      satPublicKeyPem: z.string().max(10_000).optional(),
+    }),
+    response: SettingsView,
+  },
+  'settings.setRouting': { kind: 'write', request: Routing, response: SettingsView },
+  'settings.setLowBalance': { kind: 'write', request: z.object({ amount: Rupiah }), response: SettingsView },
+  'settings.setCallback': { kind: 'write', request: CallbackSettings, response: SettingsView },
 } as const satisfies Record<CallName, Entry>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import type { Logger } from '../log/logger';
 import type { Checkpoint } from '../services/sales/deps';
 import type { VsiTimeouts } from '../providers/vsi/client';
 import type { VsiSimTiming } from '../simulators/vsi/server';
+import type { SatTimeouts } from '../providers/sat/client';
+import type { SatSimConfig } from '../simulators/sat/server';
 
 export type LoketConfig = {
   /** Holds loket.db, logs/, training/ and (web mode) master.key. */
@@ -21,6 +23,8 @@ export type LoketConfig = {
   timeScale?: number;
   vsiTimeouts?: Partial<VsiTimeouts>;
   trainingSimTiming?: Partial<VsiSimTiming>;
+  satTimeouts?: Partial<SatTimeouts>;
+  trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
   checkpoint?: Checkpoint;
   /** How long sale.startPlnToken waits for the PAY answer before returning the sale in progress. */
   startWaitMs?: number;

@@ -1,18 +1,24 @@
 // Builds the whole core from a config. Hosts call this, serve `handlers`, and call start/stop.
 import path from 'node:path';
+import { appError } from '../../shared/domain/errors';
+import type { Mode } from '../../shared/contract';
 import { openLedger, type Ledger } from '../db/connection';
-import { countOpenSales } from '../db/queries/sales';
+import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
 import { createVault } from '../secrets/vault';
-import { createSettingsService, type SettingsService } from '../services/settings/settings-service';
+import { createSettingsService, type KeyValidator, type SettingsService } from '../services/settings/settings-service';
 import { createSalesService, type SalesService } from '../services/sales/sales-service';
 import { createAdviceScheduler } from '../services/recovery/advice-scheduler';
 import { createReceiptService } from '../services/receipts/receipt-service';
+import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
+import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
 import { todayList } from '../services/reports/today';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
-import { DEFAULT_VSI_TIMEOUTS, type VsiTimeouts } from '../providers/vsi/client';
+import { DEFAULT_VSI_TIMEOUTS } from '../providers/vsi/client';
+import { DEFAULT_SAT_TIMEOUTS, validateSatKeys } from '../providers/sat/client';
 import { DEFAULT_SIM_TIMING } from '../simulators/vsi/server';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
+import { createCallbackRunner } from './callbacks';
 import type { LoketConfig } from './config';
 import type { HandlerTable } from './invoke';
 
@@ -22,6 +28,8 @@ export type Loket = {
   db: Ledger;
   sales: SalesService;
   settings: SettingsService;
+  catalog: CatalogService;
+  deposits: DepositService;
   providers: ManagedProviderAccess;
   start(): void;
   stop(): Promise<void>;
@@ -33,24 +41,40 @@ function scaled<T extends Record<string, number>>(values: T, scale: number): T {
   return out as T;
 }
 
+const keyValidator: KeyValidator = ({ privateKeyPem, satPublicKeyPem }) => {
+  const r = validateSatKeys(privateKeyPem, satPublicKeyPem);
+  return r.ok ? r : { ok: false, error: appError('settings_invalid', r.message, r.detail) };
+};
+
 export async function createLoket(config: LoketConfig): Promise<Loket> {
   const now = config.now ?? Date.now;
   const scale = config.timeScale ?? 1;
   const log = config.log ?? createLogger({ dir: path.join(config.dataDir, 'logs'), stderr: true, now });
   const db = openLedger(path.join(config.dataDir, 'loket.db'), config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   const vault = createVault(db, config.keySource, now);
-  const settings = createSettingsService(db, vault, now);
-  const timeouts: VsiTimeouts = { ...scaled(DEFAULT_VSI_TIMEOUTS, scale), ...config.vsiTimeouts };
+  const settings = createSettingsService(db, vault, now, keyValidator);
   const providers = createProviderAccess({
     dataDir: config.dataDir,
     settings,
     vault,
     log,
     now,
-    timeouts,
-    simTiming: { ...scaled(DEFAULT_SIM_TIMING, scale), ...config.trainingSimTiming },
+    timeouts: {
+      vsi: { ...scaled(DEFAULT_VSI_TIMEOUTS, scale), ...config.vsiTimeouts },
+      sat: { ...scaled(DEFAULT_SAT_TIMEOUTS, scale), ...config.satTimeouts },
+    },
+    simTiming: {
+      vsi: { ...scaled(DEFAULT_SIM_TIMING, scale), ...config.trainingSimTiming },
+      sat: { fulfilMs: Math.round(3_000 * scale), hangMs: Math.round(40_000 * scale), ...config.trainingSatTiming },
+    },
   });
-  settings.onProviderChange(() => providers.invalidate());
+  const catalog = createCatalogService({ db, now, log: log.child('catalog'), providers, settings });
+  const deposits = createDepositService({ db, now, log: log.child('deposit'), providers, settings });
+  const refreshDeposit = (env: Mode): void => {
+    void deposits.refresh(env).then((r) => {
+      if (!r.ok) log.info('deposit.refresh_failed', { env, code: r.error.code });
+    });
+  };
 
   let wake = (): void => undefined;
   const sales = createSalesService({
@@ -59,15 +83,32 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     log: log.child('sale'),
     providers,
     settings,
+    catalog,
+    deposits,
     checkpoint: config.checkpoint ?? (async () => undefined),
     adviceTiming: { ...DEFAULT_ADVICE_TIMING, scale },
     startWaitMs: config.startWaitMs ?? 2_500,
     inquiryTtlMs: 15 * 60_000,
     onScheduleChange: () => wake(),
+    onDistributorOrder: refreshDeposit,
   });
   const scheduler = createAdviceScheduler({ db, now, log: log.child('advice'), advise: sales.advise });
   wake = () => scheduler.wake();
   const receipts = createReceiptService(db, settings, now);
+  const callbacks = createCallbackRunner({
+    settings,
+    vault,
+    providers,
+    log,
+    onOrder: (requestId) => {
+      const sale = getSaleByProviderRef(db, requestId);
+      if (sale && sale.provider === 'sat') void sales.advise(sale.id);
+    },
+  });
+  settings.onProviderChange(() => {
+    providers.invalidate();
+    if (started) void callbacks.apply();
+  });
 
   const handlers: HandlerTable = {
     'app.info': () => {
@@ -82,11 +123,30 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
           outlet: settings.outlet(),
           pendingCount: open.pending,
           reviewCount: open.review,
+          deposits: deposits.view(settings.mode()),
         },
       };
     },
-    'pln.inquire': (req) => sales.inquire(req.customerNumber),
-    'sale.startPlnToken': (req) => sales.start(req),
+    'pln.inquire': (req) => sales.inquirePln(req.customerNumber),
+    'sale.startPlnToken': (req) => sales.startPlnToken(req),
+    'bill.inquire': (req) => sales.inquireBill(req.productCode, req.customerNumber),
+    'sale.startBill': (req) => sales.startBill(req),
+    'sale.startDigital': (req) => sales.startDigital(req),
+    'catalog.list': (req) => ({ ok: true, value: catalog.view(settings.mode(), req.kind ?? null) }),
+    'catalog.sync': (req) => {
+      void req;
+      return catalog.sync(settings.mode());
+    },
+    'deposit.get': async (req) => {
+      if (req.refresh) {
+        const r = await deposits.refresh(settings.mode());
+        if (!r.ok) return r;
+      }
+      return { ok: true, value: { deposits: deposits.view(settings.mode()), lowBalanceThreshold: settings.lowBalanceThreshold() } };
+    },
+    'pricing.list': () => ({ ok: true, value: catalog.rules() }),
+    'pricing.set': (req) => ({ ok: true, value: catalog.setRule(req) }),
+    'pricing.remove': (req) => ({ ok: true, value: catalog.removeRule(req.scope, req.key) }),
     'sale.get': (req) => sales.get(req.saleId),
     'sale.checkStatus': (req) => sales.checkStatus(req.saleId),
     'sale.confirmCashReturned': (req) => sales.confirmCashReturned(req.saleId),
@@ -103,6 +163,15 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'settings.saveVsi': (req) => settings.saveVsi(req),
     'settings.setMode': (req) => settings.setMode(req.mode),
     'settings.setLocale': (req) => ({ ok: true, value: settings.setLocale(req.locale) }),
+    'settings.saveSat': (req) => settings.saveSat(req),
+    'settings.setRouting': (req) => ({ ok: true, value: settings.setRouting(req) }),
+    'settings.setLowBalance': (req) => ({ ok: true, value: settings.setLowBalanceThreshold(req.amount) }),
+    'settings.setCallback': async (req) => {
+      const r = settings.setCallback(req);
+      if (!r.ok) return r;
+      const listening = await callbacks.apply();
+      return listening.ok ? { ok: true, value: settings.view() } : listening;
+    },
   };
 
   let started = false;
@@ -112,17 +181,26 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     db,
     sales,
     settings,
+    catalog,
+    deposits,
     providers,
     start() {
       if (started) return;
       started = true;
       sales.resume();
       scheduler.start();
-      log.info('loket.started', { host: config.host, mode: settings.mode(), dataDir: config.dataDir });
+      const env = settings.mode();
+      void catalog.sync(env).then((r) => {
+        if (!r.ok) log.info('catalog.sync_failed', { env, code: r.error.code });
+      });
+      refreshDeposit(env);
+      void callbacks.apply();
+      log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
       scheduler.stop();
-      // Give a PAY in flight a moment to record its answer; if it cannot, recovery resolves it.
+      await callbacks.stop();
+      // Give a purchase in flight a moment to record its answer; if it cannot, recovery resolves it.
       await Promise.race([sales.idle(), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
       db.close();

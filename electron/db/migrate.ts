@@ -1,10 +1,20 @@
 import type Database from 'better-sqlite3';
 import { migration0001 } from './migrations/0001-initial';
+import { migration0002 } from './migrations/0002-products-and-providers';
 
-export type Migration = { version: number; name: string; sql: string };
+export type Migration = {
+  version: number;
+  name: string;
+  sql: string;
+  /**
+   * The migration rebuilds a table others reference: foreign keys are switched off around it (they
+   * cannot be toggled inside a transaction) and checked before the transaction commits.
+   */
+  rebuildsTables?: boolean;
+};
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -18,10 +28,17 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   }
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    if (m.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version} broke ${broken.length} foreign keys`);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (m.rebuildsTables) db.pragma('foreign_keys = ON');
+    }
   }
   return schemaVersion(db);
 }

@@ -6,12 +6,19 @@ const int = z.number().int();
 const nint = int.nullable();
 const ntext = z.string().nullable();
 
+export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
+export const ProviderName = z.enum(['vsi', 'sat']);
+
 export const SaleRecord = z.object({
   id: z.string(),
   seq: int,
   client_request_id: z.string(),
-  product: z.literal('pln_prepaid'),
-  provider: z.literal('vsi'),
+  product_kind: ProductKind,
+  product_code: z.string(),
+  provider_product: z.string(),
+  product_name: z.string(),
+  category: z.string(),
+  provider: ProviderName,
   env: z.enum(['training', 'production']),
   state: z.enum(['paid', 'sending', 'pending', 'review', 'succeeded', 'failed']),
   business_date: z.string(),
@@ -20,23 +27,29 @@ export const SaleRecord = z.object({
   cashier: z.string(),
   inquiry_id: ntext,
   customer_number: z.string(),
+  customer_name: z.string(),
   meter_number: z.string(),
   idpel: z.string(),
-  customer_name: z.string(),
   tariff_power: z.string(),
-  denomination: int,
+  face_value: int,
   provider_admin: int,
-  counter_fee: int,
+  provider_cost: int,
+  margin: int,
   total: int,
-  trxid: z.string(),
+  provider_ref: z.string(),
   inquiry_ref: ntext,
   pay_sent_at: nint,
   pay_ref: ntext,
   advice_ref: ntext,
   token: ntext,
   kwh: ntext,
+  serial_number: ntext,
+  voucher_code: ntext,
   vendor_time: ntext,
   vendor_json: ntext,
+  inquiry_lines: z.string(),
+  fulfillment_lines: z.string(),
+  acknowledged: z.union([z.literal(0), z.literal(1)]),
   advice_attempts: int,
   last_advice_at: nint,
   next_advice_at: nint,
@@ -62,18 +75,28 @@ export const SaleListRecord = z.object({
   created_at: int,
   state: SaleRecord.shape.state,
   cash_state: SaleRecord.shape.cash_state,
+  product_kind: ProductKind,
+  product_name: z.string(),
+  provider: ProviderName,
   customer_number: z.string(),
   customer_name: z.string(),
-  denomination: int,
+  face_value: int,
   total: int,
   token: ntext,
+  voucher_code: ntext,
+  serial_number: ntext,
 });
 export type SaleListRecord = z.infer<typeof SaleListRecord>;
 
 export const InquiryRecord = z.object({
   id: z.string(),
   env: z.enum(['training', 'production']),
-  provider: z.string(),
+  provider: ProviderName,
+  product_kind: ProductKind,
+  product_code: z.string(),
+  face_value: nint,
+  provider_cost: nint,
+  lines_json: z.string(),
   created_at: int,
   expires_at: int,
   customer_number: z.string(),
@@ -106,3 +129,28 @@ export const SecretRecord = z.object({
   updated_at: int,
 });
 export type SecretRecord = z.infer<typeof SecretRecord>;
+
+export const ProductRecord = z.object({
+  env: z.enum(['training', 'production']),
+  code: z.string(),
+  provider: ProviderName,
+  kind: ProductKind,
+  name: z.string(),
+  category: z.string(),
+  operator: z.string(),
+  price: int,
+  face_value: nint,
+  is_inquiry: z.union([z.literal(0), z.literal(1)]),
+  status: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  synced_at: int,
+});
+export type ProductRecord = z.infer<typeof ProductRecord>;
+
+export const PriceRuleRecord = z.object({
+  scope: z.enum(['product', 'category']),
+  key: z.string(),
+  mode: z.enum(['markup', 'fixed']),
+  amount: int,
+  updated_at: int,
+});
+export type PriceRuleRecord = z.infer<typeof PriceRuleRecord>;

@@ -1,6 +1,8 @@
-// What services know about upstream providers. Wire formats stay in each provider's folder;
-// here there are only outcomes, in the three classes the money path cares about.
+// What services know about upstream providers. Wire formats stay in each provider's folder; here
+// there are only outcomes, in the three classes the money path cares about.
 import type { ErrorCode } from '../../shared/domain/errors';
+
+export type ProviderName = 'vsi' | 'sat';
 
 /** A provider failure translated for the counter; `detail` keeps the raw code/message for the log. */
 export type ProviderError = {
@@ -10,66 +12,117 @@ export type ProviderError = {
   providerCode: string | null;
 };
 
+export type ProviderResult<T> = { ok: true; value: T } | { ok: false; error: ProviderError };
+
+/** A label/value line as the provider wants it shown and printed (SAT inquiry/fulfilment results). */
+export type DisplayLine = { name: string; value: string };
+
 export type PlnCustomer = {
   meterNumber: string;
   idpel: string;
   name: string;
-  tariff: string;
-  powerVa: number | null;
   tariffPower: string;
 };
 
 export type PlnInquiryResult = PlnCustomer & {
-  inquiryRef: string;
+  /** VSI's INQREF for the PAY; null where the provider has none (SAT). */
+  inquiryRef: string | null;
   providerAdmin: number;
   unsoldTokens: number;
 };
 
-export type PlnTokenIssued = PlnCustomer & {
-  token: string;
-  kwh: string;
+/** What a successful purchase delivered. Fields a provider does not have are null. */
+export type Delivered = {
+  token: string | null;
+  kwh: string | null;
+  serialNumber: string | null;
+  voucherCode: string | null;
   payRef: string | null;
   adviceRef: string | null;
   vendorTime: string | null;
-  chargedNominal: number | null;
-  providerAdmin: number | null;
-  taxes: { ppn: string; ppj: string; materai: string; angsuran: string };
+  chargedAmount: number | null;
+  customerName: string | null;
+  tariffPower: string | null;
+  lines: DisplayLine[];
+  taxes: { ppn: string; ppj: string; materai: string; angsuran: string } | null;
   providerCode: string;
 };
 
 /**
- * The outcome of a purchase or an advice:
- * - success: goods delivered (a valid token in hand);
+ * The outcome of a purchase or a status/advice call:
+ * - success: goods delivered;
  * - failed: definitely not done, nothing taken; `confirm` asks for one advice first (VSI 0051);
- * - uncertain: may or may not have happened; never retried as a new purchase. `notFound` marks
- *   an advice answer saying the provider has no such transaction (yet).
+ * - uncertain: may or may not have happened; never bought again under a new id. `notFound`: the
+ *   provider says it has no such order (yet); `acknowledged`: it says it holds the order.
  */
 export type PurchaseOutcome =
-  | { kind: 'success'; issued: PlnTokenIssued }
+  | { kind: 'success'; delivered: Delivered }
   | { kind: 'failed'; error: ProviderError; confirm: boolean }
-  | { kind: 'uncertain'; error: ProviderError; notFound: boolean };
+  | { kind: 'uncertain'; error: ProviderError; notFound: boolean; acknowledged: boolean };
 
-export type InquiryOutcome = { ok: true; value: PlnInquiryResult } | { ok: false; error: ProviderError };
-
-export type PlnPurchaseRequest = {
-  trxid: string;
-  inquiryRef: string | null;
+export type PurchaseRequest = {
+  /** Our id for this purchase (VSI trxid, SAT request_id), persisted before the call. */
+  ref: string;
+  providerProduct: string;
   customerNumber: string;
-  denomination: number;
+  /** The product's face value (VSI nominal). */
+  faceValue: number;
+  /** What we agree to pay for it (SAT checkout amount); 0 when the provider prices it itself. */
+  amount: number;
+  inquiryRef: string | null;
 };
 
-export type PlnAdviceRequest = {
-  trxid: string;
+export type AdviceRequest = {
+  ref: string;
   payRef: string | null;
   customerNumber: string;
-  denomination: number;
+  faceValue: number;
   /** This advice confirms a failure the purchase reported (VSI 0051). */
   confirming: boolean;
 };
 
-export type PlnPrepaidProvider = {
-  readonly name: 'vsi';
-  inquire(request: { trxid: string; customerNumber: string }): Promise<InquiryOutcome>;
-  purchase(request: PlnPurchaseRequest): Promise<PurchaseOutcome>;
-  advise(request: PlnAdviceRequest): Promise<PurchaseOutcome>;
+export type PurchaseProvider = {
+  readonly name: ProviderName;
+  /**
+   * Re-sending a purchase with the same ref can never create a second order (SAT answers a
+   * duplicate id with P03), so after a "not found" status it may be sent again.
+   */
+  readonly resendSafe: boolean;
+  purchase(request: PurchaseRequest): Promise<PurchaseOutcome>;
+  advise(request: AdviceRequest): Promise<PurchaseOutcome>;
+};
+
+export type PlnLookup = {
+  inquirePln(request: { ref: string; customerNumber: string; providerProduct: string }): Promise<ProviderResult<PlnInquiryResult>>;
+};
+
+export type CatalogProduct = {
+  code: string;
+  kind: 'pln_prepaid' | 'bill' | 'digital';
+  name: string;
+  category: string;
+  operator: string;
+  price: number;
+  /** The nominal a prepaid product carries (Rp 25.000 pulsa, a 100k token), when known. */
+  faceValue: number | null;
+  isInquiry: boolean;
+  status: 1 | 2 | 3;
+};
+
+export type BillInquiry = {
+  customerName: string;
+  customerNumber: string;
+  baseAmount: number;
+  adminFee: number;
+  /** What the provider will charge for this bill (base + admin). */
+  salesPrice: number;
+  lines: DisplayLine[];
+  meterId: string;
+};
+
+/** SAT's services besides purchasing: the catalogue, the deposit, bill inquiries. */
+export type DistributorServices = {
+  listProducts(codes?: readonly string[]): Promise<ProviderResult<CatalogProduct[]>>;
+  balance(): Promise<ProviderResult<number>>;
+  inquireBill(request: { productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>>;
 };

@@ -88,7 +88,7 @@ function receiptTime(m: ReceiptModel): string {
   return v ? `${v[3]}/${v[2]}/${v[1]} ${v[4]}:${v[5]}:${v[6]}` : formatLocalDateTime(m.saleAt, m.timeZone);
 }
 
-function header(b: Builder, m: ReceiptModel, title: string): void {
+function top(b: Builder, m: ReceiptModel, title: string): void {
   b.center(m.outlet.name, 'bold');
   if (m.outlet.address) b.center(m.outlet.address);
   b.rule('=');
@@ -101,16 +101,37 @@ function header(b: Builder, m: ReceiptModel, title: string): void {
   }
   b.pair('Tanggal', receiptTime(m));
   b.pair('No. Struk', m.receiptNo);
-  b.pair('No. Meter', m.customer.meterNumber);
-  b.pair('IDPEL', m.customer.idpel);
-  b.pair('Nama', m.customer.name);
-  b.pair('Tarif/Daya', m.customer.tariffPower);
 }
 
+/** Who the sale was for: the PLN meter block, or the product and the customer/destination number. */
+function customer(b: Builder, m: ReceiptModel): void {
+  if (m.product.kind === 'pln_prepaid') {
+    b.pair('No. Meter', m.customer.meterNumber);
+    b.pair('IDPEL', m.customer.idpel);
+    b.pair('Nama', m.customer.name);
+    b.pair('Tarif/Daya', m.customer.tariffPower);
+    return;
+  }
+  b.pair('Produk', m.product.name);
+  b.pair(m.product.kind === 'bill' ? 'No. Pelanggan' : 'No. Tujuan', m.customer.number);
+  if (m.customer.name) b.pair('Nama', m.customer.name);
+}
+
+function header(b: Builder, m: ReceiptModel, title: string): void {
+  top(b, m, title);
+  customer(b, m);
+}
+
+const NOMINAL_LABEL: Record<ReceiptModel['product']['kind'], string> = { pln_prepaid: 'Nominal', bill: 'Tagihan', digital: 'Harga' };
+
 function cash(b: Builder, m: ReceiptModel): void {
-  b.pair('Nominal', formatRupiah(m.amounts.denomination));
-  b.pair('Admin Bank', formatRupiah(m.amounts.providerAdmin));
-  if (m.amounts.counterFee > 0) b.pair('Adm Loket', formatRupiah(m.amounts.counterFee));
+  if (m.product.kind === 'digital') {
+    b.pair('Harga', formatRupiah(m.amounts.total - m.amounts.margin));
+  } else {
+    b.pair(NOMINAL_LABEL[m.product.kind], formatRupiah(m.amounts.faceValue));
+    b.pair('Admin Bank', formatRupiah(m.amounts.providerAdmin));
+  }
+  if (m.amounts.margin > 0) b.pair('Adm Loket', formatRupiah(m.amounts.margin));
   b.rule();
   b.pair('TOTAL BAYAR', formatRupiah(m.amounts.total), 'bold');
   b.pair('Tunai', formatRupiah(m.amounts.tendered));
@@ -147,13 +168,54 @@ function tokenReceipt(b: Builder, m: ReceiptModel): void {
   footer(b, m);
 }
 
-function pendingReceipt(b: Builder, m: ReceiptModel): void {
-  header(b, m, 'BUKTI TRANSAKSI PENDING');
-  b.pair('ID Transaksi', m.trxid);
+/** Provider display lines (SAT inquiry/fulfilment results), in the provider's order. */
+function lines(b: Builder, items: ReceiptModel['fulfillmentLines']): void {
+  for (const l of items) b.pair(l.name, l.value);
+}
+
+function billReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, `STRUK PEMBAYARAN ${m.product.category.toUpperCase() || 'TAGIHAN'}`);
+  b.rule();
+  lines(b, m.fulfillmentLines.length > 0 ? m.fulfillmentLines : m.inquiryLines);
+  if (m.serialNumber) {
+    b.left('No. Ref/SN');
+    b.left(m.serialNumber);
+  }
   b.rule();
   cash(b, m);
   b.rule('=');
-  b.center('TOKEN BELUM TERBIT', 'bold');
+  b.center('LUNAS', 'bold');
+  b.center('Simpan struk ini sebagai bukti pembayaran yang sah.', 'small');
+  footer(b, m);
+}
+
+function digitalReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'STRUK PEMBELIAN');
+  b.rule();
+  lines(b, m.fulfillmentLines);
+  if (m.serialNumber) {
+    b.left('SN');
+    b.left(m.serialNumber);
+  }
+  b.rule();
+  cash(b, m);
+  if (m.voucherCode) {
+    b.rule('=');
+    b.center('KODE VOUCHER');
+    b.center(m.voucherCode, 'large');
+  }
+  b.rule('=');
+  b.center('Terima kasih', 'normal');
+  footer(b, m);
+}
+
+function pendingReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'BUKTI TRANSAKSI PENDING');
+  b.pair('ID Transaksi', m.providerRef);
+  b.rule();
+  cash(b, m);
+  b.rule('=');
+  b.center(m.product.kind === 'pln_prepaid' ? 'TOKEN BELUM TERBIT' : 'BELUM SELESAI DIPROSES', 'bold');
   b.center('Status sedang dicek ke penyedia. JANGAN BAYAR ULANG.', 'bold');
   b.center('Simpan bukti ini. Token diberikan setelah status pasti, atau uang dikembalikan bila gagal.');
   footer(b, m);
@@ -161,9 +223,9 @@ function pendingReceipt(b: Builder, m: ReceiptModel): void {
 
 function failedReceipt(b: Builder, m: ReceiptModel): void {
   header(b, m, 'TRANSAKSI GAGAL');
-  b.pair('ID Transaksi', m.trxid);
+  b.pair('ID Transaksi', m.providerRef);
   b.rule();
-  b.pair('Nominal', formatRupiah(m.amounts.denomination));
+  b.pair(NOMINAL_LABEL[m.product.kind], formatRupiah(m.amounts.faceValue));
   b.pair('Total', formatRupiah(m.amounts.total));
   if (m.failureMessage) b.left(m.failureMessage);
   b.rule('=');
@@ -178,6 +240,12 @@ export function layoutReceipt(m: ReceiptModel, columns = 32): ReceiptLine[] {
   switch (m.kind) {
     case 'token':
       tokenReceipt(b, m);
+      break;
+    case 'bill':
+      billReceipt(b, m);
+      break;
+    case 'digital':
+      digitalReceipt(b, m);
       break;
     case 'pending':
       pendingReceipt(b, m);

@@ -1,6 +1,7 @@
 // `npm run sim -- <provider> [--port n] [--state file]`: one simulator, standalone. Prints one
 // JSON line {"provider","baseUrl","credentials"} first, so scripts can read it, then serves.
 import { startVsiSimulator } from './vsi/server';
+import { startSatSimulator } from './sat/server';
 
 type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number };
 
@@ -34,8 +35,20 @@ async function main(): Promise<void> {
       process.on('SIGTERM', stop);
       return;
     }
+    case 'sat': {
+      const sim = await startSatSimulator({ port: args.port, statePath: args.state ?? null, config: { fault: { slowMs: args.latency } } });
+      process.stdout.write(
+        JSON.stringify({ provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }) + '\n',
+      );
+      const stop = (): void => {
+        void sim.close().then(() => process.exit(0));
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return;
+    }
     default:
-      process.stderr.write('usage: npm run sim -- vsi [--port <n>] [--state <file>] [--latency <ms>]\n');
+      process.stderr.write('usage: npm run sim -- vsi|sat [--port <n>] [--state <file>] [--latency <ms>]\n');
       process.exit(2);
   }
 }

@@ -26,15 +26,20 @@ type Props = {
 
 export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false }: Props) {
   switch (sale.state) {
-    case 'succeeded':
+    case 'succeeded': {
+      const d = sale.delivery;
       return (
         <div className="status-panel ok" data-testid="status-succeeded">
-          <h2>{t('sale.success')}</h2>
-          <TokenDisplay token={sale.token ?? ''} label={t('sale.token')} />
+          <h2>{sale.product.kind === 'pln_prepaid' ? t('sale.success') : sale.product.kind === 'bill' ? t('bill.paid') : t('digital.sent')}</h2>
+          {d.token ? <TokenDisplay token={d.token} label={t('sale.token')} /> : null}
+          {!d.token && d.voucherCode ? <TokenDisplay code={d.voucherCode} label={t('digital.voucher')} /> : null}
+          {!d.token && !d.voucherCode && d.serialNumber ? (
+            <div className="serial" data-testid="serial">
+              {t('digital.serial')}: <strong className="mono">{d.serialNumber}</strong>
+            </div>
+          ) : null}
           <div className="facts">
-            <span>
-              {sale.kwh ? `${sale.kwh} ${t('sale.kwh')}` : ''}
-            </span>
+            <span>{d.kwh ? `${d.kwh} ${t('sale.kwh')}` : sale.product.name}</span>
             <span>
               {t('sale.receiptNo')} {sale.receiptNo}
             </span>
@@ -46,6 +51,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
           ) : null}
         </div>
       );
+    }
     case 'paid':
     case 'sending':
       return (

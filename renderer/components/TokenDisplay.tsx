@@ -1,11 +1,12 @@
 import { formatToken } from '../../shared/domain/pln';
 
-export function TokenDisplay({ token, label }: { token: string; label: string }) {
+/** A PLN token in groups of four, or any voucher code, large enough to read aloud. */
+export function TokenDisplay({ token, code, label }: { token?: string; code?: string; label: string }) {
   return (
     <div className="token-display">
       <div className="token-label">{label}</div>
       <div className="token-digits" data-testid="token">
-        {formatToken(token)}
+        {token ? formatToken(token) : code}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Outlet, SettingsView, Mode, Req } from '../../shared/contract';
+import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
@@ -11,6 +11,10 @@ type SettingsState = {
   saveOutlet(outlet: Outlet): Promise<boolean>;
   saveVsi(input: Req<'settings.saveVsi'>): Promise<boolean>;
   setMode(mode: Mode): Promise<boolean>;
+  saveSat(input: Req<'settings.saveSat'>): Promise<boolean>;
+  setRouting(routing: Routing): Promise<boolean>;
+  setLowBalance(amount: number): Promise<boolean>;
+  setCallback(callback: CallbackSettings): Promise<boolean>;
 };
 
 export const useSettings = create<SettingsState>((set) => {
@@ -31,5 +35,9 @@ export const useSettings = create<SettingsState>((set) => {
     saveOutlet: async (outlet) => apply('outlet', await call('settings.saveOutlet', outlet)),
     saveVsi: async (input) => apply('vsi', await call('settings.saveVsi', input)),
     setMode: async (mode) => apply('mode', await call('settings.setMode', { mode })),
+    saveSat: async (input) => apply('sat', await call('settings.saveSat', input)),
+    setRouting: async (routing) => apply('routing', await call('settings.setRouting', routing)),
+    setLowBalance: async (amount) => apply('deposit', await call('settings.setLowBalance', { amount })),
+    setCallback: async (callback) => apply('callback', await call('settings.setCallback', callback)),
   };
 });

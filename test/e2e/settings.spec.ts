@@ -21,7 +21,7 @@ test('the owner names the outlet for the receipt; production needs https credent
 
   await page.getByTestId('mode-production').click();
   await expect(page.getByTestId('mode-training')).toBeChecked();
-  await expect(page.getByTestId('error')).toContainText('Isi dulu endpoint');
+  await expect(page.getByTestId('error')).toContainText('Isi dulu kredensial');
   await expect(page.getByTestId('training-banner')).toBeVisible();
 
   await page.getByTestId('vsi-url').fill('http://vsi.example.com/api');

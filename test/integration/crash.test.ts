@@ -123,7 +123,7 @@ describe('SIGKILL at every step of a sale, then restart', () => {
   it('while the PAY is at the provider (it succeeds there): recovered by advice, the provider’s token, one PAY', async () => {
     const { sale, trxPays } = await crashAndRecover({ number: '99000000030', killWhenPayArrives: true });
     expect(sale.state).toBe('succeeded');
-    const issued = Object.values(sim.state().payments).find((p) => p.token === sale.token);
+    const issued = Object.values(sim.state().payments).find((p) => p.token === sale.delivery.token);
     expect(issued?.number).toBe('99000000030');
     expect(trxPays).toBe(1);
   });

@@ -66,7 +66,7 @@ export const requestId = (): string => `test-${process.pid}-${Date.now()}-${++co
 /** Inquiry + cash sale; returns the sale as start returned it. */
 export async function sellToken(core: Core, number: string, denomination = 100_000, tendered?: number) {
   const inq = await core.call('pln.inquire', { customerNumber: number });
-  const total = denomination + inq.providerAdmin + inq.counterFee;
+  const total = inq.options.find((o) => o.denomination === denomination)!.amounts.total;
   return core.call('sale.startPlnToken', {
     clientRequestId: requestId(),
     inquiryId: inq.inquiryId,

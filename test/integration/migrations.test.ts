@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLedger } from '../../electron/db/connection';
+import { getSale, saleEvents } from '../../electron/db/queries/sales';
 import { MIGRATIONS, migrate, schemaVersion } from '../../electron/db/migrate';
 import { tempDir } from './harness';
 
@@ -31,22 +32,74 @@ describe('ledger migrations', () => {
     expect(() => openLedger(file)).toThrow(/newer than this Loket/);
   });
 
+  it('a ledger written by the Foundation (schema 1) is brought forward without losing a row', () => {
+    const file = path.join(tempDir(), 'loket.db');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old.exec(`INSERT INTO inquiries (id, env, provider, created_at, expires_at, customer_number, meter_number, idpel, customer_name,
+        tariff_power, provider_admin, unsold_tokens, inquiry_ref)
+      VALUES ('i1', 'production', 'vsi', 1, 2, '14233784991', '14233784991', '514233784991', 'SITI', 'R1/1300 VA', 1600, 0, 'ABC')`);
+    const insertSale = (id: string, seq: number, state: string, token: string | null): void => {
+      old.prepare(`INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at, updated_at,
+          cashier, inquiry_id, customer_number, meter_number, idpel, customer_name, tariff_power, denomination, provider_admin,
+          counter_fee, total, trxid, token, kwh, next_advice_at)
+        VALUES (?, ?, ?, 'pln_prepaid', 'vsi', 'production', ?, '2026-11-22', 10, 11, 'Sari', ?, '14233784991', '14233784991',
+          '514233784991', 'SITI', 'R1/1300 VA', 100000, 1600, 500, 102100, ?, ?, ?, ?)`).run(
+        id, seq, `c-${id}`, state, seq === 1 ? 'i1' : null, `LKT-${id}`, token, token ? '70.1' : null, state === 'pending' ? 99 : null,
+      );
+      old.prepare(`INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
+        VALUES (?, ?, 'cash', 102100, 110000, 7900, 'settled', 10, 10)`).run(`p-${id}`, id);
+      old.prepare(`INSERT INTO sale_events (sale_id, at, type, to_state) VALUES (?, 10, 'created', 'paid')`).run(id);
+    };
+    insertSale('s1', 1, 'succeeded', '12345678901234567890');
+    insertSale('s2', 2, 'pending', null);
+    old.close();
+
+    const db = openLedger(file);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+    const s1 = getSale(db, 's1')!;
+    expect(s1).toMatchObject({
+      product_kind: 'pln_prepaid',
+      product_code: 'pln-token-100000',
+      provider: 'vsi',
+      state: 'succeeded',
+      face_value: 100_000,
+      provider_admin: 1600,
+      provider_cost: 101_600,
+      margin: 500,
+      total: 102_100,
+      provider_ref: 'LKT-s1',
+      token: '12345678901234567890',
+      cashier: 'Sari',
+      cash_tendered: 110_000,
+      cash_state: 'settled',
+      inquiry_id: 'i1',
+    });
+    expect(getSale(db, 's2')).toMatchObject({ state: 'pending', next_advice_at: 99, provider_ref: 'LKT-s2' });
+    expect(saleEvents(db, 's1')).toHaveLength(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(() => db.exec("DELETE FROM sales WHERE id = 's1'")).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE sales SET state = 'pending' WHERE id = 's1'")).toThrow(/illegal sale state transition/);
+    db.close();
+  });
+
   it('the schema itself refuses illegal states: no deletes, no edits to events, no leaving a final state', () => {
     const db = openLedger(':memory:');
-    db.exec(`INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at, updated_at, cashier,
-      customer_number, meter_number, idpel, customer_name, tariff_power, denomination, provider_admin, counter_fee, total, trxid, token)
-      VALUES ('s1', 1, 'c1', 'pln_prepaid', 'vsi', 'training', 'succeeded', '2026-11-22', 1, 1, 'K', '1', '1', '1', 'N', 'R1', 20000, 1600, 0, 21600, 't1', '12345678901234567890')`);
+    const insert = (id: string, token: string): void => {
+      db.prepare(`INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, provider, env,
+          state, business_date, created_at, updated_at, cashier, customer_number, face_value, provider_admin, provider_cost, margin,
+          total, provider_ref, token)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), ?, 'pln_prepaid', 'pln-token-20000', 'pln-token-20000', 'Token',
+          'vsi', 'training', 'succeeded', '2026-11-22', 1, 1, 'K', '1', 20000, 1600, 21600, 0, 21600, ?, ?)`).run(id, `c-${id}`, `r-${id}`, token);
+    };
+    insert('s1', '12345678901234567890');
     db.exec("INSERT INTO sale_events (sale_id, at, type) VALUES ('s1', 1, 'created')");
     expect(() => db.exec("UPDATE sales SET state = 'pending' WHERE id = 's1'")).toThrow(/illegal sale state transition/);
     expect(() => db.exec("DELETE FROM sales WHERE id = 's1'")).toThrow(/never deleted/);
     expect(() => db.exec("UPDATE sale_events SET type = 'x'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM sale_events')).toThrow(/append-only/);
     expect(() => db.exec("UPDATE sales SET total = 1 WHERE id = 's1'")).toThrow(/CHECK/);
-    expect(() =>
-      db.exec(`INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at, updated_at, cashier,
-        customer_number, meter_number, idpel, customer_name, tariff_power, denomination, provider_admin, counter_fee, total, trxid, token)
-        VALUES ('s2', 2, 'c2', 'pln_prepaid', 'vsi', 'training', 'succeeded', '2026-11-22', 1, 1, 'K', '1', '1', '1', 'N', 'R1', 20000, 1600, 0, 21600, 't2', '12345678901234567890')`),
-    ).toThrow(/UNIQUE/);
+    expect(() => insert('s2', '12345678901234567890')).toThrow(/UNIQUE/);
     db.close();
   });
 });

@@ -7,7 +7,7 @@ import { isFinal, requestId, sellToken, startCore, waitFor, type Core } from './
 let core: Core;
 const payCount = async (saleId: string): Promise<number> => {
   const sim = await core.loket.providers.trainingSimulator();
-  return sim.payCount(getSale(core.loket.db, saleId)!.trxid);
+  return sim.payCount(getSale(core.loket.db, saleId)!.provider_ref);
 };
 const settle = (saleId: string) => waitFor(() => core.call('sale.get', { saleId }), (s) => isFinal(s) || s.state === 'review', 20_000);
 
@@ -26,34 +26,36 @@ describe('a PLN token sold for cash', () => {
       idpel: '885555555555',
       name: "TestDu''mmyPanjang8855555",
       tariffPower: 'R2/7000 VA',
-      providerAdmin: 1600,
+      provider: 'vsi',
     });
-    expect(inq.denominations).toEqual([20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000]);
+    expect(inq.options.map((o) => o.denomination)).toEqual([20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000]);
+    expect(inq.options[2]!.amounts).toEqual({ faceValue: 100_000, providerAdmin: 1600, providerCost: 101_600, margin: 0, total: 101_600 });
   });
 
   it('sells: token, kWh, receipt, ledger entry, today list — one PAY, written before it left', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '88888888888' });
     const sale = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 200_000, tendered: 205_000 });
     expect(sale.state).toBe('succeeded');
-    expect(sale.token).toMatch(/^\d{20}$/);
-    expect(sale.amounts).toEqual({ denomination: 200_000, providerAdmin: 1600, counterFee: 0, total: 201_600 });
+    expect(sale.delivery.token).toMatch(/^\d{20}$/);
+    expect(sale.amounts).toEqual({ faceValue: 200_000, providerAdmin: 1600, providerCost: 201_600, margin: 0, total: 201_600 });
+    expect(sale.product).toEqual({ kind: 'pln_prepaid', code: 'pln-token-200000', name: 'Token PLN 200.000', category: 'Listrik PLN', provider: 'vsi' });
     expect(sale.cash).toEqual({ tendered: 205_000, change: 3_400, state: 'settled' });
-    expect(sale.payRef).toMatch(/^[0-9A-F]{32}$/);
+    expect(sale.delivery.payRef).toMatch(/^[0-9A-F]{32}$/);
     expect(await payCount(sale.id)).toBe(1);
 
     const events = saleEvents(core.loket.db, sale.id).map((e) => e.type);
     expect(events).toEqual(['created', 'pay_sent', 'succeeded']);
     const rec = getSale(core.loket.db, sale.id)!;
-    expect(countProviderCalls(core.loket.db, rec.trxid, 'PAY')).toBe(1);
+    expect(countProviderCalls(core.loket.db, rec.provider_ref, 'PAY')).toBe(1);
 
     const receipt = await core.call('receipt.get', { saleId: sale.id });
     const text = receipt.lines.map((l) => l.text).join('\n');
-    expect(text).toContain(sale.token!.replace(/(\d{4})(?=\d)/g, '$1 '));
+    expect(text).toContain(sale.delivery.token!.replace(/(\d{4})(?=\d)/g, '$1 '));
     expect(text).toContain('MODE TRAINING');
     expect(text).toContain('Rp 201.600');
 
     const today = await core.call('ledger.today', {});
-    expect(today.items.find((r) => r.id === sale.id)).toMatchObject({ state: 'succeeded', tokenLast4: sale.token!.slice(-4), total: 201_600 });
+    expect(today.items.find((r) => r.id === sale.id)).toMatchObject({ state: 'succeeded', deliveryHint: `…${sale.delivery.token!.slice(-4)}`, total: 201_600 });
   });
 
   it('the same request sent twice is one sale and one PAY', async () => {
@@ -108,11 +110,11 @@ describe('a PLN token sold for cash', () => {
     expect(slip).toContain('JANGAN BAYAR ULANG');
     const done = await settle(sale.id);
     expect(done.state).toBe('succeeded');
-    expect(done.token).toMatch(/^\d{20}$/);
+    expect(done.delivery.token).toMatch(/^\d{20}$/);
     expect(done.pending).toBeNull();
     expect(await payCount(sale.id)).toBe(1);
     const rec = getSale(core.loket.db, sale.id)!;
-    expect(countProviderCalls(core.loket.db, rec.trxid, 'ADV')).toBeGreaterThanOrEqual(1);
+    expect(countProviderCalls(core.loket.db, rec.provider_ref, 'ADV')).toBeGreaterThanOrEqual(1);
   });
 
   it.each([
@@ -143,7 +145,7 @@ describe('a PLN token sold for cash', () => {
     expect(done.state).toBe('failed');
     expect(done.cash.state).toBe('refund_due');
     const rec = getSale(core.loket.db, sale.id)!;
-    expect(countProviderCalls(core.loket.db, rec.trxid, 'ADV')).toBe(1);
+    expect(countProviderCalls(core.loket.db, rec.provider_ref, 'ADV')).toBe(1);
     expect(await payCount(sale.id)).toBe(1);
   });
 
@@ -202,7 +204,7 @@ describe('a purchase the provider never processed', () => {
       expect(failed.state).toBe('failed');
       expect(failed.cash.state).toBe('refund_due');
       const sim = await c.loket.providers.trainingSimulator();
-      expect(sim.payCount(getSale(c.loket.db, sale.id)!.trxid)).toBe(1);
+      expect(sim.payCount(getSale(c.loket.db, sale.id)!.provider_ref)).toBe(1);
     } finally {
       await c.stop();
     }

@@ -12,7 +12,7 @@ describe('restart', () => {
     const first = await startCore({ dataDir, trainingSimTiming: { hangMs: 4_000, pendingMs: 1_500 } });
     const sale = await sellToken(first, '99000000068');
     expect(sale.state).toBe('pending');
-    const trxid = getSale(first.loket.db, sale.id)!.trxid;
+    const trxid = getSale(first.loket.db, sale.id)!.provider_ref;
     await first.stop();
 
     const second = await startCore({ dataDir, trainingSimTiming: { hangMs: 4_000, pendingMs: 1_500 } });

@@ -82,6 +82,7 @@ describe('IPC', () => {
         outlet: { name: 'L', address: '', cashierName: 'K', counterFee: 0, timeZone: 'Asia/Jakarta' },
         pendingCount: 0,
         reviewCount: 0,
+        deposits: [],
       },
     });
     registerIpc({ handle: (ch: string, fn: (e: unknown, r: unknown) => Promise<unknown>) => registered.set(ch, fn) } as never, handlers, silentLogger);

@@ -8,17 +8,22 @@ const base: ReceiptModel = {
   outlet: { name: 'Warung Berkah Jaya', address: 'Jl. Melati No. 5, Bekasi' },
   training: false,
   receiptNo: '000123',
-  trxid: 'LKT-01JD0000000000000000000000',
+  providerRef: 'LKT-01JD0000000000000000000000',
+  product: { kind: 'pln_prepaid', name: 'Token PLN 200.000', category: 'Listrik PLN' },
   saleAt: Date.parse('2026-11-22T07:05:09Z'),
   timeZone: 'Asia/Jakarta',
   cashier: 'Sari',
-  customer: { meterNumber: '88888888888', idpel: '885555555555', name: "TestDu''mmyPanjang8855555", tariffPower: 'R1/1300 VA' },
-  amounts: { denomination: 200_000, providerAdmin: 1_600, counterFee: 1_000, total: 202_600, tendered: 205_000, change: 2_400 },
+  customer: { number: '88888888888', meterNumber: '88888888888', idpel: '885555555555', name: "TestDu''mmyPanjang8855555", tariffPower: 'R1/1300 VA' },
+  amounts: { faceValue: 200_000, providerAdmin: 1_600, margin: 1_000, total: 202_600, tendered: 205_000, change: 2_400 },
   token: '25930960810610721376',
   kwh: '352,0',
   payRef: '05062135116139A54A95CCC549DDA94C',
   vendorTime: '2016-06-08 11:50:22',
+  serialNumber: null,
+  voucherCode: null,
   taxes: { materai: '0', ppn: '0', ppj: '8124.77', angsuran: '24000' },
+  inquiryLines: [],
+  fulfillmentLines: [],
   failureMessage: null,
   cashState: 'settled',
   copy: null,
@@ -75,6 +80,40 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(t).toContain('TRANSAKSI GAGAL');
     expect(t).toContain('UANG DIKEMBALIKAN');
     expect(t).toContain('Rp 202.600');
+  });
+
+  it('a bill receipt prints SAT’s lines in order, the reference and the counter fee', () => {
+    const bill: ReceiptModel = {
+      ...base,
+      kind: 'bill',
+      token: null,
+      product: { kind: 'bill', name: 'PDAM Kota Cirebon', category: 'PDAM' },
+      customer: { number: '0811111111', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '' },
+      amounts: { faceValue: 49_250, providerAdmin: 2_500, margin: 1_500, total: 53_250, tendered: 60_000, change: 6_750 },
+      serialNumber: '123412341234',
+      fulfillmentLines: [
+        { name: 'Periode', value: 'DEC21' },
+        { name: 'Pemakaian', value: '10 M3' },
+      ],
+    };
+    const t = text(bill);
+    expect(t).toContain('STRUK PEMBAYARAN PDAM');
+    expect(t.indexOf('Periode')).toBeLessThan(t.indexOf('Pemakaian'));
+    for (const s of ['No. Pelanggan', '0811111111', '123412341234', 'Tagihan', 'Rp 49.250', 'Adm Loket', 'Rp 1.500', 'Rp 53.250', 'LUNAS']) expect(t, s).toContain(s);
+  });
+
+  it('a digital receipt shows the voucher code large', () => {
+    const t = layoutReceipt({
+      ...base,
+      kind: 'digital',
+      token: null,
+      product: { kind: 'digital', name: 'Google Play 50,000', category: 'Voucher Game' },
+      customer: { number: '081234567890', meterNumber: '', idpel: '', name: '', tariffPower: '' },
+      amounts: { faceValue: 50_000, providerAdmin: 0, margin: 1_000, total: 50_500, tendered: 50_500, change: 0 },
+      voucherCode: 'ABCD-EFGH-IJKL-MNOP',
+    });
+    expect(t.find((l) => l.style === 'large')?.text).toBe('ABCD-EFGH-IJKL-MNOP');
+    expect(t.map((l) => l.text).join('\n')).toContain('No. Tujuan');
   });
 
   it('transliterates what a thermal printer cannot print, keeping apostrophes', () => {

@@ -23,13 +23,13 @@ function clientAnswering(reply: (cmd: VsiCommand) => VsiExchange) {
   return { client, sent };
 }
 
-const payRequest = { trxid: 'LKT-1', inquiryRef: 'D0EE65CAB0C04601878612867541EEA5', customerNumber: '88888888888', denomination: 200_000 };
-const adviceRequest = { trxid: 'LKT-1', payRef: null, customerNumber: '88888888888', denomination: 200_000, confirming: false };
+const payRequest = { ref: 'LKT-1', providerProduct: 'pln-token-200000', inquiryRef: 'D0EE65CAB0C04601878612867541EEA5', customerNumber: '88888888888', faceValue: 200_000, amount: 0 };
+const adviceRequest = { ref: 'LKT-1', payRef: null, customerNumber: '88888888888', faceValue: 200_000, confirming: false };
 
 describe('VSI client against the seed answers', () => {
   it('inquiry: customer, tariff/power, admin fee and the INQREF', async () => {
     const { client, sent } = clientAnswering(() => answer(fixture('inq-success.xml')));
-    const r = await client.inquire({ trxid: 'INQ-1', customerNumber: '88888888888' });
+    const r = await client.inquirePln({ ref: 'INQ-1', customerNumber: '88888888888', providerProduct: 'pln-token' });
     expect(r).toEqual({
       ok: true,
       value: {
@@ -37,8 +37,6 @@ describe('VSI client against the seed answers', () => {
         meterNumber: '88888888888',
         idpel: '885555555555',
         name: "TestDu''mmyPanjang8855555",
-        tariff: 'R2',
-        powerVa: 7000,
         tariffPower: 'R2/7000 VA',
         providerAdmin: 1600,
         unsoldTokens: 0,
@@ -49,7 +47,7 @@ describe('VSI client against the seed answers', () => {
 
   it('inquiry errors, including the malformed "< / root >" one, are readable failures', async () => {
     const { client } = clientAnswering(() => answer(fixture('post-inq-error-malformed.xml')));
-    const r = await client.inquire({ trxid: 'INQ-2', customerNumber: '888888888' });
+    const r = await client.inquirePln({ ref: 'INQ-2', customerNumber: '888888888', providerProduct: 'pln-token' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe('customer_not_found');
   });
@@ -60,12 +58,12 @@ describe('VSI client against the seed answers', () => {
     expect(sent[0]!.params).toEqual({ nominal: '200000', refnum: 'D0EE65CAB0C04601878612867541EEA5' });
     expect(r.kind).toBe('success');
     if (r.kind !== 'success') return;
-    expect(r.issued.token).toBe('25930960810610721376');
-    expect(r.issued.payRef).toBe('05062135116139A54A95CCC549DDA94C');
-    expect(r.issued.kwh).toBe('352');
-    expect(r.issued.chargedNominal).toBe(201_600);
-    expect(r.issued.taxes).toEqual({ ppn: '0', ppj: '0', materai: '0', angsuran: '24000' });
-    expect(r.issued.vendorTime).toBe('2016-06-08 11:50:22');
+    expect(r.delivered.token).toBe('25930960810610721376');
+    expect(r.delivered.payRef).toBe('05062135116139A54A95CCC549DDA94C');
+    expect(r.delivered.kwh).toBe('352');
+    expect(r.delivered.chargedAmount).toBe(201_600);
+    expect(r.delivered.taxes).toEqual({ ppn: '0', ppj: '0', materai: '0', angsuran: '24000' });
+    expect(r.delivered.vendorTime).toBe('2016-06-08 11:50:22');
   });
 
   it('PAY without INQREF sends msn ("auto payment")', async () => {
@@ -104,9 +102,9 @@ describe('VSI client against the seed answers', () => {
       expect(sent[0]).toEqual({ command: 'ADV', trxid: 'LKT-1', params: { nominal: '200000', msn: '88888888888' } });
       expect(r.kind).toBe('success');
       if (r.kind !== 'success') return;
-      expect(r.issued.payRef).toBe('05062135116139A54A95CCC549DDA94C');
-      expect(r.issued.adviceRef).toBe('051158BB9F2741AB893DCE972396DB59');
-      expect(r.issued.token).toBe('25930960810610721376');
+      expect(r.delivered.payRef).toBe('05062135116139A54A95CCC549DDA94C');
+      expect(r.delivered.adviceRef).toBe('051158BB9F2741AB893DCE972396DB59');
+      expect(r.delivered.token).toBe('25930960810610721376');
     }
   });
 
@@ -122,13 +120,13 @@ describe('VSI client against the seed answers', () => {
       expect(await client.advise(adviceRequest)).toMatchObject({ kind: 'uncertain', notFound: true });
     }
     const { client } = clientAnswering(() => ({ kind: 'not_sent', detail: 'dns' }));
-    expect(await client.advise(adviceRequest)).toMatchObject({ kind: 'uncertain', notFound: false });
+    expect(await client.advise(adviceRequest)).toMatchObject({ kind: 'uncertain', notFound: false, acknowledged: false });
   });
 
   it('an answer with neither status nor rc is unreadable: uncertain on PAY, a failure on INQ', async () => {
     const { client } = clientAnswering(() => answer('<root><foo>bar</foo></root>'));
     expect((await client.purchase(payRequest)).kind).toBe('uncertain');
-    const inq = await client.inquire({ trxid: 'I', customerNumber: '88888888888' });
+    const inq = await client.inquirePln({ ref: 'I', customerNumber: '88888888888', providerProduct: 'pln-token' });
     expect(inq.ok).toBe(false);
   });
 });

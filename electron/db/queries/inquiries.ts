@@ -5,10 +5,12 @@ import { finishProviderCall, type CallFinish } from './provider-calls';
 
 export function insertInquiry(db: Ledger, r: InquiryRecord): void {
   stmt(db,
-    `INSERT INTO inquiries (id, env, provider, created_at, expires_at, customer_number, meter_number, idpel,
-       customer_name, tariff_power, provider_admin, unsold_tokens, inquiry_ref)
-     VALUES (@id, @env, @provider, @created_at, @expires_at, @customer_number, @meter_number, @idpel,
-       @customer_name, @tariff_power, @provider_admin, @unsold_tokens, @inquiry_ref)`,
+    `INSERT INTO inquiries (id, env, provider, product_kind, product_code, created_at, expires_at, customer_number,
+       meter_number, idpel, customer_name, tariff_power, face_value, provider_admin, provider_cost, unsold_tokens,
+       inquiry_ref, lines_json)
+     VALUES (@id, @env, @provider, @product_kind, @product_code, @created_at, @expires_at, @customer_number,
+       @meter_number, @idpel, @customer_name, @tariff_power, @face_value, @provider_admin, @provider_cost, @unsold_tokens,
+       @inquiry_ref, @lines_json)`,
   ).run(r);
 }
 

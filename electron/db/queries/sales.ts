@@ -42,6 +42,11 @@ export function getSale(db: Ledger, id: string): SaleRecord | null {
   return row === undefined ? null : SaleRecord.parse(row);
 }
 
+export function getSaleByProviderRef(db: Ledger, providerRef: string): SaleRecord | null {
+  const row = stmt(db, `${SELECT_SALE} WHERE s.provider_ref = ?`).get(providerRef);
+  return row === undefined ? null : SaleRecord.parse(row);
+}
+
 export function getSaleByClientRequest(db: Ledger, clientRequestId: string): SaleRecord | null {
   const row = stmt(db, `${SELECT_SALE} WHERE s.client_request_id = ?`).get(clientRequestId);
   return row === undefined ? null : SaleRecord.parse(row);
@@ -68,38 +73,45 @@ export function recentSucceededSales(
   db: Ledger,
   numbers: readonly string[],
   since: number,
-): { seq: number; created_at: number; denomination: number }[] {
+): { seq: number; created_at: number; product_code: string; face_value: number }[] {
   const wanted = numbers.filter((n) => n !== '');
   if (wanted.length === 0) return [];
   const marks = wanted.map(() => '?').join(', ');
-  return stmt(db, 
-      `SELECT seq, created_at, denomination FROM sales WHERE state = 'succeeded' AND created_at >= ?
-         AND (meter_number IN (${marks}) OR idpel IN (${marks}))
-       ORDER BY seq DESC`,
-    )
-    .all(since, ...wanted, ...wanted) as { seq: number; created_at: number; denomination: number }[];
+  return stmt(
+    db,
+    `SELECT seq, created_at, product_code, face_value FROM sales WHERE state = 'succeeded' AND created_at >= ?
+       AND (customer_number IN (${marks}) OR meter_number IN (${marks}) OR idpel IN (${marks}))
+     ORDER BY seq DESC`,
+  ).all(since, ...wanted, ...wanted, ...wanted) as { seq: number; created_at: number; product_code: string; face_value: number }[];
 }
 
-export type NewCashSale = {
+export type NewSale = {
   id: string;
   clientRequestId: string;
-  provider: 'vsi';
+  productKind: SaleRecord['product_kind'];
+  productCode: string;
+  providerProduct: string;
+  productName: string;
+  category: string;
+  provider: SaleRecord['provider'];
   env: 'training' | 'production';
   businessDate: string;
   at: number;
   cashier: string;
-  inquiryId: string;
+  inquiryId: string | null;
   customerNumber: string;
+  customerName: string;
   meterNumber: string;
   idpel: string;
-  customerName: string;
   tariffPower: string;
-  denomination: number;
+  faceValue: number;
   providerAdmin: number;
-  counterFee: number;
+  providerCost: number;
+  margin: number;
   total: number;
-  trxid: string;
-  inquiryRef: string;
+  providerRef: string;
+  inquiryRef: string | null;
+  inquiryLinesJson: string;
   warningsJson: string;
   paymentId: string;
   tendered: number;
@@ -111,30 +123,37 @@ export type CreateSaleResult =
   | { kind: 'blocked'; open: OpenSaleRef }
   | { kind: 'inquiry_used'; seq: number };
 
-/** Cash received and the purchase intent (with its trxid) recorded, atomically. */
-export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
+/** Cash received and the purchase intent (with its provider ref) recorded, atomically. */
+export function createCashSale(db: Ledger, s: NewSale): CreateSaleResult {
   return db.transaction((): CreateSaleResult => {
     const existing = getSaleByClientRequest(db, s.clientRequestId);
     if (existing) return { kind: 'existing', sale: existing };
-    const used = stmt(db, 'SELECT seq FROM sales WHERE inquiry_id = ?').get(s.inquiryId) as { seq: number } | undefined;
-    if (used) return { kind: 'inquiry_used', seq: used.seq };
+    if (s.inquiryId !== null) {
+      const used = stmt(db, 'SELECT seq FROM sales WHERE inquiry_id = ?').get(s.inquiryId) as { seq: number } | undefined;
+      if (used) return { kind: 'inquiry_used', seq: used.seq };
+    }
     const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
     if (open) return { kind: 'blocked', open };
-    stmt(db,
-      `INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at,
-         updated_at, cashier, inquiry_id, customer_number, meter_number, idpel, customer_name, tariff_power,
-         denomination, provider_admin, counter_fee, total, trxid, inquiry_ref, warnings_json)
-       VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, 'pln_prepaid', @provider,
-         @env, 'paid', @businessDate, @at, @at, @cashier, @inquiryId, @customerNumber, @meterNumber, @idpel,
-         @customerName, @tariffPower, @denomination, @providerAdmin, @counterFee, @total, @trxid, @inquiryRef,
-         @warningsJson)`,
+    stmt(
+      db,
+      `INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, category,
+         provider, env, state, business_date, created_at, updated_at, cashier, inquiry_id, customer_number, customer_name,
+         meter_number, idpel, tariff_power, face_value, provider_admin, provider_cost, margin, total, provider_ref,
+         inquiry_ref, inquiry_lines, warnings_json)
+       VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, @productKind, @productCode,
+         @providerProduct, @productName, @category, @provider, @env, 'paid', @businessDate, @at, @at, @cashier, @inquiryId,
+         @customerNumber, @customerName, @meterNumber, @idpel, @tariffPower, @faceValue, @providerAdmin, @providerCost,
+         @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson)`,
     ).run(s);
-    stmt(db,
+    stmt(
+      db,
       `INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
        VALUES (?, ?, 'cash', ?, ?, ?, 'settled', ?, ?)`,
     ).run(s.paymentId, s.id, s.total, s.tendered, s.tendered - s.total, s.at, s.at);
     appendEvent(db, s.id, s.at, 'created', null, 'paid', {
-      trxid: s.trxid,
+      provider: s.provider,
+      providerRef: s.providerRef,
+      product: s.productCode,
       total: s.total,
       tendered: s.tendered,
       change: s.tendered - s.total,
@@ -143,32 +162,76 @@ export function createCashSale(db: Ledger, s: NewCashSale): CreateSaleResult {
   })();
 }
 
-/** The PAY intent: state 'sending' and the provider call row, durable before the request leaves. */
-export function markPaySending(db: Ledger, saleId: string, at: number, provider: string, env: string): number {
+/**
+ * The purchase intent: state 'sending' and the provider call row with the provider ref, durable
+ * before the request leaves. From 'paid' (the first send) or 'pending' (a re-send the provider
+ * deduplicates by id, after it said it never saw the first one).
+ */
+export function markPaySending(db: Ledger, saleId: string, at: number, env: string): number {
   return db.transaction((): number => {
     const sale = getSale(db, saleId)!;
-    stmt(db, "UPDATE sales SET state = 'sending', pay_sent_at = ?, updated_at = ? WHERE id = ?").run(at, at, saleId);
-    appendEvent(db, saleId, at, 'pay_sent', sale.state, 'sending', { trxid: sale.trxid });
-    return beginProviderCall(db, { provider, env, command: 'PAY', providerRef: sale.trxid, saleId, at });
+    const resend = sale.state === 'pending';
+    stmt(db, "UPDATE sales SET state = 'sending', pay_sent_at = COALESCE(pay_sent_at, ?), updated_at = ? WHERE id = ?").run(at, at, saleId);
+    appendEvent(db, saleId, at, resend ? 'pay_resent' : 'pay_sent', sale.state, 'sending', { provider: sale.provider, ref: sale.provider_ref });
+    return beginProviderCall(db, { provider: sale.provider, env, command: 'PAY', providerRef: sale.provider_ref, saleId, at });
   })();
 }
 
-/** An advice call about to leave (no state change). */
-export function markAdviceSending(db: Ledger, saleId: string, at: number, provider: string, env: string): number {
+/** An advice/status call about to leave (no state change). */
+export function markAdviceSending(db: Ledger, saleId: string, at: number, env: string): number {
   return db.transaction((): number => {
     const sale = getSale(db, saleId)!;
     appendEvent(db, saleId, at, 'advice_sent', sale.state, sale.state, { attempt: sale.advice_attempts + 1 });
-    return beginProviderCall(db, { provider, env, command: 'ADV', providerRef: sale.trxid, saleId, at });
+    return beginProviderCall(db, { provider: sale.provider, env, command: 'ADV', providerRef: sale.provider_ref, saleId, at });
+  })();
+}
+
+export type FallbackRecord = {
+  provider: SaleRecord['provider'];
+  providerRef: string;
+  providerProduct: string;
+  providerAdmin: number;
+  providerCost: number;
+  inquiryRef: string | null;
+  reason: string;
+};
+
+/**
+ * After a definite failure with nothing taken, the same sale is bought from the other provider:
+ * a new provider ref, the new cost, the margin what is left of the unchanged total.
+ */
+export function switchToFallback(db: Ledger, saleId: string, at: number, callId: number | null, f: FallbackRecord, call: CallFinish | null): void {
+  db.transaction(() => {
+    const sale = getSale(db, saleId)!;
+    if (callId !== null && call) finishProviderCall(db, callId, call);
+    stmt(
+      db,
+      `UPDATE sales SET state = 'paid', provider = @provider, provider_ref = @providerRef, provider_product = @providerProduct,
+         provider_admin = @providerAdmin, provider_cost = @providerCost, margin = total - @providerCost, inquiry_ref = @inquiryRef,
+         pay_sent_at = NULL, pay_ref = NULL, advice_ref = NULL, acknowledged = 0, advice_attempts = 0, last_advice_at = NULL,
+         next_advice_at = NULL, last_advice_result = NULL, not_found_count = 0, confirm_failure = 0, updated_at = @at
+       WHERE id = @saleId`,
+    ).run({ ...f, at, saleId });
+    appendEvent(db, saleId, at, 'fallback', sale.state, 'paid', {
+      from: sale.provider,
+      fromRef: sale.provider_ref,
+      to: f.provider,
+      toRef: f.providerRef,
+      reason: f.reason,
+    });
   })();
 }
 
 export type IssuedRecord = {
-  token: string;
-  kwh: string;
+  token: string | null;
+  kwh: string | null;
+  serialNumber: string | null;
+  voucherCode: string | null;
   payRef: string | null;
   adviceRef: string | null;
   vendorTime: string | null;
   vendorJson: string;
+  fulfillmentLinesJson: string;
   customerName: string | null;
   tariffPower: string | null;
 };
@@ -186,22 +249,25 @@ export function recordPurchaseSuccess(
   return db.transaction((): SuccessResult => {
     const from = currentState(db, saleId);
     if (callId !== null) finishProviderCall(db, callId, call);
-    const owner = stmt(db, 'SELECT id FROM sales WHERE token = ? AND id <> ?').get(issued.token, saleId) as
-      | { id: string }
-      | undefined;
+    const owner =
+      issued.token === null
+        ? undefined
+        : (stmt(db, 'SELECT id FROM sales WHERE token = ? AND id <> ?').get(issued.token, saleId) as { id: string } | undefined);
     if (owner) {
       // The token already belongs to another sale: the advice matched the wrong purchase.
-      stmt(db,
+      stmt(
+        db,
         `UPDATE sales SET state = 'review', review_reason = 'duplicate_token', next_advice_at = NULL,
            vendor_json = ?, updated_at = ? WHERE id = ?`,
       ).run(issued.vendorJson, at, saleId);
       appendEvent(db, saleId, at, 'duplicate_token', from, 'review', { otherSaleId: owner.id });
       return { kind: 'duplicate_token', otherSaleId: owner.id };
     }
-    stmt(db,
-      `UPDATE sales SET state = 'succeeded', token = @token, kwh = @kwh,
-         pay_ref = COALESCE(@payRef, pay_ref), advice_ref = COALESCE(@adviceRef, advice_ref),
-         vendor_time = @vendorTime, vendor_json = @vendorJson,
+    stmt(
+      db,
+      `UPDATE sales SET state = 'succeeded', token = @token, kwh = @kwh, serial_number = @serialNumber,
+         voucher_code = @voucherCode, pay_ref = COALESCE(@payRef, pay_ref), advice_ref = COALESCE(@adviceRef, advice_ref),
+         vendor_time = @vendorTime, vendor_json = @vendorJson, fulfillment_lines = @fulfillmentLinesJson,
          customer_name = COALESCE(NULLIF(@customerName, ''), customer_name),
          tariff_power = COALESCE(NULLIF(@tariffPower, ''), tariff_power),
          next_advice_at = NULL, review_reason = NULL, updated_at = @at WHERE id = @saleId`,
@@ -239,6 +305,8 @@ export function recordPurchaseFailure(
 }
 
 export type UncertainRecord = {
+  /** The provider confirmed it holds the order (SAT "Pending"): never re-send it. */
+  acknowledged: boolean;
   result: string;
   detail: string;
   nextAdviceAt: number | null;
@@ -267,7 +335,8 @@ export function recordUncertain(
       `UPDATE sales SET state = @to, next_advice_at = @next, last_advice_result = @result,
          advice_attempts = advice_attempts + @adv, last_advice_at = CASE WHEN @adv = 1 THEN @at ELSE last_advice_at END,
          not_found_count = @nfCount,
-         confirm_failure = @confirm, review_reason = COALESCE(@review, review_reason), updated_at = @at
+         confirm_failure = @confirm, review_reason = COALESCE(@review, review_reason),
+         acknowledged = MAX(acknowledged, @ack), updated_at = @at
        WHERE id = @saleId`,
     ).run({
       to,
@@ -278,6 +347,7 @@ export function recordUncertain(
       nfCount: u.notFoundCount,
       confirm: u.confirmFailure ? 1 : 0,
       review: u.reviewReason,
+      ack: u.acknowledged ? 1 : 0,
       saleId,
     });
     appendEvent(db, saleId, at, u.fromAdvice ? 'advice_uncertain' : 'pay_uncertain', from, to, {
@@ -345,6 +415,7 @@ export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRe
           result: 'interrupted',
           detail: 'Loket stopped while the purchase was being sent',
           nextAdviceAt: at,
+          acknowledged: false,
           fromAdvice: false,
           notFound: false,
           notFoundCount: 0,
@@ -410,14 +481,14 @@ export function listDaySales(
   limit: number,
   beforeSeq: number | null,
 ): SaleListRecord[] {
-  const rows = stmt(db, 
-      `SELECT s.id, s.seq, s.created_at, s.state, p.state AS cash_state, s.customer_number, s.customer_name,
-              s.denomination, s.total, s.token
-       FROM sales s JOIN payments p ON p.sale_id = s.id
-       WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
-       ORDER BY s.seq DESC LIMIT ?`,
-    )
-    .all(businessDate, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit);
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.seq, s.created_at, s.state, p.state AS cash_state, s.product_kind, s.product_name, s.provider,
+            s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number
+     FROM sales s JOIN payments p ON p.sale_id = s.id
+     WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
+     ORDER BY s.seq DESC LIMIT ?`,
+  ).all(businessDate, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit);
   return rows.map((r) => SaleListRecord.parse(r));
 }
 
@@ -430,6 +501,10 @@ export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
        WHERE s.business_date = ? GROUP BY s.state, p.state`,
     )
     .all(businessDate) as DayTotalsRow[];
+}
+
+export function countSaleEvents(db: Ledger, saleId: string, type: string): number {
+  return (stmt(db, 'SELECT COUNT(*) AS n FROM sale_events WHERE sale_id = ? AND type = ?').get(saleId, type) as { n: number }).n;
 }
 
 export function saleEvents(db: Ledger, saleId: string): SaleEventRecord[] {

@@ -16,12 +16,15 @@ export type SeedSale = {
 
 export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
   const sale = db.prepare(
-    `INSERT INTO sales (id, seq, client_request_id, product, provider, env, state, business_date, created_at, updated_at,
-       cashier, customer_number, meter_number, idpel, customer_name, tariff_power, denomination, provider_admin, counter_fee,
-       total, trxid, token, kwh, next_advice_at)
-     VALUES (@id, @seq, @id, 'pln_prepaid', 'vsi', 'production', @state, @businessDate, @createdAt, @createdAt,
+    `INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, category,
+       provider, env, state, business_date, created_at, updated_at, cashier, customer_number, meter_number, idpel,
+       customer_name, tariff_power, face_value, provider_admin, provider_cost, margin, total, provider_ref, token, kwh,
+       next_advice_at)
+     VALUES (@id, @seq, @id, 'pln_prepaid', 'pln-token-' || @denomination, 'pln-token-' || @denomination,
+       'Token PLN ' || @denomination, 'Listrik PLN', 'vsi', 'production', @state, @businessDate, @createdAt, @createdAt,
        'Kasir', @customerNumber, @customerNumber, '5' || @customerNumber, 'PELANGGAN', 'R1/1300 VA', @denomination,
-       @providerAdmin, 0, @denomination + @providerAdmin, 'LKT-' || @id, @token, CASE WHEN @token IS NULL THEN NULL ELSE '70.1' END,
+       @providerAdmin, @denomination + @providerAdmin, 0, @denomination + @providerAdmin, 'LKT-' || @id, @token,
+       CASE WHEN @token IS NULL THEN NULL ELSE '70.1' END,
        CASE WHEN @state = 'pending' THEN @createdAt + 86400000 ELSE NULL END)`,
   );
   const payment = db.prepare(

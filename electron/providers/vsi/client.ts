@@ -2,12 +2,14 @@
 // (with the PAYREF, or with msn + nominal), each answer classified as success / failed /
 // uncertain per vsi.md §1.5. This is the folder's only public export.
 import type {
-  InquiryOutcome,
-  PlnAdviceRequest,
-  PlnPrepaidProvider,
-  PlnPurchaseRequest,
-  PlnTokenIssued,
+  AdviceRequest,
+  Delivered,
+  PlnInquiryResult,
+  PlnLookup,
+  ProviderResult,
   PurchaseOutcome,
+  PurchaseProvider,
+  PurchaseRequest,
 } from '../contract';
 import type { Logger } from '../../log/logger';
 import { createVsiTransport, type VsiEndpoint, type VsiExchange, type VsiTransport } from './transport';
@@ -80,8 +82,8 @@ function kwhFromAnswer(fields: ReturnType<typeof VsiPurchaseFields.parse>): stri
   return m ? m[1]! : '';
 }
 
-/** Turns a 0000 PAY/ADV answer into issued goods, or says why it cannot be trusted as such. */
-function issuedFrom(env: Envelope, command: 'PAY' | 'ADV'): { ok: true; issued: PlnTokenIssued } | { ok: false; detail: string } {
+/** Turns a 0000 PAY/ADV answer into delivered goods, or says why it cannot be trusted as such. */
+function deliveredFrom(env: Envelope, command: 'PAY' | 'ADV'): { ok: true; delivered: Delivered } | { ok: false; detail: string } {
   const parsed = VsiPurchaseFields.safeParse(env.fields);
   if (!parsed.success) return { ok: false, detail: `VSI ${command} 0000 with invalid fields: ${parsed.error.message}` };
   const f = parsed.data;
@@ -96,46 +98,53 @@ function issuedFrom(env: Envelope, command: 'PAY' | 'ADV'): { ok: true; issued: 
   const tp = parseTariffPower(f.tarifdaya ?? f.segmenpower ?? '');
   return {
     ok: true,
-    issued: {
+    delivered: {
       token,
       kwh: kwhFromAnswer(f),
+      serialNumber: null,
+      voucherCode: null,
       payRef,
       adviceRef,
       vendorTime: f.tanggal ?? f.date ?? null,
-      chargedNominal: parseVsiInteger(f.nominal),
-      providerAdmin: parseVsiInteger(f.adm ?? f.admin),
+      chargedAmount: parseVsiInteger(f.nominal),
+      customerName: f.nama ?? null,
+      tariffPower: tp.display || null,
+      lines: [],
       taxes: {
         ppn: f.ppn?.trim() ?? '',
         ppj: f.ppj?.trim() ?? '',
         materai: f.materai?.trim() ?? '',
         angsuran: f.angsuran?.trim() ?? '',
       },
-      meterNumber: f.msn?.trim() ?? '',
-      idpel: f.idpel?.trim() ?? '',
-      name: f.nama ?? '',
-      tariff: tp.tariff,
-      powerVa: tp.powerVa,
-      tariffPower: tp.display,
       providerCode: rcString(env.rc ?? 0),
     },
   };
 }
 
+const uncertain = (detail: string): PurchaseOutcome => ({
+  kind: 'uncertain',
+  notFound: false,
+  acknowledged: false,
+  error: transportError(true, detail),
+});
+
 function uncertainFromExchange(exchange: Exclude<VsiExchange, { kind: 'answer' }>): PurchaseOutcome {
   if (exchange.kind === 'not_sent') {
     return { kind: 'failed', confirm: false, error: transportError(false, exchange.detail) };
   }
-  return { kind: 'uncertain', notFound: false, error: transportError(true, exchange.detail) };
+  return uncertain(exchange.detail);
 }
 
-export function createVsiClient(options: VsiClientOptions): PlnPrepaidProvider {
+export type VsiClient = PurchaseProvider & PlnLookup;
+
+export function createVsiClient(options: VsiClientOptions): VsiClient {
   const transport =
     options.transport ??
     createVsiTransport(options.endpoint, { connectTimeoutMs: options.timeouts.connectMs, now: options.now, log: options.log });
 
-  async function inquire(request: { trxid: string; customerNumber: string }): Promise<InquiryOutcome> {
+  async function inquirePln(request: { ref: string; customerNumber: string }): Promise<ProviderResult<PlnInquiryResult>> {
     const exchange = await transport(
-      { command: 'INQ', trxid: request.trxid, params: { msn: request.customerNumber } },
+      { command: 'INQ', trxid: request.ref, params: { msn: request.customerNumber } },
       options.timeouts.inquiryMs,
     );
     if (exchange.kind !== 'answer') return { ok: false, error: transportError(false, exchange.detail) };
@@ -156,8 +165,6 @@ export function createVsiClient(options: VsiClientOptions): PlnPrepaidProvider {
         meterNumber: f.msn.trim(),
         idpel: f.idpel.trim(),
         name: f.nama,
-        tariff: tp.tariff,
-        powerVa: tp.powerVa,
         tariffPower: tp.display,
         providerAdmin: admin,
         unsoldTokens: parseVsiInteger(f.jmltokenunsold) ?? 0,
@@ -165,34 +172,33 @@ export function createVsiClient(options: VsiClientOptions): PlnPrepaidProvider {
     };
   }
 
-  async function purchase(request: PlnPurchaseRequest): Promise<PurchaseOutcome> {
-    const params: Record<string, string> = { nominal: String(request.denomination) };
+  async function purchase(request: PurchaseRequest): Promise<PurchaseOutcome> {
+    const params: Record<string, string> = { nominal: String(request.faceValue) };
     if (request.inquiryRef) params.refnum = request.inquiryRef;
     else params.msn = request.customerNumber;
-    const exchange = await transport({ command: 'PAY', trxid: request.trxid, params }, options.timeouts.payMs);
+    const exchange = await transport({ command: 'PAY', trxid: request.ref, params }, options.timeouts.payMs);
     if (exchange.kind !== 'answer') return uncertainFromExchange(exchange);
     const env = envelope(exchange.fields);
-    if (!env) return { kind: 'uncertain', notFound: false, error: transportError(true, 'VSI PAY answer without status/rc') };
+    if (!env) return uncertain('VSI PAY answer without status/rc');
     if (!env.success) return classifyPayError(env.rc, env.rcm);
-    const issued = issuedFrom(env, 'PAY');
-    if (!issued.ok) return { kind: 'uncertain', notFound: false, error: transportError(true, issued.detail) };
-    return { kind: 'success', issued: issued.issued };
+    const d = deliveredFrom(env, 'PAY');
+    return d.ok ? { kind: 'success', delivered: d.delivered } : uncertain(d.detail);
   }
 
-  async function advise(request: PlnAdviceRequest): Promise<PurchaseOutcome> {
-    const params: Record<string, string> = { nominal: String(request.denomination) };
+  async function advise(request: AdviceRequest): Promise<PurchaseOutcome> {
+    const params: Record<string, string> = { nominal: String(request.faceValue) };
     if (request.payRef) params.refnum = request.payRef;
     else params.msn = request.customerNumber;
-    const exchange = await transport({ command: 'ADV', trxid: request.trxid, params }, options.timeouts.adviceMs);
+    const exchange = await transport({ command: 'ADV', trxid: request.ref, params }, options.timeouts.adviceMs);
     // An advice that never left is simply "still uncertain": the purchase's fate is unchanged.
-    if (exchange.kind !== 'answer') return { kind: 'uncertain', notFound: false, error: transportError(true, exchange.detail) };
+    if (exchange.kind !== 'answer') return uncertain(exchange.detail);
     const env = envelope(exchange.fields);
-    if (!env) return { kind: 'uncertain', notFound: false, error: transportError(true, 'VSI ADV answer without status/rc') };
+    if (!env) return uncertain('VSI ADV answer without status/rc');
     if (!env.success) return classifyAdviceError(env.rc, env.rcm, request.confirming);
-    const issued = issuedFrom(env, 'ADV');
-    if (!issued.ok) return { kind: 'uncertain', notFound: false, error: transportError(true, issued.detail) };
-    return { kind: 'success', issued: issued.issued };
+    const d = deliveredFrom(env, 'ADV');
+    return d.ok ? { kind: 'success', delivered: d.delivered } : uncertain(d.detail);
   }
 
-  return { name: 'vsi', inquire, purchase, advise };
+  // VSI does not promise that a repeated trxid is answered idempotently: a PAY is never re-sent.
+  return { name: 'vsi', resendSafe: false, inquirePln, purchase, advise };
 }

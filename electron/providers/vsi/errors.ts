@@ -86,7 +86,10 @@ const UNCERTAIN_MESSAGE =
 
 export type PayClass =
   | { kind: 'failed'; error: ProviderError; confirm: boolean }
-  | { kind: 'uncertain'; error: ProviderError; notFound: boolean };
+  | { kind: 'uncertain'; error: ProviderError; notFound: boolean; acknowledged: boolean };
+
+/** "In process" / "pending at the vending machine / biller": VSI says it holds the transaction. */
+const IN_PROCESS: ReadonlySet<number> = new Set([18, 52, 73]);
 
 /** A non-success rc on PAY. */
 export function classifyPayError(rc: number | null, rcm: string): PayClass {
@@ -99,7 +102,8 @@ export function classifyPayError(rc: number | null, rcm: string): PayClass {
   }
   const rule = rc === null ? undefined : FINAL_ON_PAY.get(rc);
   if (rule) return { kind: 'failed', confirm: false, error: providerError(rule.code, rule.message, rc, rcm) };
-  return { kind: 'uncertain', notFound: false, error: providerError('provider_timeout', UNCERTAIN_MESSAGE, rc, rcm) };
+  const acknowledged = rc !== null && IN_PROCESS.has(rc);
+  return { kind: 'uncertain', notFound: false, acknowledged, error: providerError('provider_timeout', UNCERTAIN_MESSAGE, rc, rcm) };
 }
 
 /**
@@ -115,7 +119,8 @@ export function classifyAdviceError(rc: number | null, rcm: string, confirming: 
   }
   const notFound = rc !== null && NOT_FOUND_ON_ADVICE.has(rc);
   const message = notFound ? 'Penyedia belum menemukan transaksi ini.' : UNCERTAIN_MESSAGE;
-  return { kind: 'uncertain', notFound, error: providerError('provider_timeout', message, rc, rcm) };
+  const acknowledged = rc !== null && IN_PROCESS.has(rc);
+  return { kind: 'uncertain', notFound, acknowledged, error: providerError('provider_timeout', message, rc, rcm) };
 }
 
 /** A non-success rc on INQ: no money at stake, so every code is "inquiry failed, can retry". */

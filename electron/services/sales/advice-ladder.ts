@@ -1,19 +1,26 @@
-// When to ask the provider again about an uncertain purchase (vsi.md §1.6): +5 s, +30 s, +60 s
-// after the PAY, then every 2 min up to 30 min, every 15 min up to 24 h, then daily.
-// `scale` shrinks the whole ladder for tests and demos (LOKET_TIME_SCALE); 1 in production.
+// When to ask a provider again about an uncertain purchase.
+// VSI (vsi.md §1.6): +5 s, +30 s, +60 s after the PAY, every 2 min to 30 min, every 15 min to 24 h,
+// then daily. SAT (sat.md §6): the order is asynchronous by design, so sooner and denser:
+// +2 s, +5 s, +10 s, +30 s, then every minute to 30 min, every 15 min to 24 h, then daily.
+// `scale` shrinks every ladder for tests and demos (LOKET_TIME_SCALE); 1 in production.
+import type { ProviderName } from '../../providers/contract';
+
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-function ladderOffsets(): number[] {
-  const offsets = [5 * SECOND, 30 * SECOND, 60 * SECOND];
-  for (let m = 2; m <= 30; m += 2) offsets.push(m * MINUTE);
+function ladder(first: readonly number[], every: number): number[] {
+  const offsets = [...first];
+  for (let t = offsets.at(-1)! + every; t <= 30 * MINUTE; t += every) offsets.push(t);
   for (let m = 45; m <= 24 * 60; m += 15) offsets.push(m * MINUTE);
   return offsets;
 }
 
-const OFFSETS = ladderOffsets();
+const LADDERS: Record<ProviderName, readonly number[]> = {
+  vsi: ladder([5 * SECOND, 30 * SECOND, 60 * SECOND, 2 * MINUTE], 2 * MINUTE),
+  sat: ladder([2 * SECOND, 5 * SECOND, 10 * SECOND, 30 * SECOND, 60 * SECOND], MINUTE),
+};
 
 export type AdviceTiming = {
   scale: number;
@@ -25,9 +32,9 @@ export type AdviceTiming = {
 
 export const DEFAULT_ADVICE_TIMING: AdviceTiming = { scale: 1, notFoundCount: 3, notFoundWindowMs: 10 * MINUTE };
 
-/** The next ladder point strictly after `now` for a PAY sent at `paySentAt`. */
-export function nextAdviceAt(paySentAt: number, now: number, scale: number): number {
-  for (const offset of OFFSETS) {
+/** The next ladder point strictly after `now` for a purchase sent at `paySentAt`. */
+export function nextAdviceAt(provider: ProviderName, paySentAt: number, now: number, scale: number): number {
+  for (const offset of LADDERS[provider]) {
     const at = paySentAt + Math.round(offset * scale);
     if (at > now) return at;
   }

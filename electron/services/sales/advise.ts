@@ -1,15 +1,17 @@
-// One advice (status) call for an uncertain sale, with the ORIGINAL trxid and the PAYREF when
-// known (vsi.md §1.6). Never a new purchase.
+// One status/advice call for an uncertain sale, with the ORIGINAL provider ref (and VSI's PAYREF
+// when known). Never a new purchase.
 import { getSale, markAdviceSending, recordUncertain } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
 import { recordOutcome, threwOutcome } from './apply-outcome';
 import { nextAdviceAt } from './advice-ladder';
+import { fallBackOrFail } from './fallback';
+import { sendPay } from './pay';
 
 export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> {
   const sale = getSale(deps.db, saleId);
   if (!sale || (sale.state !== 'pending' && sale.state !== 'review')) return;
-  const provider = await deps.providers.plnPrepaid(sale.env);
+  const provider = await deps.providers.purchaser(sale.provider, sale.env);
   if (!provider.ok) {
     deps.log.warn('advice.no_provider', { saleId, code: provider.error.code });
     const at = deps.now();
@@ -19,9 +21,10 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
       at,
       null,
       {
+        acknowledged: false,
         result: 'provider_unavailable',
         detail: provider.error.detail ?? provider.error.message,
-        nextAdviceAt: nextAdviceAt(sale.pay_sent_at ?? sale.created_at, at, deps.adviceTiming.scale),
+        nextAdviceAt: nextAdviceAt(sale.provider, sale.pay_sent_at ?? sale.created_at, at, deps.adviceTiming.scale),
         fromAdvice: false,
         notFound: false,
         notFoundCount: sale.not_found_count,
@@ -32,22 +35,27 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
     );
     return;
   }
-  const callId = markAdviceSending(deps.db, saleId, deps.now(), 'vsi', sale.env);
+  const callId = markAdviceSending(deps.db, saleId, deps.now(), sale.env);
   await deps.checkpoint('advice.intent', saleId);
   let outcome: PurchaseOutcome;
   try {
     outcome = await provider.value.advise({
-      trxid: sale.trxid,
+      ref: sale.provider_ref,
       payRef: sale.pay_ref,
       customerNumber: sale.meter_number || sale.customer_number,
-      denomination: sale.denomination,
+      faceValue: sale.face_value,
       confirming: sale.confirm_failure === 1,
     });
   } catch (e) {
     outcome = threwOutcome('ADV', e);
   }
   await deps.checkpoint('advice.answered', saleId);
-  recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'advice');
+  const next = recordOutcome(deps, getSale(deps.db, saleId)!, provider.value, outcome, callId, 'advice');
   deps.log.info('sale.advice_recorded', { saleId, outcome: outcome.kind });
+  if (outcome.kind !== 'uncertain' && sale.provider === 'sat') deps.onDistributorOrder(sale.env);
+  if (next.kind === 'resend') await sendPay(deps, saleId, { resend: true });
+  else if (next.kind === 'fallback') {
+    if (await fallBackOrFail(deps, saleId, next.error, next.callId, next.call)) await sendPay(deps, saleId);
+  }
   await deps.checkpoint('advice.recorded', saleId);
 }

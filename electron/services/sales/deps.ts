@@ -1,14 +1,18 @@
 import type { Result } from '../../../shared/domain/errors';
 import type { Mode } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import type { PlnPrepaidProvider } from '../../providers/contract';
+import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../../providers/contract';
 import type { Logger } from '../../log/logger';
 import type { SettingsService } from '../settings/settings-service';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { DepositService } from '../deposit/deposit-service';
 import type { AdviceTiming } from './advice-ladder';
 
-/** How services obtain a provider client for an environment (training simulator or production). */
+/** How services obtain provider clients for an environment (training simulators or production). */
 export type ProviderAccess = {
-  plnPrepaid(env: Mode): Promise<Result<PlnPrepaidProvider>>;
+  purchaser(provider: ProviderName, env: Mode): Promise<Result<PurchaseProvider>>;
+  plnLookup(provider: ProviderName, env: Mode): Promise<Result<PlnLookup>>;
+  distributor(env: Mode): Promise<Result<DistributorServices>>;
 };
 
 /**
@@ -32,12 +36,16 @@ export type SaleDeps = {
   log: Logger;
   providers: ProviderAccess;
   settings: SettingsService;
+  catalog: CatalogService;
+  deposits: DepositService;
   checkpoint: Checkpoint;
   adviceTiming: AdviceTiming;
-  /** How long sale.startPlnToken waits for the PAY before answering with the sale in progress. */
+  /** How long a sale.start* call waits for the purchase before answering with the sale in progress. */
   startWaitMs: number;
   /** Inquiry validity at the counter before a new check is required. */
   inquiryTtlMs: number;
   /** A sale's state changed in a way the advice scheduler should look at. */
   onScheduleChange: () => void;
+  /** A distributor order ended: its deposit changed. */
+  onDistributorOrder: (env: Mode) => void;
 };

@@ -1,35 +1,47 @@
-// Sending the PAY: the intent (state 'sending' + provider call row with the trxid) is durable
-// before the request leaves; the outcome is recorded after. A PAY is sent at most once per sale.
-import { getSale, markPaySending, recordPurchaseFailure } from '../../db/queries/sales';
+// Sending the purchase: the intent (state 'sending' + provider call row with the provider ref) is
+// durable before the request leaves; the outcome is recorded after. A purchase goes out once per
+// ref — again only when the provider dedupes by id and said it never saw it (SAT P02).
+import { getSale, markPaySending } from '../../db/queries/sales';
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
 import { recordOutcome, threwOutcome } from './apply-outcome';
+import { fallBackOrFail } from './fallback';
 
-export async function sendPay(deps: SaleDeps, saleId: string): Promise<void> {
+export async function sendPay(deps: SaleDeps, saleId: string, opts: { resend?: boolean } = {}): Promise<void> {
   const sale = getSale(deps.db, saleId);
-  if (!sale || sale.state !== 'paid') return;
-  const provider = await deps.providers.plnPrepaid(sale.env);
+  const sendable = sale && (sale.state === 'paid' || (opts.resend === true && sale.state === 'pending' && sale.acknowledged === 0));
+  if (!sale || !sendable) return;
+  const provider = await deps.providers.purchaser(sale.provider, sale.env);
   if (!provider.ok) {
-    // Nothing was sent: a definite failure, the customer's cash goes back.
+    if (sale.state !== 'paid') return; // a re-send that cannot go now: the advice ladder continues
+    // Nothing was sent: a definite failure (or the fallback provider's turn).
     const e = provider.error;
-    recordPurchaseFailure(deps.db, saleId, deps.now(), null, { code: e.code, message: e.message, detail: e.detail ?? '' }, null, 'pay_not_sent');
+    const err = { code: e.code, message: e.message, detail: e.detail ?? '', providerCode: null };
+    if (await fallBackOrFail(deps, saleId, err, null, null)) await sendPay(deps, saleId);
     return;
   }
-  const callId = markPaySending(deps.db, saleId, deps.now(), 'vsi', sale.env);
+  const callId = markPaySending(deps.db, saleId, deps.now(), sale.env);
   await deps.checkpoint('pay.intent', saleId);
   let outcome: PurchaseOutcome;
   try {
     outcome = await provider.value.purchase({
-      trxid: sale.trxid,
-      inquiryRef: sale.inquiry_ref,
+      ref: sale.provider_ref,
+      providerProduct: sale.provider_product,
       customerNumber: sale.customer_number,
-      denomination: sale.denomination,
+      faceValue: sale.face_value,
+      amount: sale.product_kind === 'bill' ? sale.provider_cost : 0,
+      inquiryRef: sale.inquiry_ref,
     });
   } catch (e) {
     outcome = threwOutcome('PAY', e);
   }
   await deps.checkpoint('pay.answered', saleId);
-  recordOutcome(deps, getSale(deps.db, saleId)!, outcome, callId, 'pay');
-  deps.log.info('sale.pay_recorded', { saleId, outcome: outcome.kind });
+  const next = recordOutcome(deps, getSale(deps.db, saleId)!, provider.value, outcome, callId, 'pay');
+  deps.log.info('sale.pay_recorded', { saleId, outcome: outcome.kind, provider: sale.provider });
+  if (sale.provider === 'sat') deps.onDistributorOrder(sale.env);
+  if (next.kind === 'fallback') {
+    if (await fallBackOrFail(deps, saleId, next.error, next.callId, next.call)) await sendPay(deps, saleId);
+  }
   await deps.checkpoint('pay.recorded', saleId);
 }
+

@@ -1,20 +1,25 @@
 // A ledger record as the renderer sees it. Receipt numbers are the sale's sequence, six digits.
 import { AppError, ErrorCode } from '../../../shared/domain/errors';
-import { Warning, type SaleView, type SaleRow } from '../../../shared/contract';
+import { DisplayLine, Warning, type SaleView, type SaleRow } from '../../../shared/contract';
 import type { SaleListRecord, SaleRecord } from '../../db/rows';
 import { z } from 'zod';
 
 export const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
 
 const Warnings = z.array(Warning).catch([]);
+const Lines = z.array(DisplayLine).catch([]);
 
-export function parseWarnings(json: string): Warning[] {
+function parseJson<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
+  if (json === null) return fallback;
   try {
-    return Warnings.parse(JSON.parse(json));
+    return schema.parse(JSON.parse(json));
   } catch {
-    return [];
+    return fallback;
   }
 }
+
+export const parseWarnings = (json: string): Warning[] => parseJson(Warnings, json, []);
+export const parseLines = (json: string | null): DisplayLine[] => parseJson(Lines, json, []);
 
 function failureOf(r: SaleRecord): AppError | null {
   if (r.state !== 'failed' || r.failure_code === null) return null;
@@ -33,23 +38,31 @@ export function toSaleView(r: SaleRecord): SaleView {
     env: r.env,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    product: { kind: r.product_kind, code: r.product_code, name: r.product_name, category: r.category, provider: r.provider },
     customer: {
       number: r.customer_number,
+      name: r.customer_name,
       meterNumber: r.meter_number,
       idpel: r.idpel,
-      name: r.customer_name,
       tariffPower: r.tariff_power,
     },
     amounts: {
-      denomination: r.denomination,
+      faceValue: r.face_value,
       providerAdmin: r.provider_admin,
-      counterFee: r.counter_fee,
+      providerCost: r.provider_cost,
+      margin: r.margin,
       total: r.total,
     },
     cash: { tendered: r.cash_tendered, change: r.cash_change, state: r.cash_state },
-    token: r.token,
-    kwh: r.kwh,
-    payRef: r.pay_ref,
+    delivery: {
+      token: r.token,
+      kwh: r.kwh,
+      serialNumber: r.serial_number,
+      voucherCode: r.voucher_code,
+      payRef: r.pay_ref,
+      lines: parseLines(r.fulfillment_lines),
+    },
+    inquiryLines: parseLines(r.inquiry_lines),
     pending: open
       ? {
           attempts: r.advice_attempts,
@@ -66,6 +79,13 @@ export function toSaleView(r: SaleRecord): SaleView {
   };
 }
 
+function deliveryHint(r: SaleListRecord): string | null {
+  const d = r.token ?? r.voucher_code ?? r.serial_number;
+  if (!d) return null;
+  const compact = d.replace(/\s+/g, '');
+  return compact.length > 4 ? `…${compact.slice(-4)}` : compact;
+}
+
 export function toSaleRow(r: SaleListRecord): SaleRow {
   return {
     id: r.id,
@@ -73,10 +93,13 @@ export function toSaleRow(r: SaleListRecord): SaleRow {
     createdAt: r.created_at,
     state: r.state,
     cashState: r.cash_state,
+    productKind: r.product_kind,
+    productName: r.product_name,
+    provider: r.provider,
     customerNumber: r.customer_number,
     customerName: r.customer_name,
-    denomination: r.denomination,
+    faceValue: r.face_value,
     total: r.total,
-    tokenLast4: r.token ? r.token.slice(-4) : null,
+    deliveryHint: deliveryHint(r),
   };
 }

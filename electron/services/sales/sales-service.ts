@@ -1,30 +1,29 @@
-// The PLN token sale use cases behind the contract calls.
+// The sale use cases behind the contract calls: PLN tokens (VSI or SAT), bills and digital products (SAT).
 import { appError, type Result } from '../../../shared/domain/errors';
-import { ulid } from '../../../shared/domain/ids';
-import { sumRupiah, formatRupiah } from '../../../shared/domain/money';
-import { DEFAULT_PLN_DENOMINATIONS } from '../../../shared/domain/pln';
-import { businessDate } from '../../../shared/domain/time';
-import type { PlnInquiry, SaleView, Warning, ParsedReq } from '../../../shared/contract';
+import type { BillInquiryView, ParsedReq, PlnInquiry, SaleView } from '../../../shared/contract';
 import {
-  createCashSale,
   declareSaleFailed,
   getSale,
   getSaleByClientRequest,
-  recentSucceededSales,
   recordCashReturned,
   recoverUnfinished,
   type RecoveryReport,
 } from '../../db/queries/sales';
 import type { SaleDeps } from './deps';
-import { inquirePln, loadInquiry, RECENT_WINDOW_MS } from './inquire';
+import { inquireBill, inquirePln } from './inquiries';
 import { sendPay } from './pay';
 import { sendAdvice } from './advise';
 import { createSaleGuard } from './sale-guard';
-import { receiptNo, toSaleView } from './sale-view';
+import { toSaleView } from './sale-view';
+import { billDraft, createBegin, digitalDraft, plnTokenDraft, type SaleDraft } from './start';
+import type { Warning } from '../../../shared/contract';
 
 export type SalesService = {
-  inquire(customerNumber: string): Promise<Result<PlnInquiry>>;
-  start(request: ParsedReq<'sale.startPlnToken'>): Promise<Result<SaleView>>;
+  inquirePln(customerNumber: string): Promise<Result<PlnInquiry>>;
+  startPlnToken(request: ParsedReq<'sale.startPlnToken'>): Promise<Result<SaleView>>;
+  inquireBill(productCode: string, customerNumber: string): Promise<Result<BillInquiryView>>;
+  startBill(request: ParsedReq<'sale.startBill'>): Promise<Result<SaleView>>;
+  startDigital(request: ParsedReq<'sale.startDigital'>): Promise<Result<SaleView>>;
   get(saleId: string): Result<SaleView>;
   checkStatus(saleId: string): Promise<Result<SaleView>>;
   confirmCashReturned(saleId: string): Result<SaleView>;
@@ -36,16 +35,6 @@ export type SalesService = {
   /** Waits for every PAY/ADV in flight (stop, tests). */
   idle(): Promise<void>;
 };
-
-/** Resolves when `work` settles or after `ms`, whichever comes first; the timer never outlives it. */
-async function waitAtMost(work: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 export function createSalesService(deps: SaleDeps): SalesService {
   const guard = createSaleGuard();
@@ -61,83 +50,26 @@ export function createSalesService(deps: SaleDeps): SalesService {
       guard.run(saleId, () => send(deps, saleId).finally(deps.onScheduleChange));
   const pay = exclusive(sendPay);
   const advise = exclusive(sendAdvice);
+  const begin = createBegin(deps, pay);
 
-  async function start(req: ParsedReq<'sale.startPlnToken'>): Promise<Result<SaleView>> {
+  /** A repeated request returns the sale it already made; otherwise the draft is begun. */
+  async function start(
+    req: { clientRequestId: string; tendered: number },
+    draft: () => Result<{ draft: SaleDraft; warnings: Warning[] }> | Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>>,
+  ): Promise<Result<SaleView>> {
     const existing = getSaleByClientRequest(deps.db, req.clientRequestId);
     if (existing) return { ok: true, value: toSaleView(existing) };
-    const inquiry = loadInquiry(deps, req.inquiryId);
-    if (!inquiry.ok) return inquiry;
-    const inq = inquiry.value;
-    if (inq.env !== deps.settings.mode()) {
-      return { ok: false, error: appError('inquiry_expired', 'Mode aplikasi berubah setelah cek pelanggan. Ulangi cek.') };
-    }
-    if (!DEFAULT_PLN_DENOMINATIONS.includes(req.denomination)) {
-      return { ok: false, error: appError('invalid_denomination', 'Nominal token tidak tersedia.') };
-    }
-    const outlet = deps.settings.outlet();
-    const total = sumRupiah(req.denomination, inq.provider_admin, outlet.counterFee);
-    if (req.tendered < total) {
-      return {
-        ok: false,
-        error: appError('insufficient_cash', `Uang diterima ${formatRupiah(req.tendered)} kurang dari total ${formatRupiah(total)}.`),
-      };
-    }
-    const at = deps.now();
-    const warnings: Warning[] = [];
-    const recent = recentSucceededSales(deps.db, [inq.meter_number, inq.idpel], at - RECENT_WINDOW_MS).find(
-      (s) => s.denomination === req.denomination,
-    );
-    if (recent) warnings.push({ code: 'recent_same_sale', params: { receiptNo: receiptNo(recent.seq) } });
-    const created = createCashSale(deps.db, {
-      id: ulid(at),
-      clientRequestId: req.clientRequestId,
-      provider: 'vsi',
-      env: inq.env,
-      businessDate: businessDate(at, outlet.timeZone),
-      at,
-      cashier: outlet.cashierName,
-      inquiryId: inq.id,
-      customerNumber: inq.customer_number,
-      meterNumber: inq.meter_number,
-      idpel: inq.idpel,
-      customerName: inq.customer_name,
-      tariffPower: inq.tariff_power,
-      denomination: req.denomination,
-      providerAdmin: inq.provider_admin,
-      counterFee: outlet.counterFee,
-      total,
-      trxid: `LKT-${ulid(at)}`,
-      inquiryRef: inq.inquiry_ref,
-      warningsJson: JSON.stringify(warnings),
-      paymentId: ulid(at),
-      tendered: req.tendered,
-    });
-    if (created.kind === 'blocked') {
-      return {
-        ok: false,
-        error: appError(
-          'meter_has_pending_sale',
-          `Meter ini masih punya transaksi belum selesai (struk ${receiptNo(created.open.seq)}). Jangan jual ulang.`,
-        ),
-      };
-    }
-    if (created.kind === 'inquiry_used') {
-      return {
-        ok: false,
-        error: appError('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`),
-      };
-    }
-    if (created.kind === 'existing') return { ok: true, value: toSaleView(created.sale) };
-    deps.log.info('sale.created', { saleId: created.sale.id, trxid: created.sale.trxid, total });
-    await deps.checkpoint('sale.created', created.sale.id);
-    const paying = pay(created.sale.id);
-    await waitAtMost(paying, deps.startWaitMs);
-    return view(created.sale.id);
+    const d = await draft();
+    if (!d.ok) return d;
+    return begin(req, d.value.draft, d.value.warnings);
   }
 
   return {
-    inquire: (n) => inquirePln(deps, n),
-    start,
+    inquirePln: (n) => inquirePln(deps, n),
+    startPlnToken: (req) => start(req, () => plnTokenDraft(deps, req)),
+    inquireBill: (code, n) => inquireBill(deps, code, n),
+    startBill: (req) => start(req, () => billDraft(deps, req)),
+    startDigital: (req) => start(req, () => digitalDraft(deps, req)),
     get: view,
     async checkStatus(saleId) {
       const s = getSale(deps.db, saleId);

@@ -2,7 +2,7 @@
 // Plain settings live in the ledger's settings table; the VSI secret goes to the vault and only
 // its mask ever leaves this module.
 import { z } from 'zod';
-import { Locale, Mode, Outlet, DtFormat, type SettingsView } from '../../../shared/contract';
+import { Locale, Mode, Outlet, DtFormat, Routing, CallbackSettings, type SettingsView } from '../../../shared/contract';
 import { appError, type AppError, type Result } from '../../../shared/domain/errors';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -13,6 +13,24 @@ const VsiProduction = z.object({ baseUrl: z.string(), clientId: z.string(), dtFo
 export type VsiProduction = z.infer<typeof VsiProduction>;
 
 export const VSI_SECRET = 'vsi.production.secret';
+export const SAT_SECRET = 'sat.production.clientSecret';
+export const SAT_PRIVATE_KEY = 'sat.production.privateKey';
+export const SAT_PUBLIC_KEY = 'sat.production.satPublicKey';
+
+const SatProduction = z.object({ baseUrl: z.string(), tokenUrl: z.string(), clientId: z.string() });
+export type SatProduction = z.infer<typeof SatProduction>;
+const DEFAULT_SAT: SatProduction = { baseUrl: '', tokenUrl: '', clientId: '' };
+
+const KeyFacts = z.object({ privateKey: z.string(), satPublicKey: z.string() }).partial();
+
+/** Checks pasted PEM keys (SAT: the partner's private key, SAT's public key) and fingerprints them. */
+export type KeyValidator = (input: {
+  privateKeyPem: string | null;
+  satPublicKeyPem: string | null;
+}) => { ok: true; privateKey: string | null; satPublicKey: string | null } | { ok: false; error: AppError };
+
+export const DEFAULT_ROUTING: Routing = { primary: 'vsi', fallback: null };
+export const DEFAULT_CALLBACK: CallbackSettings = { enabled: false, port: 4781, path: '/sat/callback' };
 
 export const DEFAULT_OUTLET: Outlet = {
   name: 'Loket PPOB',
@@ -50,8 +68,25 @@ export function checkVsiBaseUrl(value: string): AppError | null {
   return appError('settings_invalid', 'Endpoint VSI harus memakai https:// (kunci akses tidak melindungi nominal dan nomor pelanggan).');
 }
 
+export type SatSettingsInput = {
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret?: string | undefined;
+  privateKeyPem?: string | undefined;
+  satPublicKeyPem?: string | undefined;
+};
+
 export type SettingsService = {
   mode(): z.infer<typeof Mode>;
+  satProduction(): SatProduction;
+  routing(): Routing;
+  lowBalanceThreshold(): number;
+  callback(): CallbackSettings;
+  saveSat(input: SatSettingsInput): Promise<Result<SettingsView>>;
+  setRouting(routing: Routing): SettingsView;
+  setLowBalanceThreshold(amount: number): SettingsView;
+  setCallback(callback: CallbackSettings): Result<SettingsView>;
   locale(): z.infer<typeof Locale>;
   outlet(): Outlet;
   vsiProduction(): VsiProduction;
@@ -64,7 +99,7 @@ export type SettingsService = {
   onProviderChange(listener: () => void): void;
 };
 
-export function createSettingsService(db: Ledger, vault: Vault, now: () => number): SettingsService {
+export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator): SettingsService {
   const listeners: Array<() => void> = [];
   const notify = (): void => {
     for (const l of listeners) l();
@@ -75,14 +110,30 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     locale: () => readJson(db, 'locale', Locale, 'id'),
     outlet: () => readJson(db, 'outlet', Outlet, DEFAULT_OUTLET),
     vsiProduction: () => readJson(db, 'vsi.production', VsiProduction, DEFAULT_VSI),
+    satProduction: () => readJson(db, 'sat.production', SatProduction, DEFAULT_SAT),
+    routing: () => readJson(db, 'routing', Routing, DEFAULT_ROUTING),
+    lowBalanceThreshold: () => readJson(db, 'deposit.lowBalance', z.number().int().nonnegative(), 500_000),
+    callback: () => readJson(db, 'sat.callback', CallbackSettings, DEFAULT_CALLBACK),
     view() {
       const vsi = service.vsiProduction();
       const secretSet = vault.has(VSI_SECRET);
+      const sat = service.satProduction();
+      const facts = readJson(db, 'sat.production.keys', KeyFacts, {});
       return {
         mode: service.mode(),
         locale: service.locale(),
         outlet: service.outlet(),
         vsi: { ...vsi, secretSet, secretMasked: secretSet ? (readSetting(db, 'vsi.production.secretMask') ?? '••••••••') : '' },
+        sat: {
+          ...sat,
+          secretSet: vault.has(SAT_SECRET),
+          secretMasked: vault.has(SAT_SECRET) ? (readSetting(db, 'sat.production.secretMask') ?? '••••••••') : '',
+          privateKey: vault.has(SAT_PRIVATE_KEY) ? (facts.privateKey ?? 'set') : null,
+          satPublicKey: vault.has(SAT_PUBLIC_KEY) ? (facts.satPublicKey ?? 'set') : null,
+        },
+        routing: service.routing(),
+        lowBalanceThreshold: service.lowBalanceThreshold(),
+        callback: service.callback(),
         vaultKeySource: vault.keyDescription,
       };
     },
@@ -97,10 +148,13 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     setMode(mode) {
       if (mode === 'production') {
         const vsi = service.vsiProduction();
-        if (!vsi.baseUrl || !vsi.clientId || !vault.has(VSI_SECRET)) {
+        const sat = service.satProduction();
+        const vsiReady = Boolean(vsi.baseUrl && vsi.clientId && vault.has(VSI_SECRET));
+        const satReady = Boolean(sat.baseUrl && sat.clientId && vault.has(SAT_SECRET) && vault.has(SAT_PRIVATE_KEY) && vault.has(SAT_PUBLIC_KEY));
+        if (!vsiReady && !satReady) {
           return {
             ok: false,
-            error: appError('settings_invalid', 'Isi dulu endpoint, Client ID dan secret VSI sebelum beralih ke mode produksi.'),
+            error: appError('settings_invalid', 'Isi dulu kredensial VSI atau SAT sebelum beralih ke mode produksi.'),
           };
         }
       }
@@ -128,6 +182,67 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       if (service.mode() === 'production' && (!input.baseUrl || !input.clientId)) {
         writeSetting(db, 'mode', JSON.stringify('training'), now());
       }
+      notify();
+      return { ok: true, value: service.view() };
+    },
+    async saveSat(input) {
+      for (const url of [input.baseUrl, input.tokenUrl]) {
+        if (url !== '') {
+          const bad = checkVsiBaseUrl(url);
+          if (bad) return { ok: false, error: appError('settings_invalid', bad.message.replace('VSI', 'SAT'), url) };
+        }
+      }
+      if (input.clientId !== '' && !/^[\w.:-]{1,128}$/.test(input.clientId)) {
+        return { ok: false, error: appError('settings_invalid', 'Client ID SAT tidak valid.') };
+      }
+      const privateKeyPem = input.privateKeyPem?.trim() || null;
+      const satPublicKeyPem = input.satPublicKeyPem?.trim() || null;
+      let facts = readJson(db, 'sat.production.keys', KeyFacts, {});
+      if (privateKeyPem || satPublicKeyPem) {
+        if (!validateKeys) return { ok: false, error: appError('settings_invalid', 'Kunci tidak bisa diperiksa.') };
+        // The public key is checked against the private key we will sign with (pasted now, or stored).
+        let storedPrivate: string | null = null;
+        if (!privateKeyPem && satPublicKeyPem) {
+          const r = await vault.reveal(SAT_PRIVATE_KEY);
+          storedPrivate = r.ok ? r.value : null;
+        }
+        const checked = validateKeys({ privateKeyPem: privateKeyPem ?? storedPrivate, satPublicKeyPem });
+        if (!checked.ok) return checked;
+        for (const [name, pem] of [
+          [SAT_PRIVATE_KEY, privateKeyPem],
+          [SAT_PUBLIC_KEY, satPublicKeyPem],
+        ] as const) {
+          if (!pem) continue;
+          const stored = await vault.store(name, pem);
+          if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
+        }
+        facts = {
+          ...facts,
+          ...(privateKeyPem && checked.privateKey ? { privateKey: checked.privateKey } : {}),
+          ...(satPublicKeyPem && checked.satPublicKey ? { satPublicKey: checked.satPublicKey } : {}),
+        };
+        writeSetting(db, 'sat.production.keys', JSON.stringify(facts), now());
+      }
+      if (input.clientSecret) {
+        const stored = await vault.store(SAT_SECRET, input.clientSecret);
+        if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
+        writeSetting(db, 'sat.production.secretMask', maskSecret(input.clientSecret), now());
+      }
+      writeSetting(db, 'sat.production', JSON.stringify({ baseUrl: input.baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId }), now());
+      notify();
+      return { ok: true, value: service.view() };
+    },
+    setRouting(routing) {
+      writeSetting(db, 'routing', JSON.stringify(routing.fallback === routing.primary ? { ...routing, fallback: null } : routing), now());
+      return service.view();
+    },
+    setLowBalanceThreshold(amount) {
+      writeSetting(db, 'deposit.lowBalance', JSON.stringify(amount), now());
+      return service.view();
+    },
+    setCallback(callback) {
+      if (!callback.path.startsWith('/')) return { ok: false, error: appError('settings_invalid', 'Path callback harus diawali "/".') };
+      writeSetting(db, 'sat.callback', JSON.stringify(callback), now());
       notify();
       return { ok: true, value: service.view() };
     },

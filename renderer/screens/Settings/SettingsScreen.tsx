@@ -4,6 +4,8 @@ import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
+import { SatSettings } from './SatSettings';
+import { PricingSettings } from './PricingSettings';
 
 function OutletForm({ outlet }: { outlet: Outlet }) {
   const { t, loadInfo } = useApp();
@@ -138,7 +140,10 @@ export function SettingsScreen() {
         <ErrorBox message={errorText(t, locale, settings.error)} detail={settings.error.detail} detailLabel={t('common.detail')} />
       ) : null}
       <div className="settings-grid">
-        <OutletForm outlet={settings.view.outlet} />
+        <div>
+          <OutletForm outlet={settings.view.outlet} />
+          <PricingSettings />
+        </div>
         <div>
           <div className="card form">
             <h2>{t('settings.language')}</h2>
@@ -148,6 +153,7 @@ export function SettingsScreen() {
             </select>
           </div>
           <ProviderForm />
+          <SatSettings />
         </div>
       </div>
     </div>

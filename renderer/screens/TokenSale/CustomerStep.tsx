@@ -1,10 +1,10 @@
-import { formatAmount } from '../../../shared/domain/money';
+import { formatAmount, formatRupiah } from '../../../shared/domain/money';
 import { useApp } from '../../stores/app-store';
-import { selectedDenomination, useSale } from '../../stores/sale-store';
+import { selectedOption, useSale } from '../../stores/sale-store';
 import { useKeys } from '../../hooks/use-keys';
 import { KeyButton } from '../../components/KeyButton';
 import { CustomerCard } from './CustomerCard';
-import { AmountSummary } from './AmountSummary';
+import { AmountSummary } from '../../components/AmountSummary';
 
 const COLUMNS = 3;
 
@@ -12,8 +12,8 @@ export function CustomerStep() {
   const sale = useSale();
   const { t } = useApp();
   const inquiry = sale.inquiry!;
-  const denomination = selectedDenomination(sale);
-  const recent = inquiry.recentPurchases.find((p) => p.denomination === denomination);
+  const option = selectedOption(sale);
+  const recent = inquiry.recentPurchases.find((p) => p.denomination === option?.denomination);
 
   const keys: Record<string, () => void> = {
     Enter: () => sale.confirmDenomination(),
@@ -23,7 +23,7 @@ export function CustomerStep() {
     ArrowDown: () => sale.select(sale.selected + COLUMNS),
     ArrowUp: () => sale.select(sale.selected - COLUMNS),
   };
-  inquiry.denominations.slice(0, 9).forEach((_, i) => {
+  inquiry.options.slice(0, 9).forEach((_, i) => {
     keys[String(i + 1)] = () => sale.select(i);
   });
   useKeys(keys);
@@ -43,28 +43,34 @@ export function CustomerStep() {
         <div>
           <h2>{t('sale.chooseDenomination')}</h2>
           <div className="denominations" role="listbox" aria-label={t('sale.chooseDenomination')}>
-            {inquiry.denominations.map((d, i) => (
+            {inquiry.options.map((o, i) => (
               <button
-                key={d}
+                key={o.denomination}
                 type="button"
                 role="option"
                 aria-selected={i === sale.selected}
-                className={`denomination${i === sale.selected ? ' selected' : ''}`}
-                data-testid={`denomination-${d}`}
+                aria-disabled={!o.available}
+                title={o.reason ?? undefined}
+                className={`denomination${i === sale.selected ? ' selected' : ''}${o.available ? '' : ' unavailable'}`}
+                data-testid={`denomination-${o.denomination}`}
                 onClick={() => sale.select(i)}
                 onDoubleClick={() => sale.confirmDenomination()}
                 tabIndex={-1}
               >
                 {i < 9 ? <span className="index">{i + 1}</span> : null}
-                <span className="value">{formatAmount(d)}</span>
+                <span className="value">{formatAmount(o.denomination)}</span>
+                <span className="price">{o.available ? formatRupiah(o.amounts.total) : o.reason}</span>
               </button>
             ))}
           </div>
           <div className="hint">{t('sale.denominationHint')}</div>
         </div>
       </div>
-      {denomination !== null ? (
-        <AmountSummary denomination={denomination} providerAdmin={inquiry.providerAdmin} counterFee={inquiry.counterFee} t={t} />
+      {option !== null ? <AmountSummary amounts={option.amounts} t={t} /> : null}
+      {option && !option.available ? (
+        <div className="warning strong" role="alert">
+          {option.reason}
+        </div>
       ) : null}
       {recent ? (
         <div className="warning strong" role="alert" data-testid="recent-warning">

@@ -89,13 +89,16 @@ export function TransactionsScreen() {
                   <td>{formatLocalDateTime(r.createdAt, tz).slice(11, 16)}</td>
                   <td className="mono">{r.receiptNo}</td>
                   <td>
-                    <div>{r.customerName}</div>
+                    <div>
+                      {r.productName}
+                      {r.customerName ? <span className="muted"> · {r.customerName}</span> : null}
+                    </div>
                     <div className="muted mono">
                       {r.customerNumber}
-                      {r.tokenLast4 ? ` · token …${r.tokenLast4}` : ''}
+                      {r.deliveryHint ? ` · ${r.deliveryHint}` : ''}
                     </div>
                   </td>
-                  <td className="num">{formatRupiah(r.denomination)}</td>
+                  <td className="num">{formatRupiah(r.faceValue)}</td>
                   <td className="num">{formatRupiah(r.total)}</td>
                   <td>
                     <StatusBadge state={r.state} label={t(`state.${r.state}`)} />

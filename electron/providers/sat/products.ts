@@ -1,0 +1,42 @@
+// SAT's product list → Loket's catalogue. SAT publishes no product-code grammar (sat.md §7.6);
+// what we read: `is_inquiry` marks bills, PLN token codes start with "pln-prepaid-token", and a
+// prepaid nominal is written in the code ("25k-xl", "pln-prepaid-token-100k") or the name.
+import type { CatalogProduct } from '../contract';
+import type { ProductListBody } from './schema';
+
+type Item = ProductListBody['data'][number];
+
+function nominal(code: string, name: string): number | null {
+  const k = /(?:^|-)(\d+)(k|rb|jt|m)(?:-|$)/i.exec(code);
+  if (k) return Number(k[1]) * (/^(jt|m)$/i.test(k[2]!) ? 1_000_000 : 1_000);
+  const n = /(\d{1,3}(?:[.,]\d{3})+|\d{4,})/.exec(name);
+  return n ? Number(n[1]!.replace(/[.,]/g, '')) : null;
+}
+
+const CATEGORY_BY_PREFIX: ReadonlyArray<[RegExp, string]> = [
+  [/^pln-prepaid/, 'Listrik PLN'],
+  [/^pln-postpaid/, 'Listrik PLN'],
+  [/^pdam/, 'PDAM'],
+  [/^bpjs/, 'BPJS'],
+  [/^(speedy|indihome)/, 'Internet & TV'],
+  [/^pasca/, 'Pascabayar'],
+  [/^kta|^multifinance|^finance/, 'Angsuran'],
+  [/^kode-voucher|^voucher/, 'Voucher'],
+];
+
+export function classifyProduct(item: Item): CatalogProduct {
+  const a = item.attributes;
+  const kind = a.is_inquiry ? 'bill' : item.id.startsWith('pln-prepaid-token') ? 'pln_prepaid' : 'digital';
+  const category = a.category_name ?? CATEGORY_BY_PREFIX.find(([re]) => re.test(item.id))?.[1] ?? 'Lainnya';
+  return {
+    code: item.id,
+    kind,
+    name: a.product_name,
+    category,
+    operator: a.operator_name ?? '',
+    price: a.price,
+    faceValue: kind === 'bill' ? null : nominal(item.id, a.product_name),
+    isInquiry: a.is_inquiry,
+    status: a.status,
+  };
+}

@@ -1,0 +1,189 @@
+// Starting a sale: the core prices it (never the renderer), checks the cash and the deposit, and
+// records the cash and the purchase intent in one commit before anything is sent.
+import { appError, type Result } from '../../../shared/domain/errors';
+import { ulid } from '../../../shared/domain/ids';
+import { formatAmount, formatRupiah } from '../../../shared/domain/money';
+import { businessDate } from '../../../shared/domain/time';
+import type { ParsedReq, SaleView, Warning } from '../../../shared/contract';
+import { createCashSale, getSaleByClientRequest, recentSucceededSales, type NewSale } from '../../db/queries/sales';
+import type { SaleDeps } from './deps';
+import { loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
+import { receiptNo, toSaleView } from './sale-view';
+import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
+import { UNAVAILABLE } from '../catalog/catalog-service';
+
+/** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
+export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'paymentId' | 'tendered' | 'warningsJson'>;
+
+const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
+
+export type Begin = (req: { clientRequestId: string; tendered: number }, draft: SaleDraft, warnings: Warning[]) => Promise<Result<SaleView>>;
+
+export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<void>): Begin {
+  return async (req, draft, warnings) => {
+    if (req.tendered < draft.total) {
+      return err('insufficient_cash', `Uang diterima ${formatRupiah(req.tendered)} kurang dari total ${formatRupiah(draft.total)}.`);
+    }
+    const env = deps.settings.mode();
+    if (draft.provider === 'sat') {
+      const covered = deps.deposits.check(env, draft.providerCost);
+      if (!covered.ok) return covered;
+    }
+    const outlet = deps.settings.outlet();
+    const at = deps.now();
+    const created = createCashSale(deps.db, {
+      ...draft,
+      id: ulid(at),
+      clientRequestId: req.clientRequestId,
+      env,
+      businessDate: businessDate(at, outlet.timeZone),
+      at,
+      cashier: outlet.cashierName,
+      providerRef: `LKT-${ulid(at)}`,
+      warningsJson: JSON.stringify(warnings),
+      paymentId: ulid(at),
+      tendered: req.tendered,
+    });
+    switch (created.kind) {
+      case 'blocked':
+        return err('meter_has_pending_sale', `Nomor ini masih punya transaksi belum selesai (struk ${receiptNo(created.open.seq)}). Jangan jual ulang.`);
+      case 'inquiry_used':
+        return err('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`);
+      case 'existing':
+        return { ok: true, value: toSaleView(created.sale) };
+      case 'created':
+        break;
+    }
+    deps.log.info('sale.created', { saleId: created.sale.id, ref: created.sale.provider_ref, provider: draft.provider, total: draft.total });
+    await deps.checkpoint('sale.created', created.sale.id);
+    const paying = pay(created.sale.id);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([paying, new Promise<void>((r) => (timer = setTimeout(r, deps.startWaitMs)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+    const now = getSaleByClientRequest(deps.db, req.clientRequestId)!;
+    return { ok: true, value: toSaleView(now) };
+  };
+}
+
+export function plnTokenDraft(deps: SaleDeps, req: ParsedReq<'sale.startPlnToken'>): Result<{ draft: SaleDraft; warnings: Warning[] }> {
+  const inquiry = loadInquiry(deps, req.inquiryId, 'pln_prepaid');
+  if (!inquiry.ok) return inquiry;
+  const inq = inquiry.value;
+  const option = tokenOptions(deps, inq).find((o) => o.denomination === req.denomination);
+  if (!option) return err('invalid_denomination', 'Nominal token tidak tersedia.');
+  if (!option.available) return err('product_unavailable', option.reason ?? 'Nominal ini tidak bisa dijual sekarang.');
+  const warnings: Warning[] = [];
+  const recent = recentSucceededSales(deps.db, [inq.meter_number, inq.idpel], deps.now() - RECENT_WINDOW_MS).find(
+    (s) => s.product_code === plnTokenCode(req.denomination),
+  );
+  if (recent) warnings.push({ code: 'recent_same_sale', params: { receiptNo: receiptNo(recent.seq) } });
+  return {
+    ok: true,
+    value: {
+      warnings,
+      draft: {
+        productKind: 'pln_prepaid',
+        productCode: plnTokenCode(req.denomination),
+        providerProduct: option.providerProduct,
+        productName: `Token PLN ${formatAmount(req.denomination)}`,
+        category: PLN_CATEGORY,
+        provider: inq.provider,
+        inquiryId: inq.id,
+        customerNumber: inq.customer_number,
+        customerName: inq.customer_name,
+        meterNumber: inq.meter_number,
+        idpel: inq.idpel,
+        tariffPower: inq.tariff_power,
+        ...option.amounts,
+        inquiryRef: inq.inquiry_ref || null,
+        inquiryLinesJson: '[]',
+      },
+    },
+  };
+}
+
+export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Result<{ draft: SaleDraft; warnings: Warning[] }> {
+  const inquiry = loadInquiry(deps, req.inquiryId, 'bill');
+  if (!inquiry.ok) return inquiry;
+  const inq = inquiry.value;
+  const product = deps.catalog.product(inq.env, inq.product_code);
+  if (!product || product.status !== 1) return err('product_unavailable', product ? UNAVAILABLE[product.status === 2 ? 2 : 3] : 'Produk tidak ada di katalog.');
+  const cost = inq.provider_cost ?? 0;
+  const q = deps.catalog.quote(product, cost);
+  if (!q.ok) return q;
+  return {
+    ok: true,
+    value: {
+      warnings: [],
+      draft: {
+        productKind: 'bill',
+        productCode: product.code,
+        providerProduct: product.code,
+        productName: product.name,
+        category: product.category,
+        provider: 'sat',
+        inquiryId: inq.id,
+        customerNumber: inq.customer_number,
+        customerName: inq.customer_name,
+        meterNumber: '',
+        idpel: '',
+        tariffPower: '',
+        faceValue: inq.face_value ?? 0,
+        providerAdmin: inq.provider_admin,
+        providerCost: cost,
+        margin: q.value.margin,
+        total: q.value.total,
+        inquiryRef: null,
+        inquiryLinesJson: inq.lines_json,
+      },
+    },
+  };
+}
+
+export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDigital'>): Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>> {
+  const customerNumber = req.customerNumber.replace(/[\s-]/g, '');
+  if (!/^\d{4,24}$/.test(customerNumber)) return err('invalid_customer_number', 'Nomor tujuan hanya angka (4–24 digit).');
+  const env = deps.settings.mode();
+  const product = await deps.catalog.fresh(env, req.productCode);
+  if (!product.ok) return product;
+  const p = product.value;
+  if (p.kind !== 'digital' || p.is_inquiry === 1) return err('invalid_request', 'Produk ini dijual lewat menu lain.');
+  if (p.status !== 1) return err('product_unavailable', UNAVAILABLE[p.status === 2 ? 2 : 3]);
+  const q = deps.catalog.quote(p, p.price);
+  if (!q.ok) return q;
+  if (q.value.total !== req.expectedTotal) {
+    return err('price_changed', `Harga ${p.name} berubah menjadi ${formatRupiah(q.value.total)}. Konfirmasi ulang ke pelanggan.`);
+  }
+  const blocked = pendingBlock(deps, [customerNumber]);
+  if (blocked) return blocked;
+  return {
+    ok: true,
+    value: {
+      warnings: [],
+      draft: {
+        productKind: 'digital',
+        productCode: p.code,
+        providerProduct: p.code,
+        productName: p.name,
+        category: p.category,
+        provider: 'sat',
+        inquiryId: null,
+        customerNumber,
+        customerName: '',
+        meterNumber: '',
+        idpel: '',
+        tariffPower: '',
+        faceValue: p.face_value ?? p.price,
+        providerAdmin: 0,
+        providerCost: p.price,
+        margin: q.value.margin,
+        total: q.value.total,
+        inquiryRef: null,
+        inquiryLinesJson: '[]',
+      },
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ProductView } from '../../../shared/contract';
+import { useApp } from '../../stores/app-store';
+import { useBill } from '../../stores/bill-store';
+import { call } from '../../api/client';
+import { errorText } from '../../i18n';
+import { useKeys } from '../../hooks/use-keys';
+import { ProductPicker } from '../../components/ProductPicker';
+import { KeyButton } from '../../components/KeyButton';
+import { ErrorBox } from '../../components/ErrorBox';
+import { AmountSummary } from '../../components/AmountSummary';
+import { CashPayment } from '../../components/CashPayment';
+import { SaleResult } from '../../components/SaleResult';
+
+function ProductStep() {
+  const { t } = useApp();
+  const choose = useBill((s) => s.choose);
+  const [products, setProducts] = useState<ProductView[]>([]);
+  useEffect(() => {
+    void call('catalog.list', { kind: 'bill' }).then((r) => r.ok && setProducts(r.value.products));
+  }, []);
+  return (
+    <section className="card">
+      <h2>{t('bill.title')}</h2>
+      <ProductPicker products={products} t={t} onChoose={choose} showPrice={false} />
+    </section>
+  );
+}
+
+function NumberStep() {
+  const b = useBill();
+  const { t, locale } = useApp();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!b.busy) input.current?.select();
+  }, [b.busy]);
+  useKeys({ Escape: b.back });
+  return (
+    <section className="card">
+      <h2>
+        {b.product!.name} <span className="muted">· {b.product!.category}</span>
+      </h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void b.inquire();
+        }}
+      >
+        <label htmlFor="bill-number">{t('bill.customerNumber')}</label>
+        <input
+          id="bill-number"
+          ref={input}
+          className="big-input"
+          data-testid="bill-number"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          maxLength={30}
+          value={b.number}
+          onChange={(e) => b.setNumber(e.target.value)}
+          disabled={b.busy}
+        />
+        <div className="actions">
+          <KeyButton keyLabel="Esc" variant="ghost" onClick={b.back}>
+            {t('common.back')}
+          </KeyButton>
+          <KeyButton keyLabel="Enter" variant="primary" onClick={() => void b.inquire()} disabled={b.busy} testId="bill-inquire">
+            {b.busy ? t('bill.checking') : t('bill.check')}
+          </KeyButton>
+        </div>
+      </form>
+      {b.error ? <ErrorBox message={errorText(t, locale, b.error)} detail={b.error.detail} detailLabel={t('common.detail')} /> : null}
+    </section>
+  );
+}
+
+function BillStep() {
+  const b = useBill();
+  const { t } = useApp();
+  const bill = b.bill!;
+  useKeys({ Escape: b.back, Enter: b.toPayment });
+  return (
+    <section className="card">
+      <div className="two-col">
+        <div>
+          <h2>{t('bill.details')}</h2>
+          <div className="customer-name" data-testid="bill-customer">
+            {bill.customerName}
+          </div>
+          <dl className="lines" data-testid="bill-lines">
+            {bill.lines.map((l, i) => (
+              <div key={`${l.name}-${i}`} className="kv">
+                <dt>{l.name}</dt>
+                <dd>{l.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+        <div>
+          <h2>{bill.product.name}</h2>
+          <AmountSummary amounts={bill.amounts} t={t} faceLabel={t('bill.amount')} />
+          <div className="actions">
+            <KeyButton keyLabel="Esc" variant="ghost" onClick={b.back}>
+              {t('common.back')}
+            </KeyButton>
+            <KeyButton keyLabel="Enter" variant="primary" onClick={b.toPayment} testId="to-payment">
+              {t('sale.continue')}
+            </KeyButton>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function BillsScreen() {
+  const b = useBill();
+  const { t, locale, loadInfo } = useApp();
+  switch (b.step) {
+    case 'product':
+      return <ProductStep />;
+    case 'number':
+      return <NumberStep />;
+    case 'bill':
+      return <BillStep />;
+    case 'payment':
+      return (
+        <CashPayment
+          t={t}
+          summary={
+            <>
+              <h2>{b.bill!.product.name}</h2>
+              <div className="customer-line">
+                <strong>{b.bill!.customerName}</strong> · {b.bill!.customerNumber}
+              </div>
+            </>
+          }
+          amounts={b.bill!.amounts}
+          faceLabel={t('bill.amount')}
+          tenderedText={b.tenderedText}
+          busy={b.busy}
+          error={b.error}
+          errorMessage={(e) => errorText(t, locale, e)}
+          onTendered={b.setTendered}
+          onPay={() => void b.pay()}
+          onBack={b.back}
+        />
+      );
+    case 'result':
+      return <SaleResult sale={b.sale!} receipt={b.receipt} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} />;
+  }
+}

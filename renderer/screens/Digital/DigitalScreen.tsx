@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import type { ProductView } from '../../../shared/contract';
+import { formatRupiah } from '../../../shared/domain/money';
+import { useApp } from '../../stores/app-store';
+import { useDigital } from '../../stores/digital-store';
+import { call } from '../../api/client';
+import { errorText } from '../../i18n';
+import { useKeys } from '../../hooks/use-keys';
+import { ProductPicker } from '../../components/ProductPicker';
+import { KeyButton } from '../../components/KeyButton';
+import { ErrorBox } from '../../components/ErrorBox';
+import { CashPayment } from '../../components/CashPayment';
+import { SaleResult } from '../../components/SaleResult';
+
+function ProductStep() {
+  const { t } = useApp();
+  const choose = useDigital((s) => s.choose);
+  const [products, setProducts] = useState<ProductView[]>([]);
+  useEffect(() => {
+    void call('catalog.list', { kind: 'digital' }).then((r) => r.ok && setProducts(r.value.products));
+  }, []);
+  return (
+    <section className="card">
+      <h2>{t('digital.title')}</h2>
+      <ProductPicker products={products} t={t} onChoose={choose} showPrice />
+    </section>
+  );
+}
+
+function NumberStep() {
+  const d = useDigital();
+  const { t, locale } = useApp();
+  useKeys({ Escape: d.back });
+  const p = d.product!;
+  return (
+    <section className="card">
+      <h2>
+        {p.name} <span className="muted">· {formatRupiah(p.sellPrice ?? 0)}</span>
+      </h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          d.toPayment();
+        }}
+      >
+        <label htmlFor="digital-number">{p.category === 'E-Wallet' ? t('digital.account') : t('digital.number')}</label>
+        <input
+          id="digital-number"
+          className="big-input"
+          data-testid="digital-number"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          maxLength={30}
+          value={d.number}
+          onChange={(e) => d.setNumber(e.target.value)}
+        />
+        <div className="actions">
+          <KeyButton keyLabel="Esc" variant="ghost" onClick={d.back}>
+            {t('common.back')}
+          </KeyButton>
+          <KeyButton keyLabel="Enter" variant="primary" onClick={d.toPayment} testId="to-payment">
+            {t('sale.continue')}
+          </KeyButton>
+        </div>
+      </form>
+      {d.error ? <ErrorBox message={errorText(t, locale, d.error)} detail={d.error.detail} detailLabel={t('common.detail')} /> : null}
+    </section>
+  );
+}
+
+export function DigitalScreen() {
+  const d = useDigital();
+  const { t, locale, loadInfo } = useApp();
+  switch (d.step) {
+    case 'product':
+      return <ProductStep />;
+    case 'number':
+      return <NumberStep />;
+    case 'payment': {
+      const p = d.product!;
+      const total = p.sellPrice ?? 0;
+      return (
+        <CashPayment
+          t={t}
+          summary={
+            <>
+              <h2>{p.name}</h2>
+              <div className="customer-line">
+                {t('digital.number')}: <strong>{d.number}</strong>
+              </div>
+            </>
+          }
+          amounts={{ faceValue: total - p.margin, providerAdmin: 0, providerCost: p.providerPrice, margin: p.margin, total }}
+          faceLabel={t('digital.price')}
+          tenderedText={d.tenderedText}
+          busy={d.busy}
+          error={d.error}
+          errorMessage={(e) => errorText(t, locale, e)}
+          onTendered={d.setTendered}
+          onPay={() => void d.pay()}
+          onBack={d.back}
+        />
+      );
+    }
+    case 'result':
+      return <SaleResult sale={d.sale!} receipt={d.receipt} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} />;
+  }
+}

@@ -1,0 +1,166 @@
+// SAT credentials and keys (validated by the core, stored in the vault, shown as fingerprints),
+// the PLN token routing, the low-balance warning and the optional callback listener.
+import { useState, type FormEvent } from 'react';
+import type { ProviderName } from '../../../shared/contract';
+import { useApp } from '../../stores/app-store';
+import { useSettings } from '../../stores/settings-store';
+
+export function SatSettings() {
+  const { t, loadInfo } = useApp();
+  const { view, saveSat, setRouting, setLowBalance, setCallback, saved } = useSettings();
+  const v = view!;
+  const [form, setForm] = useState({ baseUrl: v.sat.baseUrl, tokenUrl: v.sat.tokenUrl, clientId: v.sat.clientId });
+  const [secret, setSecret] = useState('');
+  const [privateKeyPem, setPrivateKeyPem] = useState('');
+  const [satPublicKeyPem, setSatPublicKeyPem] = useState('');
+  const [low, setLow] = useState(String(v.lowBalanceThreshold));
+  const [cb, setCb] = useState(v.callback);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const ok = await saveSat({
+      ...form,
+      ...(secret ? { clientSecret: secret } : {}),
+      ...(privateKeyPem ? { privateKeyPem } : {}),
+      ...(satPublicKeyPem ? { satPublicKeyPem } : {}),
+    });
+    if (ok) {
+      setSecret('');
+      setPrivateKeyPem('');
+      setSatPublicKeyPem('');
+    }
+  };
+  const providers: ProviderName[] = ['vsi', 'sat'];
+
+  return (
+    <>
+      <form className="card form" onSubmit={(e) => void submit(e)}>
+        <h2>{t('settings.sat')}</h2>
+        <label>
+          {t('settings.satBaseUrl')}
+          <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} autoComplete="off" data-testid="sat-url" />
+        </label>
+        <label>
+          {t('settings.satTokenUrl')}
+          <input value={form.tokenUrl} onChange={(e) => setForm({ ...form, tokenUrl: e.target.value })} autoComplete="off" data-testid="sat-token-url" />
+        </label>
+        <label>
+          {t('settings.satClientId')}
+          <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} autoComplete="off" data-testid="sat-cid" />
+        </label>
+        <label>
+          {t('settings.satSecret')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            placeholder={v.sat.secretSet ? t('settings.secretKeep', { mask: v.sat.secretMasked }) : t('settings.secretNone')}
+            data-testid="sat-secret"
+          />
+        </label>
+        <label>
+          {t('settings.privateKey')}
+          <textarea
+            rows={3}
+            value={privateKeyPem}
+            onChange={(e) => setPrivateKeyPem(e.target.value)}
+            spellCheck={false}
+            placeholder={v.sat.privateKey ? t('settings.keySet', { fingerprint: v.sat.privateKey }) : t('settings.keyNone')}
+            data-testid="sat-private-key"
+          />
+        </label>
+        <label>
+          {t('settings.satPublicKey')}
+          <textarea
+            rows={3}
+            value={satPublicKeyPem}
+            onChange={(e) => setSatPublicKeyPem(e.target.value)}
+            spellCheck={false}
+            placeholder={v.sat.satPublicKey ? t('settings.keySet', { fingerprint: v.sat.satPublicKey }) : t('settings.keyNone')}
+            data-testid="sat-public-key"
+          />
+        </label>
+        <div className="actions">
+          <button className="btn primary" type="submit" data-testid="sat-save">
+            {t('settings.save')}
+          </button>
+          {saved === 'sat' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+        </div>
+      </form>
+      <div className="card form">
+        <h2>{t('settings.routing')}</h2>
+        <label>
+          {t('settings.primary')}
+          <select
+            value={v.routing.primary}
+            data-testid="routing-primary"
+            onChange={(e) => void setRouting({ primary: e.target.value as ProviderName, fallback: v.routing.fallback === e.target.value ? null : v.routing.fallback })}
+          >
+            {providers.map((p) => (
+              <option key={p} value={p}>
+                {p.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('settings.fallback')}
+          <select
+            value={v.routing.fallback ?? ''}
+            data-testid="routing-fallback"
+            onChange={(e) => void setRouting({ primary: v.routing.primary, fallback: e.target.value === '' ? null : (e.target.value as ProviderName) })}
+          >
+            <option value="">{t('settings.noFallback')}</option>
+            {providers
+              .filter((p) => p !== v.routing.primary)
+              .map((p) => (
+                <option key={p} value={p}>
+                  {p.toUpperCase()}
+                </option>
+              ))}
+          </select>
+        </label>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void setLowBalance(Number(low.replace(/\D/g, '') || 0)).then(() => loadInfo());
+          }}
+        >
+          <label>
+            {t('settings.lowBalance')}
+            <input value={low} onChange={(e) => setLow(e.target.value)} inputMode="numeric" data-testid="low-balance" />
+          </label>
+        </form>
+        {saved === 'routing' || saved === 'deposit' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+      </div>
+      <form
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void setCallback(cb);
+        }}
+      >
+        <h2>{t('settings.callback')}</h2>
+        <label className="radio">
+          <input type="checkbox" checked={cb.enabled} onChange={(e) => setCb({ ...cb, enabled: e.target.checked })} />
+          {t('settings.callbackEnabled')}
+        </label>
+        <label>
+          {t('settings.callbackPort')}
+          <input value={String(cb.port)} inputMode="numeric" onChange={(e) => setCb({ ...cb, port: Number(e.target.value.replace(/\D/g, '') || 0) })} />
+        </label>
+        <label>
+          {t('settings.callbackPath')}
+          <input value={cb.path} onChange={(e) => setCb({ ...cb, path: e.target.value })} />
+        </label>
+        <div className="actions">
+          <button className="btn primary" type="submit">
+            {t('settings.save')}
+          </button>
+          {saved === 'callback' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+        </div>
+      </form>
+    </>
+  );
+}

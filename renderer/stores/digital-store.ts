@@ -1,0 +1,82 @@
+// Selling a digital product: product → destination number → cash → result. The price shown is
+// the core's; the core refuses the sale if it changed in between.
+import { create } from 'zustand';
+import type { ProductView } from '../../shared/contract';
+import { ulid } from '../../shared/domain/ids';
+import { parseRupiahInput } from '../../shared/domain/money';
+import { call } from '../api/client';
+import { sessionActions, type SessionActions, type SessionState } from './sale-session';
+
+export type DigitalStep = 'product' | 'number' | 'payment' | 'result';
+
+type DigitalFlow = SessionState &
+  SessionActions & {
+    step: DigitalStep;
+    product: ProductView | null;
+    number: string;
+    tenderedText: string;
+    clientRequestId: string | null;
+    choose(product: ProductView): void;
+    setNumber(n: string): void;
+    toPayment(): void;
+    setTendered(text: string): void;
+    pay(): Promise<void>;
+    back(): void;
+    reset(): void;
+  };
+
+const initial = {
+  step: 'product' as DigitalStep,
+  product: null,
+  number: '',
+  tenderedText: '',
+  clientRequestId: null,
+  sale: null,
+  receipt: null,
+  busy: false,
+  error: null,
+};
+
+export const useDigital = create<DigitalFlow>((set, get) => {
+  const session = sessionActions<DigitalFlow>(set, get, () => ({ step: 'result' }));
+  return {
+    ...initial,
+    ...session,
+    choose: (product) => set({ product, step: 'number', error: null }),
+    setNumber: (number) => set({ number, error: null }),
+    toPayment() {
+      const digits = get().number.replace(/\D/g, '');
+      if (digits.length < 4) {
+        set({ error: { code: 'invalid_customer_number', message: 'Nomor tujuan hanya angka (4–24 digit).' } });
+        return;
+      }
+      set({ step: 'payment', tenderedText: '', clientRequestId: ulid(), error: null });
+    },
+    setTendered: (tenderedText) => set({ tenderedText, error: null }),
+    async pay() {
+      const s = get();
+      const tendered = parseRupiahInput(s.tenderedText);
+      const total = s.product?.sellPrice ?? null;
+      if (s.busy || !s.product || total === null || !s.clientRequestId || tendered === null || tendered < total) return;
+      set({ busy: true, error: null });
+      const r = await call('sale.startDigital', {
+        clientRequestId: s.clientRequestId,
+        productCode: s.product.code,
+        customerNumber: s.number,
+        expectedTotal: total,
+        tendered,
+      });
+      set({ busy: false });
+      if (r.ok) session.showSale(r.value);
+      else set({ error: r.error });
+    },
+    back() {
+      const s = get();
+      if (s.busy) return;
+      const previous: Partial<Record<DigitalStep, DigitalStep>> = { number: 'product', payment: 'number' };
+      const to = previous[s.step];
+      if (to) set({ step: to, error: null });
+    },
+    reset: () => set({ ...initial }),
+  };
+});

@@ -1,0 +1,91 @@
+// The sale services over a real ledger with a scripted provider instead of HTTP: for the defences
+// no honest simulator triggers, and for measuring the core alone.
+import { openLedger, type Ledger } from '../../electron/db/connection';
+import { createVault } from '../../electron/secrets/vault';
+import { createSettingsService } from '../../electron/services/settings/settings-service';
+import { createSalesService, type SalesService } from '../../electron/services/sales/sales-service';
+import { createCatalogService } from '../../electron/services/catalog/catalog-service';
+import { createDepositService } from '../../electron/services/deposit/deposit-service';
+import { DEFAULT_ADVICE_TIMING } from '../../electron/services/sales/advice-ladder';
+import type { ProviderAccess } from '../../electron/services/sales/deps';
+import { silentLogger } from '../../electron/log/logger';
+import { appError } from '../../shared/domain/errors';
+import type { Delivered, PlnLookup, PurchaseOutcome, PurchaseProvider } from '../../electron/providers/contract';
+
+export function delivered(token: string, chargedAmount: number | null = 101_600): Delivered {
+  return {
+    token,
+    kwh: '70.1',
+    serialNumber: null,
+    voucherCode: null,
+    payRef: null,
+    adviceRef: null,
+    vendorTime: null,
+    chargedAmount,
+    customerName: 'SITI',
+    tariffPower: 'R1/1300 VA',
+    lines: [],
+    taxes: { ppn: '0', ppj: '0', materai: '0', angsuran: '0' },
+    providerCode: '0000',
+  };
+}
+
+export const stillUncertain: PurchaseOutcome = {
+  kind: 'uncertain',
+  notFound: false,
+  acknowledged: false,
+  error: { code: 'provider_timeout', message: '', detail: '', providerCode: null },
+};
+
+export type ScriptedCore = { db: Ledger; sales: SalesService; sell(meter?: string): Promise<import('../../shared/contract').SaleView> };
+
+export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutcome; advise?: () => PurchaseOutcome; scale?: number }): ScriptedCore {
+  const db = openLedger(opts.file ?? ':memory:');
+  const vault = createVault(db, { description: 't', getKey: async () => ({ ok: false, reason: 'none' }) }, Date.now);
+  const settings = createSettingsService(db, vault, Date.now);
+  const provider: PurchaseProvider & PlnLookup = {
+    name: 'vsi',
+    resendSafe: false,
+    inquirePln: async ({ customerNumber }) => ({
+      ok: true,
+      value: { inquiryRef: 'A'.repeat(32), meterNumber: customerNumber, idpel: `5${customerNumber}`, name: 'SITI', tariffPower: 'R1/1300 VA', providerAdmin: 1600, unsoldTokens: 0 },
+    }),
+    purchase: async () => opts.purchase(),
+    advise: async () => (opts.advise ?? opts.purchase)(),
+  };
+  const providers: ProviderAccess = {
+    purchaser: async () => ({ ok: true, value: provider }),
+    plnLookup: async () => ({ ok: true, value: provider }),
+    distributor: async () => ({ ok: false, error: appError('provider_config', 'no distributor in this test') }),
+  };
+  const catalog = createCatalogService({ db, now: Date.now, log: silentLogger, providers, settings });
+  const deposits = createDepositService({ db, now: Date.now, log: silentLogger, providers, settings });
+  const sales = createSalesService({
+    db,
+    now: Date.now,
+    log: silentLogger,
+    providers,
+    settings,
+    catalog,
+    deposits,
+    checkpoint: async () => undefined,
+    adviceTiming: { ...DEFAULT_ADVICE_TIMING, scale: opts.scale ?? 0.001 },
+    startWaitMs: 60_000,
+    inquiryTtlMs: 60_000,
+    onScheduleChange: () => undefined,
+    onDistributorOrder: () => undefined,
+  });
+  let n = 0;
+  return {
+    db,
+    sales,
+    async sell(meter) {
+      const inq = await sales.inquirePln(meter ?? String(14_233_784_990 + (n++ % 9)));
+      if (!inq.ok) throw new Error(inq.error.message);
+      const total = inq.value.options.find((o) => o.denomination === 100_000)!.amounts.total;
+      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, tendered: total });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    },
+  };
+}
