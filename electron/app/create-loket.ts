@@ -132,7 +132,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'bill.inquire': (req) => sales.inquireBill(req.productCode, req.customerNumber),
     'sale.startBill': (req) => sales.startBill(req),
     'sale.startDigital': (req) => sales.startDigital(req),
-    'catalog.list': (req) => ({ ok: true, value: catalog.view(settings.mode(), req.kind ?? null) }),
+    'catalog.list': async (req) => {
+      const env = settings.mode();
+      // First use (or the start-up sync still running): fetch before showing an empty list.
+      if (catalog.view(env, null).syncedAt === null) await catalog.sync(env);
+      return { ok: true, value: catalog.view(env, req.kind ?? null) };
+    },
     'catalog.sync': (req) => {
       void req;
       return catalog.sync(settings.mode());

@@ -41,6 +41,9 @@ export type SatSimulator = {
   orders(): SimOrder[];
   checkoutCount(requestId: string): number;
   deposit(): number;
+  setDeposit(amount: number): void;
+  /** Every issued token stops working (a revoked or early-expired token: the client must log in again). */
+  revokeTokens(): void;
   configure(patch: Partial<Omit<SatSimConfig, 'fault'>> & { fault?: Partial<SatSimConfig['fault']> }): void;
   /** Resolves pending orders that are due and sends their callbacks (tests step time with this). */
   tick(): void;
@@ -353,6 +356,11 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     orders: () => Object.values(store.state.orders),
     checkoutCount: (id) => store.state.checkouts[id] ?? 0,
     deposit: () => store.state.deposit,
+    revokeTokens: () => tokens.clear(),
+    setDeposit(amount) {
+      store.state.deposit = amount;
+      store.save();
+    },
     configure,
     tick,
     close: () =>
