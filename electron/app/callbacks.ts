@@ -18,32 +18,37 @@ export function createCallbackRunner(opts: {
   onOrder: (requestId: string) => void;
 }): CallbackRunner {
   let listener: SatCallbackListener | null = null;
-  const stop = async (): Promise<void> => {
+  // One (re)start at a time: a settings save and a mode change must not both bind the port.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const close = async (): Promise<void> => {
     if (listener) await listener.close();
     listener = null;
   };
-  return {
-    async apply() {
-      await stop();
-      const cfg = opts.settings.callback();
-      if (!cfg.enabled) return { ok: true, value: null };
-      const training = opts.settings.mode() === 'training';
-      let pem: string | null;
-      if (training) pem = (await opts.providers.trainingSat()).credentials.satPublicKeyPem;
-      else {
-        const r = await opts.vault.reveal(SAT_PUBLIC_KEY);
-        pem = r.ok ? r.value : null;
-      }
-      if (!pem) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT belum diisi; callback tidak bisa diverifikasi.') };
-      try {
-        listener = await startSatCallbackListener({ port: cfg.port, path: cfg.path, satPublicKeyPem: pem, log: opts.log.child('sat'), onOrder: opts.onOrder });
-      } catch (e) {
-        return { ok: false, error: appError('settings_invalid', `Port ${cfg.port} tidak bisa dipakai untuk callback.`, String(e)) };
-      }
-      if (training) (await opts.providers.trainingSat()).configure({ callbackUrl: listener.url });
-      opts.log.info('sat.callback_listening', { url: listener.url });
-      return { ok: true, value: listener.url };
-    },
-    stop,
-  };
+  async function restart(): Promise<Result<string | null>> {
+    await close();
+    const cfg = opts.settings.callback();
+    if (!cfg.enabled) return { ok: true, value: null };
+    const training = opts.settings.mode() === 'training';
+    let pem: string | null;
+    if (training) pem = (await opts.providers.trainingSat()).credentials.satPublicKeyPem;
+    else {
+      const r = await opts.vault.reveal(SAT_PUBLIC_KEY);
+      pem = r.ok ? r.value : null;
+    }
+    if (!pem) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT belum diisi; callback tidak bisa diverifikasi.') };
+    try {
+      listener = await startSatCallbackListener({ port: cfg.port, path: cfg.path, satPublicKeyPem: pem, log: opts.log.child('sat'), onOrder: opts.onOrder });
+    } catch (e) {
+      return { ok: false, error: appError('settings_invalid', `Port ${cfg.port} tidak bisa dipakai untuk callback.`, String(e)) };
+    }
+    if (training) (await opts.providers.trainingSat()).configure({ callbackUrl: listener.url });
+    opts.log.info('sat.callback_listening', { url: listener.url });
+    return { ok: true, value: listener.url };
+  }
+  return { apply: () => serial(restart), stop: () => serial(close) };
 }

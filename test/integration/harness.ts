@@ -38,6 +38,8 @@ export async function startCore(config: Partial<LoketConfig> = {}): Promise<Core
     // handled) pending; the hanging scenarios wait longer than them.
     vsiTimeouts: { connectMs: 2_000, inquiryMs: 3_000, payMs: 3_000, adviceMs: 3_000 },
     trainingSimTiming: { hangMs: 4_000, pendingMs: 400 },
+    satTimeouts: { connectMs: 2_000, checkoutMs: 3_000, otherMs: 3_000 },
+    trainingSatTiming: { hangMs: 4_000, fulfilMs: 150 },
     startWaitMs: 1_500,
     ...config,
   });
@@ -86,3 +88,14 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (v: T) => boolea
 }
 
 export const isFinal = (s: { state: string }): boolean => s.state === 'succeeded' || s.state === 'failed';
+
+export async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}

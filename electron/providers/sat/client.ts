@@ -83,11 +83,11 @@ function errorOf(ex: Extract<SatExchange, { kind: 'answer' }>): { code: string |
 
 const lineValue = (lines: readonly DisplayLine[], pattern: RegExp): string | null => lines.find((l) => pattern.test(l.name))?.value ?? null;
 
-const uncertain = (detail: string, acknowledged: boolean, notFound = false): PurchaseOutcome => ({
+const uncertain = (detail: string, acknowledged: boolean, notFound = false, code: string | null = null): PurchaseOutcome => ({
   kind: 'uncertain',
   notFound,
   acknowledged,
-  error: satError('provider_timeout', UNCERTAIN, detail, null),
+  error: satError('provider_timeout', UNCERTAIN, detail, code),
 });
 
 function delivered(order: OrderBody): Delivered {
@@ -162,16 +162,16 @@ export function createSatClient(options: SatClientOptions): SatClient {
       // Not signed: SAT holds the order, but only the signed status may deliver goods or fail it.
       const j = json(ex);
       const order = j.ok ? OrderBody.safeParse(j.value) : null;
-      return uncertain(order?.success ? `SAT order ${order.data.data.attributes.status} (unsigned checkout answer)` : snippet(ex), true);
+      return uncertain(order?.success ? `SAT order ${order.data.data.attributes.status} (unsigned checkout answer)` : snippet(ex), true, false, 'Pending');
     }
     if (ex.status === 401) return { kind: 'failed', confirm: false, error: satError('provider_auth', 'Akses ke SAT ditolak. Periksa Client ID dan secret.', snippet(ex), null) };
     const e = errorOf(ex);
     if (ex.status === 400 && e) {
-      if (e.code === 'P03') return uncertain(`SAT P03 duplicate request id: the first checkout landed (${e.detail})`, true);
+      if (e.code === 'P03') return uncertain(`SAT P03 duplicate request id: the first checkout landed (${e.detail})`, true, false, 'P03');
       return { kind: 'failed', confirm: false, error: requestRejected(e.code, e.detail) };
     }
     // S00 or a proxy's page: the order may or may not exist.
-    return uncertain(e ? `SAT ${e.code ?? '?'}: ${e.detail}` : snippet(ex), false);
+    return uncertain(e ? `SAT ${e.code ?? '?'}: ${e.detail}` : snippet(ex), false, false, e?.code ?? null);
   }
 
   async function advise(req: AdviceRequest): Promise<PurchaseOutcome> {
@@ -190,10 +190,10 @@ export function createSatClient(options: SatClientOptions): SatClient {
       const a = order.data.data.attributes;
       if (a.status === 'Success') return { kind: 'success', delivered: delivered(order.data) };
       if (a.status === 'Failed') return { kind: 'failed', confirm: false, error: failedOrderError(a.error_code ?? '', a.error_detail ?? '') };
-      return uncertain('SAT order Pending', true);
+      return uncertain('SAT order Pending', true, false, 'Pending');
     }
     const e = errorOf(ex);
-    if (ex.status === 400 && e?.code === 'P02') return uncertain(`SAT P02: ${e.detail}`, false, true);
+    if (ex.status === 400 && e?.code === 'P02') return uncertain(`SAT P02: ${e.detail}`, false, true, 'P02');
     return uncertain(e ? `SAT ${e.code ?? '?'}: ${e.detail}` : snippet(ex), false);
   }
 

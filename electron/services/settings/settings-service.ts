@@ -243,7 +243,6 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     setCallback(callback) {
       if (!callback.path.startsWith('/')) return { ok: false, error: appError('settings_invalid', 'Path callback harus diawali "/".') };
       writeSetting(db, 'sat.callback', JSON.stringify(callback), now());
-      notify();
       return { ok: true, value: service.view() };
     },
     onProviderChange(listener) {

@@ -1,6 +1,6 @@
 // Deterministic simulated customers and their bills. Scenario customer numbers (README):
 // ending 0002 → the order fails (S02); 0500 → checkout answers 500 S00 but the order exists;
-// 0502 → checkout answers a proxy's HTML 502 and nothing is created; 0408 → checkout hangs past
+// 0502 → the first checkout is lost at a proxy (HTML 502, nothing created), a re-send goes through; 0408 → checkout hangs past
 // the client timeout, order created; 0777 → status answers carry a bad signature; 9999 → no bill.
 import { createHash } from 'node:crypto';
 import type { SimProduct } from './catalog';

@@ -217,7 +217,8 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     if (!p || p.status === 2) return satError(400, 'P04', 'Product not found');
     const client = data.attributes?.client_number ?? '';
     const scenario = satScenario(client);
-    if (scenario === 'checkout_502') return { status: 502, body: HTML_502, contentType: 'text/html' };
+    // A proxy loses the first attempt; the same request id sent again goes through.
+    if (scenario === 'checkout_502' && store.state.checkouts[id] === 1) return { status: 502, body: HTML_502, contentType: 'text/html' };
     const bill = p.isInquiry || p.delivery === 'token' ? billFor(p, client, now()) : null;
     const salesPrice = p.isInquiry ? bill!.base + bill!.admin : p.price;
     if (p.isInquiry && data.attributes?.amount !== undefined && data.attributes.amount !== 0 && data.attributes.amount !== salesPrice) {
