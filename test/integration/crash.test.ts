@@ -5,19 +5,35 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVsiSimulator, type VsiSimulator } from '../../electron/simulators/vsi/server';
+import { startSatSimulator, type SatSimulator } from '../../electron/simulators/sat/server';
 import type { SaleView } from '../../shared/contract';
 import { TEST_KEY, tempDir } from './harness';
 
 const CHILD = fileURLToPath(new URL('./fixtures/core-child.ts', import.meta.url));
 const TIME_SCALE = '0.005';
 let sim: VsiSimulator;
+let satSim: SatSimulator;
 let killOnPay: ChildProcess | null = null;
 
 type Line = { event: string; [k: string]: unknown };
 
 function runChild(env: Record<string, string>): { proc: ChildProcess; next: (event: string, timeoutMs?: number) => Promise<Line> } {
   const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, LOKET_MASTER_KEY: TEST_KEY, TIME_SCALE, SIM_URL: sim.baseUrl, SIM_CID: sim.credentials.clientId, SIM_SECRET: sim.credentials.secret, ...env },
+    env: {
+      ...process.env,
+      LOKET_MASTER_KEY: TEST_KEY,
+      TIME_SCALE,
+      SIM_URL: sim.baseUrl,
+      SIM_CID: sim.credentials.clientId,
+      SIM_SECRET: sim.credentials.secret,
+      SAT_URL: satSim.baseUrl,
+      SAT_TOKEN_URL: satSim.tokenUrl,
+      SAT_CID: satSim.credentials.clientId,
+      SAT_SECRET: satSim.credentials.clientSecret,
+      SAT_PRIVATE_KEY: satSim.credentials.privateKeyPem,
+      SAT_PUBLIC_KEY: satSim.credentials.satPublicKeyPem,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Line[] = [];
@@ -61,9 +77,15 @@ function kill(proc: ChildProcess): Promise<void> {
   });
 }
 
-async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhenPayArrives?: boolean }): Promise<{ sale: SaleView; trxPays: number }> {
+async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhenPayArrives?: boolean; digital?: string }): Promise<{ sale: SaleView; trxPays: number }> {
   const dataDir = tempDir('loket-crash-');
-  const seller = runChild({ LOKET_DATA_DIR: dataDir, ROLE: 'sell', NUMBER: opts.number, PAUSE_AT: opts.pauseAt ?? '' });
+  const seller = runChild({
+    LOKET_DATA_DIR: dataDir,
+    ROLE: 'sell',
+    NUMBER: opts.number,
+    PAUSE_AT: opts.pauseAt ?? '',
+    ...(opts.digital ? { KIND: 'digital', PRODUCT: opts.digital } : {}),
+  });
   const exited = new Promise<void>((r) => seller.proc.once('exit', () => r()));
   if (opts.killWhenPayArrives) killOnPay = seller.proc;
   if (opts.pauseAt) {
@@ -81,6 +103,10 @@ async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhe
   const sales = report.sales as SaleView[];
   expect(sales).toHaveLength(1);
   const sale = sales[0]!;
+  if (opts.digital) {
+    // Every SAT order for this customer, under any request id: a second purchase would show here.
+    return { sale, trxPays: satSim.orders().filter((o) => o.clientNumber === opts.number).length };
+  }
   // Every PAY the provider received for this customer, under any trxid: a re-purchase with a new
   // id would show up here as a second payment.
   const payments = Object.values(sim.state().payments).filter((p) => p.number === opts.number);
@@ -101,9 +127,19 @@ beforeAll(async () => {
       }
     },
   });
+  satSim = await startSatSimulator({
+    config: { fulfilMs: 200, hangMs: 1_000 },
+    onRequest: (r) => {
+      if (r.method === 'POST' && r.path === '/api/v2/order' && killOnPay) {
+        killOnPay.kill('SIGKILL');
+        killOnPay = null;
+      }
+    },
+  });
 });
 afterAll(async () => {
   await sim.close();
+  await satSim.close();
 });
 
 describe('SIGKILL at every step of a sale, then restart', () => {
@@ -155,5 +191,33 @@ describe('SIGKILL at every step of a sale, then restart', () => {
       expect(sale.state, pauseAt).toBe('succeeded');
       expect(trxPays, pauseAt).toBe(1);
     }
+  });
+});
+
+describe('SIGKILL during a SAT order, then restart', () => {
+  it('before the checkout left: the status call finds nothing (P02), the same order is sent once; one order', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '081277771231', pauseAt: 'pay.intent', digital: '25k-telkomsel' });
+    expect(sale.state).toBe('succeeded');
+    expect(trxPays).toBe(1);
+  });
+
+  it('while the checkout is at SAT: recovered through the status call; one order', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '081277771232', killWhenPayArrives: true, digital: '25k-telkomsel' });
+    expect(sale.failure).toBeNull();
+    expect(sale.state).toBe('succeeded');
+    expect(trxPays).toBe(1);
+  });
+
+  it('after SAT acknowledged the order, before it was recorded: one order, delivered', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '081277771233', pauseAt: 'pay.answered', digital: 'kode-voucher-google-50k' });
+    expect(sale.state).toBe('succeeded');
+    expect(sale.delivery.voucherCode).not.toBeNull();
+    expect(trxPays).toBe(1);
+  });
+
+  it('during a status call: the next one resolves it; one order', async () => {
+    const { sale, trxPays } = await crashAndRecover({ number: '081277771234', pauseAt: 'advice.answered', digital: '25k-telkomsel' });
+    expect(sale.state).toBe('succeeded');
+    expect(trxPays).toBe(1);
   });
 });
