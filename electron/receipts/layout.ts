@@ -3,6 +3,7 @@
 import type { ReceiptLine } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
 import { formatToken } from '../../shared/domain/pln';
+import { customerFacingLines } from '../../shared/domain/provider-lines';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import type { ReceiptModel } from './model';
 
@@ -104,7 +105,7 @@ function top(b: Builder, m: ReceiptModel, title: string): void {
 }
 
 /** Who the sale was for: the PLN meter block, or the product and the customer/destination number. */
-function customer(b: Builder, m: ReceiptModel): void {
+function customer(b: Builder, m: ReceiptModel, shownLines: ReceiptModel['fulfillmentLines']): void {
   if (m.product.kind === 'pln_prepaid') {
     b.pair('No. Meter', m.customer.meterNumber);
     b.pair('IDPEL', m.customer.idpel);
@@ -112,26 +113,41 @@ function customer(b: Builder, m: ReceiptModel): void {
     b.pair('Tarif/Daya', m.customer.tariffPower);
     return;
   }
-  b.pair('Produk', m.product.name);
+  // The product name leads on its own line: "Produk" beside a long name only wraps it.
+  b.left(m.product.name, 'bold');
   b.pair(m.product.kind === 'bill' ? 'No. Pelanggan' : 'No. Tujuan', m.customer.number);
-  if (m.customer.name) b.pair('Nama', m.customer.name);
+  if (m.customer.name && !shownLines.some((l) => /^nama\b/i.test(l.name.trim()))) b.pair('Nama', m.customer.name);
 }
 
-function header(b: Builder, m: ReceiptModel, title: string): void {
+/** What SAT said about the order, in its order: fulfilment lines once final, else the inquiry's. */
+function providerLines(m: ReceiptModel): ReceiptModel['fulfillmentLines'] {
+  return customerFacingLines(m.fulfillmentLines.length > 0 ? m.fulfillmentLines : m.inquiryLines);
+}
+
+/** The serial number, unless a provider line already printed it (SAT often lists "No. Ref"/"SN" itself). */
+function serialNumber(b: Builder, m: ReceiptModel, label: string, shownLines: ReceiptModel['fulfillmentLines']): void {
+  const sn = m.serialNumber?.trim() ?? '';
+  if (sn === '' || shownLines.some((l) => l.value.includes(sn))) return;
+  b.pair(label, sn);
+}
+
+/** `shownLines`: the provider lines this receipt prints below, so the header does not repeat their name. */
+function header(b: Builder, m: ReceiptModel, title: string, shownLines: ReceiptModel['fulfillmentLines'] = []): void {
   top(b, m, title);
-  customer(b, m);
+  customer(b, m, shownLines);
 }
 
 const NOMINAL_LABEL: Record<ReceiptModel['product']['kind'], string> = { pln_prepaid: 'Nominal', bill: 'Tagihan', digital: 'Harga' };
 
 function cash(b: Builder, m: ReceiptModel): void {
   if (m.product.kind === 'digital') {
-    b.pair('Harga', formatRupiah(m.amounts.total - m.amounts.margin));
+    // A digital product has one selling price; splitting it would print the outlet's cost.
+    b.pair('Harga', formatRupiah(m.amounts.total));
   } else {
     b.pair(NOMINAL_LABEL[m.product.kind], formatRupiah(m.amounts.faceValue));
     b.pair('Admin Bank', formatRupiah(m.amounts.providerAdmin));
+    if (m.amounts.margin > 0) b.pair('Adm Loket', formatRupiah(m.amounts.margin));
   }
-  if (m.amounts.margin > 0) b.pair('Adm Loket', formatRupiah(m.amounts.margin));
   b.rule();
   b.pair('TOTAL BAYAR', formatRupiah(m.amounts.total), 'bold');
   b.pair('Tunai', formatRupiah(m.amounts.tendered));
@@ -145,10 +161,21 @@ function footer(b: Builder, m: ReceiptModel): void {
   if (m.training) b.center('*** MODE TRAINING ***', 'bold');
 }
 
+/**
+ * VSI gives PLN's reference; SAT gives only a serial number, which for tokens is often the token's own
+ * digits regrouped ("5196 15840828 2085 4701", sat.md §4.7). Then the order's request id is the reference.
+ */
+function tokenReference(m: ReceiptModel): string {
+  if (m.payRef) return m.payRef;
+  const digits = (s: string | null): string => (s ?? '').replace(/\D/g, '');
+  if (m.serialNumber && digits(m.serialNumber) !== digits(m.token)) return m.serialNumber;
+  return m.providerRef;
+}
+
 function tokenReceipt(b: Builder, m: ReceiptModel): void {
   header(b, m, 'STRUK PEMBELIAN LISTRIK PRABAYAR');
   b.left('No. Ref');
-  b.left(m.payRef ?? '-');
+  b.left(tokenReference(m));
   b.rule();
   if (m.taxes) {
     if (m.taxes.materai !== '') b.pair('Meterai', vendorAmount(m.taxes.materai));
@@ -174,13 +201,11 @@ function lines(b: Builder, items: ReceiptModel['fulfillmentLines']): void {
 }
 
 function billReceipt(b: Builder, m: ReceiptModel): void {
-  header(b, m, `STRUK PEMBAYARAN ${m.product.category.toUpperCase() || 'TAGIHAN'}`);
+  const shown = providerLines(m);
+  header(b, m, `STRUK PEMBAYARAN ${m.product.category.toUpperCase() || 'TAGIHAN'}`, shown);
   b.rule();
-  lines(b, m.fulfillmentLines.length > 0 ? m.fulfillmentLines : m.inquiryLines);
-  if (m.serialNumber) {
-    b.left('No. Ref/SN');
-    b.left(m.serialNumber);
-  }
+  lines(b, shown);
+  serialNumber(b, m, 'No. Ref/SN', shown);
   b.rule();
   cash(b, m);
   b.rule('=');
@@ -190,13 +215,11 @@ function billReceipt(b: Builder, m: ReceiptModel): void {
 }
 
 function digitalReceipt(b: Builder, m: ReceiptModel): void {
-  header(b, m, 'STRUK PEMBELIAN');
+  const shown = providerLines(m);
+  header(b, m, 'STRUK PEMBELIAN', shown);
   b.rule();
-  lines(b, m.fulfillmentLines);
-  if (m.serialNumber) {
-    b.left('SN');
-    b.left(m.serialNumber);
-  }
+  lines(b, shown);
+  serialNumber(b, m, 'SN', shown);
   b.rule();
   cash(b, m);
   if (m.voucherCode) {

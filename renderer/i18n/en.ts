@@ -132,6 +132,7 @@ export const en: Messages = {
     more: 'Load more',
     reprint: 'Reprint (COPY)',
     detail: 'Details',
+    via: 'via {provider}',
     hint: '↑↓ select · Enter details · Esc close',
   },
   state: {

@@ -131,6 +131,7 @@ export const id = {
     more: 'Muat lebih banyak',
     reprint: 'Cetak ulang (SALINAN)',
     detail: 'Rincian',
+    via: 'lewat {provider}',
     hint: '↑↓ pilih · Enter rincian · Esc tutup',
   },
   state: {

@@ -172,7 +172,7 @@ describe('PLN tokens routed to SAT', () => {
       expect(done.state).toBe('succeeded');
       expect(done.delivery.token).toMatch(/^\d{20}$/);
       expect(done.delivery.voucherCode?.replace(/\s/g, '')).toBe(done.delivery.token);
-      expect(done.delivery.kwh).toMatch(/^\d+\.\d$/);
+      expect(done.delivery.kwh).toMatch(/^\d+,\d$/);
       expect(done.product.provider).toBe('sat');
     } finally {
       await core.call('settings.setRouting', { primary: 'vsi', fallback: null });

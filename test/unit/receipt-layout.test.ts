@@ -33,7 +33,7 @@ const text = (m: ReceiptModel): string => layoutReceipt(m).map((l) => l.text).jo
 
 describe('58 mm receipt layout (domain.md §2.5)', () => {
   it('every line fits 32 columns of printable ASCII', () => {
-    for (const kind of ['token', 'pending', 'failed'] as const) {
+    for (const kind of ['token', 'bill', 'digital', 'pending', 'failed'] as const) {
       for (const l of layoutReceipt({ ...base, kind, training: true, copy: { number: 2, at: base.saleAt } })) {
         expect(l.text.length, l.text).toBeLessThanOrEqual(l.style === 'large' ? 24 : 32);
         expect(l.text).toMatch(/^[\x20-\x7e]*$/);
@@ -54,6 +54,14 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(token).toEqual({ text: '2593 0960 8106 1072 1376', style: 'large', align: 'center' });
     expect(t).not.toContain('TRAINING');
     expect(t).not.toContain('SALINAN');
+  });
+
+  it('a token bought through SAT is referenced by its serial number, or by the order id when the serial is the token', () => {
+    const sat = { ...base, payRef: null, vendorTime: null };
+    expect(text({ ...sat, serialNumber: 'SN-123' })).toContain('SN-123');
+    const t = text({ ...sat, serialNumber: '2593 09608106 1072 1376' });
+    expect(t).toContain('LKT-01JD0000000000000000000000');
+    expect(t).not.toContain('2593 09608106');
   });
 
   it('dates the struk with the vendor’s transaction time, else the counter’s clock', () => {
@@ -102,6 +110,32 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     for (const s of ['No. Pelanggan', '0811111111', '123412341234', 'Tagihan', 'Rp 49.250', 'Adm Loket', 'Rp 1.500', 'Rp 53.250', 'LUNAS']) expect(t, s).toContain(s);
   });
 
+  it('a bill receipt does not repeat the name, the serial number or a total SAT’s lines already print', () => {
+    const bill: ReceiptModel = {
+      ...base,
+      kind: 'bill',
+      token: null,
+      product: { kind: 'bill', name: 'PLN Postpaid', category: 'Listrik PLN' },
+      customer: { number: '532110000060', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '' },
+      serialNumber: 'SN-77',
+      inquiryLines: [{ name: 'Nama', value: 'BUDI SANTOSO' }],
+      fulfillmentLines: [
+        { name: 'Nama Pelanggan', value: 'BUDI SANTOSO' },
+        { name: 'No. Ref', value: 'SN-77' },
+        { name: 'TOTAL BAYAR', value: 'Rp 201.600' },
+      ],
+    };
+    const t = text(bill);
+    // SAT's own total (its price to the outlet) would contradict the counter's TOTAL BAYAR.
+    expect(t.match(/TOTAL BAYAR/g)).toHaveLength(1);
+    expect(t).not.toContain('Rp 201.600');
+    expect(t).toContain('Rp 202.600');
+    expect(t.match(/BUDI SANTOSO/g)).toHaveLength(1);
+    expect(t.match(/SN-77/g)).toHaveLength(1);
+    // A pending slip prints no SAT lines, so it names the customer itself.
+    expect(text({ ...bill, kind: 'pending' })).toContain('BUDI SANTOSO');
+  });
+
   it('a digital receipt shows the voucher code large', () => {
     const t = layoutReceipt({
       ...base,
@@ -113,7 +147,12 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
       voucherCode: 'ABCD-EFGH-IJKL-MNOP',
     });
     expect(t.find((l) => l.style === 'large')?.text).toBe('ABCD-EFGH-IJKL-MNOP');
-    expect(t.map((l) => l.text).join('\n')).toContain('No. Tujuan');
+    const all = t.map((l) => l.text).join('\n');
+    expect(all).toContain('No. Tujuan');
+    // One selling price: the outlet's cost (Rp 49.500) and margin stay off the customer's struk.
+    expect(all).toMatch(/Harga\s+Rp 50\.500/);
+    expect(all).not.toContain('Adm Loket');
+    expect(all).not.toContain('49.500');
   });
 
   it('transliterates what a thermal printer cannot print, keeping apostrophes', () => {

@@ -4,6 +4,7 @@ import { formatAmount, formatRupiah, parseRupiahInput, sumRupiah } from '../../s
 import { formatToken, parseCustomerNumber, passesLuhn } from '../../shared/domain/pln';
 import { businessDate, formatLocalDateTime } from '../../shared/domain/time';
 import { ulid, ULID_PATTERN } from '../../shared/domain/ids';
+import { customerFacingLines } from '../../shared/domain/provider-lines';
 
 describe('money: integer rupiah, id-ID formatting', () => {
   it('formats with dots for thousands and no decimals', () => {
@@ -61,5 +62,19 @@ describe('ids', () => {
     expect(a).toMatch(ULID_PATTERN);
     expect(a < b).toBe(true);
     expect(`LKT-${a}`.length).toBeLessThanOrEqual(50);
+  });
+});
+
+describe('provider display lines shown to the customer', () => {
+  it('drop SAT’s own price and total, keep the bill facts in order', () => {
+    const lines = [
+      { name: 'IDPEL', value: '2121212' },
+      { name: 'RP TAG PLN', value: 'Rp 25.000' },
+      { name: 'Total Bayar', value: 'Rp 27.500' },
+      { name: 'TOTAL TAGIHAN', value: '1 BULAN' },
+      { name: 'Harga', value: 'Rp 49.500' },
+      { name: ' TOTAL BAYAR ', value: 'Rp 27.500' },
+    ];
+    expect(customerFacingLines(lines).map((l) => l.name)).toEqual(['IDPEL', 'RP TAG PLN', 'TOTAL TAGIHAN']);
   });
 });

@@ -126,13 +126,13 @@ function digits(seed: string, n: number): string {
 }
 
 /** What a successful order delivers, per product type (sat.md §4.6, Appendix A6/A8). */
-export function fulfil(p: SimProduct, clientNumber: string, requestId: string, salesPrice: number, now: number): Fulfilment {
+export function fulfil(p: SimProduct, clientNumber: string, requestId: string, now: number): Fulfilment {
   const seed = `${requestId}:${p.code}`;
   switch (p.delivery) {
     case 'token': {
       const t = digits(seed, 20);
       const bill = billFor(p, clientNumber, now);
-      const kwh = ((p.nominal ?? 0) / 1444.7).toFixed(1);
+      const kwh = ((p.nominal ?? 0) / 1444.7).toFixed(1).replace('.', ',');
       return {
         voucher: t.replace(/(\d{4})(?=\d)/g, '$1 '),
         serial: `${t.slice(0, 4)} ${t.slice(4, 12)} ${t.slice(12, 16)} ${t.slice(16)}`,
@@ -141,7 +141,8 @@ export function fulfil(p: SimProduct, clientNumber: string, requestId: string, s
     }
     case 'voucher': {
       const code = createHash('sha256').update(seed).digest('base64').replace(/[^A-Z0-9]/gi, '').toUpperCase().slice(0, 16);
-      return { voucher: code.replace(/(.{4})(?=.)/g, '$1-'), serial: `V${digits(seed, 11)}`, lines: [{ name: 'Produk', value: p.name }, { name: 'Harga', value: rp(salesPrice) }] };
+      const serial = `V${digits(seed, 11)}`;
+      return { voucher: code.replace(/(.{4})(?=.)/g, '$1-'), serial, lines: [{ name: 'Nomor Referensi', value: serial }] };
     }
     case 'bill': {
       const ref = digits(seed, 12);
@@ -150,7 +151,7 @@ export function fulfil(p: SimProduct, clientNumber: string, requestId: string, s
     }
     default: {
       const sn = `${p.operator.slice(0, 4).toUpperCase()}${digits(seed, 10)}`;
-      return { voucher: '', serial: sn, lines: [{ name: 'Nomor', value: clientNumber }, { name: 'Serial Number', value: sn }, { name: 'Harga', value: rp(salesPrice) }] };
+      return { voucher: '', serial: sn, lines: [{ name: 'Nomor', value: clientNumber }, { name: 'Serial Number', value: sn }] };
     }
   }
 }

@@ -134,7 +134,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
         o.refunded = true;
       }
     } else {
-      const f = fulfil(p, o.clientNumber, o.id, o.salesPrice, now());
+      const f = fulfil(p, o.clientNumber, o.id, now());
       o.status = 'Success';
       o.serial = f.serial;
       o.voucher = f.voucher;

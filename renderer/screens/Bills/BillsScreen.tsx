@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProductView } from '../../../shared/contract';
+import { customerFacingLines } from '../../../shared/domain/provider-lines';
 import { useApp } from '../../stores/app-store';
 import { useBill } from '../../stores/bill-store';
 import { call } from '../../api/client';
@@ -88,7 +89,7 @@ function BillStep() {
             {bill.customerName}
           </div>
           <dl className="lines" data-testid="bill-lines">
-            {bill.lines.map((l, i) => (
+            {customerFacingLines(bill.lines).map((l, i) => (
               <div key={`${l.name}-${i}`} className="kv">
                 <dt>{l.name}</dt>
                 <dd>{l.value}</dd>

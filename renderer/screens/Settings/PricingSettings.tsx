@@ -39,7 +39,7 @@ export function PricingSettings() {
     <div className="card form" data-testid="pricing">
       <h2>{t('settings.pricing')}</h2>
       <p className="muted">{t('settings.defaultRule', { amount: formatRupiah(defaultMargin) })}</p>
-      <table className="tx-table">
+      <table className="tx-table" data-testid="price-rules">
         <tbody>
           {rules.map((r) => (
             <tr key={`${r.scope}:${r.key}`}>
@@ -75,7 +75,7 @@ export function PricingSettings() {
           <option value="category">{t('settings.ruleCategory')}</option>
           <option value="product">{t('settings.ruleProduct')}</option>
         </select>
-        <input list={`pricing-${draft.scope}`} value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} placeholder={t('settings.ruleKey')} data-testid="rule-key" />
+        <input className="rule-key" list={`pricing-${draft.scope}`} value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} placeholder={t('settings.ruleKey')} data-testid="rule-key" />
         <datalist id="pricing-category">
           {categories.map((c) => (
             <option key={c} value={c} />

@@ -36,9 +36,9 @@ export function SaleDetail() {
           {t('common.close')} <kbd className="kbd">Esc</kbd>
         </button>
       </div>
-      <div className="muted">
-        {formatLocalDateTime(sale.createdAt, tz)} · {sale.customer.name} · {sale.customer.meterNumber} ·{' '}
-        {formatRupiah(sale.amounts.total)}
+      <div className="muted" data-testid="detail-summary">
+        {formatLocalDateTime(sale.createdAt, tz)} · {sale.product.name} · {[sale.customer.name, sale.customer.meterNumber || sale.customer.number].filter(Boolean).join(' · ')} ·{' '}
+        {formatRupiah(sale.amounts.total)} · {t('tx.via', { provider: sale.product.provider.toUpperCase() })}
       </div>
       <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={(v) => (v.failure ? errorText(t, locale, v.failure) : '')} />
       {tx.error ? <ErrorBox message={errorText(t, locale, tx.error)} detail={tx.error.detail} detailLabel={t('common.detail')} /> : null}

@@ -1,0 +1,11 @@
+// SAT's display lines (inquiry_result / fulfillment_result) can carry its own "TOTAL BAYAR" or "Harga":
+// the price SAT charges the outlet. The customer pays the counter's price (with the counter fee), which
+// Loket shows itself; printing both would put two different totals on one struk and show the customer
+// the outlet's cost. The raw lines stay in the ledger for the audit.
+import type { DisplayLine } from '../contract';
+
+const PROVIDER_PRICE = /^(total\s*(bayar|pembayaran)|harga(\s*jual)?)$/i;
+
+export function customerFacingLines(lines: readonly DisplayLine[]): DisplayLine[] {
+  return lines.filter((l) => !PROVIDER_PRICE.test(l.name.trim()));
+}
