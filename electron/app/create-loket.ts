@@ -18,6 +18,7 @@ import { DEFAULT_VSI_TIMEOUTS } from '../providers/vsi/client';
 import { DEFAULT_SAT_TIMEOUTS, validateSatKeys } from '../providers/sat/client';
 import { DEFAULT_SIM_TIMING } from '../simulators/vsi/server';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
+import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
 import type { LoketConfig } from './config';
 import type { HandlerTable } from './invoke';
@@ -70,8 +71,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   });
   const catalog = createCatalogService({ db, now, log: log.child('catalog'), providers, settings });
   const deposits = createDepositService({ db, now, log: log.child('deposit'), providers, settings });
+  const background = createBackground(log);
   const refreshDeposit = (env: Mode): void => {
-    void deposits.refresh(env).then((r) => {
+    background.run('deposit.refresh', async () => {
+      const r = await deposits.refresh(env);
       if (!r.ok) log.info('deposit.refresh_failed', { env, code: r.error.code });
     });
   };
@@ -107,7 +110,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   });
   settings.onProviderChange(() => {
     providers.invalidate();
-    if (started) void callbacks.apply();
+    if (started) background.run('callbacks.apply', () => callbacks.apply());
   });
 
   const handlers: HandlerTable = {
@@ -195,15 +198,17 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       sales.resume();
       scheduler.start();
       const env = settings.mode();
-      void catalog.sync(env).then((r) => {
+      background.run('catalog.sync', async () => {
+        const r = await catalog.sync(env);
         if (!r.ok) log.info('catalog.sync_failed', { env, code: r.error.code });
       });
       refreshDeposit(env);
-      void callbacks.apply();
+      background.run('callbacks.apply', () => callbacks.apply());
       log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
       scheduler.stop();
+      await background.idle(3_000);
       await callbacks.stop();
       // Give a purchase in flight a moment to record its answer; if it cannot, recovery resolves it.
       await Promise.race([sales.idle(), new Promise((r) => setTimeout(r, 3_000))]);

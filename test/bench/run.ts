@@ -4,7 +4,9 @@ import os from 'node:os';
 import { benchPipeline } from './pipeline';
 import { durableSalesRate, fsyncRate } from './durable';
 import { benchTodayList } from './today-list';
-import { startSimProcess } from './sim-process';
+import { startSatSimProcess, startSimProcess } from './sim-process';
+import { benchSatPipeline } from './sat-pipeline';
+import { benchSignatures } from './signatures';
 import { fmt } from './stats';
 
 const quick = process.argv.includes('--quick');
@@ -29,14 +31,33 @@ async function main(): Promise<void> {
     }
   }
 
-  out('\n2. Durable sales per second vs the disk’s own fsync rate (same folder)');
+  out('\n2. Bill payment through SAT: core (inquiry + signed checkout + signed status + ledger) vs the same raw signed requests');
+  out('   (orders fulfilled at once; both sides: cached token, fresh connection per request, PSS sign + verify)');
+  for (const [latency, sales] of [[0, quick ? 50 : 200], [20, quick ? 25 : 100]] as const) {
+    const sim = await startSatSimProcess(latency);
+    try {
+      const r = await benchSatPipeline(sim, sales);
+      out(
+        `   simulator latency ${String(latency).padStart(2)} ms/answer: raw ${fmt(r.rawMs)} ms, core bill payment ${fmt(r.coreMs)} ms ` +
+          `→ ratio ${fmt(r.ratio, 3)}×, +${fmt(r.coreMs - r.rawMs)} ms/sale (${r.sales} sales in 5 interleaved rounds; RSS ${fmt(r.rssMb, 0)} MB)`,
+      );
+    } finally {
+      sim.stop();
+    }
+  }
+
+  out('\n3. SAT signatures: sign (checkout) + verify (status answer), RSA-PSS SHA-256, 2048-bit keys');
+  const sig = await benchSignatures(quick ? 200 : 1000);
+  out(`   Node crypto alone: ${fmt(sig.nodePerSecond, 0)} pairs/s; Loket signPss + verifyPss: ${fmt(sig.loketPerSecond, 0)} pairs/s → ratio ${fmt(sig.ratio, 3)}× (${sig.pairs} pairs)`);
+
+  out('\n4. Durable sales per second vs the disk’s own fsync rate (same folder)');
   const durable = await durableSalesRate(quick ? 300 : 1500);
   const fsyncs = fsyncRate(durable.dir);
   out(`   disk: ${fmt(fsyncs, 0)} fdatasync/s (4 KiB write + fdatasync)`);
   out(`   core: ${fmt(durable.perSecond, 0)} durable sales/s (inquiry + cash sale + PAY + outcome; 5 fsynced commits each, instant provider)`);
   out(`   → ${fmt(fsyncs / durable.perSecond, 1)} disk syncs' worth of time per sale`);
 
-  out('\n3. Today list (first page of 50 + the day’s totals) on a large ledger');
+  out('\n5. Today list (first page of 50 + the day’s totals) on a large ledger');
   const rows = quick ? 100_000 : 1_000_000;
   const t = await benchTodayList(rows, 365);
   out(`   ledger: ${t.rows.toLocaleString('en-US')} sales over 365 days (≈${fmt(t.perDay, 0)}/day), seeded in ${fmt(t.seedSeconds, 1)} s, file ${fmt(t.fileMb, 0)} MB, RSS ${fmt(t.rssMb, 0)} MB`);

@@ -3,21 +3,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export type SimProcess = { baseUrl: string; clientId: string; secret: string; stop(): void };
+export type SatSimProcess = {
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  privateKeyPem: string;
+  satPublicKeyPem: string;
+  stop(): void;
+};
 
-export function startSimProcess(latencyMs: number): Promise<SimProcess> {
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/simulators/cli.ts', 'vsi', '--port', '0', '--latency', String(latencyMs)], {
+const VsiLine = z.object({ baseUrl: z.string(), credentials: z.object({ clientId: z.string(), secret: z.string() }) });
+const SatLine = z.object({
+  baseUrl: z.string(),
+  credentials: z.object({ tokenUrl: z.string(), clientId: z.string(), clientSecret: z.string(), privateKeyPem: z.string(), satPublicKeyPem: z.string() }),
+});
+
+/** Starts `npm run sim -- <args>` and resolves with its first line (the JSON the CLI prints). */
+function spawnSim<T>(args: readonly string[], schema: z.ZodType<T>): Promise<{ info: T; stop(): void }> {
+  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/simulators/cli.ts', ...args, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     createInterface({ input: proc.stdout! }).once('line', (line) => {
-      const info = JSON.parse(line) as { baseUrl: string; credentials: { clientId: string; secret: string } };
-      resolve({ baseUrl: info.baseUrl, ...info.credentials, stop: () => proc.kill('SIGTERM') });
+      resolve({ info: schema.parse(JSON.parse(line)), stop: () => proc.kill('SIGTERM') });
     });
     proc.once('exit', (code) => reject(new Error(`simulator exited ${code}`)));
   });
+}
+
+export async function startSimProcess(latencyMs: number): Promise<SimProcess> {
+  const { info, stop } = await spawnSim(['vsi', '--latency', String(latencyMs)], VsiLine);
+  return { baseUrl: info.baseUrl, ...info.credentials, stop };
+}
+
+/** SAT with orders fulfilled at once, so both sides measure requests, not the simulator's delay. */
+export async function startSatSimProcess(latencyMs: number): Promise<SatSimProcess> {
+  const { info, stop } = await spawnSim(['sat', '--latency', String(latencyMs), '--fulfil', '0', '--deposit', '1000000000000'], SatLine);
+  return { baseUrl: info.baseUrl, ...info.credentials, stop };
 }
