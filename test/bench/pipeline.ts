@@ -2,14 +2,9 @@
 // against the same number of raw HTTP request pairs to the same simulator, interleaved in rounds.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLoket } from '../../electron/app/create-loket';
-import { invokeCall } from '../../electron/app/invoke';
-import { createLogger } from '../../electron/log/logger';
 import type { SimProcess } from './sim-process';
-import { median, timeIt } from './stats';
+import { sideBySide, type SideBySide } from './stats';
+import { startBenchLoket } from './bench-loket';
 
 function get(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -40,25 +35,9 @@ async function rawPair(sim: SimProcess, meter: string, i: number): Promise<void>
   if (!pay.includes('<rc>0000</rc>')) throw new Error(`raw PAY failed: ${pay}`);
 }
 
-export type PipelineResult = { rawMs: number; coreMs: number; ratio: number; sales: number; rssMb: number };
-
-export async function benchPipeline(sim: SimProcess, sales: number, rounds = 5): Promise<PipelineResult> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
-  const log = createLogger({ dir: path.join(dataDir, 'logs') });
-  const loket = await createLoket({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    log,
-    keySource: { description: 'bench', getKey: async () => ({ ok: true, key: Buffer.alloc(32, 3) }) },
-    startWaitMs: 60_000,
-  });
-  loket.start();
-  const call = async (name: Parameters<typeof invokeCall>[1], req: object): Promise<Record<string, unknown>> => {
-    const r = await invokeCall(loket.handlers, name, req, log);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
-    return r.value as Record<string, unknown>;
-  };
+export async function benchPipeline(sim: SimProcess, sales: number, rounds = 5): Promise<SideBySide> {
+  const loket = await startBenchLoket();
+  const call = loket.call;
   await call('settings.saveVsi', { baseUrl: sim.baseUrl, clientId: sim.clientId, secret: sim.secret, dtFormat: 'YYYYMMDD' });
   await call('settings.setMode', { mode: 'production' });
 
@@ -75,25 +54,9 @@ export async function benchPipeline(sim: SimProcess, sales: number, rounds = 5):
     if (sale.state !== 'succeeded') throw new Error(`sale ended ${String(sale.state)}`);
   };
 
-  for (let i = 0; i < 10; i++) {
-    await rawPair(sim, meter(), -i - 1);
-    await coreSale();
+  try {
+    return await sideBySide((i) => rawPair(sim, meter(), i), coreSale, sales, rounds);
+  } finally {
+    await loket.stop();
   }
-  const per = Math.max(1, Math.floor(sales / rounds));
-  const raw: number[] = [];
-  const core: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    raw.push((await timeIt(async () => {
-      for (let i = 0; i < per; i++) await rawPair(sim, meter(), r * per + i);
-    })) / per);
-    core.push((await timeIt(async () => {
-      for (let i = 0; i < per; i++) await coreSale();
-    })) / per);
-  }
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  await loket.stop();
-  log.close();
-  const rawMs = median(raw);
-  const coreMs = median(core);
-  return { rawMs, coreMs, ratio: coreMs / rawMs, sales: per * rounds, rssMb };
 }

@@ -4,14 +4,9 @@
 // cached OAuth token, inquiry, checkout signed over its exact bytes, status with its signature checked.
 import { constants, createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createLoket } from '../../electron/app/create-loket';
-import { invokeCall } from '../../electron/app/invoke';
-import { createLogger } from '../../electron/log/logger';
 import type { SatSimProcess } from './sim-process';
-import { median, timeIt } from './stats';
+import { sideBySide, type SideBySide } from './stats';
+import { startBenchLoket } from './bench-loket';
 
 type Answer = { status: number; body: Buffer; signature: string | null };
 
@@ -57,25 +52,9 @@ async function rawClient(sim: SatSimProcess): Promise<RawClient> {
   };
 }
 
-export type SatPipelineResult = { rawMs: number; coreMs: number; ratio: number; sales: number; rssMb: number };
-
-export async function benchSatPipeline(sim: SatSimProcess, sales: number, rounds = 5): Promise<SatPipelineResult> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-sat-'));
-  const log = createLogger({ dir: path.join(dataDir, 'logs') });
-  const loket = await createLoket({
-    dataDir,
-    host: 'web',
-    version: 'bench',
-    log,
-    keySource: { description: 'bench', getKey: async () => ({ ok: true, key: Buffer.alloc(32, 3) }) },
-    startWaitMs: 60_000,
-  });
-  loket.start();
-  const call = async (name: Parameters<typeof invokeCall>[1], req: object): Promise<Record<string, unknown>> => {
-    const r = await invokeCall(loket.handlers, name, req, log);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
-    return r.value as Record<string, unknown>;
-  };
+export async function benchSatPipeline(sim: SatSimProcess, sales: number, rounds = 5): Promise<SideBySide> {
+  const loket = await startBenchLoket();
+  const call = loket.call;
   await call('settings.saveSat', {
     baseUrl: sim.baseUrl,
     tokenUrl: sim.tokenUrl,
@@ -100,25 +79,9 @@ export async function benchSatPipeline(sim: SatSimProcess, sales: number, rounds
     if (sale.state !== 'succeeded') throw new Error(`sale ended ${String(sale.state)}`);
   };
 
-  for (let i = 0; i < 10; i++) {
-    await raw.pay(customer());
-    await coreSale();
+  try {
+    return await sideBySide(() => raw.pay(customer()), coreSale, sales, rounds);
+  } finally {
+    await loket.stop();
   }
-  const per = Math.max(1, Math.floor(sales / rounds));
-  const rawTimes: number[] = [];
-  const coreTimes: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    rawTimes.push((await timeIt(async () => {
-      for (let i = 0; i < per; i++) await raw.pay(customer());
-    })) / per);
-    coreTimes.push((await timeIt(async () => {
-      for (let i = 0; i < per; i++) await coreSale();
-    })) / per);
-  }
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  await loket.stop();
-  log.close();
-  const rawMs = median(rawTimes);
-  const coreMs = median(coreTimes);
-  return { rawMs, coreMs, ratio: coreMs / rawMs, sales: per * rounds, rssMb };
 }

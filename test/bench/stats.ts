@@ -15,3 +15,30 @@ export async function timeIt(fn: () => Promise<void> | void): Promise<number> {
   await fn();
   return Number(process.hrtime.bigint() - t) / 1e6;
 }
+
+export type SideBySide = { rawMs: number; coreMs: number; ratio: number; sales: number; rssMb: number };
+
+/**
+ * Times `core` against `raw` (each one whole sale) in interleaved rounds after a warm-up, so both
+ * sides see the same machine state; the figures are medians of the per-round means.
+ */
+export async function sideBySide(raw: (i: number) => Promise<void>, core: () => Promise<void>, sales: number, rounds = 5): Promise<SideBySide> {
+  for (let i = 0; i < 10; i++) {
+    await raw(-i - 1);
+    await core();
+  }
+  const per = Math.max(1, Math.floor(sales / rounds));
+  const rawTimes: number[] = [];
+  const coreTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    rawTimes.push((await timeIt(async () => {
+      for (let i = 0; i < per; i++) await raw(r * per + i);
+    })) / per);
+    coreTimes.push((await timeIt(async () => {
+      for (let i = 0; i < per; i++) await core();
+    })) / per);
+  }
+  const rawMs = median(rawTimes);
+  const coreMs = median(coreTimes);
+  return { rawMs, coreMs, ratio: coreMs / rawMs, sales: per * rounds, rssMb: process.memoryUsage().rss / 1024 / 1024 };
+}

@@ -1,10 +1,12 @@
 // The today-list (first page + the day's totals, exactly what the transactions screen asks for)
-// on a ledger of 1,000,000 sales spread over a year.
+// on a ledger of 1,000,000 sales spread over a year, and the per-sale customer checks (an open sale
+// for this number? a recent success, i.e. a possible double sale?) that run before every sale.
 import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openLedger } from '../../electron/db/connection';
 import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
+import { findOpenSaleForCustomer, recentSucceededSales } from '../../electron/db/queries/sales';
 import { todayList } from '../../electron/services/reports/today';
 import { businessDate } from '../../shared/domain/time';
 import { median, timeIt } from './stats';
@@ -18,6 +20,8 @@ export type TodayResult = {
   fileMb: number;
   firstMs: number;
   medianMs: Record<'all' | 'open' | 'failed' | 'page2', number>;
+  /** Median of one sale's customer checks (open sale + recent successes) on the large ledger. */
+  customerCheckMs: number;
   rssMb: number;
 };
 
@@ -64,7 +68,16 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
     failed: await runs('failed'),
     page2: await runs('all', first.nextBeforeSeq ?? undefined),
   };
+  const checks: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const n = String(10_000_000_000 + ((i * 7919) % 500_000));
+    checks.push(await timeIt(() => {
+      findOpenSaleForCustomer(db, [n]);
+      recentSucceededSales(db, [n], now - 10 * 60_000);
+    }));
+  }
+  const customerCheckMs = median(checks);
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   db.close();
-  return { rows, perDay, seedSeconds, fileMb, firstMs, medianMs, rssMb };
+  return { rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb };
 }

@@ -87,7 +87,8 @@ CREATE UNIQUE INDEX sales_inquiry ON sales(inquiry_id) WHERE inquiry_id IS NOT N
 CREATE INDEX sales_day ON sales(business_date, seq);
 CREATE INDEX sales_open ON sales(state) WHERE state IN ('paid', 'sending', 'pending', 'review');
 CREATE INDEX sales_customer ON sales(customer_number);
-CREATE INDEX sales_meter ON sales(meter_number) WHERE meter_number <> '';
+CREATE INDEX sales_meter ON sales(meter_number);
+CREATE INDEX sales_idpel ON sales(idpel);
 CREATE INDEX sales_next_advice ON sales(next_advice_at) WHERE next_advice_at IS NOT NULL;
 
 -- A sale only moves forward; succeeded and failed are final. Two ways back to 'paid'/'sending':

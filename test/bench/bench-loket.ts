@@ -1,0 +1,37 @@
+// A core for the benchmark: its own data folder, a fixed key, the call wrapper the hosts use.
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLoket } from '../../electron/app/create-loket';
+import { invokeCall } from '../../electron/app/invoke';
+import { createLogger } from '../../electron/log/logger';
+
+export type BenchLoket = {
+  call(name: Parameters<typeof invokeCall>[1], req: object): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+};
+
+export async function startBenchLoket(): Promise<BenchLoket> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-bench-'));
+  const log = createLogger({ dir: path.join(dataDir, 'logs') });
+  const loket = await createLoket({
+    dataDir,
+    host: 'web',
+    version: 'bench',
+    log,
+    keySource: { description: 'bench', getKey: async () => ({ ok: true, key: Buffer.alloc(32, 3) }) },
+    startWaitMs: 60_000,
+  });
+  loket.start();
+  return {
+    async call(name, req) {
+      const r = await invokeCall(loket.handlers, name, req, log);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
+      return r.value as Record<string, unknown>;
+    },
+    async stop() {
+      await loket.stop();
+      log.close();
+    },
+  };
+}
