@@ -90,6 +90,8 @@ CREATE INDEX sales_customer ON sales(customer_number);
 CREATE INDEX sales_meter ON sales(meter_number);
 CREATE INDEX sales_idpel ON sales(idpel);
 CREATE INDEX sales_next_advice ON sales(next_advice_at) WHERE next_advice_at IS NOT NULL;
+-- Calls left unfinished by a crash, closed on start without walking the whole call log.
+CREATE INDEX provider_calls_unfinished ON provider_calls(command) WHERE finished_at IS NULL;
 
 -- A sale only moves forward; succeeded and failed are final. Two ways back to 'paid'/'sending':
 -- a fallback to the other provider after a definite failure (a new provider_ref), and a re-sent

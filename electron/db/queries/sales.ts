@@ -399,9 +399,11 @@ export type RecoveryReport = { interrupted: string[]; uncertain: string[] };
  */
 export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRecord): RecoveryReport {
   return db.transaction((): RecoveryReport => {
-    const paid = stmt(db, "SELECT id FROM sales WHERE state = 'paid' ORDER BY seq").all() as { id: string }[];
+    // The repeated open-state list lets SQLite use the partial index of open sales (few rows)
+    // instead of walking the whole ledger in seq order.
+    const paid = stmt(db, `SELECT id FROM sales WHERE state IN ${OPEN_STATES} AND state = 'paid' ORDER BY seq`).all() as { id: string }[];
     for (const { id } of paid) recordPurchaseFailure(db, id, at, null, interrupted, null, 'interrupted_before_send');
-    const sending = stmt(db, "SELECT id FROM sales WHERE state = 'sending' ORDER BY seq").all() as { id: string }[];
+    const sending = stmt(db, `SELECT id FROM sales WHERE state IN ${OPEN_STATES} AND state = 'sending' ORDER BY seq`).all() as { id: string }[];
     for (const { id } of sending) {
       const open = stmt(db, "SELECT id FROM provider_calls WHERE sale_id = ? AND finished_at IS NULL")
         .all(id) as { id: number }[];

@@ -1,0 +1,68 @@
+// Every statement the core prepares while it sells must find its rows through an index: a full scan
+// of the sales, events, payments or provider-call tables grows with the ledger (a year is a million
+// rows) and would slow every sale. Recorded from real sales, then explained by SQLite itself.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFinal, requestId, sellToken, startCore, waitFor, type Core } from './harness';
+
+const BIG_TABLES = ['sales', 'sale_events', 'payments', 'provider_calls', 'inquiries'];
+/** Scans that read only rows that stay few: the open sales, the due advice, one sale's events. */
+const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished)\b/;
+
+const prepared = new Set<string>();
+const originalPrepare = Database.prototype.prepare;
+let core: Core;
+
+beforeAll(async () => {
+  Database.prototype.prepare = function prepare(this: Database.Database, sql: string) {
+    prepared.add(sql);
+    return originalPrepare.call(this, sql);
+  } as typeof Database.prototype.prepare;
+  core = await startCore();
+});
+afterAll(async () => {
+  Database.prototype.prepare = originalPrepare;
+  await core.stop();
+});
+
+const settle = (saleId: string) => waitFor(() => core.call('sale.get', { saleId }), (s) => isFinal(s), 15_000);
+
+describe('query plans on the money path', () => {
+  it('no statement scans a table that grows with the ledger', async () => {
+    const token = await sellToken(core, '14233784991', 50_000);
+    await core.call('receipt.print', { saleId: token.id, copy: false });
+    const bill = await core.call('bill.inquire', { productCode: 'pln-postpaid', customerNumber: '532110000060' });
+    const paid = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, tendered: bill.amounts.total });
+    await settle(paid.id);
+    await core.call('sale.checkStatus', { saleId: paid.id });
+    const failed = await core.call('bill.inquire', { productCode: 'bpjs-kesehatan', customerNumber: '8888801230002' });
+    const refused = await settle((await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: failed.inquiryId, tendered: failed.amounts.total })).id);
+    await core.call('sale.confirmCashReturned', { saleId: refused.id });
+    const voucher = (await core.call('catalog.list', { kind: 'digital' })).products.find((p) => p.code === 'kode-voucher-google-50k')!;
+    const sold = await core.call('sale.startDigital', { clientRequestId: requestId(), productCode: voucher.code, customerNumber: '081234567890', expectedTotal: voucher.sellPrice!, tendered: voucher.sellPrice! });
+    await settle(sold.id);
+    await core.call('receipt.export', { saleId: sold.id });
+    await core.call('pricing.set', { scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1_500 });
+    await core.call('catalog.sync', {});
+    await core.call('deposit.get', { refresh: true });
+    await core.call('ledger.today', { status: 'all', limit: 50 });
+    await core.call('ledger.today', { status: 'failed', limit: 50 });
+    await core.call('ledger.today', { status: 'open', limit: 50 });
+    await core.call('app.info', {});
+
+    const db = core.loket.db;
+    const scans: string[] = [];
+    for (const sql of prepared) {
+      if (!/^\s*(SELECT|UPDATE|DELETE|INSERT)/i.test(sql) || /^\s*INSERT[^]*VALUES/i.test(sql)) continue;
+      const named = [...sql.matchAll(/[@:$](\w+)/g)].map((m) => m[1]!);
+      const params = named.length > 0 ? [Object.fromEntries(named.map((n) => [n, null]))] : (sql.match(/\?/g) ?? []).map(() => null);
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+      for (const { detail } of plan) {
+        const table = /^SCAN (\w+)/.exec(detail)?.[1];
+        if (table && BIG_TABLES.includes(table) && !FEW_ROWS.test(detail)) scans.push(`${detail}\n    in: ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+      }
+    }
+    expect(prepared.size).toBeGreaterThan(20);
+    expect(scans).toEqual([]);
+  });
+});
