@@ -3,10 +3,14 @@ import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from 
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
+export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback';
+
 type SettingsState = {
   view: SettingsView | null;
   error: AppError | null;
-  saved: string | null;
+  /** The section whose save failed with `error`; null when loading failed. */
+  failed: SettingsSection | null;
+  saved: SettingsSection | null;
   load(): Promise<void>;
   saveOutlet(outlet: Outlet): Promise<boolean>;
   saveVsi(input: Req<'settings.saveVsi'>): Promise<boolean>;
@@ -18,19 +22,20 @@ type SettingsState = {
 };
 
 export const useSettings = create<SettingsState>((set) => {
-  function apply(section: string, r: { ok: true; value: SettingsView } | { ok: false; error: AppError }): boolean {
-    if (r.ok) set({ view: r.value, error: null, saved: section });
-    else set({ error: r.error, saved: null });
+  function apply(section: SettingsSection, r: { ok: true; value: SettingsView } | { ok: false; error: AppError }): boolean {
+    if (r.ok) set({ view: r.value, error: null, failed: null, saved: section });
+    else set({ error: r.error, failed: section, saved: null });
     return r.ok;
   }
   return {
     view: null,
     error: null,
+    failed: null,
     saved: null,
     async load() {
       const r = await call('settings.get', {});
-      if (r.ok) set({ view: r.value, error: null });
-      else set({ error: r.error });
+      if (r.ok) set({ view: r.value, error: null, failed: null });
+      else set({ error: r.error, failed: null });
     },
     saveOutlet: async (outlet) => apply('outlet', await call('settings.saveOutlet', outlet)),
     saveVsi: async (input) => apply('vsi', await call('settings.saveVsi', input)),

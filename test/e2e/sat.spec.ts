@@ -1,5 +1,7 @@
 // Bills and digital products through SAT's simulator, keyboard only, in web mode.
+import { generateKeyPairSync } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { formatRupiah } from '../../shared/domain/money';
 import { SHOTS, shot, startWebMode, stubPrint, type WebMode } from './web-mode';
 
 let app: WebMode;
@@ -29,6 +31,10 @@ async function choose(page: Page): Promise<void> {
   await expect(page.getByTestId('product-list').locator('[aria-selected="true"]')).toBeVisible();
   await page.keyboard.press('Enter');
 }
+
+/** What the successful sales of this file took, for today's totals at the end. */
+const takings: number[] = [];
+const rupiah = (text: string | null): number => Number((text ?? '').replace(/\D/g, ''));
 
 /** On the cash step: F5 takes the exact total, Enter pays. */
 async function payExact(page: Page): Promise<void> {
@@ -64,6 +70,7 @@ test('a cashier pays a PLN postpaid bill: SAT’s bill lines, then success with 
   await expect(receipt).toContainText('532110000060');
   await expect(receipt).toContainText(total);
   await expect(receipt).toContainText('LUNAS');
+  takings.push(rupiah(total));
   await shot(page, 'sat-03-bill-paid');
   await page.keyboard.press('p');
   await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
@@ -71,9 +78,22 @@ test('a cashier pays a PLN postpaid bill: SAT’s bill lines, then success with 
   await expect(page.getByTestId('product-search')).toBeFocused();
 });
 
-test('a BPJS bill that SAT fails ends Failed with the cash to hand back', async ({ page }) => {
+test('a BPJS bill is paid; one that SAT fails ends Failed with the cash to hand back', async ({ page }) => {
   await open(page);
   await pick(page, 'F4', 'bpjs kesehatan');
+  await page.keyboard.type('8888801234567');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('bill-lines')).toContainText('Jumlah Peserta');
+  takings.push(rupiah(await page.getByTestId('total').textContent()));
+  await page.keyboard.press('Enter');
+  await payExact(page);
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('STRUK PEMBAYARAN BPJS');
+  await page.keyboard.press('n');
+
+  await expect(page.getByTestId('product-search')).toBeFocused();
+  await page.keyboard.type('bpjs kesehatan');
+  await choose(page);
   await page.keyboard.type('0001234560002');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('bill-lines')).toBeVisible();
@@ -107,6 +127,7 @@ test('the owner adds a markup on data packages; a data package and a game vouche
   // SAT's price 61.000 + the owner's 2.000; the struk shows only the selling price.
   await expect(page.getByTestId('receipt')).toContainText('Rp 63.000');
   await expect(page.getByTestId('receipt')).not.toContainText('61.000');
+  takings.push(63_000);
   await expect(page.getByTestId('receipt')).toContainText('081234567890');
   await shot(page, 'sat-05-data-done');
   await page.keyboard.press('n');
@@ -122,6 +143,7 @@ test('the owner adds a markup on data packages; a data package and a game vouche
   expect(code.length).toBeGreaterThan(8);
   await expect(page.getByTestId('receipt')).toContainText('KODE VOUCHER');
   await expect(page.getByTestId('receipt')).toContainText(code);
+  takings.push(49_500);
   await shot(page, 'sat-06-voucher-done');
 });
 
@@ -144,15 +166,28 @@ test('the owner routes PLN tokens to SAT; the token sale then goes through SAT; 
   await expect(page.getByTestId('status-succeeded')).toBeVisible();
   expect((await page.getByTestId('token').textContent()) ?? '').toMatch(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
   await expect(page.getByTestId('receipt')).toContainText('STROOM/TOKEN');
+  takings.push(51_500);
 
   await page.keyboard.press('F3');
   const table = page.getByTestId('tx-table');
   for (const s of ['PLN Pascabayar', 'BPJS Kesehatan', 'Telkomsel Data 8GB', 'Google Play 50,000', 'Token PLN 50.000']) await expect(table, s).toContainText(s);
-  await expect(page.getByTestId('tx-row-000002')).toContainText('Gagal');
-  // The failed bill is not in the takings: 233.300 + 63.000 + 49.500 + 51.500.
-  await expect(page.getByTestId('totals')).toContainText('Rp 397.300');
+  await expect(page.getByTestId('tx-row-000003')).toContainText('Gagal');
+  // The failed bill is not in the takings.
+  expect(takings).toHaveLength(5);
+  await expect(page.getByTestId('totals')).toContainText(formatRupiah(takings.reduce((a, b) => a + b, 0)));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('detail-summary')).toContainText('lewat SAT');
   await expect(page.getByTestId('sale-detail').getByTestId('receipt')).toContainText('STROOM/TOKEN');
   await shot(page, 'sat-08-transactions');
+});
+
+test('the owner pastes SAT keys: a public key in the private slot is refused with a clear message, nothing is stored', async ({ page }) => {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  await open(page);
+  await page.keyboard.press('F9');
+  await page.getByTestId('sat-private-key').fill(publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  await page.getByTestId('sat-save').click();
+  await expect(page.getByTestId('error')).toContainText('kunci PUBLIK');
+  await expect(page.getByTestId('sat-private-key')).toHaveAttribute('placeholder', /belum diisi/);
+  await shot(page, 'sat-09-key-refused');
 });

@@ -4,10 +4,11 @@ import { useState, type FormEvent } from 'react';
 import type { ProviderName } from '../../../shared/contract';
 import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
+import { SectionStatus } from './SectionStatus';
 
 export function SatSettings() {
   const { t, loadInfo } = useApp();
-  const { view, saveSat, setRouting, setLowBalance, setCallback, saved } = useSettings();
+  const { view, saveSat, setRouting, setLowBalance, setCallback } = useSettings();
   const v = view!;
   const [form, setForm] = useState({ baseUrl: v.sat.baseUrl, tokenUrl: v.sat.tokenUrl, clientId: v.sat.clientId });
   const [secret, setSecret] = useState('');
@@ -85,7 +86,7 @@ export function SatSettings() {
           <button className="btn primary" type="submit" data-testid="sat-save">
             {t('settings.save')}
           </button>
-          {saved === 'sat' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+          <SectionStatus sections={['sat']} />
         </div>
       </form>
       <div className="card form">
@@ -132,7 +133,7 @@ export function SatSettings() {
             <input value={low} onChange={(e) => setLow(e.target.value)} inputMode="numeric" data-testid="low-balance" />
           </label>
         </form>
-        {saved === 'routing' || saved === 'deposit' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+        <SectionStatus sections={['routing', 'deposit']} />
       </div>
       <form
         className="card form"
@@ -158,7 +159,7 @@ export function SatSettings() {
           <button className="btn primary" type="submit">
             {t('settings.save')}
           </button>
-          {saved === 'callback' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+          <SectionStatus sections={['callback']} />
         </div>
       </form>
     </>

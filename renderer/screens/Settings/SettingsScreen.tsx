@@ -6,10 +6,11 @@ import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
 import { PricingSettings } from './PricingSettings';
+import { SectionStatus } from './SectionStatus';
 
 function OutletForm({ outlet }: { outlet: Outlet }) {
   const { t, loadInfo } = useApp();
-  const { saveOutlet, saved } = useSettings();
+  const { saveOutlet } = useSettings();
   const [form, setForm] = useState(outlet);
   useEffect(() => setForm(outlet), [outlet]);
   const field = (key: keyof Outlet) => ({
@@ -52,7 +53,7 @@ function OutletForm({ outlet }: { outlet: Outlet }) {
         <button className="btn primary" type="submit">
           {t('settings.save')}
         </button>
-        {saved === 'outlet' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+        <SectionStatus sections={['outlet']} />
       </div>
     </form>
   );
@@ -60,7 +61,7 @@ function OutletForm({ outlet }: { outlet: Outlet }) {
 
 function ProviderForm() {
   const { t, loadInfo } = useApp();
-  const { view, saveVsi, setMode, saved } = useSettings();
+  const { view, saveVsi, setMode } = useSettings();
   const vsi = view!.vsi;
   const [baseUrl, setBaseUrl] = useState(vsi.baseUrl);
   const [clientId, setClientId] = useState(vsi.clientId);
@@ -86,6 +87,7 @@ function ProviderForm() {
             {m === 'training' ? t('settings.modeTraining') : t('settings.modeProduction')}
           </label>
         ))}
+        <SectionStatus sections={['mode']} />
       </div>
       <form className="card form" onSubmit={(e) => void submit(e)}>
         <h2>{t('settings.vsi')}</h2>
@@ -120,7 +122,7 @@ function ProviderForm() {
           <button className="btn primary" type="submit" data-testid="vsi-save">
             {t('settings.save')}
           </button>
-          {saved === 'vsi' ? <span className="ok-text">{t('settings.saved')}</span> : null}
+          <SectionStatus sections={['vsi']} />
         </div>
       </form>
     </>
@@ -136,7 +138,7 @@ export function SettingsScreen() {
   if (!settings.view) return <p className="muted">{t('common.loading')}</p>;
   return (
     <div className="settings">
-      {settings.error ? (
+      {settings.error && settings.failed === null ? (
         <ErrorBox message={errorText(t, locale, settings.error)} detail={settings.error.detail} detailLabel={t('common.detail')} />
       ) : null}
       <div className="settings-grid">
