@@ -3,10 +3,10 @@
 // faults a real deployment shows. Training mode and the tests use it; it shares no code with the
 // SAT client.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { simCatalogue, type SimProduct } from './catalog';
 import { billFor, fulfil, satScenario } from './customers';
+import { serveSimulator, type SimReply } from '../http-host';
 import { generateSimKeys, partnerSignatureValid, satSign } from './keys';
 import { openSatStore, type SimOrder } from './state';
 
@@ -50,7 +50,7 @@ export type SatSimulator = {
   close(): Promise<void>;
 };
 
-type Reply = { status: number; body: string; contentType?: string; signature?: string; delayMs?: number };
+type Reply = SimReply;
 
 const json = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value), contentType: 'application/json' });
 const satError = (status: number, code: string, detail: string): Reply => json(status, { errors: [{ code, detail, status: String(status) }] });
@@ -260,7 +260,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     const body = JSON.stringify(orderJson(o, true));
     const forged = config.fault.badSignature || satScenario(o.clientNumber) === 'bad_signature';
     const signature = satSign(Buffer.from(forged ? `${body} ` : body), store.state.keys.satPrivatePem);
-    return { status: 200, body, contentType: 'application/json', signature };
+    return { status: 200, body, contentType: 'application/json', headers: { signature } };
   }
 
   function route(req: http.IncomingMessage, url: URL, raw: Buffer): Reply {
@@ -311,41 +311,18 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     if (fault) Object.assign(config.fault, fault);
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const raw = Buffer.concat(chunks);
-      let reply: Reply;
-      try {
-        const m = /^\/api\/v2\/order(?:\/([^/]+))?$/.exec(url.pathname);
-        options.onRequest?.({ method: req.method ?? '', path: url.pathname, requestId: m?.[1] ?? null });
-        reply = url.pathname.startsWith('/__sim/') ? control(url, raw) : route(req, url, raw);
-      } catch (e) {
-        reply = satError(500, 'S00', `simulator error: ${(e as Error).message}`);
-      }
-      const send = (): void => {
-        if (res.destroyed) return;
-        const headers: Record<string, string> = { 'content-type': reply.contentType ?? 'application/json' };
-        if (reply.signature) headers.signature = reply.signature;
-        res.writeHead(reply.status, headers).end(reply.body);
-      };
-      const delay = (reply.delayMs ?? 0) + (url.pathname.startsWith('/__sim/') ? 0 : config.fault.slowMs);
-      if (delay > 0) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          send();
-        }, delay);
-        timers.add(t);
-      } else send();
-    });
+  const host = await serveSimulator({
+    port: options.port,
+    handle({ req, url, raw, control: isControl }) {
+      const m = /^\/api\/v2\/order(?:\/([^/]+))?$/.exec(url.pathname);
+      options.onRequest?.({ method: req.method ?? '', path: url.pathname, requestId: m?.[1] ?? null });
+      return isControl ? control(url, raw) : route(req, url, raw);
+    },
+    onError: (e) => satError(500, 'S00', `simulator error: ${e.message}`),
+    latencyMs: () => config.fault.slowMs,
+    defaultContentType: 'application/json',
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = host.port;
   // Orders still pending from an earlier run settle on schedule (training restarts).
   for (const o of Object.values(store.state.orders)) if (o.status === 'Pending') schedule(o);
 
@@ -364,12 +341,10 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     },
     configure,
     tick,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      return host.close();
+    },
   };
 }

@@ -1,12 +1,12 @@
 // The VSI PLN-prepaid simulator: GET ?modul=PRE&command=INQ|PAY|ADV&…, authenticated by
 // hc = sha256(cid + dt + secret), answering in the seed's XML dialect (vsi.md §1.8).
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { customerFor, vend, type Customer } from './customers';
 import { errorXml, HTML_502, inquiryXml, plaintext, purchaseXml } from './answers';
 import { businessDate } from '../../../shared/domain/time';
 import { openStateStore, type SimPayment, type SimRequest, type SimState } from './state';
+import { serveSimulator, type SimReply } from '../http-host';
 
 export type VsiSimTiming = {
   /** How long a hanging PAY (scenarios 30/32) or slow INQ (33) waits: past the client's timeout. */
@@ -66,7 +66,7 @@ function wibDateTimeMs(dt: string): number {
   return Date.parse(iso);
 }
 
-type Reply = { status: number; body: string; contentType?: string; delayMs?: number; drop?: boolean };
+type Reply = SimReply;
 
 const xml = (body: string, delayMs = 0): Reply => ({ status: 200, body, delayMs });
 
@@ -85,7 +85,6 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
     ...options.config,
     timing: { ...DEFAULT_SIM_TIMING, ...options.config?.timing },
   };
-  const timers = new Set<NodeJS.Timeout>();
 
   function authError(q: URLSearchParams): Reply | null {
     const cid = q.get('cid') ?? '';
@@ -319,49 +318,22 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
     if (timing) Object.assign(config.timing, timing);
   }
 
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      let reply: Reply;
-      try {
-        if (url.pathname.startsWith('/__sim/')) reply = control(req, url, Buffer.concat(chunks).toString('utf8'));
-        else if (req.method !== 'GET') reply = { status: 405, body: 'method not allowed', contentType: 'text/plain' };
-        else {
-          reply = handleVsi(url.searchParams);
-          if ((url.searchParams.get('resp') ?? '').toUpperCase() !== 'XML' && reply.status === 200) {
-            reply = { ...reply, body: plaintext(reply.body), contentType: 'text/plain' };
-          }
-        }
-      } catch (e) {
-        reply = { status: 500, body: `simulator error: ${(e as Error).message}`, contentType: 'text/plain' };
+  const host = await serveSimulator({
+    port: options.port,
+    handle({ req, url, raw, control: isControl }) {
+      if (isControl) return control(req, url, raw.toString('utf8'));
+      if (req.method !== 'GET') return { status: 405, body: 'method not allowed', contentType: 'text/plain' };
+      const reply = handleVsi(url.searchParams);
+      if ((url.searchParams.get('resp') ?? '').toUpperCase() !== 'XML' && reply.status === 200) {
+        return { ...reply, body: plaintext(reply.body), contentType: 'text/plain' };
       }
-      const send = (): void => {
-        if (reply.drop) {
-          req.socket.destroy();
-          return;
-        }
-        if (res.destroyed) return;
-        res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'text/xml; charset=utf-8' });
-        res.end(reply.body);
-      };
-      const delay = (reply.delayMs ?? 0) + (url.pathname.startsWith('/__sim/') ? 0 : config.latencyMs);
-      if (delay > 0) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          send();
-        }, delay);
-        timers.add(t);
-      } else send();
-    });
+      return reply;
+    },
+    onError: (e) => ({ status: 500, body: `simulator error: ${e.message}`, contentType: 'text/plain' }),
+    latencyMs: () => config.latencyMs,
+    defaultContentType: 'text/xml; charset=utf-8',
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = host.port;
 
   return {
     baseUrl: `http://127.0.0.1:${port}/`,
@@ -370,12 +342,6 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
     state: () => store.state,
     configure,
     payCount: (trxid) => store.state.requests.filter((r) => r.command === 'PAY' && r.trxid === trxid).length,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        timers.clear();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => host.close(),
   };
 }
