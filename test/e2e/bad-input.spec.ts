@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { shot, startWebMode, type WebMode } from './web-mode';
+import { shot, webModeForFile } from './web-mode';
 
-let app: WebMode;
-test.beforeAll(async () => {
-  app = await startWebMode();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = webModeForFile();
 
 test('a wrong meter number gets a clear message and loses nothing', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   const input = page.getByTestId('customer-number');
   await input.fill('1234567890');
   await page.keyboard.press('Enter');
@@ -42,7 +36,7 @@ test('a wrong meter number gets a clear message and loses nothing', async ({ pag
 });
 
 test('a definite provider failure shows the cash to hand back, then records it', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('customer-number').fill('99000000046');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer')).toBeVisible();

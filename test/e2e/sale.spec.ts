@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { shot, startWebMode, stubPrint, type WebMode } from './web-mode';
+import { shot, webModeForFile, stubPrint } from './web-mode';
 
-let app: WebMode;
-test.beforeAll(async () => {
-  app = await startWebMode();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = webModeForFile();
 
 test('a cashier sells a PLN token with the keyboard alone, prints it, and finds it in today’s list', async ({ page }) => {
   await stubPrint(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByTestId('training-banner')).toContainText('MODE TRAINING');
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await shot(page, '01-number');
@@ -67,7 +61,7 @@ test('a cashier sells a PLN token with the keyboard alone, prints it, and finds 
 });
 
 test('English is one key away and rupiah stay in Indonesian format', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByTestId('toggle-locale').click();
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
   await page.getByTestId('customer-number').fill('12345678901');

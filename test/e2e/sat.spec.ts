@@ -2,19 +2,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { formatRupiah } from '../../shared/domain/money';
-import { SHOTS, shot, startWebMode, stubPrint, type WebMode } from './web-mode';
+import { SHOTS, shot, webModeForFile, stubPrint } from './web-mode';
 
-let app: WebMode;
-test.beforeAll(async () => {
-  app = await startWebMode();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = webModeForFile();
 
 /** The app is up once the token screen has focused its input; only then do F-keys reach it. */
 async function open(page: Page): Promise<void> {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByTestId('customer-number')).toBeFocused();
 }
 

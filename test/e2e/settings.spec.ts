@@ -1,16 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { shot, startWebMode, type WebMode } from './web-mode';
+import { shot, webModeForFile } from './web-mode';
 
-let app: WebMode;
-test.beforeAll(async () => {
-  app = await startWebMode();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = webModeForFile();
 
 test('the owner names the outlet for the receipt; production needs https credentials, kept masked', async ({ page }) => {
-  await page.goto(app.url);
+  await page.goto(app().url);
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await page.keyboard.press('F9');
   const name = page.getByTestId('outlet-name');
@@ -33,7 +27,7 @@ test('the owner names the outlet for the receipt; production needs https credent
   await page.getByTestId('vsi-save').click();
   await expect(page.getByTestId('vsi-secret')).toHaveValue('');
   await expect(page.getByTestId('vsi-secret')).toHaveAttribute('placeholder', /••••••••1234/);
-  const settings = await page.evaluate(async (url) => (await fetch(`${url}api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text(), app.url);
+  const settings = await page.evaluate(async (url) => (await fetch(`${url}api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text(), app().url);
   expect(settings).not.toContain('rahasia-sekali');
   await shot(page, '30-settings');
 

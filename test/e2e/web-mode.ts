@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -58,4 +58,19 @@ export async function stubPrint(page: Page): Promise<void> {
       w.__printed += 1;
     };
   });
+}
+
+/** One web host for a spec file: started before its first test, stopped after its last. */
+export function webModeForFile(env: Record<string, string> = {}): () => WebMode {
+  let app: WebMode | null = null;
+  test.beforeAll(async () => {
+    app = await startWebMode(env);
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+  return () => {
+    if (!app) throw new Error('web mode is not running');
+    return app;
+  };
 }
