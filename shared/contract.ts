@@ -41,7 +41,7 @@ export const Amounts = z.object({
 export type Amounts = z.infer<typeof Amounts>;
 
 export const Warning = z.object({
-  code: z.enum(['luhn_mismatch', 'unsold_tokens', 'recent_same_sale']),
+  code: z.enum(['luhn_mismatch', 'unsold_tokens', 'recent_same_sale', 'recent_same_bill']),
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 export type Warning = z.infer<typeof Warning>;
@@ -176,6 +176,8 @@ export const BillInquiryView = z.object({
   lines: z.array(DisplayLine),
   amounts: Amounts,
   expiresAt: z.number().int(),
+  /** E.g. this counter already paid this product for this number recently. */
+  warnings: z.array(Warning),
 });
 export type BillInquiryView = z.infer<typeof BillInquiryView>;
 

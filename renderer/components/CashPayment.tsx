@@ -21,6 +21,8 @@ type Props = {
   summary: ReactNode;
   amounts: Amounts;
   faceLabel?: string;
+  /** What Enter does here, in the cashier's words ("Bayar tagihan", "Bayar & beli token"). */
+  payLabel: string;
   tenderedText: string;
   busy: boolean;
   error: AppError | null;
@@ -30,7 +32,7 @@ type Props = {
   onBack: () => void;
 };
 
-export function CashPayment({ t, summary, amounts, faceLabel, tenderedText, busy, error, errorMessage, onTendered, onPay, onBack }: Props) {
+export function CashPayment({ t, summary, amounts, faceLabel, payLabel, tenderedText, busy, error, errorMessage, onTendered, onPay, onBack }: Props) {
   const total = amounts.total;
   const tendered = parseRupiahInput(tenderedText);
   const enough = tendered !== null && tendered >= total;
@@ -93,7 +95,7 @@ export function CashPayment({ t, summary, amounts, faceLabel, tenderedText, busy
               {t('common.back')}
             </KeyButton>
             <KeyButton keyLabel="Enter" variant="primary" onClick={onPay} disabled={!enough || busy} testId="pay">
-              {busy ? t('sale.paying') : t('sale.pay')}
+              {busy ? t('sale.paying') : payLabel}
             </KeyButton>
           </div>
         </form>

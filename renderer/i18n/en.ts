@@ -63,7 +63,7 @@ export const en: Messages = {
     save: 'Save',
     newSale: 'New sale',
     pendingTitle: 'PENDING — outcome not yet known',
-    pendingBody: 'The purchase was sent but its answer is not certain. Do NOT buy again for this meter. Loket keeps checking with the provider; keep the customer’s cash until the outcome is known.',
+    pendingBody: 'The purchase was sent but its answer is not certain. Do NOT buy or pay again for this number. Loket keeps checking with the provider; keep the customer’s cash until the outcome is known.',
     attempts: 'Check #{n}',
     nextCheck: 'Next check {time}',
     lastResult: 'Last answer: {result}',
@@ -83,12 +83,14 @@ export const en: Messages = {
     warning: {
       luhn_mismatch: 'Check the meter number again: its check digit does not match.',
       unsold_tokens: 'This meter has {count} token(s) not yet entered. Ask the customer.',
+      recent_same_bill: 'This counter already paid this product for this number on {when} (receipt {receiptNo}). Make sure this is a new bill, not a double payment.',
       recent_same_sale: 'This meter bought the same amount a few minutes ago (receipt {receiptNo}). Make sure it is not a double purchase.',
     },
     recentSame: 'This amount was bought for this meter {minutes} min ago (receipt {receiptNo}).',
     confirmAgain: 'Press Enter once more to continue anyway.',
   },
   bill: {
+    pay: 'Pay the bill',
     title: 'Pay a bill',
     customerNumber: 'Customer number / ID',
     check: 'Check the bill',
@@ -98,6 +100,7 @@ export const en: Messages = {
     paid: 'Bill paid',
   },
   digital: {
+    pay: 'Pay & send',
     title: 'Mobile credit, data, e-wallets & vouchers',
     number: 'Destination number',
     account: 'Account / phone number',

@@ -62,7 +62,7 @@ export const id = {
     save: 'Simpan',
     newSale: 'Transaksi baru',
     pendingTitle: 'PENDING — status belum pasti',
-    pendingBody: 'Pembelian sudah dikirim tetapi jawabannya belum pasti. JANGAN beli ulang untuk meter ini. Loket mengecek ke penyedia secara otomatis; uang pelanggan tetap disimpan sampai status pasti.',
+    pendingBody: 'Pembelian sudah dikirim tetapi jawabannya belum pasti. JANGAN beli atau bayar ulang untuk nomor ini. Loket mengecek ke penyedia secara otomatis; uang pelanggan tetap disimpan sampai status pasti.',
     attempts: 'Pengecekan ke-{n}',
     nextCheck: 'Cek berikutnya {time}',
     lastResult: 'Jawaban terakhir: {result}',
@@ -82,12 +82,14 @@ export const id = {
     warning: {
       luhn_mismatch: 'Periksa kembali nomor meter: angka kontrolnya tidak cocok.',
       unsold_tokens: 'Ada {count} token belum dimasukkan di meter ini. Tanyakan ke pelanggan.',
+      recent_same_bill: 'Tagihan produk ini untuk nomor ini sudah dibayar di loket ini pada {when} (struk {receiptNo}). Pastikan ini tagihan baru, bukan pembayaran ganda.',
       recent_same_sale: 'Meter ini sudah membeli nominal yang sama beberapa menit lalu (struk {receiptNo}). Pastikan bukan pembelian ganda.',
     },
     recentSame: 'Nominal ini sudah dibeli untuk meter ini {minutes} menit lalu (struk {receiptNo}).',
     confirmAgain: 'Tekan Enter sekali lagi untuk tetap melanjutkan.',
   },
   bill: {
+    pay: 'Bayar tagihan',
     title: 'Bayar Tagihan',
     customerNumber: 'Nomor pelanggan / ID',
     check: 'Cek tagihan',
@@ -97,6 +99,7 @@ export const id = {
     paid: 'Tagihan lunas',
   },
   digital: {
+    pay: 'Bayar & kirim',
     title: 'Pulsa, Paket Data, E-Wallet & Voucher',
     number: 'Nomor tujuan',
     account: 'Nomor akun / HP',

@@ -15,7 +15,7 @@ test('a PAY that times out goes PENDING, the meter is blocked, and advice resolv
   await page.keyboard.press('Enter');
 
   await expect(page.getByTestId('status-pending')).toContainText('PENDING');
-  await expect(page.getByTestId('status-pending')).toContainText('JANGAN beli ulang');
+  await expect(page.getByTestId('status-pending')).toContainText('JANGAN beli atau bayar ulang');
   await expect(page.getByTestId('receipt')).toContainText('BUKTI TRANSAKSI PENDING');
   await expect(page.getByTestId('pending-count')).toBeVisible();
   await shot(page, '20-pending');

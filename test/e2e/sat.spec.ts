@@ -69,7 +69,15 @@ test('a cashier pays a PLN postpaid bill: SAT’s bill lines, then success with 
   await page.keyboard.press('p');
   await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
   await page.keyboard.press('n');
+
+  // The customer comes back to pay the same bill: it is no longer due, and nothing is sold.
   await expect(page.getByTestId('product-search')).toBeFocused();
+  await page.keyboard.type('pln pasca');
+  await choose(page);
+  await page.keyboard.type('532110000060');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error')).toContainText('Tagihan tidak ditemukan atau sudah dibayar.');
+  await expect(page.getByTestId('bill-number')).toHaveValue('532110000060');
 });
 
 test('a BPJS bill is paid; one that SAT fails ends Failed with the cash to hand back', async ({ page }) => {

@@ -71,6 +71,27 @@ describe('bills through SAT', () => {
     expect(done.inquiryLines.map((l) => l.name)).toContain('Jumlah Peserta');
   });
 
+  it('a bill once paid is no longer due; if the biller lags, the ledger warns of a double payment', async () => {
+    const first = await settle((await payBill('pdam-dki-jakarta', '3100456789')).id);
+    expect(first.state).toBe('succeeded');
+    const again = await core.fail('bill.inquire', { productCode: 'pdam-dki-jakarta', customerNumber: '3100456789' });
+    expect(again).toMatchObject({ code: 'customer_not_found', message: 'Tagihan tidak ditemukan atau sudah dibayar.' });
+
+    (await sat()).configure({ fault: { stalePaidBills: true } });
+    try {
+      const stale = await core.call('bill.inquire', { productCode: 'pdam-dki-jakarta', customerNumber: '3100456789' });
+      expect(stale.warnings).toEqual([{ code: 'recent_same_bill', params: { receiptNo: first.receiptNo, when: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/) } }]);
+      const other = await core.call('bill.inquire', { productCode: 'pdam-jatim-kota-surabaya', customerNumber: '3100456789' });
+      expect(other.warnings).toEqual([]);
+      // The cashier may still pay (a new bill can look the same); the sale carries the warning.
+      const second = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: stale.inquiryId, tendered: stale.amounts.total });
+      expect(second.warnings.map((w) => w.code)).toEqual(['recent_same_bill']);
+      await settle(second.id);
+    } finally {
+      (await sat()).configure({ fault: { stalePaidBills: false } });
+    }
+  });
+
   it('no bill to pay is a clear message; nothing is sold', async () => {
     const e = await core.fail('bill.inquire', { productCode: 'pln-postpaid', customerNumber: '5321100009999' });
     expect(e.code).toBe('customer_not_found');

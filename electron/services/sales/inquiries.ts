@@ -3,6 +3,7 @@
 import { appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { parseCustomerNumber, passesLuhn } from '../../../shared/domain/pln';
+import { formatLocalDateTime } from '../../../shared/domain/time';
 import type { BillInquiryView, Mode, PlnInquiry, Warning } from '../../../shared/contract';
 import { getInquiry, recordInquiry } from '../../db/queries/inquiries';
 import { beginProviderCall } from '../../db/queries/provider-calls';
@@ -14,6 +15,8 @@ import { parseLines, receiptNo } from './sale-view';
 import { tokenOptions } from './token-options';
 
 export const RECENT_WINDOW_MS = 10 * 60_000;
+/** Bills are monthly: a second payment of the same product for the same number within a month is worth a look. */
+export const RECENT_BILL_WINDOW_MS = 31 * 24 * 60 * 60_000;
 
 export function pendingBlock(deps: SaleDeps, numbers: readonly string[]): Result<never> | null {
   const open = findOpenSaleForCustomer(deps.db, numbers);
@@ -152,8 +155,17 @@ export function billView(deps: SaleDeps, r: InquiryRecord): Result<BillInquiryVi
       lines: parseLines(r.lines_json),
       amounts: { faceValue: r.face_value ?? 0, providerAdmin: r.provider_admin, providerCost: cost, margin: q.value.margin, total: q.value.total },
       expiresAt: r.expires_at,
+      warnings: billWarnings(deps, r),
     },
   };
+}
+
+/** A biller whose records lag still shows a bill the counter has just paid: the ledger knows better. */
+export function billWarnings(deps: SaleDeps, r: InquiryRecord): Warning[] {
+  const paid = recentSucceededSales(deps.db, [r.customer_number], deps.now() - RECENT_BILL_WINDOW_MS).find((s) => s.product_code === r.product_code);
+  if (!paid) return [];
+  const when = formatLocalDateTime(paid.created_at, deps.settings.outlet().timeZone).slice(0, 16);
+  return [{ code: 'recent_same_bill', params: { receiptNo: receiptNo(paid.seq), when } }];
 }
 
 export async function inquireBill(deps: SaleDeps, productCode: string, customerNumberInput: string): Promise<Result<BillInquiryView>> {

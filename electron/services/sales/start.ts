@@ -7,7 +7,7 @@ import { businessDate } from '../../../shared/domain/time';
 import type { ParsedReq, SaleView, Warning } from '../../../shared/contract';
 import { createCashSale, getSaleByClientRequest, recentSucceededSales, type NewSale } from '../../db/queries/sales';
 import type { SaleDeps } from './deps';
-import { loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
+import { billWarnings, loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
 import { receiptNo, toSaleView } from './sale-view';
 import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
 import { UNAVAILABLE } from '../catalog/catalog-service';
@@ -117,7 +117,7 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
   return {
     ok: true,
     value: {
-      warnings: [],
+      warnings: billWarnings(deps, inq),
       draft: {
         productKind: 'bill',
         productCode: product.code,

@@ -19,7 +19,11 @@ export type SatSimConfig = {
   /** Where final orders are POSTed (loopback only); null: no callbacks. */
   callbackUrl: string | null;
   /** Fault switches for tests: the next N answers of that kind. */
-  fault: { status500: number; html502: number; slowMs: number; badSignature: boolean };
+  /**
+   * `stalePaidBills`: the biller still shows a bill that was just paid (its records lag), so only
+   * the counter's own ledger can tell that it is being paid twice.
+   */
+  fault: { status500: number; html502: number; slowMs: number; badSignature: boolean; stalePaidBills: boolean };
 };
 
 export type SatSimOptions = {
@@ -72,7 +76,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     tokenLifetimeS: 3600,
     callbackUrl: null,
     ...options.config,
-    fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, ...options.config?.fault },
+    fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, stalePaidBills: false, ...options.config?.fault },
   };
   const tokens = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
@@ -179,6 +183,11 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     const client = attrs.client_number ?? '';
     if (satScenario(client) === 'no_bill') return satError(400, 'P00', 'Bill not found or already paid');
     const bill = billFor(p, client, now());
+    // A bill paid (or being paid) this period is no longer due.
+    const paid = p.isInquiry && !config.fault.stalePaidBills && Object.values(store.state.orders).some(
+      (o) => o.productCode === p.code && o.clientNumber === client && o.status !== 'Failed' && billFor(p, client, o.createdAt).period === bill.period,
+    );
+    if (paid) return satError(400, 'P00', 'Bill not found or already paid');
     return json(200, {
       data: {
         type: 'inquiry',

@@ -99,6 +99,11 @@ function BillStep() {
         </div>
         <div>
           <h2>{bill.product.name}</h2>
+          {bill.warnings.map((w) => (
+            <div key={w.code} className="warning" role="alert" data-testid={`warning-${w.code}`}>
+              {t(`sale.warning.${w.code}`, w.params)}
+            </div>
+          ))}
           <AmountSummary amounts={bill.amounts} t={t} faceLabel={t('bill.amount')} />
           <div className="actions">
             <KeyButton keyLabel="Esc" variant="ghost" onClick={b.back}>
@@ -128,6 +133,7 @@ export function BillsScreen() {
       return (
         <CashPayment
           t={t}
+          payLabel={t('bill.pay')}
           summary={
             <>
               <h2>{b.bill!.product.name}</h2>

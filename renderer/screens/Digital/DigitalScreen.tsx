@@ -83,6 +83,7 @@ export function DigitalScreen() {
       return (
         <CashPayment
           t={t}
+          payLabel={t('digital.pay')}
           summary={
             <>
               <h2>{p.name}</h2>

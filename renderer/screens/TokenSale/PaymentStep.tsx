@@ -11,6 +11,7 @@ export function PaymentStep() {
   return (
     <CashPayment
       t={t}
+      payLabel={t('sale.pay')}
       summary={
         <>
           <h2>{t('sale.customer')}</h2>
