@@ -240,7 +240,8 @@ function pendingReceipt(b: Builder, m: ReceiptModel): void {
   b.rule('=');
   b.center(m.product.kind === 'pln_prepaid' ? 'TOKEN BELUM TERBIT' : 'BELUM SELESAI DIPROSES', 'bold');
   b.center('Status sedang dicek ke penyedia. JANGAN BAYAR ULANG.', 'bold');
-  b.center('Simpan bukti ini. Token diberikan setelah status pasti, atau uang dikembalikan bila gagal.');
+  const deliverable = { pln_prepaid: 'Token diberikan', bill: 'Struk lunas diberikan', digital: 'Produk dikirim' }[m.product.kind];
+  b.center(`Simpan bukti ini. ${deliverable} setelah status pasti, atau uang dikembalikan bila gagal.`);
   footer(b, m);
 }
 

@@ -63,7 +63,7 @@ export const en: Messages = {
     save: 'Save',
     newSale: 'New sale',
     pendingTitle: 'PENDING — outcome not yet known',
-    pendingBody: 'The purchase was sent but its answer is not certain. Do NOT buy or pay again for this number. Loket keeps checking with the provider; keep the customer’s cash until the outcome is known.',
+    pendingBody: 'The transaction was sent but its answer is not certain. Do NOT buy or pay again for this number. Loket keeps checking with the provider; keep the customer’s cash until the outcome is known.',
     attempts: 'Check #{n}',
     nextCheck: 'Next check {time}',
     lastResult: 'Last answer: {result}',

@@ -62,7 +62,7 @@ export const id = {
     save: 'Simpan',
     newSale: 'Transaksi baru',
     pendingTitle: 'PENDING — status belum pasti',
-    pendingBody: 'Pembelian sudah dikirim tetapi jawabannya belum pasti. JANGAN beli atau bayar ulang untuk nomor ini. Loket mengecek ke penyedia secara otomatis; uang pelanggan tetap disimpan sampai status pasti.',
+    pendingBody: 'Transaksi sudah dikirim tetapi jawabannya belum pasti. JANGAN beli atau bayar ulang untuk nomor ini. Loket mengecek ke penyedia secara otomatis; uang pelanggan tetap disimpan sampai status pasti.',
     attempts: 'Pengecekan ke-{n}',
     nextCheck: 'Cek berikutnya {time}',
     lastResult: 'Jawaban terakhir: {result}',

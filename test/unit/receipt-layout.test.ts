@@ -133,7 +133,10 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(t.match(/BUDI SANTOSO/g)).toHaveLength(1);
     expect(t.match(/SN-77/g)).toHaveLength(1);
     // A pending slip prints no SAT lines, so it names the customer itself.
-    expect(text({ ...bill, kind: 'pending' })).toContain('BUDI SANTOSO');
+    const pending = text({ ...bill, kind: 'pending' });
+    expect(pending).toContain('BUDI SANTOSO');
+    expect(pending.replace(/\s+/g, ' ')).toContain('Struk lunas diberikan');
+    expect(pending).not.toContain('Token');
   });
 
   it('a digital receipt shows the voucher code large', () => {
