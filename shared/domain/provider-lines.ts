@@ -4,8 +4,10 @@
 // the outlet's cost. The raw lines stay in the ledger for the audit.
 import type { DisplayLine } from '../contract';
 
-const PROVIDER_PRICE = /^(total\s*(bayar|pembayaran)|harga(\s*jual)?)$/i;
+/** "TOTAL BAYAR", "Total Tagihan", "Harga"… with a money value ("TOTAL TAGIHAN: 1 BULAN" is a count and stays). */
+const PRICE_LABEL = /^(total|harga)\b/i;
+const MONEY = /^\s*(rp\.?\s*)?\d[\d.,]*\s*$/i;
 
 export function customerFacingLines(lines: readonly DisplayLine[]): DisplayLine[] {
-  return lines.filter((l) => !PROVIDER_PRICE.test(l.name.trim()));
+  return lines.filter((l) => !(PRICE_LABEL.test(l.name.trim()) && MONEY.test(l.value)));
 }

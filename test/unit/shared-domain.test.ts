@@ -74,6 +74,8 @@ describe('provider display lines shown to the customer', () => {
       { name: 'TOTAL TAGIHAN', value: '1 BULAN' },
       { name: 'Harga', value: 'Rp 49.500' },
       { name: ' TOTAL BAYAR ', value: 'Rp 27.500' },
+      { name: 'Total Tagihan', value: 'Rp 412.100' },
+      { name: 'Harga Jual', value: '27500' },
     ];
     expect(customerFacingLines(lines).map((l) => l.name)).toEqual(['IDPEL', 'RP TAG PLN', 'TOTAL TAGIHAN']);
   });
