@@ -115,7 +115,7 @@ function customer(b: Builder, m: ReceiptModel, shownLines: ReceiptModel['fulfill
   }
   // The product name leads on its own line: "Produk" beside a long name only wraps it.
   b.left(m.product.name, 'bold');
-  b.pair(m.product.kind === 'bill' ? 'No. Pelanggan' : 'No. Tujuan', m.customer.number);
+  if (!shownLines.some((l) => l.value.trim() === m.customer.number)) b.pair(m.product.kind === 'bill' ? 'No. Pelanggan' : 'No. Tujuan', m.customer.number);
   if (m.customer.name && !shownLines.some((l) => /^nama\b/i.test(l.name.trim()))) b.pair('Nama', m.customer.name);
 }
 
@@ -131,7 +131,7 @@ function serialNumber(b: Builder, m: ReceiptModel, label: string, shownLines: Re
   b.pair(label, sn);
 }
 
-/** `shownLines`: the provider lines this receipt prints below, so the header does not repeat their name. */
+/** `shownLines`: the provider lines this receipt prints below, so the header does not repeat their number or name. */
 function header(b: Builder, m: ReceiptModel, title: string, shownLines: ReceiptModel['fulfillmentLines'] = []): void {
   top(b, m, title);
   customer(b, m, shownLines);

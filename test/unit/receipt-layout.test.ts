@@ -120,6 +120,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
       serialNumber: 'SN-77',
       inquiryLines: [{ name: 'Nama', value: 'BUDI SANTOSO' }],
       fulfillmentLines: [
+        { name: 'IDPEL', value: '532110000060' },
         { name: 'Nama Pelanggan', value: 'BUDI SANTOSO' },
         { name: 'No. Ref', value: 'SN-77' },
         { name: 'TOTAL BAYAR', value: 'Rp 201.600' },
@@ -131,6 +132,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(t).not.toContain('Rp 201.600');
     expect(t).toContain('Rp 202.600');
     expect(t.match(/BUDI SANTOSO/g)).toHaveLength(1);
+    expect(t.match(/532110000060/g)).toHaveLength(1);
     expect(t.match(/SN-77/g)).toHaveLength(1);
     // A pending slip prints no SAT lines, so it names the customer itself.
     const pending = text({ ...bill, kind: 'pending' });
