@@ -2,6 +2,7 @@
 // JSON line {"provider","baseUrl","credentials"} first, so scripts can read it, then serves.
 import { startVsiSimulator } from './vsi/server';
 import { startSatSimulator } from './sat/server';
+import { startMidtransSimulator } from './midtrans/server';
 
 type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number; fulfil: number | undefined; deposit: number | undefined };
 
@@ -26,37 +27,44 @@ async function main(): Promise<void> {
     process.stderr.write('--port must be a number between 0 and 65535\n');
     process.exit(2);
   }
+  const started = await start(args);
+  if (!started) {
+    process.stderr.write(
+      'usage: npm run sim -- vsi|sat|midtrans [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
+    );
+    process.exit(2);
+  }
+  process.stdout.write(`${JSON.stringify(started.line)}\n`);
+  const stop = (): void => {
+    void started.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+type Started = { line: { provider: string; baseUrl: string; credentials: Record<string, string> }; close(): Promise<void> };
+
+async function start(args: Args): Promise<Started | null> {
+  const common = { port: args.port, statePath: args.state ?? null };
   switch (args.provider) {
     case 'vsi': {
-      const sim = await startVsiSimulator({ port: args.port, statePath: args.state ?? null, config: { latencyMs: args.latency } });
-      process.stdout.write(JSON.stringify({ provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }) + '\n');
-      const stop = (): void => {
-        void sim.close().then(() => process.exit(0));
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      return;
+      const sim = await startVsiSimulator({ ...common, config: { latencyMs: args.latency } });
+      return { line: { provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
     }
     case 'sat': {
       const sim = await startSatSimulator({
-        port: args.port,
-        statePath: args.state ?? null,
+        ...common,
         ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
         config: { fault: { slowMs: args.latency }, ...(args.fulfil === undefined ? {} : { fulfilMs: args.fulfil }) },
       });
-      process.stdout.write(
-        JSON.stringify({ provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }) + '\n',
-      );
-      const stop = (): void => {
-        void sim.close().then(() => process.exit(0));
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      return;
+      return { line: { provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
+    }
+    case 'midtrans': {
+      const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+      return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
     }
     default:
-      process.stderr.write('usage: npm run sim -- vsi|sat [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n');
-      process.exit(2);
+      return null;
   }
 }
 

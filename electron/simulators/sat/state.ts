@@ -1,7 +1,6 @@
 // The SAT simulator's memory (orders, deposit, keys), persisted as JSON so training keeps its
 // orders and its keys across restarts.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { openJsonStore, type JsonStore } from '../json-store';
 import type { SimKeys } from './keys';
 
 export type SimOrder = {
@@ -32,26 +31,8 @@ export type SatSimState = {
   checkouts: Record<string, number>;
 };
 
-export type SatStore = { state: SatSimState; save(): void };
+export type SatStore = JsonStore<SatSimState>;
 
 export function openSatStore(file: string | null, initial: () => SatSimState): SatStore {
-  let state: SatSimState | null = null;
-  if (file) {
-    try {
-      state = JSON.parse(readFileSync(file, 'utf8')) as SatSimState;
-    } catch {
-      state = null;
-    }
-  }
-  const store = {
-    state: state ?? initial(),
-    save() {
-      if (!file) return;
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify(store.state));
-      renameSync(`${file}.tmp`, file);
-    },
-  };
-  if (!state) store.save();
-  return store;
+  return openJsonStore(file, initial);
 }
