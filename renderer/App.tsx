@@ -23,9 +23,10 @@ const NAV: ReadonlyArray<[Screen, string, string]> = [
 ];
 
 /** F-key on a sale screen: a finished sale (no cash owed back) makes way for the next one. */
-function freshStart(store: { getState(): { step: string; sale: { cash: { state: string } } | null; reset(): void } }): void {
+function freshStart(store: { getState(): { step: string; sale: { state: string; payment: { state: string; refundBy: string | null } } | null; reset(): void } }): void {
   const s = store.getState();
-  if (s.step === 'result' && s.sale?.cash.state !== 'refund_due') s.reset();
+  const p = s.sale?.payment;
+  if (s.step === 'result' && s.sale?.state !== 'awaiting_payment' && !(p?.state === 'refund_due' && p.refundBy === 'cash')) s.reset();
 }
 
 export function App() {

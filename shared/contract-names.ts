@@ -18,6 +18,10 @@ export const CALL_NAMES = [
   'sale.checkStatus',
   'sale.confirmCashReturned',
   'sale.declareFailed',
+  'payment.check',
+  'payment.cancel',
+  'payment.simulate',
+  'payment.refund',
   'ledger.today',
   'receipt.get',
   'receipt.print',
@@ -31,6 +35,8 @@ export const CALL_NAMES = [
   'settings.setRouting',
   'settings.setLowBalance',
   'settings.setCallback',
+  'settings.saveMidtrans',
+  'settings.saveWorldline',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
+import { PaymentChoice, PaymentMethod, PaymentState, PaymentView } from './payment';
 import type { CallName } from './contract-names';
 
 export const Locale = z.enum(['id', 'en']);
@@ -12,11 +13,8 @@ export type Locale = z.infer<typeof Locale>;
 export const Mode = z.enum(['training', 'production']);
 export type Mode = z.infer<typeof Mode>;
 
-export const SaleState = z.enum(['paid', 'sending', 'pending', 'review', 'succeeded', 'failed']);
+export const SaleState = z.enum(['awaiting_payment', 'paid', 'sending', 'pending', 'review', 'succeeded', 'failed', 'cancelled']);
 export type SaleState = z.infer<typeof SaleState>;
-
-export const CashState = z.enum(['settled', 'refund_due', 'refunded']);
-export type CashState = z.infer<typeof CashState>;
 
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
 export type ProductKind = z.infer<typeof ProductKind>;
@@ -132,7 +130,7 @@ export const SaleView = z.object({
     tariffPower: z.string(),
   }),
   amounts: Amounts,
-  cash: z.object({ tendered: Rupiah, change: Rupiah, state: CashState }),
+  payment: PaymentView,
   delivery: z.object({
     token: z.string().nullable(),
     kwh: z.string().nullable(),
@@ -155,7 +153,8 @@ export const SaleRow = z.object({
   receiptNo: z.string(),
   createdAt: z.number().int(),
   state: SaleState,
-  cashState: CashState,
+  paymentMethod: PaymentMethod,
+  paymentState: PaymentState,
   productKind: ProductKind,
   productName: z.string(),
   provider: ProviderName,
@@ -226,8 +225,14 @@ export const TodayTotals = z.object({
   openCount: z.number().int().nonnegative(),
   openTotal: Rupiah,
   failedCount: z.number().int().nonnegative(),
+  /** Sales whose payment never came: nothing bought, nothing owed. */
+  cancelledCount: z.number().int().nonnegative(),
   cashRefundDue: Rupiah,
   cashInDrawer: z.number().int(),
+  /** Money owed back to customers by any method (cash, provider refunds in progress, a supervisor's transfer). */
+  refundDue: Rupiah,
+  /** What each method brought in today (settled, less refunds). */
+  byMethod: z.array(z.object({ method: PaymentMethod, count: z.number().int().nonnegative(), total: z.number().int() })),
 });
 export type TodayTotals = z.infer<typeof TodayTotals>;
 
@@ -240,7 +245,7 @@ export type ReceiptLine = z.infer<typeof ReceiptLine>;
 
 export const Receipt = z.object({
   saleId: z.string(),
-  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed']),
+  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed', 'payment_slip', 'cancelled']),
   columns: z.number().int().positive(),
   copyNumber: z.number().int().nonnegative(),
   lines: z.array(ReceiptLine),
@@ -268,6 +273,27 @@ export const SatSettingsView = z.object({
   satPublicKey: z.string().nullable(),
 });
 
+export const PaymentSettingsView = z.object({
+  midtrans: z.object({
+    environment: z.enum(['sandbox', 'production']),
+    baseUrl: z.string(),
+    clientKey: z.string(),
+    serverKeySet: z.boolean(),
+    serverKeyMasked: z.string(),
+  }),
+  worldline: z.object({
+    apiUrl: z.string(),
+    tokenUrl: z.string(),
+    clientId: z.string(),
+    acquirerId: z.string(),
+    merchantId: z.string(),
+    terminalId: z.string(),
+    secretSet: z.boolean(),
+    secretMasked: z.string(),
+  }),
+});
+export type PaymentSettingsView = z.infer<typeof PaymentSettingsView>;
+
 export const SettingsView = z.object({
   mode: Mode,
   locale: Locale,
@@ -277,6 +303,7 @@ export const SettingsView = z.object({
   routing: Routing,
   lowBalanceThreshold: Rupiah,
   callback: CallbackSettings,
+  payments: PaymentSettingsView,
   vaultKeySource: z.string(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
@@ -299,7 +326,7 @@ export const contract = {
       clientRequestId: z.string().min(8).max(64),
       inquiryId: z.string().min(1).max(64),
       denomination: Rupiah,
-      tendered: Rupiah,
+      payment: PaymentChoice,
     }),
     response: SaleView,
   },
@@ -313,7 +340,7 @@ export const contract = {
     request: z.object({
       clientRequestId: z.string().min(8).max(64),
       inquiryId: z.string().min(1).max(64),
-      tendered: Rupiah,
+      payment: PaymentChoice,
     }),
     response: SaleView,
   },
@@ -325,7 +352,7 @@ export const contract = {
       customerNumber: z.string().trim().min(4).max(40),
       /** The price the cashier showed the customer; the core refuses if it changed since. */
       expectedTotal: Rupiah,
-      tendered: Rupiah,
+      payment: PaymentChoice,
     }),
     response: SaleView,
   },
@@ -358,6 +385,15 @@ export const contract = {
   'sale.get': { kind: 'read', request: SaleId, response: SaleView },
   'sale.checkStatus': { kind: 'write', request: SaleId, response: SaleView },
   'sale.confirmCashReturned': { kind: 'write', request: SaleId, response: SaleView },
+  'payment.check': { kind: 'write', request: SaleId, response: SaleView },
+  'payment.cancel': { kind: 'write', request: SaleId, response: SaleView },
+  /** Training only: what the customer does on their phone or at their bank. */
+  'payment.simulate': { kind: 'write', request: SaleId.extend({ outcome: z.enum(['pay', 'expire', 'deny']) }), response: SaleView },
+  'payment.refund': {
+    kind: 'write',
+    request: SaleId.extend({ amount: Rupiah.refine((n) => n > 0), reason: z.string().trim().min(3).max(200) }),
+    response: SaleView,
+  },
   'sale.declareFailed': { kind: 'write', request: SaleId, response: SaleView },
   'ledger.today': {
     kind: 'read',
@@ -412,6 +448,29 @@ export const contract = {
   },
   'settings.setRouting': { kind: 'write', request: Routing, response: SettingsView },
   'settings.setLowBalance': { kind: 'write', request: z.object({ amount: Rupiah }), response: SettingsView },
+  'settings.saveMidtrans': {
+    kind: 'write',
+    request: z.object({
+      environment: z.enum(['sandbox', 'production']),
+      baseUrl: z.string().trim().max(200),
+      clientKey: z.string().trim().max(128),
+      serverKey: z.string().trim().max(128).optional(),
+    }),
+    response: SettingsView,
+  },
+  'settings.saveWorldline': {
+    kind: 'write',
+    request: z.object({
+      apiUrl: z.string().trim().max(200),
+      tokenUrl: z.string().trim().max(300),
+      clientId: z.string().trim().max(128),
+      acquirerId: z.string().trim().max(40),
+      merchantId: z.string().trim().max(40),
+      terminalId: z.string().trim().max(8),
+      clientSecret: z.string().max(256).optional(),
+    }),
+    response: SettingsView,
+  },
   'settings.setCallback': { kind: 'write', request: CallbackSettings, response: SettingsView },
 } as const satisfies Record<CallName, Entry>;
 

@@ -5,6 +5,8 @@ import type { VsiTimeouts } from '../providers/vsi/client';
 import type { VsiSimTiming } from '../simulators/vsi/server';
 import type { SatTimeouts } from '../providers/sat/client';
 import type { SatSimConfig } from '../simulators/sat/server';
+import type { MidtransTimeouts } from '../providers/midtrans/client';
+import type { PaymentTiming } from '../services/payments/payment-ladder';
 
 export type LoketConfig = {
   /** Holds loket.db, logs/, training/ and (web mode) master.key. */
@@ -25,6 +27,9 @@ export type LoketConfig = {
   trainingSimTiming?: Partial<VsiSimTiming>;
   satTimeouts?: Partial<SatTimeouts>;
   trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
+  midtransTimeouts?: Partial<MidtransTimeouts>;
+  /** Payment expiries and grace; scaled by timeScale unless given here. */
+  paymentTiming?: Partial<PaymentTiming>;
   checkpoint?: Checkpoint;
   /** How long sale.startPlnToken waits for the PAY answer before returning the sale in progress. */
   startWaitMs?: number;

@@ -8,7 +8,13 @@ import { createLogger, type Logger } from '../log/logger';
 import { createVault } from '../secrets/vault';
 import { createSettingsService, type KeyValidator, type SettingsService } from '../services/settings/settings-service';
 import { createSalesService, type SalesService } from '../services/sales/sales-service';
-import { createAdviceScheduler } from '../services/recovery/advice-scheduler';
+import { createDueScheduler } from '../services/recovery/due-scheduler';
+import { upcomingAdvice } from '../db/queries/sales';
+import { upcomingPaymentChecks } from '../db/queries/payments';
+import { createPaymentService } from '../services/payments/payment-service';
+import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
+import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
+import { createPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
 import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
@@ -79,7 +85,26 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     });
   };
 
+  const payAccess = createPaymentAccess({
+    dataDir: config.dataDir,
+    settings: settings.payments,
+    vault,
+    log,
+    now,
+    timeouts: { midtrans: { ...scaled(DEFAULT_MIDTRANS_TIMEOUTS, scale), ...config.midtransTimeouts } },
+  });
+
   let wake = (): void => undefined;
+  let buy = (saleId: string): void => void saleId;
+  const payments = createPaymentService({
+    db,
+    now,
+    log: log.child('payment'),
+    access: payAccess,
+    timing: { ...DEFAULT_PAYMENT_TIMING, scale, ...config.paymentTiming },
+    onSettled: (saleId) => buy(saleId),
+    onScheduleChange: () => wake(),
+  });
   const sales = createSalesService({
     db,
     now,
@@ -94,9 +119,27 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     inquiryTtlMs: 15 * 60_000,
     onScheduleChange: () => wake(),
     onDistributorOrder: refreshDeposit,
+    payments,
   });
-  const scheduler = createAdviceScheduler({ db, now, log: log.child('advice'), advise: sales.advise });
-  wake = () => scheduler.wake();
+  buy = (saleId) => void sales.pay(saleId);
+  const adviceScheduler = createDueScheduler({
+    name: 'advice',
+    now,
+    log: log.child('advice'),
+    upcoming: () => upcomingAdvice(db),
+    run: sales.advise,
+  });
+  const paymentScheduler = createDueScheduler({
+    name: 'payment',
+    now,
+    log: log.child('payment'),
+    upcoming: () => upcomingPaymentChecks(db).map((u) => ({ id: u.saleId, at: u.at })),
+    run: payments.check,
+  });
+  wake = () => {
+    adviceScheduler.wake();
+    paymentScheduler.wake();
+  };
   const receipts = createReceiptService(db, settings, now);
   const callbacks = createCallbackRunner({
     settings,
@@ -110,6 +153,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   });
   settings.onProviderChange(() => {
     providers.invalidate();
+    payAccess.invalidate();
     if (started) background.run('callbacks.apply', () => callbacks.apply());
   });
 
@@ -159,6 +203,23 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'sale.checkStatus': (req) => sales.checkStatus(req.saleId),
     'sale.confirmCashReturned': (req) => sales.confirmCashReturned(req.saleId),
     'sale.declareFailed': (req) => sales.declareFailed(req.saleId),
+    'payment.check': async (req) => {
+      await payments.check(req.saleId);
+      return sales.get(req.saleId);
+    },
+    'payment.cancel': async (req) => {
+      const r = await payments.cancel(req.saleId);
+      return r.ok ? sales.get(req.saleId) : r;
+    },
+    'payment.simulate': async (req) => {
+      const r = await payments.simulate(req.saleId, req.outcome);
+      return r.ok ? sales.get(req.saleId) : r;
+    },
+    'payment.refund': async (req) => {
+      const r = await payments.refund(req.saleId, req.amount, req.reason);
+      // A refund still in progress is not an error for the screen: the sale shows it.
+      return r.ok || r.error.code === 'provider_timeout' ? sales.get(req.saleId) : r;
+    },
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
     'receipt.get': (req) => receipts.preview(req.saleId),
     'receipt.print': (req) => {
@@ -174,6 +235,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'settings.saveSat': (req) => settings.saveSat(req),
     'settings.setRouting': (req) => ({ ok: true, value: settings.setRouting(req) }),
     'settings.setLowBalance': (req) => ({ ok: true, value: settings.setLowBalanceThreshold(req.amount) }),
+    'settings.saveMidtrans': async (req) => {
+      const r = await settings.payments.saveMidtrans(req);
+      return r.ok ? { ok: true, value: settings.view() } : r;
+    },
+    'settings.saveWorldline': async (req) => {
+      const r = await settings.payments.saveWorldline(req);
+      return r.ok ? { ok: true, value: settings.view() } : r;
+    },
     'settings.setCallback': async (req) => {
       const r = settings.setCallback(req);
       if (!r.ok) return r;
@@ -196,7 +265,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       if (started) return;
       started = true;
       sales.resume();
-      scheduler.start();
+      adviceScheduler.start();
+      paymentScheduler.start();
       const env = settings.mode();
       background.run('catalog.sync', async () => {
         const r = await catalog.sync(env);
@@ -207,12 +277,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
-      scheduler.stop();
+      adviceScheduler.stop();
+      paymentScheduler.stop();
       await background.idle(3_000);
       await callbacks.stop();
       // Give a purchase in flight a moment to record its answer; if it cannot, recovery resolves it.
-      await Promise.race([sales.idle(), new Promise((r) => setTimeout(r, 3_000))]);
+      await Promise.race([Promise.all([sales.idle(), payments.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
+      await payAccess.stop();
       db.close();
       if (!config.log) log.close();
     },

@@ -8,6 +8,9 @@ const ntext = z.string().nullable();
 
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
 export const ProviderName = z.enum(['vsi', 'sat']);
+export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card']);
+export const PaymentProvider = z.enum(['midtrans', 'worldline']);
+export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);
 
 export const SaleRecord = z.object({
   id: z.string(),
@@ -20,7 +23,7 @@ export const SaleRecord = z.object({
   category: z.string(),
   provider: ProviderName,
   env: z.enum(['training', 'production']),
-  state: z.enum(['paid', 'sending', 'pending', 'review', 'succeeded', 'failed']),
+  state: z.enum(['awaiting_payment', 'paid', 'sending', 'pending', 'review', 'succeeded', 'failed', 'cancelled']),
   business_date: z.string(),
   created_at: int,
   updated_at: int,
@@ -62,19 +65,47 @@ export const SaleRecord = z.object({
   review_reason: ntext,
   reprints: int,
   warnings_json: z.string(),
-  // joined from payments
-  cash_tendered: int,
-  cash_change: int,
-  cash_state: z.enum(['settled', 'refund_due', 'refunded']),
+  // joined from the sale's payment
+  payment_id: z.string(),
+  payment_method: PaymentMethod,
+  payment_provider: PaymentProvider.nullable(),
+  payment_state: PaymentState,
+  payment_tendered: int,
+  payment_change: int,
+  payment_refunded: int,
+  payment_ref: ntext,
+  payment_expires_at: nint,
+  payment_display: z.string(),
+  payment_reference: ntext,
+  payment_approval: ntext,
+  payment_card_brand: ntext,
+  payment_card_last4: ntext,
+  payment_cancel_requested: z.union([z.literal(0), z.literal(1)]),
+  payment_refund_manual: z.union([z.literal(0), z.literal(1)]),
+  payment_last_status: ntext,
+  payment_check_attempts: int,
+  payment_next_check_at: nint,
+  payment_failure_code: ntext,
+  payment_failure_message: ntext,
 });
 export type SaleRecord = z.infer<typeof SaleRecord>;
+
+/** The payment columns as SELECT_SALE names them. */
+export const SALE_PAYMENT_COLUMNS = `p.id AS payment_id, p.method AS payment_method, p.provider AS payment_provider,
+  p.state AS payment_state, p.tendered AS payment_tendered, p.change AS payment_change, p.refunded_amount AS payment_refunded,
+  p.provider_ref AS payment_ref, p.expires_at AS payment_expires_at, p.display_json AS payment_display,
+  p.reference AS payment_reference, p.approval_code AS payment_approval, p.card_brand AS payment_card_brand,
+  p.card_last4 AS payment_card_last4, p.cancel_requested AS payment_cancel_requested, p.refund_manual AS payment_refund_manual,
+  p.last_status AS payment_last_status, p.check_attempts AS payment_check_attempts, p.next_check_at AS payment_next_check_at,
+  p.failure_code AS payment_failure_code, p.failure_message AS payment_failure_message`;
 
 export const SaleListRecord = z.object({
   id: z.string(),
   seq: int,
   created_at: int,
   state: SaleRecord.shape.state,
-  cash_state: SaleRecord.shape.cash_state,
+  payment_method: PaymentMethod,
+  payment_state: PaymentState,
   product_kind: ProductKind,
   product_name: z.string(),
   provider: ProviderName,
@@ -154,3 +185,50 @@ export const PriceRuleRecord = z.object({
   updated_at: int,
 });
 export type PriceRuleRecord = z.infer<typeof PriceRuleRecord>;
+
+export const PaymentRecord = z.object({
+  id: z.string(),
+  sale_id: z.string(),
+  method: PaymentMethod,
+  provider: PaymentProvider.nullable(),
+  amount: int,
+  tendered: int,
+  change: int,
+  state: PaymentState,
+  provider_ref: ntext,
+  provider_txn_id: ntext,
+  refunded_amount: int,
+  expires_at: nint,
+  display_json: z.string(),
+  reference: ntext,
+  approval_code: ntext,
+  card_brand: ntext,
+  card_last4: ntext,
+  cancel_requested: z.union([z.literal(0), z.literal(1)]),
+  refund_manual: z.union([z.literal(0), z.literal(1)]),
+  last_status: ntext,
+  status_detail: ntext,
+  check_attempts: int,
+  next_check_at: nint,
+  failure_code: ntext,
+  failure_message: ntext,
+  created_at: int,
+  updated_at: int,
+  settled_at: nint,
+});
+export type PaymentRecord = z.infer<typeof PaymentRecord>;
+
+export const RefundRecord = z.object({
+  id: z.string(),
+  payment_id: z.string(),
+  refund_key: z.string(),
+  amount: int,
+  reason: z.string(),
+  kind: z.enum(['automatic', 'supervisor', 'manual']),
+  state: z.enum(['requested', 'done', 'refused', 'unknown']),
+  provider_refund_id: ntext,
+  detail: ntext,
+  requested_at: int,
+  finished_at: nint,
+});
+export type RefundRecord = z.infer<typeof RefundRecord>;

@@ -150,8 +150,38 @@ function cash(b: Builder, m: ReceiptModel): void {
   }
   b.rule();
   b.pair('TOTAL BAYAR', formatRupiah(m.amounts.total), 'bold');
-  b.pair('Tunai', formatRupiah(m.amounts.tendered));
-  b.pair('Kembali', formatRupiah(m.amounts.change));
+  paidWith(b, m);
+}
+
+const METHOD_LABEL: Record<ReceiptModel['payment']['method'], string> = {
+  cash: 'Tunai',
+  qris: 'QRIS',
+  gopay: 'GoPay',
+  shopeepay: 'ShopeePay',
+  va_bca: 'VA BCA',
+  va_bni: 'VA BNI',
+  va_bri: 'VA BRI',
+  va_permata: 'VA Permata',
+  mandiri_bill: 'Mandiri Bill',
+  card: 'Kartu',
+};
+
+/** How it was paid: the cash and change, or the method with its masked reference (card: last 4 and approval code). */
+function paidWith(b: Builder, m: ReceiptModel): void {
+  const p = m.payment;
+  if (p.method === 'cash') {
+    b.pair('Tunai', formatRupiah(m.amounts.tendered));
+    b.pair('Kembali', formatRupiah(m.amounts.change));
+    return;
+  }
+  if (p.method === 'card') {
+    b.pair(`Kartu ${p.cardBrand ?? ''}`.trim(), `**** ${p.cardLast4 ?? '????'}`);
+    if (p.approvalCode) b.pair('Kode Approval', p.approvalCode);
+  } else {
+    b.pair('Dibayar', METHOD_LABEL[p.method]);
+  }
+  if (p.reference) b.pair('Ref. Bayar', p.reference);
+  if (p.refunded > 0) b.pair('Dikembalikan', formatRupiah(p.refunded));
 }
 
 function footer(b: Builder, m: ReceiptModel): void {
@@ -253,9 +283,56 @@ function failedReceipt(b: Builder, m: ReceiptModel): void {
   b.pair('Total', formatRupiah(m.amounts.total));
   if (m.failureMessage) b.left(m.failureMessage);
   b.rule('=');
-  const refunded = m.cashState === 'refunded';
-  b.center(refunded ? 'UANG SUDAH DIKEMBALIKAN' : 'UANG DIKEMBALIKAN KE PELANGGAN', 'bold');
+  moneyBack(b, m);
+  footer(b, m);
+}
+
+/** What happens to the customer's money after a failure: back from the drawer, through the provider, or by a supervisor. */
+function moneyBack(b: Builder, m: ReceiptModel): void {
+  const p = m.payment;
+  if (p.state === 'refunded') {
+    b.center(p.method === 'cash' ? 'UANG SUDAH DIKEMBALIKAN' : 'DANA SUDAH DIKEMBALIKAN', 'bold');
+  } else if (p.method === 'cash') {
+    b.center('UANG DIKEMBALIKAN KE PELANGGAN', 'bold');
+  } else {
+    b.center(`DANA DIKEMBALIKAN KE ${METHOD_LABEL[p.method].toUpperCase()}`, 'bold');
+    b.center('Pengembalian diproses; bila tidak masuk, hubungi loket dengan struk ini.', 'small');
+  }
   b.pair('Dikembalikan', formatRupiah(m.amounts.total), 'bold');
+  if (p.method !== 'cash' && p.reference) b.pair('Ref. Bayar', p.reference);
+}
+
+/** While the sale waits for a transfer: where to pay, how much, until when. */
+function paymentSlip(b: Builder, m: ReceiptModel): void {
+  const p = m.payment;
+  header(b, m, 'INSTRUKSI PEMBAYARAN');
+  b.rule();
+  b.pair('TOTAL BAYAR', formatRupiah(m.amounts.total), 'bold');
+  b.pair('Metode', METHOD_LABEL[p.method]);
+  if (p.vaNumber) {
+    b.center(`Transfer ke VA ${(p.bank ?? '').toUpperCase()}`);
+    b.center(p.vaNumber, 'large');
+  } else if (p.billKey) {
+    b.pair('Kode Perusahaan', p.billerCode ?? '');
+    b.center('Kode Bayar');
+    b.center(p.billKey, 'large');
+  }
+  if (p.expiresAt !== null) b.pair('Bayar sebelum', formatLocalDateTime(p.expiresAt, m.timeZone));
+  b.rule('=');
+  b.center('Transfer tepat sejumlah TOTAL BAYAR.', 'bold');
+  b.center('Produk diberikan setelah pembayaran diterima. Ini BUKAN bukti lunas.', 'small');
+  footer(b, m);
+}
+
+function cancelledReceipt(b: Builder, m: ReceiptModel): void {
+  header(b, m, 'TRANSAKSI DIBATALKAN');
+  b.pair('ID Transaksi', m.providerRef);
+  b.pair('Metode', METHOD_LABEL[m.payment.method]);
+  b.rule();
+  if (m.failureMessage) b.left(m.failureMessage);
+  b.rule('=');
+  if (m.payment.state === 'refund_due' || m.payment.state === 'refunded') moneyBack(b, m);
+  else b.center('TIDAK ADA UANG MASUK, TIDAK ADA PRODUK', 'bold');
   footer(b, m);
 }
 
@@ -276,6 +353,12 @@ export function layoutReceipt(m: ReceiptModel, columns = 32): ReceiptLine[] {
       break;
     case 'failed':
       failedReceipt(b, m);
+      break;
+    case 'payment_slip':
+      paymentSlip(b, m);
+      break;
+    case 'cancelled':
+      cancelledReceipt(b, m);
       break;
   }
   return b.lines;

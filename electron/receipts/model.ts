@@ -2,7 +2,23 @@ import { z } from 'zod';
 import type { SaleRecord } from '../db/rows';
 import { DisplayLine } from '../../shared/contract';
 
-export type ReceiptKind = 'token' | 'bill' | 'digital' | 'pending' | 'failed';
+export type ReceiptKind = 'token' | 'bill' | 'digital' | 'pending' | 'failed' | 'payment_slip' | 'cancelled';
+
+/** How the customer paid, as the struk may show it: never a full card number, never a secret. */
+export type ReceiptPayment = {
+  method: SaleRecord['payment_method'];
+  state: SaleRecord['payment_state'];
+  reference: string | null;
+  approvalCode: string | null;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  refunded: number;
+  expiresAt: number | null;
+  vaNumber: string | null;
+  bank: string | null;
+  billKey: string | null;
+  billerCode: string | null;
+};
 
 export type ReceiptModel = {
   kind: ReceiptKind;
@@ -26,7 +42,7 @@ export type ReceiptModel = {
   inquiryLines: DisplayLine[];
   fulfillmentLines: DisplayLine[];
   failureMessage: string | null;
-  cashState: SaleRecord['cash_state'];
+  payment: ReceiptPayment;
   copy: { number: number; at: number } | null;
 };
 
@@ -46,8 +62,13 @@ function parse<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
   }
 }
 
+const Display = z.object({ vaNumber: z.string().nullable(), bank: z.string().nullable(), billKey: z.string().nullable(), billerCode: z.string().nullable() }).partial();
+
 export function receiptKind(sale: Pick<SaleRecord, 'state' | 'product_kind'>): ReceiptKind {
   if (sale.state === 'failed') return 'failed';
+  if (sale.state === 'cancelled') return 'cancelled';
+  // What the customer needs to pay (a VA number, a bill key) on paper while the sale waits.
+  if (sale.state === 'awaiting_payment') return 'payment_slip';
   if (sale.state !== 'succeeded') return 'pending';
   return sale.product_kind === 'pln_prepaid' ? 'token' : sale.product_kind;
 }
@@ -78,8 +99,8 @@ export function receiptModel(
       providerAdmin: sale.provider_admin,
       margin: sale.margin,
       total: sale.total,
-      tendered: sale.cash_tendered,
-      change: sale.cash_change,
+      tendered: sale.payment_tendered,
+      change: sale.payment_change,
     },
     token: sale.token,
     kwh: sale.kwh,
@@ -91,7 +112,25 @@ export function receiptModel(
     inquiryLines: parse(Lines, sale.inquiry_lines, []),
     fulfillmentLines: parse(Lines, sale.fulfillment_lines, []),
     failureMessage: sale.failure_message,
-    cashState: sale.cash_state,
+    payment: receiptPayment(sale),
     copy: ctx.copy,
+  };
+}
+
+function receiptPayment(sale: SaleRecord): ReceiptPayment {
+  const d = parse(Display, sale.payment_display, {});
+  return {
+    method: sale.payment_method,
+    state: sale.payment_state,
+    reference: sale.payment_reference,
+    approvalCode: sale.payment_approval,
+    cardBrand: sale.payment_card_brand,
+    cardLast4: sale.payment_card_last4,
+    refunded: sale.payment_refunded,
+    expiresAt: sale.payment_expires_at,
+    vaNumber: d.vaNumber ?? null,
+    bank: d.bank ?? null,
+    billKey: d.billKey ?? null,
+    billerCode: d.billerCode ?? null,
   };
 }

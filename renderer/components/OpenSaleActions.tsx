@@ -1,5 +1,6 @@
-// The actions an unfinished or failed sale offers, wherever it is shown: record the cash handed
-// back (R), ask the provider now (C), declare it failed after review (F, with confirmation).
+// The actions an unfinished, failed or cancelled sale offers, wherever it is shown: record money
+// handed back (R), ask the provider now (C), declare it failed after review (F), and for a payment
+// still waiting: cancel it (X, confirmed) or — in training — play the customer (B pays).
 import { useState } from 'react';
 import type { SaleView } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
@@ -8,52 +9,87 @@ import { useKeys } from '../hooks/use-keys';
 import { KeyButton } from './KeyButton';
 import { ConfirmDialog } from './ConfirmDialog';
 
-type Props = {
-  sale: SaleView;
-  t: Translate;
-  busy: boolean;
-  onCashReturned: () => void;
-  onCheck: () => void;
-  onDeclareFailed: () => void;
+export type OpenSaleHandlers = {
+  confirmCashReturned(): Promise<void>;
+  checkStatus(): Promise<void>;
+  declareFailed(): Promise<void>;
+  checkPayment(): Promise<void>;
+  cancelPayment(): Promise<void>;
+  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
 };
 
-export function OpenSaleActions({ sale, t, busy, onCashReturned, onCheck, onDeclareFailed }: Props) {
-  const [confirming, setConfirming] = useState(false);
-  const refundDue = sale.cash.state === 'refund_due';
+type Props = { sale: SaleView; t: Translate; busy: boolean; actions: OpenSaleHandlers };
+
+export function OpenSaleActions({ sale, t, busy, actions }: Props) {
+  const [confirming, setConfirming] = useState<'declare' | 'cancel' | null>(null);
+  const p = sale.payment;
+  const handBack = p.state === 'refund_due' && (p.refundBy === 'cash' || p.refundBy === 'manual');
   const canCheck = sale.state === 'pending' || sale.state === 'review';
   const review = sale.state === 'review';
+  const waiting = sale.state === 'awaiting_payment';
+  const training = sale.env === 'training';
   const keys: Record<string, () => void> = {};
-  if (refundDue) keys.r = onCashReturned;
-  if (canCheck) keys.c = onCheck;
-  if (review) keys.f = () => setConfirming(true);
-  useKeys(keys, !busy && !confirming);
+  if (handBack) keys.r = () => void actions.confirmCashReturned();
+  if (canCheck) keys.c = () => void actions.checkStatus();
+  if (review) keys.f = () => setConfirming('declare');
+  if (waiting) {
+    keys.c = () => void actions.checkPayment();
+    keys.x = () => setConfirming('cancel');
+    if (training) keys.b = () => void actions.simulatePayment('pay');
+  }
+  useKeys(keys, !busy && confirming === null);
 
   return (
     <>
-      {refundDue ? (
-        <KeyButton keyLabel="R" variant="danger" onClick={onCashReturned} testId="cash-returned">
-          {t('sale.cashReturned')}
+      {handBack ? (
+        <KeyButton keyLabel="R" variant="danger" onClick={() => void actions.confirmCashReturned()} testId="cash-returned">
+          {p.refundBy === 'manual' ? t('pay.manualDone') : t('sale.cashReturned')}
         </KeyButton>
       ) : null}
       {canCheck ? (
-        <KeyButton keyLabel="C" onClick={onCheck} disabled={busy} testId="check-status">
+        <KeyButton keyLabel="C" onClick={() => void actions.checkStatus()} disabled={busy} testId="check-status">
           {t('sale.checkNow')}
         </KeyButton>
       ) : null}
+      {waiting ? (
+        <>
+          <KeyButton keyLabel="C" onClick={() => void actions.checkPayment()} disabled={busy} testId="check-payment">
+            {t('pay.checkNow')}
+          </KeyButton>
+          <KeyButton keyLabel="X" variant="danger" onClick={() => setConfirming('cancel')} disabled={busy || p.cancelRequested} testId="cancel-payment">
+            {t('pay.cancel')}
+          </KeyButton>
+        </>
+      ) : null}
+      {waiting && training ? (
+        <div className="simulate" data-testid="simulate">
+          <span className="muted">{t('pay.simulate')}:</span>
+          <KeyButton keyLabel="B" onClick={() => void actions.simulatePayment('pay')} disabled={busy} testId="simulate-pay">
+            {t('pay.simulatePay')}
+          </KeyButton>
+          <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('expire')} disabled={busy} data-testid="simulate-expire">
+            {t('pay.simulateExpire')}
+          </button>
+          <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('deny')} disabled={busy} data-testid="simulate-deny">
+            {t('pay.simulateDeny')}
+          </button>
+        </div>
+      ) : null}
       {review ? (
-        <KeyButton keyLabel="F" variant="danger" onClick={() => setConfirming(true)} testId="declare-failed">
+        <KeyButton keyLabel="F" variant="danger" onClick={() => setConfirming('declare')} testId="declare-failed">
           {t('sale.declareFailed')}
         </KeyButton>
       ) : null}
       {confirming ? (
         <ConfirmDialog
-          message={t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) })}
-          confirmLabel={t('sale.declareFailed')}
+          message={confirming === 'declare' ? t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) }) : t('pay.cancelConfirm', { amount: formatRupiah(sale.amounts.total) })}
+          confirmLabel={confirming === 'declare' ? t('sale.declareFailed') : t('pay.cancel')}
           cancelLabel={t('common.cancel')}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => setConfirming(null)}
           onConfirm={() => {
-            setConfirming(false);
-            onDeclareFailed();
+            const what = confirming;
+            setConfirming(null);
+            void (what === 'declare' ? actions.declareFailed() : actions.cancelPayment());
           }}
         />
       ) : null}

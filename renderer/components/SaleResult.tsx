@@ -23,39 +23,47 @@ type Props = {
   actions: SessionActions;
   onNew: () => void;
   onShown?: () => void;
+  merchant?: string;
 };
 
-export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown }: Props) {
+export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown, merchant = '' }: Props) {
   const now = useNow();
   const open = OPEN_STATES.has(sale.state);
   useEffect(() => {
     onShown?.();
     if (!open) return;
-    const id = setInterval(() => void actions.refresh(), sale.state === 'sending' || sale.state === 'paid' ? 700 : 2000);
+    const fast = sale.state === 'sending' || sale.state === 'paid' || sale.state === 'awaiting_payment';
+    const id = setInterval(() => void actions.refresh(), fast ? 700 : 2000);
     return () => clearInterval(id);
   }, [sale.id, sale.state]);
 
-  const refundDue = sale.cash.state === 'refund_due';
-  const settled = sale.state !== 'paid' && sale.state !== 'sending';
+  // Cash due back must be handed over before the next customer; a provider refund runs by itself.
+  const refundDue = sale.payment.state === 'refund_due' && sale.payment.refundBy === 'cash';
+  const waiting = sale.state === 'awaiting_payment';
+  const settled = sale.state !== 'paid' && sale.state !== 'sending' && !waiting;
+  const cancelled = sale.state === 'cancelled';
   const keys: Record<string, () => void> = {};
+  if (waiting && (sale.payment.display?.vaNumber || sale.payment.display?.billKey)) keys.p = () => void actions.print();
   if (settled) {
     keys.p = () => void actions.print();
     keys.s = () => void actions.save();
     if (!refundDue) {
       keys.n = onNew;
-      keys.Enter = onNew;
+      keys.Enter = cancelled ? actions.payAgain : onNew;
     }
+    if (cancelled) keys.a = actions.payAgain;
   }
   useKeys(keys, !busy);
 
   const failure = (v: SaleView): string => (v.failure ? errorText(t, locale, v.failure) : '');
-  const printLabel = sale.state === 'succeeded' ? t('sale.print') : sale.state === 'failed' ? t('sale.printFailed') : t('sale.printPending');
+  const printLabel =
+    sale.state === 'succeeded' ? t('sale.print') : sale.state === 'failed' || cancelled ? t('sale.printFailed') : waiting ? t('pay.printSlip') : t('sale.printPending');
 
   return (
     <section className="card step-result">
       <div className="two-col">
         <div>
-          <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={failure} showChange />
+          <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={failure} showChange merchant={merchant} />
           {sale.warnings.map((w) => (
             <div key={w.code} className="warning">
               {t(`sale.warning.${w.code}`, w.params)}
@@ -63,14 +71,17 @@ export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onN
           ))}
           {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
           <div className="actions wrap">
-            <OpenSaleActions
-              sale={sale}
-              t={t}
-              busy={busy}
-              onCashReturned={() => void actions.confirmCashReturned()}
-              onCheck={() => void actions.checkStatus()}
-              onDeclareFailed={() => void actions.declareFailed()}
-            />
+            <OpenSaleActions sale={sale} t={t} busy={busy} actions={actions} />
+            {waiting && (sale.payment.display?.vaNumber || sale.payment.display?.billKey) ? (
+              <KeyButton keyLabel="P" onClick={() => void actions.print()} testId="print">
+                {printLabel}
+              </KeyButton>
+            ) : null}
+            {cancelled ? (
+              <KeyButton keyLabel="A" variant="primary" onClick={actions.payAgain} testId="pay-again">
+                {t('pay.payAgain')}
+              </KeyButton>
+            ) : null}
             {settled ? (
               <>
                 <KeyButton keyLabel="P" onClick={() => void actions.print()} testId="print">
@@ -79,7 +90,7 @@ export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onN
                 <KeyButton keyLabel="S" onClick={() => void actions.save()} testId="save">
                   {t('sale.save')}
                 </KeyButton>
-                <KeyButton keyLabel="N" variant="primary" onClick={onNew} disabled={refundDue} testId="new-sale">
+                <KeyButton keyLabel="N" variant={cancelled ? 'ghost' : 'primary'} onClick={onNew} disabled={refundDue} testId="new-sale">
                   {t('sale.newSale')}
                 </KeyButton>
               </>

@@ -4,6 +4,8 @@ import type { SaleView } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
 import type { Translate } from '../i18n';
 import { TokenDisplay } from './TokenDisplay';
+import { PaymentWaiting } from './payment/PaymentWaiting';
+import { MoneyBack } from './payment/MoneyBack';
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -22,10 +24,35 @@ type Props = {
   errorMessage: (sale: SaleView) => string;
   /** At the counter right after paying, the change to hand back; not for past sales. */
   showChange?: boolean;
+  /** The outlet's name, shown under the QR as the customer's app will show it. */
+  merchant?: string;
 };
 
-export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false }: Props) {
+/** How a non-cash sale was paid, with its masked reference. */
+function PaidWith({ sale, t }: { sale: SaleView; t: Translate }) {
+  const p = sale.payment;
+  if (p.method === 'cash') return null;
+  const ref = p.method === 'card' ? `${p.cardBrand ?? ''} **** ${p.cardLast4 ?? ''}${p.approvalCode ? ` · ${t('pay.approval')} ${p.approvalCode}` : ''}` : (p.reference ?? '');
+  return (
+    <div className="paid-with" data-testid="paid-with">
+      {t('pay.paidWith', { method: t(`pay.method.${p.method}`) })} {ref ? <span className="mono">· {ref}</span> : null}
+      {p.refunded > 0 && p.state !== 'refund_due' ? <span className="muted"> · {t('pay.refundedSoFar', { amount: formatRupiah(p.refunded) })}</span> : null}
+    </div>
+  );
+}
+
+export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false, merchant = '' }: Props) {
   switch (sale.state) {
+    case 'awaiting_payment':
+      return <PaymentWaiting sale={sale} t={t} now={now} merchant={merchant} />;
+    case 'cancelled':
+      return (
+        <div className="status-panel failed" data-testid="status-cancelled">
+          <h2>{t('pay.cancelledTitle')}</h2>
+          <p data-testid="failure-message">{errorMessage(sale)}</p>
+          {sale.payment.state === 'refund_due' || sale.payment.state === 'refunded' ? <MoneyBack sale={sale} t={t} /> : <p className="muted">{t('pay.nothingTaken')}</p>}
+        </div>
+      );
     case 'succeeded': {
       const d = sale.delivery;
       return (
@@ -44,11 +71,12 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
               {t('sale.receiptNo')} {sale.receiptNo}
             </span>
           </div>
-          {showChange && sale.cash.change > 0 ? (
+          {showChange && sale.payment.change > 0 ? (
             <div className="change ok big" data-testid="result-change">
-              {t('sale.change')}: {formatRupiah(sale.cash.change)}
+              {t('sale.change')}: {formatRupiah(sale.payment.change)}
             </div>
           ) : null}
+          <PaidWith sale={sale} t={t} />
         </div>
       );
     }
@@ -89,13 +117,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
         <div className="status-panel failed" data-testid="status-failed">
           <h2>{t('sale.failedTitle')}</h2>
           <p data-testid="failure-message">{errorMessage(sale)}</p>
-          {sale.cash.state === 'refund_due' ? (
-            <div className="refund big" data-testid="refund-due">
-              {t('sale.refundDue', { amount: formatRupiah(sale.amounts.total) })}
-            </div>
-          ) : sale.cash.state === 'refunded' ? (
-            <div className="refund done" data-testid="refunded">{t('sale.refunded', { amount: formatRupiah(sale.amounts.total) })}</div>
-          ) : null}
+          <MoneyBack sale={sale} t={t} />
         </div>
       );
   }

@@ -2,9 +2,10 @@
 import { create } from 'zustand';
 import type { BillInquiryView, ProductView } from '../../shared/contract';
 import { ulid } from '../../shared/domain/ids';
-import { parseRupiahInput } from '../../shared/domain/money';
 import { call } from '../api/client';
 import { sessionActions, type SessionActions, type SessionState } from './sale-session';
+import { INITIAL_CHOICE, paymentChoice } from './payment-choice';
+import type { CardInput } from '../../shared/payment';
 
 export type BillStep = 'product' | 'number' | 'bill' | 'payment' | 'result';
 
@@ -14,14 +15,11 @@ type BillFlow = SessionState &
     product: ProductView | null;
     number: string;
     bill: BillInquiryView | null;
-    tenderedText: string;
-    clientRequestId: string | null;
     choose(product: ProductView): void;
     setNumber(n: string): void;
     inquire(): Promise<void>;
     toPayment(): void;
-    setTendered(text: string): void;
-    pay(): Promise<void>;
+    pay(card?: CardInput | null): Promise<void>;
     back(): void;
     reset(): void;
   };
@@ -31,7 +29,7 @@ const initial = {
   product: null,
   number: '',
   bill: null,
-  tenderedText: '',
+  ...INITIAL_CHOICE,
   clientRequestId: null,
   sale: null,
   receipt: null,
@@ -40,7 +38,7 @@ const initial = {
 };
 
 export const useBill = create<BillFlow>((set, get) => {
-  const session = sessionActions<BillFlow>(set, get, () => ({ step: 'result' }));
+  const session = sessionActions<BillFlow>(set, get, () => ({ step: 'result' }), () => ({ step: 'payment' }));
   return {
     ...initial,
     ...session,
@@ -55,14 +53,14 @@ export const useBill = create<BillFlow>((set, get) => {
       if (r.ok) set({ bill: r.value, step: 'bill' });
       else set({ error: r.error });
     },
-    toPayment: () => set({ step: 'payment', tenderedText: '', clientRequestId: ulid(), error: null }),
-    setTendered: (tenderedText) => set({ tenderedText, error: null }),
-    async pay() {
+    toPayment: () => set({ step: 'payment', tenderedText: '', payMethod: 'cash', clientRequestId: ulid(), error: null }),
+    async pay(card = null) {
       const s = get();
-      const tendered = parseRupiahInput(s.tenderedText);
-      if (s.busy || !s.bill || !s.clientRequestId || tendered === null || tendered < s.bill.amounts.total) return;
+      if (s.busy || !s.bill || !s.clientRequestId) return;
+      const payment = paymentChoice(s, s.bill.amounts.total, card);
+      if (!payment) return;
       set({ busy: true, error: null });
-      const r = await call('sale.startBill', { clientRequestId: s.clientRequestId, inquiryId: s.bill.inquiryId, tendered });
+      const r = await call('sale.startBill', { clientRequestId: s.clientRequestId, inquiryId: s.bill.inquiryId, payment });
       set({ busy: false });
       if (r.ok) session.showSale(r.value);
       else set({ error: r.error });

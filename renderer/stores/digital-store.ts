@@ -3,9 +3,10 @@
 import { create } from 'zustand';
 import type { ProductView } from '../../shared/contract';
 import { ulid } from '../../shared/domain/ids';
-import { parseRupiahInput } from '../../shared/domain/money';
 import { call } from '../api/client';
 import { sessionActions, type SessionActions, type SessionState } from './sale-session';
+import { INITIAL_CHOICE, paymentChoice } from './payment-choice';
+import type { CardInput } from '../../shared/payment';
 
 export type DigitalStep = 'product' | 'number' | 'payment' | 'result';
 
@@ -14,13 +15,10 @@ type DigitalFlow = SessionState &
     step: DigitalStep;
     product: ProductView | null;
     number: string;
-    tenderedText: string;
-    clientRequestId: string | null;
     choose(product: ProductView): void;
     setNumber(n: string): void;
     toPayment(): void;
-    setTendered(text: string): void;
-    pay(): Promise<void>;
+    pay(card?: CardInput | null): Promise<void>;
     back(): void;
     reset(): void;
   };
@@ -29,7 +27,7 @@ const initial = {
   step: 'product' as DigitalStep,
   product: null,
   number: '',
-  tenderedText: '',
+  ...INITIAL_CHOICE,
   clientRequestId: null,
   sale: null,
   receipt: null,
@@ -38,7 +36,7 @@ const initial = {
 };
 
 export const useDigital = create<DigitalFlow>((set, get) => {
-  const session = sessionActions<DigitalFlow>(set, get, () => ({ step: 'result' }));
+  const session = sessionActions<DigitalFlow>(set, get, () => ({ step: 'result' }), () => ({ step: 'payment' }));
   return {
     ...initial,
     ...session,
@@ -50,21 +48,21 @@ export const useDigital = create<DigitalFlow>((set, get) => {
         set({ error: { code: 'invalid_customer_number', message: 'Nomor tujuan hanya angka (4–24 digit).' } });
         return;
       }
-      set({ step: 'payment', tenderedText: '', clientRequestId: ulid(), error: null });
+      set({ step: 'payment', tenderedText: '', payMethod: 'cash', clientRequestId: ulid(), error: null });
     },
-    setTendered: (tenderedText) => set({ tenderedText, error: null }),
-    async pay() {
+    async pay(card = null) {
       const s = get();
-      const tendered = parseRupiahInput(s.tenderedText);
       const total = s.product?.sellPrice ?? null;
-      if (s.busy || !s.product || total === null || !s.clientRequestId || tendered === null || tendered < total) return;
+      if (s.busy || !s.product || total === null || !s.clientRequestId) return;
+      const payment = paymentChoice(s, total, card);
+      if (!payment) return;
       set({ busy: true, error: null });
       const r = await call('sale.startDigital', {
         clientRequestId: s.clientRequestId,
         productCode: s.product.code,
         customerNumber: s.number,
         expectedTotal: total,
-        tendered,
+        payment,
       });
       set({ busy: false });
       if (r.ok) session.showSale(r.value);

@@ -1,13 +1,30 @@
-// What every sale flow does once a sale exists: follow it, check its status, record the cash
-// handed back, declare it failed after review, print and save its receipt.
+// What every sale flow does once a sale exists: follow it and its payment, check its status,
+// cancel a waiting payment, record money handed back, declare it failed after review, print
+// and save its receipt, and start again with another payment method.
 import type { Receipt, SaleView } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
+import { ulid } from '../../shared/domain/ids';
 import { call } from '../api/client';
 import { printReceipt, saveReceipt } from './receipt-actions';
+import type { PayTab, PaymentChoiceState, VaBank } from './payment-choice';
 
-export type SessionState = { sale: SaleView | null; receipt: Receipt | null; busy: boolean; error: AppError | null };
+export type SessionState = PaymentChoiceState & {
+  sale: SaleView | null;
+  receipt: Receipt | null;
+  busy: boolean;
+  error: AppError | null;
+  clientRequestId: string | null;
+};
 
 export type SessionActions = {
+  setTendered(text: string): void;
+  setPayMethod(tab: PayTab): void;
+  setVaBank(bank: VaBank): void;
+  checkPayment(): Promise<void>;
+  cancelPayment(): Promise<void>;
+  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
+  /** The payment did not go through: back to the payment step, as a new sale with the same details. */
+  payAgain(): void;
   showSale(sale: SaleView): void;
   refresh(): Promise<void>;
   checkStatus(): Promise<void>;
@@ -17,12 +34,13 @@ export type SessionActions = {
   save(): Promise<void>;
 };
 
-export const OPEN_STATES: ReadonlySet<SaleView['state']> = new Set(['paid', 'sending', 'pending', 'review']);
+export const OPEN_STATES: ReadonlySet<SaleView['state']> = new Set(['awaiting_payment', 'paid', 'sending', 'pending', 'review']);
 
 export function sessionActions<S extends SessionState>(
   set: (patch: Partial<S>) => void,
   get: () => S,
   onShow: (sale: SaleView) => Partial<S> = () => ({}),
+  paymentStep: () => Partial<S> = () => ({}),
 ): SessionActions {
   async function loadReceipt(sale: SaleView): Promise<void> {
     const r = await call('receipt.get', { saleId: sale.id });
@@ -31,20 +49,34 @@ export function sessionActions<S extends SessionState>(
   function showSale(sale: SaleView): void {
     const previous = get().sale;
     set({ sale, ...onShow(sale) } as Partial<S>);
-    if (!previous || previous.id !== sale.id || previous.state !== sale.state || previous.cash.state !== sale.cash.state) {
+    if (!previous || previous.id !== sale.id || previous.state !== sale.state || previous.payment.state !== sale.payment.state || previous.payment.display !== sale.payment.display) {
       void loadReceipt(sale);
     }
   }
-  async function saleCall(name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed'): Promise<void> {
+  async function saleCall(
+    name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed' | 'payment.check' | 'payment.cancel',
+    extra?: { outcome: 'pay' | 'expire' | 'deny' },
+  ): Promise<void> {
     const sale = get().sale;
     if (!sale || get().busy) return;
     set({ busy: true, error: null } as Partial<S>);
-    const r = await call(name, { saleId: sale.id });
+    const r = extra ? await call('payment.simulate', { saleId: sale.id, ...extra }) : await call(name, { saleId: sale.id });
     set({ busy: false } as Partial<S>);
     if (r.ok) showSale(r.value);
     else set({ error: r.error } as Partial<S>);
   }
   return {
+    setTendered: (tenderedText) => set({ tenderedText, error: null } as Partial<S>),
+    setPayMethod: (payMethod) => set({ payMethod, error: null } as Partial<S>),
+    setVaBank: (vaBank) => set({ vaBank, error: null } as Partial<S>),
+    checkPayment: () => saleCall('payment.check'),
+    cancelPayment: () => saleCall('payment.cancel'),
+    simulatePayment: (outcome) => saleCall('payment.check', { outcome }),
+    payAgain() {
+      const sale = get().sale;
+      if (!sale || sale.state !== 'cancelled') return;
+      set({ sale: null, receipt: null, error: null, clientRequestId: ulid(), tenderedText: '', ...paymentStep() } as Partial<S>);
+    },
     showSale,
     async refresh() {
       const sale = get().sale;

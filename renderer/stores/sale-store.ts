@@ -3,9 +3,10 @@
 import { create } from 'zustand';
 import type { PlnInquiry } from '../../shared/contract';
 import { ulid } from '../../shared/domain/ids';
-import { parseRupiahInput } from '../../shared/domain/money';
 import { call } from '../api/client';
 import { sessionActions, type SessionActions, type SessionState } from './sale-session';
+import { INITIAL_CHOICE, paymentChoice } from './payment-choice';
+import type { CardInput } from '../../shared/payment';
 
 export type SaleStep = 'number' | 'customer' | 'payment' | 'result';
 
@@ -17,15 +18,12 @@ type SaleFlow = SessionState &
     selected: number;
     /** A recent identical purchase was shown; the next confirm goes through. */
     recentAcknowledged: boolean;
-    tenderedText: string;
-    clientRequestId: string | null;
     setNumber(n: string): void;
     inquire(): Promise<void>;
     select(index: number): void;
     confirmDenomination(): boolean;
     back(): void;
-    setTendered(text: string): void;
-    pay(): Promise<void>;
+    pay(card?: CardInput | null): Promise<void>;
     reset(): void;
   };
 
@@ -37,7 +35,7 @@ const initial = {
   inquiry: null,
   selected: 0,
   recentAcknowledged: false,
-  tenderedText: '',
+  ...INITIAL_CHOICE,
   clientRequestId: null,
   sale: null,
   receipt: null,
@@ -52,7 +50,7 @@ export function selectedOption(s: { inquiry: PlnInquiry | null; selected: number
 export { OPEN_STATES } from './sale-session';
 
 export const useSale = create<SaleFlow>((set, get) => {
-  const session = sessionActions<SaleFlow>(set, get, () => ({ step: 'result' }));
+  const session = sessionActions<SaleFlow>(set, get, () => ({ step: 'result' }), () => ({ step: 'payment' }));
   return {
     ...initial,
     ...session,
@@ -87,7 +85,7 @@ export const useSale = create<SaleFlow>((set, get) => {
         set({ recentAcknowledged: true });
         return false;
       }
-      set({ step: 'payment', tenderedText: '', clientRequestId: ulid(), error: null });
+      set({ step: 'payment', tenderedText: '', payMethod: 'cash', clientRequestId: ulid(), error: null });
       return true;
     },
     back() {
@@ -96,19 +94,18 @@ export const useSale = create<SaleFlow>((set, get) => {
       if (s.step === 'payment') set({ step: 'customer', error: null });
       else if (s.step === 'customer') set({ step: 'number', inquiry: null, error: null });
     },
-    setTendered: (tenderedText) => set({ tenderedText, error: null }),
-    async pay() {
+    async pay(card = null) {
       const s = get();
       const o = selectedOption(s);
       if (s.busy || !s.inquiry || o === null || !s.clientRequestId) return;
-      const tendered = parseRupiahInput(s.tenderedText);
-      if (tendered === null || tendered < o.amounts.total) return;
+      const payment = paymentChoice(s, o.amounts.total, card);
+      if (!payment) return;
       set({ busy: true, error: null });
       const r = await call('sale.startPlnToken', {
         clientRequestId: s.clientRequestId,
         inquiryId: s.inquiry.inquiryId,
         denomination: o.denomination,
-        tendered,
+        payment,
       });
       set({ busy: false });
       if (r.ok) session.showSale(r.value);

@@ -25,6 +25,11 @@ type TransactionsState = {
   checkStatus(): Promise<void>;
   confirmCashReturned(): Promise<void>;
   declareFailed(): Promise<void>;
+  checkPayment(): Promise<void>;
+  cancelPayment(): Promise<void>;
+  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
+  /** A supervisor refunds a settled non-cash sale (in part where the method allows). */
+  refund(amount: number, reason: string): Promise<boolean>;
 };
 
 const PAGE = 50;
@@ -35,18 +40,27 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     const r = await call('receipt.get', { saleId: sale.id });
     if (r.ok && get().detail?.sale.id === sale.id) set({ detail: { sale, receipt: r.value } });
   }
-  async function saleAction(name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed'): Promise<void> {
+  async function saleAction(
+    name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed' | 'payment.check' | 'payment.cancel',
+    extra?: { simulate?: 'pay' | 'expire' | 'deny'; refund?: { amount: number; reason: string } },
+  ): Promise<boolean> {
     const d = get().detail;
-    if (!d || get().busy) return;
+    if (!d || get().busy) return false;
     set({ busy: true, error: null });
-    const r = await call(name, { saleId: d.sale.id });
+    const saleId = d.sale.id;
+    const r = extra?.simulate
+      ? await call('payment.simulate', { saleId, outcome: extra.simulate })
+      : extra?.refund
+        ? await call('payment.refund', { saleId, ...extra.refund })
+        : await call(name, { saleId });
     set({ busy: false });
     if (!r.ok) {
       set({ error: r.error });
-      return;
+      return false;
     }
     await showDetail(r.value);
     await get().load();
+    return true;
   }
   return {
     filter: 'all',
@@ -106,8 +120,12 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       const e = await saveReceipt(d.sale.id);
       if (e) set({ error: e });
     },
-    checkStatus: () => saleAction('sale.checkStatus'),
-    confirmCashReturned: () => saleAction('sale.confirmCashReturned'),
-    declareFailed: () => saleAction('sale.declareFailed'),
+    checkStatus: async () => void (await saleAction('sale.checkStatus')),
+    confirmCashReturned: async () => void (await saleAction('sale.confirmCashReturned')),
+    declareFailed: async () => void (await saleAction('sale.declareFailed')),
+    checkPayment: async () => void (await saleAction('payment.check')),
+    cancelPayment: async () => void (await saleAction('payment.cancel')),
+    simulatePayment: async (outcome) => void (await saleAction('payment.check', { simulate: outcome })),
+    refund: (amount, reason) => saleAction('payment.check', { refund: { amount, reason } }),
   };
 });

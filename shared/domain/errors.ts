@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'invalid_customer_number',
   'invalid_denomination',
   'insufficient_cash',
+  'invalid_card',
   'inquiry_expired',
   'inquiry_not_found',
   'sale_not_found',

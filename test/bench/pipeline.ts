@@ -49,7 +49,7 @@ export async function benchPipeline(sim: SimProcess, sales: number, rounds = 5):
       clientRequestId: `bench-${n}-${Math.random()}`,
       inquiryId: inq.inquiryId,
       denomination: 100_000,
-      tendered: 200_000,
+      payment: { method: 'cash', tendered: 200_000 },
     });
     if (sale.state !== 'succeeded') throw new Error(`sale ended ${String(sale.state)}`);
   };

@@ -74,7 +74,7 @@ export async function benchSatPipeline(sim: SatSimProcess, sales: number, rounds
   const coreSale = async (): Promise<void> => {
     const bill = await call('bill.inquire', { productCode: 'pln-postpaid', customerNumber: customer() });
     const amounts = bill.amounts as { total: number };
-    let sale = await call('sale.startBill', { clientRequestId: `bench-${n}-${Math.random()}`, inquiryId: bill.inquiryId, tendered: amounts.total });
+    let sale = await call('sale.startBill', { clientRequestId: `bench-${n}-${Math.random()}`, inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: amounts.total } });
     if (sale.state !== 'succeeded') sale = await call('sale.checkStatus', { saleId: sale.id });
     if (sale.state !== 'succeeded') throw new Error(`sale ended ${String(sale.state)}`);
   };

@@ -145,14 +145,14 @@ afterAll(async () => {
 describe('SIGKILL at every step of a sale, then restart', () => {
   it('after the cash was recorded, before the PAY was written: fails cleanly, cash due back, no PAY sent', async () => {
     const { sale, trxPays } = await crashAndRecover({ number: '14233784991', pauseAt: 'sale.created' });
-    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(sale).toMatchObject({ state: 'failed', payment: { state: 'refund_due' } });
     expect(sale.failure?.code).toBe('sale_interrupted');
     expect(trxPays).toBe(0);
   });
 
   it('after the PAY intent was written, before it left: advice finds nothing, the supervisor fails it, cash due back, no PAY sent', async () => {
     const { sale, trxPays } = await crashAndRecover({ number: '14233784992', pauseAt: 'pay.intent' });
-    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(sale).toMatchObject({ state: 'failed', payment: { state: 'refund_due' } });
     expect(trxPays).toBe(0);
   });
 
@@ -166,7 +166,7 @@ describe('SIGKILL at every step of a sale, then restart', () => {
 
   it('while the PAY is at the provider (it is lost there): never re-sent, resolved as failed with cash due back', async () => {
     const { sale, trxPays } = await crashAndRecover({ number: '99000000032', killWhenPayArrives: true });
-    expect(sale).toMatchObject({ state: 'failed', cash: { state: 'refund_due' } });
+    expect(sale).toMatchObject({ state: 'failed', payment: { state: 'refund_due' } });
     expect(trxPays).toBe(1);
   });
 

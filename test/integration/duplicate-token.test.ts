@@ -26,7 +26,7 @@ describe('defences against a provider that answers wrongly', () => {
     const sale = await core.sell();
     expect(sale.state).toBe('review');
     expect(sale.reviewReason).toBe('missing_token');
-    expect(sale.cash.state).toBe('settled');
+    expect(sale.payment.state).toBe('settled');
   });
 
   it('a provider client that throws mid-PAY leaves the sale pending, never failed and never re-bought', async () => {

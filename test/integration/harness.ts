@@ -73,7 +73,7 @@ export async function sellToken(core: Core, number: string, denomination = 100_0
     clientRequestId: requestId(),
     inquiryId: inq.inquiryId,
     denomination,
-    tendered: tendered ?? total,
+    payment: { method: 'cash', tendered: tendered ?? total },
   });
 }
 

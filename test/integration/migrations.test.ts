@@ -71,8 +71,9 @@ describe('ledger migrations', () => {
       provider_ref: 'LKT-s1',
       token: '12345678901234567890',
       cashier: 'Sari',
-      cash_tendered: 110_000,
-      cash_state: 'settled',
+      payment_tendered: 110_000,
+      payment_state: 'settled',
+      payment_method: 'cash',
       inquiry_id: 'i1',
     });
     expect(getSale(db, 's2')).toMatchObject({ state: 'pending', next_advice_at: 99, provider_ref: 'LKT-s2' });

@@ -34,12 +34,12 @@ describe('a PLN token sold for cash', () => {
 
   it('sells: token, kWh, receipt, ledger entry, today list — one PAY, written before it left', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '88888888888' });
-    const sale = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 200_000, tendered: 205_000 });
+    const sale = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 200_000, payment: { method: 'cash', tendered: 205_000 } });
     expect(sale.state).toBe('succeeded');
     expect(sale.delivery.token).toMatch(/^\d{20}$/);
     expect(sale.amounts).toEqual({ faceValue: 200_000, providerAdmin: 1600, providerCost: 201_600, margin: 0, total: 201_600 });
     expect(sale.product).toEqual({ kind: 'pln_prepaid', code: 'pln-token-200000', name: 'Token PLN 200.000', category: 'Listrik PLN', provider: 'vsi' });
-    expect(sale.cash).toEqual({ tendered: 205_000, change: 3_400, state: 'settled' });
+    expect(sale.payment).toMatchObject({ method: 'cash', tendered: 205_000, change: 3_400, state: 'settled' });
     expect(sale.delivery.payRef).toMatch(/^[0-9A-F]{32}$/);
     expect(await payCount(sale.id)).toBe(1);
 
@@ -60,7 +60,7 @@ describe('a PLN token sold for cash', () => {
 
   it('the same request sent twice is one sale and one PAY', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '12345678902' });
-    const req = { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 50_000, tendered: 100_000 };
+    const req = { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'cash' as const, tendered: 100_000 } };
     const [a, b] = await Promise.all([core.call('sale.startPlnToken', req), core.call('sale.startPlnToken', req)]);
     expect(a.id).toBe(b.id);
     const again = await core.call('sale.startPlnToken', req);
@@ -70,9 +70,9 @@ describe('a PLN token sold for cash', () => {
 
   it('one inquiry serves one sale: a second purchase needs a fresh check', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '12345678909' });
-    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, tendered: 50_000 });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
     expect(first.state).toBe('succeeded');
-    const again = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, tendered: 50_000 });
+    const again = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
     expect(again.code).toBe('inquiry_expired');
     expect(again.message).toContain(first.receiptNo);
   });
@@ -82,12 +82,12 @@ describe('a PLN token sold for cash', () => {
     expect((await core.fail('pln.inquire', { customerNumber: '1234567890' })).code).toBe('invalid_customer_number');
     expect((await core.fail('pln.inquire', { customerNumber: '99000000014' })).code).toBe('customer_not_found');
     const inq = await core.call('pln.inquire', { customerNumber: '12345678903' });
-    const short = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 100_000, tendered: 100_000 });
+    const short = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: 100_000 } });
     expect(short.code).toBe('insufficient_cash');
     expect(short.message).toContain('Rp 100.000');
-    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 123_456, tendered: 1e6 })).code).toBe('invalid_denomination');
-    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: 'nope', denomination: 20_000, tendered: 1e6 })).code).toBe('inquiry_not_found');
-    expect((await core.fail('sale.startPlnToken', { clientRequestId: 'x', inquiryId: inq.inquiryId, denomination: -5, tendered: 1 } as never)).code).toBe('invalid_request');
+    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 123_456, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('invalid_denomination');
+    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: 'nope', denomination: 20_000, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('inquiry_not_found');
+    expect((await core.fail('sale.startPlnToken', { clientRequestId: 'x', inquiryId: inq.inquiryId, denomination: -5, payment: { method: 'cash', tendered: 1 } } as never)).code).toBe('invalid_request');
     expect((await core.call('ledger.today', {})).totals.count).toBe(before);
   });
 
@@ -95,11 +95,11 @@ describe('a PLN token sold for cash', () => {
     const sale = await sellToken(core, '99000000046');
     expect(sale.state).toBe('failed');
     expect(sale.failure?.code).toBe('deposit_insufficient');
-    expect(sale.cash.state).toBe('refund_due');
+    expect(sale.payment.state).toBe('refund_due');
     const slip = (await core.call('receipt.get', { saleId: sale.id })).lines.map((l) => l.text).join('\n');
     expect(slip).toContain('TRANSAKSI GAGAL');
     const returned = await core.call('sale.confirmCashReturned', { saleId: sale.id });
-    expect(returned.cash.state).toBe('refunded');
+    expect(returned.payment.state).toBe('refunded');
     expect((await core.fail('sale.confirmCashReturned', { saleId: sale.id })).code).toBe('not_allowed_in_state');
   });
 
@@ -143,7 +143,7 @@ describe('a PLN token sold for cash', () => {
     const sale = await sellToken(core, '99000000051');
     const done = await settle(sale.id);
     expect(done.state).toBe('failed');
-    expect(done.cash.state).toBe('refund_due');
+    expect(done.payment.state).toBe('refund_due');
     const rec = getSale(core.loket.db, sale.id)!;
     expect(countProviderCalls(core.loket.db, rec.provider_ref, 'ADV')).toBe(1);
     expect(await payCount(sale.id)).toBe(1);
@@ -183,7 +183,7 @@ describe('a PLN token sold for cash', () => {
     const all = t.items;
     expect(t.totals.count).toBe(all.length);
     expect(t.totals.succeededTotal).toBe(all.filter((r) => r.state === 'succeeded').reduce((a, r) => a + r.total, 0));
-    const drawer = all.filter((r) => r.cashState !== 'refunded').reduce((a, r) => a + r.total, 0);
+    const drawer = all.filter((r) => r.paymentState !== 'refunded').reduce((a, r) => a + r.total, 0);
     expect(t.totals.cashInDrawer).toBe(drawer);
     const open = await core.call('ledger.today', { status: 'open' });
     expect(open.items.every((r) => ['paid', 'sending', 'pending', 'review'].includes(r.state))).toBe(true);
@@ -198,11 +198,11 @@ describe('a purchase the provider never processed', () => {
       const review = await waitFor(() => c.call('sale.get', { saleId: sale.id }), (s) => s.state === 'review', 20_000);
       expect(review.reviewReason).toBe('not_found');
       expect(review.pending!.notFoundCount).toBeGreaterThanOrEqual(3);
-      expect(review.cash.state).toBe('settled');
+      expect(review.payment.state).toBe('settled');
       expect((await c.fail('sale.declareFailed', { saleId: (await sellToken(c, '12345678905')).id })).code).toBe('not_allowed_in_state');
       const failed = await c.call('sale.declareFailed', { saleId: sale.id });
       expect(failed.state).toBe('failed');
-      expect(failed.cash.state).toBe('refund_due');
+      expect(failed.payment.state).toBe('refund_due');
       const sim = await c.loket.providers.trainingSimulator();
       expect(sim.payCount(getSale(c.loket.db, sale.id)!.provider_ref)).toBe(1);
     } finally {

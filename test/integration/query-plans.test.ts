@@ -32,14 +32,14 @@ describe('query plans on the money path', () => {
     const token = await sellToken(core, '14233784991', 50_000);
     await core.call('receipt.print', { saleId: token.id, copy: false });
     const bill = await core.call('bill.inquire', { productCode: 'pln-postpaid', customerNumber: '532110000060' });
-    const paid = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, tendered: bill.amounts.total });
+    const paid = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
     await settle(paid.id);
     await core.call('sale.checkStatus', { saleId: paid.id });
     const failed = await core.call('bill.inquire', { productCode: 'bpjs-kesehatan', customerNumber: '8888801230002' });
-    const refused = await settle((await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: failed.inquiryId, tendered: failed.amounts.total })).id);
+    const refused = await settle((await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: failed.inquiryId, payment: { method: 'cash', tendered: failed.amounts.total } })).id);
     await core.call('sale.confirmCashReturned', { saleId: refused.id });
     const voucher = (await core.call('catalog.list', { kind: 'digital' })).products.find((p) => p.code === 'kode-voucher-google-50k')!;
-    const sold = await core.call('sale.startDigital', { clientRequestId: requestId(), productCode: voucher.code, customerNumber: '081234567890', expectedTotal: voucher.sellPrice!, tendered: voucher.sellPrice! });
+    const sold = await core.call('sale.startDigital', { clientRequestId: requestId(), productCode: voucher.code, customerNumber: '081234567890', expectedTotal: voucher.sellPrice!, payment: { method: 'cash', tendered: voucher.sellPrice! } });
     await settle(sold.id);
     await core.call('receipt.export', { saleId: sold.id });
     await core.call('pricing.set', { scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1_500 });

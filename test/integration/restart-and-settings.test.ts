@@ -85,10 +85,10 @@ describe('production settings', () => {
       const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
       await sim.close();
       expect((await core.fail('pln.inquire', { customerNumber: '14233784992' })).code).toBe('provider_unavailable');
-      const sale = await core.call('sale.startPlnToken', { clientRequestId: 'never-sent-1', inquiryId: inq.inquiryId, denomination: 20_000, tendered: 50_000 });
+      const sale = await core.call('sale.startPlnToken', { clientRequestId: 'never-sent-1', inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
       expect(sale.state).toBe('failed');
       expect(sale.failure?.code).toBe('provider_unavailable');
-      expect(sale.cash.state).toBe('refund_due');
+      expect(sale.payment.state).toBe('refund_due');
     } finally {
       await core.stop();
     }

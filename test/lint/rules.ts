@@ -11,7 +11,7 @@ const NODE_BUILTINS = new Set([
   'worker_threads', 'module', 'process', 'buffer', 'tls', 'dns', 'readline', 'assert', 'timers', 'perf_hooks',
 ]);
 
-const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zod']);
+const RENDERER_PACKAGES = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'zustand', 'zod', 'qrcode-generator']);
 
 type Import = { spec: string; line: number };
 

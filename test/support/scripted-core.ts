@@ -74,6 +74,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     inquiryTtlMs: 60_000,
     onScheduleChange: () => undefined,
     onDistributorOrder: () => undefined,
+    payments: { begin: async () => undefined },
   });
   let n = 0;
   return {
@@ -83,7 +84,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
       const inq = await sales.inquirePln(meter ?? String(14_233_784_990 + (n++ % 9)));
       if (!inq.ok) throw new Error(inq.error.message);
       const total = inq.value.options.find((o) => o.denomination === 100_000)!.amounts.total;
-      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, tendered: total });
+      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: total } });
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     },

@@ -25,7 +25,7 @@ const base: ReceiptModel = {
   inquiryLines: [],
   fulfillmentLines: [],
   failureMessage: null,
-  cashState: 'settled',
+  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null },
   copy: null,
 };
 
@@ -84,7 +84,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
   });
 
   it('a failure slip states the cash that goes back', () => {
-    const t = text({ ...base, kind: 'failed', token: null, failureMessage: 'Saldo deposit loket di penyedia tidak cukup.', cashState: 'refund_due' });
+    const t = text({ ...base, kind: 'failed', token: null, failureMessage: 'Saldo deposit loket di penyedia tidak cukup.', payment: { ...base.payment, state: 'refund_due' } });
     expect(t).toContain('TRANSAKSI GAGAL');
     expect(t).toContain('UANG DIKEMBALIKAN');
     expect(t).toContain('Rp 202.600');

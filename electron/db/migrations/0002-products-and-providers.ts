@@ -20,7 +20,8 @@ CREATE TABLE sales_v2 (
   category TEXT NOT NULL DEFAULT '',
   provider TEXT NOT NULL CHECK (provider IN ('vsi', 'sat')),
   env TEXT NOT NULL CHECK (env IN ('training', 'production')),
-  state TEXT NOT NULL CHECK (state IN ('paid', 'sending', 'pending', 'review', 'succeeded', 'failed')),
+  -- awaiting_payment and cancelled serve non-cash payments (migration 0003).
+  state TEXT NOT NULL CHECK (state IN ('awaiting_payment', 'paid', 'sending', 'pending', 'review', 'succeeded', 'failed', 'cancelled')),
   business_date TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,

@@ -1,6 +1,7 @@
 // The provider catalogue as last synced, the counter's price rules and the provider deposits.
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
+import { OPEN_SALE_STATES } from './sale-events';
 import { PriceRuleRecord, ProductRecord } from '../rows';
 
 /** Replaces the synced products of one provider/environment, keeping codes it no longer lists as inactive. */
@@ -78,7 +79,7 @@ export function openProviderCostSince(db: Ledger, env: string, provider: string,
   const row = stmt(
     db,
     `SELECT COALESCE(SUM(provider_cost), 0) AS c FROM sales
-     WHERE env = ? AND provider = ? AND state IN ('paid', 'sending', 'pending', 'review') AND created_at > ?`,
+     WHERE env = ? AND provider = ? AND state IN ${OPEN_SALE_STATES} AND created_at > ?`,
   ).get(env, provider, since) as { c: number };
   return row.c;
 }

@@ -2,40 +2,16 @@
 // event and (where there is one) the provider-call record commit together or not at all.
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
-import { SaleListRecord, SaleRecord, SaleEventRecord } from '../rows';
+import { SALE_PAYMENT_COLUMNS, SaleListRecord, SaleRecord, SaleEventRecord } from '../rows';
+import { appendEvent, currentState, OPEN_SALE_STATES } from './sale-events';
 import { finishProviderCall, beginProviderCall, type CallFinish } from './provider-calls';
 
 type State = SaleRecord['state'];
-const OPEN_STATES = "('paid', 'sending', 'pending', 'review')";
+const OPEN_STATES = OPEN_SALE_STATES;
 
 const SELECT_SALE = `
-  SELECT s.*, p.tendered AS cash_tendered, p.change AS cash_change, p.state AS cash_state
+  SELECT s.*, ${SALE_PAYMENT_COLUMNS}
   FROM sales s JOIN payments p ON p.sale_id = s.id`;
-
-function appendEvent(
-  db: Ledger,
-  saleId: string,
-  at: number,
-  type: string,
-  from: State | null,
-  to: State | null,
-  data: Record<string, unknown> = {},
-): void {
-  stmt(db, 'INSERT INTO sale_events (sale_id, at, type, from_state, to_state, data) VALUES (?, ?, ?, ?, ?, ?)').run(
-    saleId,
-    at,
-    type,
-    from,
-    to,
-    JSON.stringify(data),
-  );
-}
-
-function currentState(db: Ledger, saleId: string): State {
-  const row = stmt(db, 'SELECT state FROM sales WHERE id = ?').get(saleId) as { state: State } | undefined;
-  if (!row) throw new Error(`sale ${saleId} not found`);
-  return row.state;
-}
 
 export function getSale(db: Ledger, id: string): SaleRecord | null {
   const row = stmt(db, `${SELECT_SALE} WHERE s.id = ?`).get(id);
@@ -113,9 +89,13 @@ export type NewSale = {
   inquiryRef: string | null;
   inquiryLinesJson: string;
   warningsJson: string;
-  paymentId: string;
-  tendered: number;
+  payment: NewPayment;
 };
+
+/** Cash is settled as it is counted; any other method starts waiting for the customer. */
+export type NewPayment =
+  | { id: string; method: 'cash'; tendered: number }
+  | { id: string; method: Exclude<SaleRecord['payment_method'], 'cash'>; provider: 'midtrans' | 'worldline'; providerRef: string };
 
 export type CreateSaleResult =
   | { kind: 'created'; sale: SaleRecord }
@@ -123,17 +103,23 @@ export type CreateSaleResult =
   | { kind: 'blocked'; open: OpenSaleRef }
   | { kind: 'inquiry_used'; seq: number };
 
-/** Cash received and the purchase intent (with its provider ref) recorded, atomically. */
-export function createCashSale(db: Ledger, s: NewSale): CreateSaleResult {
+/**
+ * The sale, its payment and the purchase intent (with its provider ref) recorded atomically. Cash
+ * is in the drawer already, so the sale is 'paid'; any other payment starts 'awaiting_payment',
+ * with the payment's own ref persisted before it is charged.
+ */
+export function createSale(db: Ledger, s: NewSale): CreateSaleResult {
   return db.transaction((): CreateSaleResult => {
     const existing = getSaleByClientRequest(db, s.clientRequestId);
     if (existing) return { kind: 'existing', sale: existing };
     if (s.inquiryId !== null) {
-      const used = stmt(db, 'SELECT seq FROM sales WHERE inquiry_id = ?').get(s.inquiryId) as { seq: number } | undefined;
+      const used = stmt(db, "SELECT seq FROM sales WHERE inquiry_id = ? AND state <> 'cancelled'").get(s.inquiryId) as { seq: number } | undefined;
       if (used) return { kind: 'inquiry_used', seq: used.seq };
     }
     const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
     if (open) return { kind: 'blocked', open };
+    const cash = s.payment.method === 'cash';
+    const state: State = cash ? 'paid' : 'awaiting_payment';
     stmt(
       db,
       `INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, category,
@@ -141,22 +127,33 @@ export function createCashSale(db: Ledger, s: NewSale): CreateSaleResult {
          meter_number, idpel, tariff_power, face_value, provider_admin, provider_cost, margin, total, provider_ref,
          inquiry_ref, inquiry_lines, warnings_json)
        VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, @productKind, @productCode,
-         @providerProduct, @productName, @category, @provider, @env, 'paid', @businessDate, @at, @at, @cashier, @inquiryId,
+         @providerProduct, @productName, @category, @provider, @env, @state, @businessDate, @at, @at, @cashier, @inquiryId,
          @customerNumber, @customerName, @meterNumber, @idpel, @tariffPower, @faceValue, @providerAdmin, @providerCost,
          @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson)`,
-    ).run(s);
-    stmt(
-      db,
-      `INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
-       VALUES (?, ?, 'cash', ?, ?, ?, 'settled', ?, ?)`,
-    ).run(s.paymentId, s.id, s.total, s.tendered, s.tendered - s.total, s.at, s.at);
-    appendEvent(db, s.id, s.at, 'created', null, 'paid', {
+    ).run({ ...s, payment: undefined, state });
+    const p = s.payment;
+    if (p.method === 'cash') {
+      stmt(
+        db,
+        `INSERT INTO payments (id, sale_id, method, provider, amount, tendered, change, state, created_at, updated_at, settled_at)
+         VALUES (?, ?, 'cash', NULL, ?, ?, ?, 'settled', ?, ?, ?)`,
+      ).run(p.id, s.id, s.total, p.tendered, p.tendered - s.total, s.at, s.at, s.at);
+    } else {
+      // Due at once: if the charge's answer never comes (a crash), the tracker asks about this ref.
+      stmt(
+        db,
+        `INSERT INTO payments (id, sale_id, method, provider, amount, tendered, change, state, provider_ref, next_check_at,
+           created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 0, 'created', ?, ?, ?, ?)`,
+      ).run(p.id, s.id, p.method, p.provider, s.total, s.total, p.providerRef, s.at, s.at, s.at);
+    }
+    appendEvent(db, s.id, s.at, 'created', null, state, {
       provider: s.provider,
       providerRef: s.providerRef,
       product: s.productCode,
       total: s.total,
-      tendered: s.tendered,
-      change: s.tendered - s.total,
+      payment: p.method,
+      ...(p.method === 'cash' ? { tendered: p.tendered, change: p.tendered - s.total } : { paymentRef: p.providerRef }),
     });
     return { kind: 'created', sale: getSale(db, s.id)! };
   })();
@@ -296,10 +293,12 @@ export function recordPurchaseFailure(
       `UPDATE sales SET state = 'failed', failure_code = ?, failure_message = ?, failure_detail = ?,
          next_advice_at = NULL, updated_at = ? WHERE id = ?`,
     ).run(failure.code, failure.message, failure.detail, at, saleId);
-    stmt(db, "UPDATE payments SET state = 'refund_due', updated_at = ? WHERE sale_id = ? AND state = 'settled'").run(
-      at,
-      saleId,
-    );
+    // A non-cash payment is due for the tracker at once: it refunds through the provider or hands it to a person.
+    stmt(
+      db,
+      `UPDATE payments SET state = 'refund_due', next_check_at = CASE WHEN method = 'cash' THEN NULL ELSE ? END, updated_at = ?
+       WHERE sale_id = ? AND state = 'settled'`,
+    ).run(at, at, saleId);
     appendEvent(db, saleId, at, eventType, from, 'failed', { code: failure.code, detail: failure.detail });
   })();
 }
@@ -360,14 +359,25 @@ export function recordUncertain(
   })();
 }
 
-/** A failed sale's cash handed back to the customer. */
-export function recordCashReturned(db: Ledger, saleId: string, at: number): boolean {
+/**
+ * Money due back handed to the customer by a person: cash from the drawer, or a transfer the
+ * supervisor made for a payment the provider cannot refund (a virtual account).
+ */
+export function recordManualRefund(db: Ledger, saleId: string, at: number, refundId: string, reason: string): boolean {
   return db.transaction((): boolean => {
-    const info = stmt(db, "UPDATE payments SET state = 'refunded', updated_at = ? WHERE sale_id = ? AND state = 'refund_due'")
-      .run(at, saleId);
-    if (info.changes === 0) return false;
+    const p = stmt(db, "SELECT id, amount, refunded_amount, method FROM payments WHERE sale_id = ? AND state = 'refund_due'").get(saleId) as
+      | { id: string; amount: number; refunded_amount: number; method: string }
+      | undefined;
+    if (!p) return false;
+    const amount = p.amount - p.refunded_amount;
+    stmt(db, "UPDATE payments SET state = 'refunded', refunded_amount = amount, next_check_at = NULL, updated_at = ? WHERE id = ?").run(at, p.id);
+    stmt(
+      db,
+      `INSERT INTO payment_refunds (id, payment_id, refund_key, amount, reason, kind, state, requested_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, 'manual', 'done', ?, ?)`,
+    ).run(refundId, p.id, refundId, amount, reason, at, at);
     const state = currentState(db, saleId);
-    appendEvent(db, saleId, at, 'cash_returned', state, state);
+    appendEvent(db, saleId, at, p.method === 'cash' ? 'cash_returned' : 'refunded_manually', state, state, { amount, reason });
     return true;
   })();
 }
@@ -473,7 +483,7 @@ const FILTER_SQL: Record<DayFilter, string> = {
   all: '',
   succeeded: "AND s.state = 'succeeded'",
   open: `AND s.state IN ${OPEN_STATES}`,
-  failed: "AND s.state = 'failed'",
+  failed: "AND s.state IN ('failed', 'cancelled')",
 };
 
 export function listDaySales(
@@ -485,7 +495,7 @@ export function listDaySales(
 ): SaleListRecord[] {
   const rows = stmt(
     db,
-    `SELECT s.id, s.seq, s.created_at, s.state, p.state AS cash_state, s.product_kind, s.product_name, s.provider,
+    `SELECT s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
             s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number
      FROM sales s JOIN payments p ON p.sale_id = s.id
      WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
@@ -494,13 +504,22 @@ export function listDaySales(
   return rows.map((r) => SaleListRecord.parse(r));
 }
 
-export type DayTotalsRow = { state: State; cash_state: SaleRecord['cash_state']; n: number; total: number; cash: number };
+export type DayTotalsRow = {
+  state: State;
+  method: SaleRecord['payment_method'];
+  payment_state: SaleRecord['payment_state'];
+  n: number;
+  total: number;
+  amount: number;
+  refunded: number;
+};
 
 export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
-  return stmt(db, 
-      `SELECT s.state, p.state AS cash_state, COUNT(*) AS n, SUM(s.total) AS total, SUM(p.amount) AS cash
+  return stmt(db,
+      `SELECT s.state, p.method, p.state AS payment_state, COUNT(*) AS n, SUM(s.total) AS total, SUM(p.amount) AS amount,
+         SUM(p.refunded_amount) AS refunded
        FROM sales s JOIN payments p ON p.sale_id = s.id
-       WHERE s.business_date = ? GROUP BY s.state, p.state`,
+       WHERE s.business_date = ? GROUP BY s.state, p.method, p.state`,
     )
     .all(businessDate) as DayTotalsRow[];
 }

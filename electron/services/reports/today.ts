@@ -2,6 +2,7 @@
 // tell the cashier what should be in the drawer and what is still open.
 import { businessDate } from '../../../shared/domain/time';
 import type { ParsedReq, Res, TodayTotals } from '../../../shared/contract';
+import type { PaymentMethod } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import { dayTotals, listDaySales } from '../../db/queries/sales';
 import { toSaleRow } from '../sales/sale-view';
@@ -14,22 +15,42 @@ export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
     openCount: 0,
     openTotal: 0,
     failedCount: 0,
+    cancelledCount: 0,
     cashRefundDue: 0,
     cashInDrawer: 0,
+    refundDue: 0,
+    byMethod: [],
   };
+  const byMethod = new Map<PaymentMethod, { method: PaymentMethod; count: number; total: number }>();
   for (const r of rows) {
     t.count += r.n;
     if (r.state === 'succeeded') {
       t.succeededCount += r.n;
       t.succeededTotal += r.total;
     } else if (r.state === 'failed') t.failedCount += r.n;
+    else if (r.state === 'cancelled') t.cancelledCount += r.n;
     else {
       t.openCount += r.n;
       t.openTotal += r.total;
     }
-    if (r.cash_state === 'refund_due') t.cashRefundDue += r.cash;
-    if (r.cash_state !== 'refunded') t.cashInDrawer += r.cash;
+    const owed = r.amount - r.refunded;
+    if (r.payment_state === 'refund_due') {
+      t.refundDue += owed;
+      if (r.method === 'cash') t.cashRefundDue += owed;
+    }
+    // Money the outlet holds: settled, or due back but not yet handed back.
+    if (r.payment_state === 'settled' || r.payment_state === 'refund_due' || r.payment_state === 'refunded') {
+      const held = r.payment_state === 'refunded' ? 0 : owed;
+      if (r.method === 'cash') t.cashInDrawer += held;
+      if (held > 0) {
+        const m = byMethod.get(r.method) ?? { method: r.method, count: 0, total: 0 };
+        m.count += r.n;
+        m.total += held;
+        byMethod.set(r.method, m);
+      }
+    }
   }
+  t.byMethod = [...byMethod.values()].sort((a, b) => b.total - a.total);
   return t;
 }
 

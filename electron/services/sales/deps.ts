@@ -1,5 +1,6 @@
 import type { Result } from '../../../shared/domain/errors';
 import type { Mode } from '../../../shared/contract';
+import type { CardInput } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../../providers/contract';
 import type { Logger } from '../../log/logger';
@@ -48,4 +49,6 @@ export type SaleDeps = {
   onScheduleChange: () => void;
   /** A distributor order ended: its deposit changed. */
   onDistributorOrder: (env: Mode) => void;
+  /** The payment step for non-cash methods (charged before anything is bought). */
+  payments: { begin(saleId: string, card: CardInput | null): Promise<void> };
 };

@@ -1,7 +1,10 @@
 // A ledger record as the renderer sees it. Receipt numbers are the sale's sequence, six digits.
 import { AppError, ErrorCode } from '../../../shared/domain/errors';
 import { DisplayLine, Warning, type SaleView, type SaleRow } from '../../../shared/contract';
-import type { SaleListRecord, SaleRecord } from '../../db/rows';
+import type { RefundRecord, SaleListRecord, SaleRecord } from '../../db/rows';
+import type { Ledger } from '../../db/connection';
+import { refundsOf } from '../../db/queries/payments';
+import { PaymentDisplay, type PaymentView } from '../../../shared/payment';
 import { z } from 'zod';
 
 export const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
@@ -22,14 +25,58 @@ export const parseWarnings = (json: string): Warning[] => parseJson(Warnings, js
 export const parseLines = (json: string | null): DisplayLine[] => parseJson(Lines, json, []);
 
 function failureOf(r: SaleRecord): AppError | null {
-  if (r.state !== 'failed' || r.failure_code === null) return null;
+  if ((r.state !== 'failed' && r.state !== 'cancelled') || r.failure_code === null) return null;
   const code = ErrorCode.catch('provider_failed').parse(r.failure_code);
   const e: AppError = { code, message: r.failure_message ?? '' };
   if (r.failure_detail) e.detail = r.failure_detail;
   return e;
 }
 
-export function toSaleView(r: SaleRecord): SaleView {
+const Display = PaymentDisplay.nullable().catch(null);
+
+function paymentFailure(r: SaleRecord): AppError | null {
+  if (r.payment_failure_code === null) return null;
+  return { code: ErrorCode.catch('provider_failed').parse(r.payment_failure_code), message: r.payment_failure_message ?? '' };
+}
+
+function refundBy(r: SaleRecord): PaymentView['refundBy'] {
+  if (r.payment_state !== 'refund_due') return null;
+  if (r.payment_method === 'cash') return 'cash';
+  return r.payment_refund_manual === 1 ? 'manual' : 'automatic';
+}
+
+export function toPaymentView(r: SaleRecord, refunds: readonly RefundRecord[]): PaymentView {
+  const display = r.payment_display === '{}' ? null : parseJson(Display, r.payment_display, null);
+  return {
+    method: r.payment_method,
+    provider: r.payment_provider,
+    state: r.payment_state,
+    amount: r.total,
+    tendered: r.payment_tendered,
+    change: r.payment_change,
+    refunded: r.payment_refunded,
+    reference: r.payment_reference,
+    approvalCode: r.payment_approval,
+    cardBrand: r.payment_card_brand,
+    cardLast4: r.payment_card_last4,
+    display,
+    expiresAt: r.payment_expires_at,
+    lastStatus: r.payment_last_status,
+    checkAttempts: r.payment_check_attempts,
+    nextCheckAt: r.payment_next_check_at,
+    cancelRequested: r.payment_cancel_requested === 1,
+    refundBy: refundBy(r),
+    refunds: refunds.map((x) => ({ amount: x.amount, reason: x.reason, kind: x.kind, state: x.state, at: x.finished_at ?? x.requested_at })),
+    failure: paymentFailure(r),
+  };
+}
+
+/** The view with what only the ledger knows besides the sale row (its refunds). */
+export function loadSaleView(db: Ledger, r: SaleRecord): SaleView {
+  return toSaleView(r, refundsOf(db, r.payment_id));
+}
+
+export function toSaleView(r: SaleRecord, refunds: readonly RefundRecord[] = []): SaleView {
   const open = r.state === 'pending' || r.state === 'review' || r.state === 'sending';
   return {
     id: r.id,
@@ -53,7 +100,7 @@ export function toSaleView(r: SaleRecord): SaleView {
       margin: r.margin,
       total: r.total,
     },
-    cash: { tendered: r.cash_tendered, change: r.cash_change, state: r.cash_state },
+    payment: toPaymentView(r, refunds),
     delivery: {
       token: r.token,
       kwh: r.kwh,
@@ -92,7 +139,8 @@ export function toSaleRow(r: SaleListRecord): SaleRow {
     receiptNo: receiptNo(r.seq),
     createdAt: r.created_at,
     state: r.state,
-    cashState: r.cash_state,
+    paymentMethod: r.payment_method,
+    paymentState: r.payment_state,
     productKind: r.product_kind,
     productName: r.product_name,
     provider: r.provider,

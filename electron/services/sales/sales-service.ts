@@ -5,7 +5,7 @@ import {
   declareSaleFailed,
   getSale,
   getSaleByClientRequest,
-  recordCashReturned,
+  recordManualRefund,
   recoverUnfinished,
   type RecoveryReport,
 } from '../../db/queries/sales';
@@ -14,7 +14,9 @@ import { inquireBill, inquirePln } from './inquiries';
 import { sendPay } from './pay';
 import { sendAdvice } from './advise';
 import { createSaleGuard } from './sale-guard';
-import { toSaleView } from './sale-view';
+import { loadSaleView } from './sale-view';
+import { ulid } from '../../../shared/domain/ids';
+import type { PaymentChoice } from '../../../shared/payment';
 import { billDraft, createBegin, digitalDraft, plnTokenDraft, type SaleDraft } from './start';
 import type { Warning } from '../../../shared/contract';
 
@@ -28,6 +30,8 @@ export type SalesService = {
   checkStatus(saleId: string): Promise<Result<SaleView>>;
   confirmCashReturned(saleId: string): Result<SaleView>;
   declareFailed(saleId: string): Result<SaleView>;
+  /** The purchase of a sale whose payment just settled (joins one already running). */
+  pay(saleId: string): Promise<void>;
   /** Scheduler entry: one advice for a due sale (joins one already running). */
   advise(saleId: string): Promise<void>;
   /** At start: settle what a crash left behind (see recoverUnfinished). */
@@ -41,7 +45,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
   const notFound = (): Result<never> => ({ ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') });
   const view = (saleId: string): Result<SaleView> => {
     const s = getSale(deps.db, saleId);
-    return s ? { ok: true, value: toSaleView(s) } : notFound();
+    return s ? { ok: true, value: loadSaleView(deps.db, s) } : notFound();
   };
   // One provider exchange per sale at a time; afterwards the advice schedule is re-read.
   const exclusive =
@@ -54,11 +58,11 @@ export function createSalesService(deps: SaleDeps): SalesService {
 
   /** A repeated request returns the sale it already made; otherwise the draft is begun. */
   async function start(
-    req: { clientRequestId: string; tendered: number },
+    req: { clientRequestId: string; payment: PaymentChoice },
     draft: () => Result<{ draft: SaleDraft; warnings: Warning[] }> | Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>>,
   ): Promise<Result<SaleView>> {
     const existing = getSaleByClientRequest(deps.db, req.clientRequestId);
-    if (existing) return { ok: true, value: toSaleView(existing) };
+    if (existing) return { ok: true, value: loadSaleView(deps.db, existing) };
     const d = await draft();
     if (!d.ok) return d;
     return begin(req, d.value.draft, d.value.warnings);
@@ -83,10 +87,13 @@ export function createSalesService(deps: SaleDeps): SalesService {
     confirmCashReturned(saleId) {
       const s = getSale(deps.db, saleId);
       if (!s) return notFound();
-      if (s.cash_state !== 'refund_due') {
-        return { ok: false, error: appError('not_allowed_in_state', 'Tidak ada uang yang harus dikembalikan untuk transaksi ini.') };
+      const manual = s.payment_method === 'cash' || s.payment_refund_manual === 1;
+      if (s.payment_state !== 'refund_due' || !manual) {
+        return { ok: false, error: appError('not_allowed_in_state', 'Tidak ada uang yang harus dikembalikan oleh petugas untuk transaksi ini.') };
       }
-      recordCashReturned(deps.db, saleId, deps.now());
+      const at = deps.now();
+      const reason = s.payment_method === 'cash' ? 'Uang tunai dikembalikan dari laci' : 'Dana dikembalikan manual oleh supervisor';
+      recordManualRefund(deps.db, saleId, at, ulid(at), reason);
       return view(saleId);
     },
     declareFailed(saleId) {
@@ -107,6 +114,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
       return view(saleId);
     },
     advise,
+    pay,
     resume() {
       const report = recoverUnfinished(deps.db, deps.now(), {
         code: 'sale_interrupted',

@@ -1,29 +1,60 @@
-// Starting a sale: the core prices it (never the renderer), checks the cash and the deposit, and
-// records the cash and the purchase intent in one commit before anything is sent.
+// Starting a sale: the core prices it (never the renderer), checks the payment and the deposit, and
+// records the sale, its payment and the purchase intent in one commit before anything is sent.
+// Cash is in hand, so the purchase goes at once; any other method is charged first and the
+// purchase waits until the money is in.
 import { appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { formatAmount, formatRupiah } from '../../../shared/domain/money';
 import { businessDate } from '../../../shared/domain/time';
 import type { ParsedReq, SaleView, Warning } from '../../../shared/contract';
-import { createCashSale, getSaleByClientRequest, recentSucceededSales, type NewSale } from '../../db/queries/sales';
+import type { CardInput, PaymentChoice } from '../../../shared/payment';
+import { createSale, getSaleByClientRequest, recentSucceededSales, type NewPayment, type NewSale } from '../../db/queries/sales';
 import type { SaleDeps } from './deps';
 import { billWarnings, loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
-import { receiptNo, toSaleView } from './sale-view';
+import { loadSaleView, receiptNo } from './sale-view';
+import { checkCard } from '../payments/card-check';
 import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
 import { UNAVAILABLE } from '../catalog/catalog-service';
 
 /** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
-export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'paymentId' | 'tendered' | 'warningsJson'>;
+export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson'>;
 
 const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
 
-export type Begin = (req: { clientRequestId: string; tendered: number }, draft: SaleDraft, warnings: Warning[]) => Promise<Result<SaleView>>;
+export type Begin = (req: { clientRequestId: string; payment: PaymentChoice }, draft: SaleDraft, warnings: Warning[]) => Promise<Result<SaleView>>;
+
+/** The payment as the ledger records it, or why it cannot be taken. */
+function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: number): Result<{ payment: NewPayment; card: CardInput | null }> {
+  const id = ulid(at);
+  if (choice.method === 'cash') {
+    if (choice.tendered < total) {
+      return err('insufficient_cash', `Uang diterima ${formatRupiah(choice.tendered)} kurang dari total ${formatRupiah(total)}.`);
+    }
+    return { ok: true, value: { payment: { id, method: 'cash', tendered: choice.tendered }, card: null } };
+  }
+  const providerRef = `LKT-P-${ulid(at)}`;
+  if (choice.method === 'card') {
+    const checked = checkCard(choice.card, deps.now());
+    if (!checked.ok) return checked;
+    return { ok: true, value: { payment: { id, method: 'card', provider: 'worldline', providerRef }, card: choice.card } };
+  }
+  return { ok: true, value: { payment: { id, method: choice.method, provider: 'midtrans', providerRef }, card: null } };
+}
+
+/** Waits for the first answer (the purchase for cash, the charge otherwise), but not longer than startWaitMs. */
+async function briefly(deps: SaleDeps, work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([work, new Promise<void>((r) => (timer = setTimeout(r, deps.startWaitMs)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<void>): Begin {
   return async (req, draft, warnings) => {
-    if (req.tendered < draft.total) {
-      return err('insufficient_cash', `Uang diterima ${formatRupiah(req.tendered)} kurang dari total ${formatRupiah(draft.total)}.`);
-    }
+    const chosen = paymentFor(deps, req.payment, draft.total, deps.now());
+    if (!chosen.ok) return chosen;
     const env = deps.settings.mode();
     if (draft.provider === 'sat') {
       const covered = deps.deposits.check(env, draft.providerCost);
@@ -31,7 +62,7 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
     }
     const outlet = deps.settings.outlet();
     const at = deps.now();
-    const created = createCashSale(deps.db, {
+    const created = createSale(deps.db, {
       ...draft,
       id: ulid(at),
       clientRequestId: req.clientRequestId,
@@ -41,8 +72,7 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
       cashier: outlet.cashierName,
       providerRef: `LKT-${ulid(at)}`,
       warningsJson: JSON.stringify(warnings),
-      paymentId: ulid(at),
-      tendered: req.tendered,
+      payment: chosen.value.payment,
     });
     switch (created.kind) {
       case 'blocked':
@@ -50,21 +80,16 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
       case 'inquiry_used':
         return err('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`);
       case 'existing':
-        return { ok: true, value: toSaleView(created.sale) };
+        return { ok: true, value: loadSaleView(deps.db, created.sale) };
       case 'created':
         break;
     }
-    deps.log.info('sale.created', { saleId: created.sale.id, ref: created.sale.provider_ref, provider: draft.provider, total: draft.total });
-    await deps.checkpoint('sale.created', created.sale.id);
-    const paying = pay(created.sale.id);
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([paying, new Promise<void>((r) => (timer = setTimeout(r, deps.startWaitMs)))]);
-    } finally {
-      clearTimeout(timer);
-    }
+    const saleId = created.sale.id;
+    deps.log.info('sale.created', { saleId, ref: created.sale.provider_ref, provider: draft.provider, total: draft.total, payment: chosen.value.payment.method });
+    await deps.checkpoint('sale.created', saleId);
+    await briefly(deps, chosen.value.payment.method === 'cash' ? pay(saleId) : deps.payments.begin(saleId, chosen.value.card));
     const now = getSaleByClientRequest(deps.db, req.clientRequestId)!;
-    return { ok: true, value: toSaleView(now) };
+    return { ok: true, value: loadSaleView(deps.db, now) };
   };
 }
 

@@ -8,6 +8,7 @@ import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
+import { createPaymentSettings, type PaymentSettings } from './payment-settings';
 
 const VsiProduction = z.object({ baseUrl: z.string(), clientId: z.string(), dtFormat: DtFormat });
 export type VsiProduction = z.infer<typeof VsiProduction>;
@@ -97,6 +98,7 @@ export type SettingsService = {
   saveVsi(input: { baseUrl: string; clientId: string; secret?: string | undefined; dtFormat: z.infer<typeof DtFormat> }): Promise<Result<SettingsView>>;
   /** Called after any change that affects provider clients. */
   onProviderChange(listener: () => void): void;
+  payments: PaymentSettings;
 };
 
 export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator): SettingsService {
@@ -105,7 +107,9 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     for (const l of listeners) l();
   };
 
+  const payments = createPaymentSettings(db, vault, now, notify);
   const service: SettingsService = {
+    payments,
     mode: () => readJson(db, 'mode', Mode, 'training'),
     locale: () => readJson(db, 'locale', Locale, 'id'),
     outlet: () => readJson(db, 'outlet', Outlet, DEFAULT_OUTLET),
@@ -134,6 +138,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         routing: service.routing(),
         lowBalanceThreshold: service.lowBalanceThreshold(),
         callback: service.callback(),
+        payments: payments.view(),
         vaultKeySource: vault.keyDescription,
       };
     },

@@ -10,7 +10,7 @@ import { ProductPicker } from '../../components/ProductPicker';
 import { KeyButton } from '../../components/KeyButton';
 import { ErrorBox } from '../../components/ErrorBox';
 import { AmountSummary } from '../../components/AmountSummary';
-import { CashPayment } from '../../components/CashPayment';
+import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
 
 function ProductStep() {
@@ -131,7 +131,7 @@ export function BillsScreen() {
       return <BillStep />;
     case 'payment':
       return (
-        <CashPayment
+        <PaymentPanel
           t={t}
           payLabel={t('bill.pay')}
           summary={
@@ -144,12 +144,14 @@ export function BillsScreen() {
           }
           amounts={b.bill!.amounts}
           faceLabel={t('bill.amount')}
-          tenderedText={b.tenderedText}
+          choice={b}
           busy={b.busy}
           error={b.error}
           errorMessage={(e) => errorText(t, locale, e)}
           onTendered={b.setTendered}
-          onPay={() => void b.pay()}
+          onMethod={b.setPayMethod}
+          onVaBank={b.setVaBank}
+          onPay={(card) => void b.pay(card)}
           onBack={b.back}
         />
       );

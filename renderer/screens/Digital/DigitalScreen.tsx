@@ -9,7 +9,7 @@ import { useKeys } from '../../hooks/use-keys';
 import { ProductPicker } from '../../components/ProductPicker';
 import { KeyButton } from '../../components/KeyButton';
 import { ErrorBox } from '../../components/ErrorBox';
-import { CashPayment } from '../../components/CashPayment';
+import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
 
 function ProductStep() {
@@ -81,7 +81,7 @@ export function DigitalScreen() {
       const p = d.product!;
       const total = p.sellPrice ?? 0;
       return (
-        <CashPayment
+        <PaymentPanel
           t={t}
           payLabel={t('digital.pay')}
           summary={
@@ -94,12 +94,14 @@ export function DigitalScreen() {
           }
           amounts={{ faceValue: total - p.margin, providerAdmin: 0, providerCost: p.providerPrice, margin: p.margin, total }}
           faceLabel={t('digital.price')}
-          tenderedText={d.tenderedText}
+          choice={d}
           busy={d.busy}
           error={d.error}
           errorMessage={(e) => errorText(t, locale, e)}
           onTendered={d.setTendered}
-          onPay={() => void d.pay()}
+          onMethod={d.setPayMethod}
+          onVaBank={d.setVaBank}
+          onPay={(card) => void d.pay(card)}
           onBack={d.back}
         />
       );

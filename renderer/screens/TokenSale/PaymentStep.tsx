@@ -1,7 +1,7 @@
 import { useApp } from '../../stores/app-store';
 import { selectedOption, useSale } from '../../stores/sale-store';
 import { errorText } from '../../i18n';
-import { CashPayment } from '../../components/CashPayment';
+import { PaymentPanel } from '../../components/payment/PaymentPanel';
 
 export function PaymentStep() {
   const sale = useSale();
@@ -9,7 +9,7 @@ export function PaymentStep() {
   const inquiry = sale.inquiry!;
   const option = selectedOption(sale)!;
   return (
-    <CashPayment
+    <PaymentPanel
       t={t}
       payLabel={t('sale.pay')}
       summary={
@@ -21,12 +21,14 @@ export function PaymentStep() {
         </>
       }
       amounts={option.amounts}
-      tenderedText={sale.tenderedText}
+      choice={sale}
       busy={sale.busy}
       error={sale.error}
       errorMessage={(e) => errorText(t, locale, e)}
       onTendered={sale.setTendered}
-      onPay={() => void sale.pay()}
+      onMethod={sale.setPayMethod}
+      onVaBank={sale.setVaBank}
+      onPay={(card) => void sale.pay(card)}
       onBack={sale.back}
     />
   );

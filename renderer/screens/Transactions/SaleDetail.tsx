@@ -10,6 +10,7 @@ import { ReceiptView } from '../../components/ReceiptView';
 import { SaleStatusPanel } from '../../components/SaleStatusPanel';
 import { OpenSaleActions } from '../../components/OpenSaleActions';
 import { ErrorBox } from '../../components/ErrorBox';
+import { RefundForm } from './RefundForm';
 
 export function SaleDetail() {
   const tx = useTransactions();
@@ -18,6 +19,9 @@ export function SaleDetail() {
   const detail = tx.detail!;
   const sale = detail.sale;
   const tz = info?.outlet.timeZone ?? 'Asia/Jakarta';
+  const p = sale.payment;
+  // A supervisor may give money back on a delivered sale paid by QRIS, e-wallet or card.
+  const refundable = sale.state === 'succeeded' && p.state === 'settled' && ['qris', 'gopay', 'shopeepay', 'card'].includes(p.method);
 
   const keys: Record<string, () => void> = {
     Escape: () => tx.close(),
@@ -43,14 +47,7 @@ export function SaleDetail() {
       <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={(v) => (v.failure ? errorText(t, locale, v.failure) : '')} />
       {tx.error ? <ErrorBox message={errorText(t, locale, tx.error)} detail={tx.error.detail} detailLabel={t('common.detail')} /> : null}
       <div className="actions wrap">
-        <OpenSaleActions
-          sale={sale}
-          t={t}
-          busy={tx.busy}
-          onCashReturned={() => void tx.confirmCashReturned()}
-          onCheck={() => void tx.checkStatus()}
-          onDeclareFailed={() => void tx.declareFailed()}
-        />
+        <OpenSaleActions sale={sale} t={t} busy={tx.busy} actions={tx} />
         <KeyButton keyLabel="P" onClick={() => void tx.reprint()} testId="reprint">
           {t('tx.reprint')}
         </KeyButton>
@@ -58,6 +55,7 @@ export function SaleDetail() {
           {t('sale.save')}
         </KeyButton>
       </div>
+      {refundable ? <RefundForm sale={sale} /> : null}
       {detail.receipt ? <ReceiptView receipt={detail.receipt} /> : null}
     </aside>
   );

@@ -19,14 +19,25 @@ export function TotalsBar({ totals, t }: { totals: TodayTotals; t: Translate }) 
         <div className="value">{formatRupiah(totals.openTotal)}</div>
         <div className="sub">{totals.openCount}×</div>
       </div>
-      <div className={`total-card ${totals.cashRefundDue > 0 ? 'failed' : ''}`}>
-        <div className="label">{t('tx.refundDue')}</div>
-        <div className="value">{formatRupiah(totals.cashRefundDue)}</div>
+      <div className={`total-card ${totals.refundDue > 0 ? 'failed' : ''}`}>
+        <div className="label">{t('tx.owedBack')}</div>
+        <div className="value" data-testid="refund-due-total">{formatRupiah(totals.refundDue)}</div>
+        {totals.cashRefundDue > 0 ? <div className="sub">{t('pay.method.cash')}: {formatRupiah(totals.cashRefundDue)}</div> : null}
       </div>
       <div className="total-card">
         <div className="label">{t('tx.cashInDrawer')}</div>
         <div className="value" data-testid="cash-in-drawer">{formatRupiah(totals.cashInDrawer)}</div>
       </div>
+      {totals.byMethod.some((m) => m.method !== 'cash') ? (
+        <div className="total-card" data-testid="by-method">
+          <div className="label">{t('tx.byMethod')}</div>
+          {totals.byMethod.map((m) => (
+            <div key={m.method} className="sub">
+              {t(`pay.method.${m.method}`)}: {formatRupiah(m.total)} ({m.count}×)
+            </div>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -102,7 +102,8 @@ export function TransactionsScreen() {
                   <td className="num">{formatRupiah(r.total)}</td>
                   <td>
                     <StatusBadge state={r.state} label={t(`state.${r.state}`)} />
-                    {r.cashState === 'refund_due' ? <span className="badge state-failed">↩ {t('tx.refundDue')}</span> : null}
+                    {r.paymentState === 'refund_due' ? <span className="badge state-failed">↩ {t('tx.refundDue')}</span> : null}
+                    {r.paymentMethod !== 'cash' ? <div className="muted small" data-testid="row-method">{t(`pay.method.${r.paymentMethod}`)}</div> : null}
                   </td>
                 </tr>
               ))}

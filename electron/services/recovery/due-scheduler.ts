@@ -1,34 +1,34 @@
-// Asks the provider about every uncertain sale when its ladder says so. The schedule lives in
-// the ledger (next_advice_at), so a restart loses nothing; advice for different sales runs
-// concurrently, and a sale already being asked about is never asked twice at once.
-import type { Ledger } from '../../db/connection';
-import { upcomingAdvice } from '../../db/queries/sales';
+// Runs work whose time has come, from a schedule kept in the ledger (a sale's next advice, a
+// payment's next status call), so a restart loses nothing. Different items run concurrently; one
+// item is never run twice at once; an item whose run crashed (a bug, a locked database) rests a
+// while instead of spinning.
 import type { Logger } from '../../log/logger';
 
-export type AdviceScheduler = { start(): void; wake(): void; stop(): void };
+export type DueScheduler = { start(): void; wake(): void; stop(): void };
 
 const MAX_SLEEP_MS = 60_000;
 const MIN_SLEEP_MS = 20;
+const RETRY_AFTER_ERROR_MS = 30_000;
 
-export function createAdviceScheduler(opts: {
-  db: Ledger;
+export function createDueScheduler(opts: {
+  name: string;
   now: () => number;
   log: Logger;
-  advise: (saleId: string) => Promise<void>;
-}): AdviceScheduler {
+  /** Items with their due time, earliest first. */
+  upcoming: () => { id: string; at: number }[];
+  run: (id: string) => Promise<void>;
+}): DueScheduler {
   let timer: NodeJS.Timeout | null = null;
   let stopped = true;
   const inFlight = new Set<string>();
-  // A sale whose advice crashed (a bug, a locked database) rests a while instead of spinning.
   const resting = new Map<string, number>();
-  const RETRY_AFTER_ERROR_MS = 30_000;
   const skip = (id: string, now: number): boolean => inFlight.has(id) || (resting.get(id) ?? 0) > now;
 
   function arm(): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
     const now = opts.now();
-    const next = upcomingAdvice(opts.db).find((u) => !skip(u.id, now));
+    const next = opts.upcoming().find((u) => !skip(u.id, now));
     const delay = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, next.at - opts.now()));
     timer = setTimeout(tick, delay);
   }
@@ -37,15 +37,15 @@ export function createAdviceScheduler(opts: {
     if (stopped) return;
     const now = opts.now();
     try {
-      for (const u of upcomingAdvice(opts.db)) {
+      for (const u of opts.upcoming()) {
         if (u.at > now) break;
         if (skip(u.id, now)) continue;
         inFlight.add(u.id);
         opts
-          .advise(u.id)
+          .run(u.id)
           .catch((e: unknown) => {
             resting.set(u.id, opts.now() + RETRY_AFTER_ERROR_MS);
-            opts.log.error('advice.failed', { saleId: u.id, error: String(e) });
+            opts.log.error(`${opts.name}.failed`, { id: u.id, error: String(e) });
           })
           .finally(() => {
             inFlight.delete(u.id);
@@ -53,7 +53,7 @@ export function createAdviceScheduler(opts: {
           });
       }
     } catch (e) {
-      opts.log.error('advice.scheduler_failed', { error: String(e) });
+      opts.log.error(`${opts.name}.scheduler_failed`, { error: String(e) });
     }
     arm();
   }

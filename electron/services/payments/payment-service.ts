@@ -1,0 +1,305 @@
+// The payment step of every sale, for every non-cash method: charge, follow, cancel, refund.
+// The payment's ref is in the ledger before the provider hears of it; an answer that settles
+// nothing is followed by a status call for the same ref, never by a charge under a new one.
+// Goods are bought only once the money is in (onSettled); money that must go back goes back
+// through the provider where it can, and to the supervisor's list where it cannot.
+import { appError, type Result } from '../../../shared/domain/errors';
+import { ulid } from '../../../shared/domain/ids';
+import { formatRupiah } from '../../../shared/domain/money';
+import type { CardInput } from '../../../shared/payment';
+import type { Mode } from '../../../shared/contract';
+import type { Ledger } from '../../db/connection';
+import type { PaymentRecord } from '../../db/rows';
+import { getSale } from '../../db/queries/sales';
+import {
+  getPaymentBySale,
+  markRefundManual,
+  recordCancelRequested,
+  recordPaymentClosed,
+  recordPaymentSettled,
+  recordPaymentUnknown,
+  recordPaymentWaiting,
+  recordRefundDone,
+  recordRefundRefused,
+  recordRefundRequested,
+  recordRefundUnknown,
+  refundsOf,
+} from '../../db/queries/payments';
+import type { Logger } from '../../log/logger';
+import type { PaymentGateway, PaymentProviderName, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
+import { createSaleGuard } from '../sales/sale-guard';
+import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from './payment-ladder';
+
+export type PaymentAccess = {
+  gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>>;
+  /** Training only: what the customer does on the other side (pays, lets it expire, is refused). */
+  simulate(provider: PaymentProviderName, ref: string, outcome: 'pay' | 'expire' | 'deny'): Promise<Result<void>>;
+};
+
+export type PaymentDeps = {
+  db: Ledger;
+  now: () => number;
+  log: Logger;
+  access: PaymentAccess;
+  timing: PaymentTiming;
+  /** The money is in: buy the goods. */
+  onSettled: (saleId: string) => void;
+  /** A payment's next check moved: the tracker should look again. */
+  onScheduleChange: () => void;
+};
+
+export type PaymentService = {
+  /** The first charge of a payment just recorded (the card travels in memory only). */
+  begin(saleId: string, card: CardInput | null): Promise<void>;
+  /** Tracker and "check now": ask the provider and act on the answer. */
+  check(saleId: string): Promise<void>;
+  cancel(saleId: string): Promise<Result<void>>;
+  simulate(saleId: string, outcome: 'pay' | 'expire' | 'deny'): Promise<Result<void>>;
+  /** A supervisor gives money back on a settled sale (in part where the method allows). */
+  refund(saleId: string, amount: number, reason: string): Promise<Result<void>>;
+  idle(): Promise<void>;
+};
+
+const QR_METHODS = new Set<string>(['qris', 'gopay', 'shopeepay']);
+/** An unknown charge is charged again under the same ref only soon after, in the same sitting. */
+const RECHARGE_WINDOW_MS = 2 * 60_000;
+
+const notAllowed = (message: string): Result<never> => ({ ok: false, error: appError('not_allowed_in_state', message) });
+
+function description(sale: { product_name: string; customer_number: string }): string {
+  return `${sale.product_name} ${sale.customer_number}`.slice(0, 60);
+}
+
+export function createPaymentService(deps: PaymentDeps): PaymentService {
+  const guard = createSaleGuard();
+  const { db, log } = deps;
+  const scale = deps.timing.scale;
+
+  function expirySeconds(method: string): number {
+    const s = QR_METHODS.has(method) ? deps.timing.expirySeconds.qr : deps.timing.expirySeconds.transfer;
+    return Math.max(1, Math.round(s * scale));
+  }
+
+  async function gatewayFor(p: PaymentRecord): Promise<Result<PaymentGateway>> {
+    const sale = getSale(db, p.sale_id)!;
+    return deps.access.gateway(p.provider!, sale.env);
+  }
+
+  /** Records what the provider said and does what it implies. */
+  function apply(p: PaymentRecord, status: PaymentStatus, context: 'charge' | 'status' | 'cancel'): void {
+    const at = deps.now();
+    const saleId = p.sale_id;
+    switch (status.kind) {
+      case 'pending': {
+        const display = status.display ? JSON.stringify(status.display) : null;
+        recordPaymentWaiting(db, saleId, at, {
+          txnId: status.txnId,
+          displayJson: display,
+          expiresAt: status.expiresAt,
+          lastStatus: 'pending',
+          nextCheckAt: nextWaitingCheck(p.created_at, at, status.expiresAt ?? p.expires_at, deps.timing),
+        });
+        return;
+      }
+      case 'settled': {
+        const next = recordPaymentSettled(db, saleId, at, status.settled);
+        log.info('payment.settled', { saleId, method: p.method, reference: status.settled.reference, then: next });
+        if (next === 'paid') deps.onSettled(saleId);
+        return;
+      }
+      case 'closed':
+        recordPaymentClosed(db, saleId, at, {
+          reason: status.reason,
+          code: status.error.code,
+          message: status.error.message,
+          detail: status.error.detail,
+        });
+        log.info('payment.closed', { saleId, reason: status.reason, detail: status.error.detail });
+        return;
+      case 'refunded':
+        // A waiting payment cannot have been refunded; the provider's record and ours disagree.
+        recordPaymentUnknown(db, saleId, at, 'refunded?', `provider reports ${status.refundedAmount} refunded for a payment Loket holds as ${p.state}`, null);
+        log.error('payment.inconsistent', { saleId, state: p.state, context });
+        return;
+      case 'unknown':
+        recordPaymentUnknown(db, saleId, at, status.notFound ? 'not_found' : 'unknown', status.error.detail, nextUnknownCheck(p.check_attempts, at, scale));
+        return;
+    }
+  }
+
+  async function charge(p: PaymentRecord, card: CardInput | null): Promise<void> {
+    const gw = await gatewayFor(p);
+    if (!gw.ok) {
+      recordPaymentClosed(db, p.sale_id, deps.now(), { reason: 'failed', code: gw.error.code, message: gw.error.message, detail: gw.error.detail ?? '' });
+      return;
+    }
+    const sale = getSale(db, p.sale_id)!;
+    let status: PaymentStatus;
+    try {
+      status = await gw.value.charge({
+        ref: p.provider_ref!,
+        method: p.method as NonCashMethod,
+        amount: p.amount,
+        expirySeconds: expirySeconds(p.method),
+        description: description(sale),
+        card,
+      });
+    } catch (e) {
+      status = { kind: 'unknown', notFound: false, error: { code: 'internal', message: '', detail: `charge threw: ${String(e)}`, providerCode: null } };
+    }
+    apply(p, status, 'charge');
+  }
+
+  /** A cancel the cashier asked for; the provider's answer may still be "paid". */
+  async function cancelAtProvider(p: PaymentRecord, gw: PaymentGateway, expired: boolean): Promise<void> {
+    const status = await gw.cancel(p.provider_ref!, p.provider_txn_id);
+    if (expired && status.kind === 'closed' && status.reason === 'cancelled') {
+      apply(p, { kind: 'closed', reason: 'expired', error: { ...status.error, message: 'Waktu pembayaran habis. Pelanggan belum membayar; tidak ada uang masuk.' } }, 'cancel');
+      return;
+    }
+    apply(p, status, 'cancel');
+  }
+
+  async function follow(p: PaymentRecord, gw: PaymentGateway): Promise<void> {
+    const at = deps.now();
+    if (p.cancel_requested === 1) return cancelAtProvider(p, gw, false);
+    const expired = p.expires_at !== null && at > p.expires_at + deps.timing.expiryGraceMs * scale;
+    const status = await gw.status(p.provider_ref!, p.provider_txn_id);
+    if (status.kind === 'unknown' && status.notFound && p.state === 'created') {
+      // The charge never reached the provider. Charged again under the same ref (it cannot
+      // create a second payment) while the customer is surely still there; otherwise closed.
+      if (at - p.created_at < RECHARGE_WINDOW_MS * Math.max(scale, 0.001) && p.method !== 'card') {
+        log.info('payment.recharge', { saleId: p.sale_id, ref: p.provider_ref });
+        return charge(p, null);
+      }
+      apply(p, { kind: 'closed', reason: 'failed', error: { ...status.error, code: 'provider_failed', message: 'Pembayaran tidak sampai ke penyedia. Tidak ada uang masuk; ulangi pembayaran.' } }, 'status');
+      return;
+    }
+    if (status.kind === 'pending') {
+      if (expired) return cancelAtProvider(p, gw, true);
+      const known = p.display_json !== '{}' || status.display !== null;
+      if (!known && QR_METHODS.has(p.method)) {
+        // The charge's answer (with the QR) was lost and the status does not repeat it: nobody can
+        // pay this one. Cancelled, and charged again under the same ref if the provider allows.
+        log.warn('payment.display_lost', { saleId: p.sale_id, ref: p.provider_ref });
+        const cancelled = await gw.cancel(p.provider_ref!, p.provider_txn_id);
+        if (cancelled.kind === 'closed' && cancelled.reason === 'cancelled') return charge(p, null);
+        return apply(p, cancelled, 'cancel');
+      }
+    }
+    apply(p, status, 'status');
+  }
+
+  /** Money due back: through the provider with a persisted refund key, or to the supervisor's list. */
+  async function giveBack(p: PaymentRecord, gw: PaymentGateway): Promise<void> {
+    const at = deps.now();
+    if (!gw.refundable(p.method as NonCashMethod)) {
+      markRefundManual(db, p.sale_id, at, `${p.method} cannot be refunded through ${gw.name}`);
+      log.warn('payment.refund_manual', { saleId: p.sale_id, method: p.method });
+      return;
+    }
+    const open = refundsOf(db, p.id).find((r) => r.state === 'requested' || r.state === 'unknown');
+    const due = p.amount - p.refunded_amount;
+    const r = open ?? { id: ulid(at), refund_key: `${p.provider_ref}-R${refundsOf(db, p.id).length + 1}`, amount: due, reason: 'Pembelian gagal: dana dikembalikan otomatis' };
+    if (!open) recordRefundRequested(db, p.sale_id, at, { id: r.id, key: r.refund_key, amount: r.amount, reason: r.reason, kind: 'automatic' });
+    await sendRefund(p, gw, { id: r.id, key: r.refund_key, amount: r.amount, reason: r.reason });
+  }
+
+  async function sendRefund(p: PaymentRecord, gw: PaymentGateway, r: { id: string; key: string; amount: number; reason: string }): Promise<Result<void>> {
+    const outcome = await gw.refund({ ref: p.provider_ref!, txnId: p.provider_txn_id, key: r.key, amount: r.amount, reason: r.reason });
+    const at = deps.now();
+    switch (outcome.kind) {
+      case 'done':
+        recordRefundDone(db, p.sale_id, r.id, at, outcome.refundId);
+        log.info('payment.refunded', { saleId: p.sale_id, amount: r.amount, key: r.key });
+        return { ok: true, value: undefined };
+      case 'refused':
+        recordRefundRefused(db, p.sale_id, r.id, at, outcome.error.detail);
+        log.warn('payment.refund_refused', { saleId: p.sale_id, key: r.key, detail: outcome.error.detail });
+        return { ok: false, error: appError(outcome.error.code, outcome.error.message, outcome.error.detail) };
+      case 'unknown': {
+        recordRefundUnknown(db, p.sale_id, r.id, at, outcome.error.detail, nextRefundCheck(p.check_attempts, at, scale));
+        return { ok: false, error: appError('provider_timeout', 'Refund sedang diproses; Loket akan memastikan hasilnya.', outcome.error.detail) };
+      }
+    }
+  }
+
+  async function checkNow(saleId: string): Promise<void> {
+    const p = getPaymentBySale(db, saleId);
+    if (!p || p.method === 'cash') return;
+    const gw = await gatewayFor(p);
+    if (!gw.ok) {
+      recordPaymentUnknown(db, saleId, deps.now(), 'unavailable', gw.error.detail ?? gw.error.message, nextUnknownCheck(p.check_attempts, deps.now(), scale));
+      return;
+    }
+    if (p.state === 'created' || p.state === 'pending') return follow(p, gw.value);
+    if (p.state === 'refund_due' && p.refund_manual === 0) return giveBack(p, gw.value);
+    const open = refundsOf(db, p.id).find((r) => r.state === 'unknown' || r.state === 'requested');
+    if (open) {
+      await sendRefund(p, gw.value, { id: open.id, key: open.refund_key, amount: open.amount, reason: open.reason });
+      return;
+    }
+    // Nothing left to do: make sure the tracker stops asking.
+    if (p.next_check_at !== null) recordPaymentUnknown(db, saleId, deps.now(), p.last_status ?? p.state, 'nothing to follow', null);
+  }
+
+  const exclusive =
+    <A extends unknown[]>(fn: (saleId: string, ...args: A) => Promise<void>) =>
+    (saleId: string, ...args: A): Promise<void> =>
+      guard.run(saleId, () => fn(saleId, ...args).finally(deps.onScheduleChange));
+
+  const check = exclusive(checkNow);
+  const begin = exclusive(async (saleId: string, card: CardInput | null) => {
+    const p = getPaymentBySale(db, saleId);
+    if (!p || p.state !== 'created' || p.method === 'cash') return;
+    await charge(p, card);
+  });
+
+  return {
+    begin,
+    check,
+    async cancel(saleId) {
+      const p = getPaymentBySale(db, saleId);
+      if (!p || p.method === 'cash') return notAllowed('Transaksi ini tidak punya pembayaran yang bisa dibatalkan.');
+      if (p.state !== 'created' && p.state !== 'pending') return notAllowed('Pembayaran ini sudah selesai; tidak bisa dibatalkan.');
+      recordCancelRequested(db, saleId, deps.now());
+      log.info('payment.cancel_requested', { saleId, ref: p.provider_ref });
+      await check(saleId);
+      return { ok: true, value: undefined };
+    },
+    async simulate(saleId, outcome) {
+      const p = getPaymentBySale(db, saleId);
+      const sale = getSale(db, saleId);
+      if (!p || !sale || p.method === 'cash') return notAllowed('Transaksi ini tidak punya pembayaran non-tunai.');
+      if (sale.env !== 'training') return { ok: false, error: appError('forbidden', 'Simulasi hanya ada di mode training.') };
+      const r = await deps.access.simulate(p.provider!, p.provider_ref!, outcome);
+      if (!r.ok) return r;
+      await check(saleId);
+      return { ok: true, value: undefined };
+    },
+    async refund(saleId, amount, reason) {
+      const p = getPaymentBySale(db, saleId);
+      const sale = getSale(db, saleId);
+      if (!p || !sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
+      if (p.method === 'cash') return notAllowed('Penjualan tunai dikembalikan dari laci, bukan lewat penyedia.');
+      if (p.state !== 'settled') return notAllowed('Hanya pembayaran yang sudah masuk dan belum dikembalikan yang bisa di-refund.');
+      if (sale.state !== 'succeeded') return notAllowed('Refund supervisor hanya untuk transaksi yang berhasil; yang lain dikembalikan otomatis.');
+      const remaining = p.amount - p.refunded_amount;
+      if (amount > remaining) return { ok: false, error: appError('invalid_request', `Refund maksimal ${formatRupiah(remaining)}.`) };
+      if (refundsOf(db, p.id).some((r) => r.state === 'requested' || r.state === 'unknown')) return notAllowed('Masih ada refund yang sedang diproses untuk transaksi ini.');
+      const gw = await gatewayFor(p);
+      if (!gw.ok) return gw;
+      if (!gw.value.refundable(p.method as NonCashMethod)) return notAllowed('Metode ini tidak bisa di-refund lewat penyedia. Kembalikan dana secara manual.');
+      let result: Result<void> = { ok: true, value: undefined };
+      await guard.run(saleId, async () => {
+        const at = deps.now();
+        const r = { id: ulid(at), key: `${p.provider_ref}-R${refundsOf(db, p.id).length + 1}`, amount, reason };
+        recordRefundRequested(db, saleId, at, { ...r, kind: 'supervisor' });
+        result = await sendRefund(p, gw.value, r);
+      });
+      deps.onScheduleChange();
+      return result;
+    },
+    idle: () => guard.idle(),
+  };
+}

@@ -1,0 +1,128 @@
+// The owner's payment providers for production: Midtrans (server key in the vault, sandbox or
+// production) and Worldline (OAuth2 client, acquirer and merchant ids). Training always uses the
+// simulators; nothing here is read then.
+import { z } from 'zod';
+import { appError, type Result } from '../../../shared/domain/errors';
+import type { PaymentSettingsView } from '../../../shared/contract';
+import type { Ledger } from '../../db/connection';
+import { readSetting, writeSetting } from '../../db/queries/settings';
+import type { Vault } from '../../secrets/vault';
+import { maskSecret } from '../../log/mask';
+
+export const MIDTRANS_SERVER_KEY = 'midtrans.production.serverKey';
+export const WORLDLINE_SECRET = 'worldline.production.clientSecret';
+
+const MidtransProduction = z.object({ environment: z.enum(['sandbox', 'production']), baseUrl: z.string(), clientKey: z.string() });
+export type MidtransProduction = z.infer<typeof MidtransProduction>;
+const WorldlineProduction = z.object({
+  apiUrl: z.string(),
+  tokenUrl: z.string(),
+  clientId: z.string(),
+  acquirerId: z.string(),
+  merchantId: z.string(),
+  terminalId: z.string(),
+});
+export type WorldlineProduction = z.infer<typeof WorldlineProduction>;
+
+const DEFAULT_MIDTRANS: MidtransProduction = { environment: 'sandbox', baseUrl: '', clientKey: '' };
+const DEFAULT_WORLDLINE: WorldlineProduction = { apiUrl: '', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '' };
+
+export type MidtransInput = MidtransProduction & { serverKey?: string | undefined };
+export type WorldlineInput = WorldlineProduction & { clientSecret?: string | undefined };
+
+export type PaymentSettings = {
+  midtrans(): MidtransProduction;
+  worldline(): WorldlineProduction;
+  view(): PaymentSettingsView;
+  saveMidtrans(input: MidtransInput): Promise<Result<void>>;
+  saveWorldline(input: WorldlineInput): Promise<Result<void>>;
+};
+
+function readJson<T>(db: Ledger, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const raw = readSetting(db, key);
+  if (raw === null) return fallback;
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Card and wallet traffic goes over HTTPS only (loopback excepted, for `npm run sim`). */
+function badUrl(value: string, what: string): Result<never> | null {
+  if (value === '') return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return { ok: false, error: appError('settings_invalid', `Alamat ${what} tidak valid.`, value) };
+  }
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return null;
+  return { ok: false, error: appError('settings_invalid', `Alamat ${what} harus memakai https://.`, value) };
+}
+
+export function createPaymentSettings(db: Ledger, vault: Vault, now: () => number, changed: () => void): PaymentSettings {
+  const mask = (key: string, secret: string): string => (vault.has(secret) ? (readSetting(db, key) ?? '••••••••') : '');
+
+  async function seal(name: string, maskKey: string, value: string | undefined): Promise<Result<void>> {
+    if (!value) return { ok: true, value: undefined };
+    const stored = await vault.store(name, value);
+    if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
+    writeSetting(db, maskKey, maskSecret(value), now());
+    return { ok: true, value: undefined };
+  }
+
+  const s: PaymentSettings = {
+    midtrans: () => readJson(db, 'midtrans.production', MidtransProduction, DEFAULT_MIDTRANS),
+    worldline: () => readJson(db, 'worldline.production', WorldlineProduction, DEFAULT_WORLDLINE),
+    view: () => ({
+      midtrans: { ...s.midtrans(), serverKeySet: vault.has(MIDTRANS_SERVER_KEY), serverKeyMasked: mask('midtrans.production.serverKeyMask', MIDTRANS_SERVER_KEY) },
+      worldline: { ...s.worldline(), secretSet: vault.has(WORLDLINE_SECRET), secretMasked: mask('worldline.production.secretMask', WORLDLINE_SECRET) },
+    }),
+    async saveMidtrans(input) {
+      const bad = badUrl(input.baseUrl, 'API Midtrans');
+      if (bad) return bad;
+      if (input.serverKey !== undefined && input.serverKey !== '' && !/^(SB-)?Mid-server-[\w-]{6,}$/.test(input.serverKey)) {
+        return { ok: false, error: appError('settings_invalid', 'Server key Midtrans diawali "Mid-server-" (atau "SB-Mid-server-" untuk sandbox).') };
+      }
+      if (input.serverKey?.startsWith('SB-') && input.environment === 'production') {
+        return { ok: false, error: appError('settings_invalid', 'Server key sandbox (SB-…) tidak berlaku untuk lingkungan produksi Midtrans.') };
+      }
+      const sealed = await seal(MIDTRANS_SERVER_KEY, 'midtrans.production.serverKeyMask', input.serverKey);
+      if (!sealed.ok) return sealed;
+      writeSetting(db, 'midtrans.production', JSON.stringify({ environment: input.environment, baseUrl: input.baseUrl, clientKey: input.clientKey }), now());
+      changed();
+      return { ok: true, value: undefined };
+    },
+    async saveWorldline(input) {
+      for (const [url, what] of [
+        [input.apiUrl, 'API Worldline'],
+        [input.tokenUrl, 'token Worldline'],
+      ] as const) {
+        const bad = badUrl(url, what);
+        if (bad) return bad;
+      }
+      if (input.apiUrl && new URL(input.apiUrl).pathname !== '/') {
+        return { ok: false, error: appError('settings_invalid', 'Alamat API Worldline tanpa path (contoh: https://api.preprod.acquiring.worldline-solutions.com).') };
+      }
+      for (const [v, what] of [
+        [input.acquirerId, 'Acquirer ID'],
+        [input.merchantId, 'Merchant ID'],
+      ] as const) {
+        if (v !== '' && !/^[\w-]{1,40}$/.test(v)) return { ok: false, error: appError('settings_invalid', `${what} hanya huruf, angka dan tanda minus.`) };
+      }
+      if (input.terminalId !== '' && !/^[\w]{1,8}$/.test(input.terminalId)) return { ok: false, error: appError('settings_invalid', 'Terminal ID paling banyak 8 karakter.') };
+      const sealed = await seal(WORLDLINE_SECRET, 'worldline.production.secretMask', input.clientSecret);
+      if (!sealed.ok) return sealed;
+      const { clientSecret: _secret, ...plain } = input;
+      void _secret;
+      writeSetting(db, 'worldline.production', JSON.stringify(plain), now());
+      changed();
+      return { ok: true, value: undefined };
+    },
+  };
+  return s;
+}

@@ -1,0 +1,82 @@
+// How the customer pays, as the renderer and the core agree on it: the methods, the choice the
+// cashier makes at the payment step, and what a payment looks like once it exists.
+import { z } from 'zod';
+import { AppError } from './domain/errors';
+import { Rupiah } from './domain/money';
+
+export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** Methods the customer completes on their phone or at their bank, through Midtrans. */
+export const WaitingMethod = z.enum(['qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill']);
+export type WaitingMethod = z.infer<typeof WaitingMethod>;
+
+export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);
+export type PaymentState = z.infer<typeof PaymentState>;
+
+/**
+ * A card as read at the counter: keyed (number, expiry MMYY, optional CVV) or swiped (track 2 as a
+ * magnetic reader types it). It travels to the core once and is never stored or shown again.
+ */
+export const CardInput = z.discriminatedUnion('entry', [
+  z.object({
+    entry: z.literal('keyed'),
+    number: z.string().regex(/^\d{12,19}$/),
+    expiry: z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/),
+    securityCode: z.string().regex(/^\d{3,4}$/).nullable(),
+  }),
+  z.object({ entry: z.literal('swiped'), track2: z.string().min(16).max(40) }),
+]);
+export type CardInput = z.infer<typeof CardInput>;
+
+export const PaymentChoice = z.union([
+  z.object({ method: z.literal('cash'), tendered: Rupiah }),
+  z.object({ method: WaitingMethod }),
+  z.object({ method: z.literal('card'), card: CardInput }),
+]);
+export type PaymentChoice = z.infer<typeof PaymentChoice>;
+
+export const PaymentDisplay = z.object({
+  qrString: z.string().nullable(),
+  deeplink: z.string().nullable(),
+  vaNumber: z.string().nullable(),
+  bank: z.string().nullable(),
+  billKey: z.string().nullable(),
+  billerCode: z.string().nullable(),
+});
+export type PaymentDisplay = z.infer<typeof PaymentDisplay>;
+
+export const PaymentRefundView = z.object({
+  amount: Rupiah,
+  reason: z.string(),
+  kind: z.enum(['automatic', 'supervisor', 'manual']),
+  state: z.enum(['requested', 'done', 'refused', 'unknown']),
+  at: z.number().int(),
+});
+export type PaymentRefundView = z.infer<typeof PaymentRefundView>;
+
+export const PaymentView = z.object({
+  method: PaymentMethod,
+  provider: z.enum(['midtrans', 'worldline']).nullable(),
+  state: PaymentState,
+  amount: Rupiah,
+  tendered: Rupiah,
+  change: Rupiah,
+  refunded: Rupiah,
+  /** Printable, never secret: card last 4, VA number, QRIS/e-wallet reference. */
+  reference: z.string().nullable(),
+  approvalCode: z.string().nullable(),
+  cardBrand: z.string().nullable(),
+  cardLast4: z.string().nullable(),
+  display: PaymentDisplay.nullable(),
+  expiresAt: z.number().int().nullable(),
+  lastStatus: z.string().nullable(),
+  checkAttempts: z.number().int().nonnegative(),
+  nextCheckAt: z.number().int().nullable(),
+  cancelRequested: z.boolean(),
+  /** How money due back reaches the customer: from the drawer, through the provider, or by a supervisor. */
+  refundBy: z.enum(['cash', 'automatic', 'manual']).nullable(),
+  refunds: z.array(PaymentRefundView),
+  failure: AppError.nullable(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
