@@ -14,7 +14,7 @@ import { upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
-import { createPaymentAccess } from './payment-access';
+import { createPaymentAccess, type ManagedPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
 import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
@@ -38,6 +38,7 @@ export type Loket = {
   catalog: CatalogService;
   deposits: DepositService;
   providers: ManagedProviderAccess;
+  paymentProviders: ManagedPaymentAccess;
   start(): void;
   stop(): Promise<void>;
 };
@@ -261,6 +262,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     catalog,
     deposits,
     providers,
+    paymentProviders: payAccess,
     start() {
       if (started) return;
       started = true;

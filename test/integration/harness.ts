@@ -87,7 +87,7 @@ export async function waitFor<T>(probe: () => Promise<T>, done: (v: T) => boolea
   }
 }
 
-export const isFinal = (s: { state: string }): boolean => s.state === 'succeeded' || s.state === 'failed';
+export const isFinal = (s: { state: string }): boolean => s.state === 'succeeded' || s.state === 'failed' || s.state === 'cancelled';
 
 export async function freePort(): Promise<number> {
   const net = await import('node:net');

@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFinal, requestId, sellToken, startCore, waitFor, type Core } from './harness';
 
-const BIG_TABLES = ['sales', 'sale_events', 'payments', 'provider_calls', 'inquiries'];
+const BIG_TABLES = ['sales', 'sale_events', 'payments', 'payment_refunds', 'provider_calls', 'inquiries'];
 /** Scans that read only rows that stay few: the open sales, the due advice, one sale's events. */
-const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished)\b/;
+const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished|payments_next_check|payments_refund_due)\b/;
 
 const prepared = new Set<string>();
 const originalPrepare = Database.prototype.prepare;
@@ -42,6 +42,15 @@ describe('query plans on the money path', () => {
     const sold = await core.call('sale.startDigital', { clientRequestId: requestId(), productCode: voucher.code, customerNumber: '081234567890', expectedTotal: voucher.sellPrice!, payment: { method: 'cash', tendered: voucher.sellPrice! } });
     await settle(sold.id);
     await core.call('receipt.export', { saleId: sold.id });
+    const qrisInq = await core.call('pln.inquire', { customerNumber: '12345678901' });
+    const qris = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: qrisInq.inquiryId, denomination: 50_000, payment: { method: 'qris' } });
+    await core.call('payment.simulate', { saleId: qris.id, outcome: 'pay' });
+    await settle(qris.id);
+    await core.call('payment.refund', { saleId: qris.id, amount: 1_000, reason: 'query plan' });
+    const cancelInq = await core.call('pln.inquire', { customerNumber: '12345678901' });
+    const waiting = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: cancelInq.inquiryId, denomination: 20_000, payment: { method: 'va_bca' } });
+    await core.call('payment.check', { saleId: waiting.id });
+    await core.call('payment.cancel', { saleId: waiting.id });
     await core.call('pricing.set', { scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1_500 });
     await core.call('catalog.sync', {});
     await core.call('deposit.get', { refresh: true });

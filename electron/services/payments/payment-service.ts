@@ -265,6 +265,9 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       recordCancelRequested(db, saleId, deps.now());
       log.info('payment.cancel_requested', { saleId, ref: p.provider_ref });
       await check(saleId);
+      // The check may have joined one already under way that read the payment before the request.
+      const after = getPaymentBySale(db, saleId)!;
+      if (after.state === 'created' || after.state === 'pending') await check(saleId);
       return { ok: true, value: undefined };
     },
     async simulate(saleId, outcome) {
