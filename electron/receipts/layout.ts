@@ -319,7 +319,8 @@ function paymentSlip(b: Builder, m: ReceiptModel): void {
   }
   if (p.expiresAt !== null) b.pair('Bayar sebelum', formatLocalDateTime(p.expiresAt, m.timeZone));
   b.rule('=');
-  b.center('Transfer tepat sejumlah TOTAL BAYAR.', 'bold');
+  if (!p.vaNumber && !p.billKey) b.center('Pindai QR di layar kasir dengan aplikasi bank atau e-wallet.', 'bold');
+  else b.center('Transfer tepat sejumlah TOTAL BAYAR.', 'bold');
   b.center('Produk diberikan setelah pembayaran diterima. Ini BUKAN bukti lunas.', 'small');
   footer(b, m);
 }

@@ -121,7 +121,7 @@ function BillStep() {
 
 export function BillsScreen() {
   const b = useBill();
-  const { t, locale, loadInfo } = useApp();
+  const { t, locale, loadInfo, info } = useApp();
   switch (b.step) {
     case 'product':
       return <ProductStep />;
@@ -156,6 +156,6 @@ export function BillsScreen() {
         />
       );
     case 'result':
-      return <SaleResult sale={b.sale!} receipt={b.receipt} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} />;
+      return <SaleResult sale={b.sale!} receipt={b.receipt} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} />;
   }
 }

@@ -71,7 +71,7 @@ function NumberStep() {
 
 export function DigitalScreen() {
   const d = useDigital();
-  const { t, locale, loadInfo } = useApp();
+  const { t, locale, loadInfo, info } = useApp();
   switch (d.step) {
     case 'product':
       return <ProductStep />;
@@ -107,6 +107,6 @@ export function DigitalScreen() {
       );
     }
     case 'result':
-      return <SaleResult sale={d.sale!} receipt={d.receipt} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} />;
+      return <SaleResult sale={d.sale!} receipt={d.receipt} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} />;
   }
 }

@@ -4,7 +4,7 @@ import { SaleResult } from '../../components/SaleResult';
 
 export function ResultStep() {
   const s = useSale();
-  const { t, locale, loadInfo } = useApp();
+  const { t, locale, loadInfo, info } = useApp();
   return (
     <SaleResult
       sale={s.sale!}
@@ -16,6 +16,7 @@ export function ResultStep() {
       actions={s}
       onNew={s.reset}
       onShown={() => void loadInfo()}
+      merchant={info?.outlet.name ?? ''}
     />
   );
 }

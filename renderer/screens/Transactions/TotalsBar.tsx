@@ -29,7 +29,7 @@ export function TotalsBar({ totals, t }: { totals: TodayTotals; t: Translate }) 
         <div className="value" data-testid="cash-in-drawer">{formatRupiah(totals.cashInDrawer)}</div>
       </div>
       {totals.byMethod.some((m) => m.method !== 'cash') ? (
-        <div className="total-card" data-testid="by-method">
+        <div className="total-card wide" data-testid="by-method">
           <div className="label">{t('tx.byMethod')}</div>
           {totals.byMethod.map((m) => (
             <div key={m.method} className="sub">

@@ -1,0 +1,105 @@
+// Non-cash payments at the counter, keyboard only, against the training simulators in web mode.
+import { expect, test, type Page } from '@playwright/test';
+import { shot, stubPrint, webModeForFile } from './web-mode';
+
+const app = webModeForFile();
+
+async function open(page: Page): Promise<void> {
+  await page.goto(app().url);
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+}
+
+/** F2 → number → denomination key → Enter: on the payment step. */
+async function tokenToPayment(page: Page, number: string, key: string, total: string): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).not.toBeEmpty();
+  await page.keyboard.press(key);
+  await expect(page.getByTestId('total')).toHaveText(total);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+}
+
+test('a PLN token paid by QRIS: the QR for the total, the customer pays, then the token', async ({ page }) => {
+  await stubPrint(page);
+  await open(page);
+  await tokenToPayment(page, '14233784991', '2', 'Rp 52.500');
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('method-qris')).toHaveAttribute('aria-selected', 'true');
+  await shot(page, 'pay-01-qris-chosen');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByTestId('status-awaiting_payment')).toBeVisible();
+  await expect(page.getByTestId('payment-qr')).toHaveAttribute('data-payload', /^000201.*540552500.*5802ID/);
+  await expect(page.getByTestId('amount-due')).toHaveText('Rp 52.500');
+  await expect(page.getByTestId('countdown')).toContainText(/Berlaku \d{2}:\d{2} lagi/);
+  await shot(page, 'pay-02-qris-waiting');
+
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await expect(page.getByTestId('token')).toHaveText(/^\d{4} \d{4} \d{4} \d{4} \d{4}$/);
+  await expect(page.getByTestId('paid-with')).toContainText('Dibayar dengan QRIS');
+  await expect(page.getByTestId('receipt')).toContainText('QRIS');
+  await shot(page, 'pay-03-qris-token');
+});
+
+test('a bill paid by bank transfer: the VA number large and printable, paid by transfer', async ({ page }) => {
+  await stubPrint(page);
+  await open(page);
+  await page.keyboard.press('F4');
+  await page.keyboard.type('pdam cirebon');
+  await expect(page.getByTestId('product-list').locator('[aria-selected="true"]')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('0811112222');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('bill-lines')).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.press('v');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('bank-va_bni')).toHaveAttribute('aria-selected', 'true');
+  await shot(page, 'pay-04-va-bank');
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByTestId('va-number')).toHaveText(/^\d{4} \d{4} \d{4} \d{4}$/);
+  await expect(page.getByTestId('receipt')).toContainText('INSTRUKSI PEMBAYARAN');
+  await page.keyboard.press('p');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+  await shot(page, 'pay-05-va-waiting');
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await expect(page.getByTestId('paid-with')).toContainText('BNI Virtual Account');
+});
+
+test('the cashier cancels a waiting QRIS, then the customer pays cash for the same token', async ({ page }) => {
+  await open(page);
+  await tokenToPayment(page, '12345678901', '1', 'Rp 22.500');
+  await page.keyboard.press('g');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-awaiting_payment')).toBeVisible();
+  await expect(page.getByTestId('payment-qr')).toHaveAttribute('data-payload', /__sim\/ui\/pay\?order_id=/);
+  await page.keyboard.press('x');
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  // Focus starts on "Batal": a stray Enter never cancels a payment. Tab to the confirmation.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('confirm-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-cancelled')).toBeVisible();
+  await expect(page.getByTestId('status-cancelled')).toContainText('Tidak ada uang masuk');
+  await shot(page, 'pay-06-cancelled');
+
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('method-gopay')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('t');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.press('F5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('tx-table')).toContainText('Dibatalkan');
+  await expect(page.getByTestId('totals')).toContainText('Rp 22.500');
+  await shot(page, 'pay-07-transactions');
+});
