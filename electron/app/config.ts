@@ -6,6 +6,7 @@ import type { VsiSimTiming } from '../simulators/vsi/server';
 import type { SatTimeouts } from '../providers/sat/client';
 import type { SatSimConfig } from '../simulators/sat/server';
 import type { MidtransTimeouts } from '../providers/midtrans/client';
+import type { WorldlineTimeouts } from '../providers/worldline/client';
 import type { PaymentTiming } from '../services/payments/payment-ladder';
 
 export type LoketConfig = {
@@ -28,6 +29,7 @@ export type LoketConfig = {
   satTimeouts?: Partial<SatTimeouts>;
   trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
   midtransTimeouts?: Partial<MidtransTimeouts>;
+  worldlineTimeouts?: Partial<WorldlineTimeouts>;
   /** Payment expiries and grace; scaled by timeScale unless given here. */
   paymentTiming?: Partial<PaymentTiming>;
   checkpoint?: Checkpoint;

@@ -14,6 +14,7 @@ import { upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
+import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
 import { createPaymentAccess, type ManagedPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
@@ -92,7 +93,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     vault,
     log,
     now,
-    timeouts: { midtrans: { ...scaled(DEFAULT_MIDTRANS_TIMEOUTS, scale), ...config.midtransTimeouts } },
+    timeouts: {
+      midtrans: { ...scaled(DEFAULT_MIDTRANS_TIMEOUTS, scale), ...config.midtransTimeouts },
+      worldline: { ...scaled(DEFAULT_WORLDLINE_TIMEOUTS, scale), ...config.worldlineTimeouts },
+    },
+    trainingCardHangMs: Math.round(60_000 * scale),
   });
 
   let wake = (): void => undefined;

@@ -3,6 +3,7 @@
 import { startVsiSimulator } from './vsi/server';
 import { startSatSimulator } from './sat/server';
 import { startMidtransSimulator } from './midtrans/server';
+import { startWorldlineSimulator } from './worldline/server';
 
 type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number; fulfil: number | undefined; deposit: number | undefined };
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const started = await start(args);
   if (!started) {
     process.stderr.write(
-      'usage: npm run sim -- vsi|sat|midtrans [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
+      'usage: npm run sim -- vsi|sat|midtrans|worldline [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
     );
     process.exit(2);
   }
@@ -62,6 +63,10 @@ async function start(args: Args): Promise<Started | null> {
     case 'midtrans': {
       const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
       return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    }
+    case 'worldline': {
+      const sim = await startWorldlineSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+      return { line: { provider: 'worldline', baseUrl: sim.apiUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
     }
     default:
       return null;

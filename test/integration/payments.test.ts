@@ -7,6 +7,7 @@ import { getPaymentBySale, refundsOf } from '../../electron/db/queries/payments'
 import type { SaleView } from '../../shared/contract';
 import type { PaymentChoice } from '../../shared/payment';
 import { requestId, startCore, tempDir, waitFor, type Core } from './harness';
+import { TEST_CARDS } from '../../electron/simulators/worldline/server';
 
 let core: Core;
 const midtrans = () => core.loket.paymentProviders.trainingMidtrans();
@@ -148,6 +149,51 @@ describe('QRIS, e-wallets and virtual accounts through Midtrans', () => {
     const va = await until(core, never.id, (s) => s.payment.display?.vaNumber !== undefined && s.payment.display?.vaNumber !== null);
     expect(sim.chargeCount(ref(core, never.id))).toBe(2);
     await core.call('payment.cancel', { saleId: va.id });
+  });
+});
+
+describe('cards through Worldline', () => {
+  const card = (number: string): PaymentChoice => ({ method: 'card', card: { entry: 'keyed', number, expiry: '1231', securityCode: '012' } });
+
+  it('an approved card: the token at once, the struk with brand, last four and approval code — never the number', async () => {
+    const done = await token(core, '14233784991', card(TEST_CARDS.approve));
+    const sale = done.state === 'succeeded' ? done : await until(core, done.id, (s) => s.state === 'succeeded');
+    expect(sale.payment).toMatchObject({ method: 'card', provider: 'worldline', state: 'settled', cardBrand: 'VISA', cardLast4: '0104', approvalCode: expect.stringMatching(/^\d{6}$/) });
+    const receipt = (await core.call('receipt.get', { saleId: sale.id })).lines.map((l) => l.text).join('\n');
+    expect(receipt).toContain('**** 0104');
+    expect(receipt).toContain(sale.payment.approvalCode!);
+    expect(receipt).not.toContain(TEST_CARDS.approve);
+    expect(JSON.stringify(getPaymentBySale(core.loket.db, sale.id))).not.toContain(TEST_CARDS.approve);
+  });
+
+  it('a declined card ends the attempt; the same inquiry is paid by another card', async () => {
+    const inq = await core.call('pln.inquire', { customerNumber: '885555555555' });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.decline) });
+    expect(first).toMatchObject({ state: 'cancelled', payment: { state: 'denied' }, failure: { code: 'provider_refused' } });
+    const second = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.approve) });
+    expect((await until(core, second.id, (s) => s.state === 'succeeded')).payment.state).toBe('settled');
+  });
+
+  it('a mistyped card number is refused before anything is recorded', async () => {
+    const inq = await core.call('pln.inquire', { customerNumber: '885555555555' });
+    const e = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card('4176669999000105') });
+    expect(e.code).toBe('invalid_card');
+  });
+
+  it('a card charged for a purchase that then fails is refunded through Worldline', async () => {
+    const started = await token(core, '99000000046', card(TEST_CARDS.approve));
+    const done = await until(core, started.id, (s) => s.state === 'failed' && s.payment.state === 'refunded');
+    expect(done.payment.refunds).toEqual([expect.objectContaining({ kind: 'automatic', state: 'done' })]);
+    const wl = (await core.loket.paymentProviders.trainingWorldline()).paymentByOperation(ref(core, started.id))!;
+    expect(wl.refunded).toBe(done.amounts.total);
+  });
+
+  it('an authorization whose answer never comes is reversed: the sale is cancelled and the card not charged', async () => {
+    const started = await token(core, '12345678901', card(TEST_CARDS.hang));
+    const done = await until(core, started.id, (s) => s.state === 'cancelled', 20_000);
+    expect(done.payment.state).toBe('failed');
+    expect(pays(core, started.id)).toBe(0);
+    await waitFor(async () => (await core.loket.paymentProviders.trainingWorldline()).paymentByOperation(ref(core, started.id))?.status, (s) => s === 'REVERSED');
   });
 });
 

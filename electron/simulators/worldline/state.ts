@@ -1,0 +1,33 @@
+// The Worldline simulator's memory: payments (with their operations), refunds, and every
+// operationId it has answered — the API's duplicate protection is keyed on it.
+import { openJsonStore, type JsonStore } from '../json-store';
+
+export type SimOperation = { operationId: string; type: 'AUTHORIZATION' | 'CAPTURE' | 'REFUND' | 'AUTHORIZATION_REVERSAL'; amount: number; at: number; responseCode: string };
+
+export type SimCardPayment = {
+  paymentId: string;
+  operationId: string;
+  amount: number;
+  authorized: number;
+  status: 'AUTHORIZED' | 'NOT_AUTHORIZED' | 'CONFIRMED' | 'REVERSED' | 'CANCELLED';
+  brand: string;
+  last4: string;
+  authCode: string | null;
+  merchantReference: string;
+  refunded: number;
+  operations: SimOperation[];
+  at: number;
+};
+
+export type WorldlineSimState = {
+  payments: Record<string, SimCardPayment>;
+  /** operationId → the exact answer given (status and body), replayed for a repeat. */
+  answers: Record<string, { status: number; body: string }>;
+  /** Requests received per operationId (tests: one authorization per card payment). */
+  requests: Record<string, number>;
+};
+
+export type WorldlineStore = JsonStore<WorldlineSimState>;
+
+export const openWorldlineStore = (file: string | null): WorldlineStore =>
+  openJsonStore<WorldlineSimState>(file, () => ({ payments: {}, answers: {}, requests: {} }));

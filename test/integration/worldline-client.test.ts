@@ -1,0 +1,89 @@
+// Loket's Worldline client against the simulator over real HTTP: approvals, declines, a partial
+// approval given back, lost answers settled by technical reversal, refunds keyed on operationId.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorldlineClient, DEFAULT_WORLDLINE_TIMEOUTS } from '../../electron/providers/worldline/client';
+import { startWorldlineSimulator, TEST_CARDS, type WorldlineSimulator } from '../../electron/simulators/worldline/server';
+import { silentLogger } from '../../electron/log/logger';
+import type { CardInput, PaymentGateway } from '../../electron/providers/payment-contract';
+
+let sim: WorldlineSimulator;
+let client: PaymentGateway;
+let n = 0;
+const ref = (): string => `LKT-P-${process.pid}-${++n}`;
+const keyed = (number: string): CardInput => ({ entry: 'keyed', number, expiry: '1231', securityCode: '012' });
+const charge = (r: string, card: CardInput, amount = 51_600) => client.charge({ ref: r, method: 'card', amount, expirySeconds: 0, description: 'Token PLN 50.000', card });
+
+beforeAll(async () => {
+  sim = await startWorldlineSimulator({ config: { hangMs: 1_200 } });
+  client = createWorldlineClient({
+    endpoint: { apiUrl: sim.apiUrl, tokenUrl: sim.tokenUrl, ...sim.credentials, terminalId: 'LKT00001' },
+    timeouts: { ...DEFAULT_WORLDLINE_TIMEOUTS, authorizationMs: 600 },
+    log: silentLogger,
+    now: Date.now,
+  });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('Worldline client ↔ simulator', () => {
+  it('approves a keyed card: authorized and captured at once, approval code and last four', async () => {
+    const r = ref();
+    const s = await charge(r, keyed(TEST_CARDS.approve));
+    expect(s).toMatchObject({ kind: 'settled', settled: { approvalCode: expect.stringMatching(/^\d{6}$/), cardBrand: 'VISA', cardLast4: '0104' } });
+    expect(sim.paymentByOperation(r)).toMatchObject({ status: 'CONFIRMED', authorized: 51_600 });
+    // The same operationId again is answered, not processed again.
+    expect(await charge(r, keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+    expect(sim.requestCount(r)).toBe(2);
+    expect(Object.values([sim.paymentByOperation(r)])).toHaveLength(1);
+  });
+
+  it('a swiped card (track 2) is read the same way', async () => {
+    expect(await charge(ref(), { entry: 'swiped', track2: `;${TEST_CARDS.approve}=31121011234567890?` })).toMatchObject({ kind: 'settled', settled: { cardLast4: '0104' } });
+  });
+
+  it('declines carry the issuer’s reason', async () => {
+    expect(await charge(ref(), keyed(TEST_CARDS.decline))).toMatchObject({ kind: 'closed', reason: 'denied', error: { providerCode: '5', message: expect.stringContaining('ditolak') } });
+    expect(await charge(ref(), { entry: 'keyed', number: TEST_CARDS.approve, expiry: '0120', securityCode: null })).toMatchObject({ kind: 'closed', error: { providerCode: '54' } });
+  });
+
+  it('an answer lost in a timeout or a 500 is settled by a technical reversal of the same operation', async () => {
+    const hung = ref();
+    expect(await charge(hung, keyed(TEST_CARDS.hang))).toMatchObject({ kind: 'unknown' });
+    expect(await client.status(hung, null)).toMatchObject({ kind: 'closed', reason: 'failed' });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(sim.paymentByOperation(hung)!.status).toBe('REVERSED');
+
+    const broken = ref();
+    expect(await charge(broken, keyed(TEST_CARDS.error500))).toMatchObject({ kind: 'unknown' });
+    expect(await client.cancel(broken, null)).toMatchObject({ kind: 'closed' });
+    expect(sim.paymentByOperation(broken)!.status).toBe('REVERSED');
+
+    // A reversal of an operation the bank never saw: 7204, also nothing charged.
+    expect(await client.status(ref(), null)).toMatchObject({ kind: 'closed', error: { providerCode: '7204' } });
+  });
+
+  it('refunds in part and in full, each keyed on its own operationId; a repeat never pays twice', async () => {
+    const r = ref();
+    const s = await charge(r, keyed(TEST_CARDS.approve), 100_000);
+    const txnId = s.kind === 'settled' ? s.settled.txnId : null;
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x' })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x' })).toMatchObject({ kind: 'done' });
+    expect(sim.paymentByOperation(r)!.refunded).toBe(30_000);
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R2`, amount: 80_000, reason: 'x' })).toMatchObject({ kind: 'refused' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R3`, amount: 70_000, reason: 'x' })).toMatchObject({ kind: 'done' });
+    expect(await client.status(r, txnId)).toMatchObject({ kind: 'settled' });
+  });
+
+  it('a revoked token is renewed once after the 401, and the call goes through', async () => {
+    sim.revokeTokens();
+    expect(await charge(ref(), keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+  });
+
+  it('wrong credentials are a definite failure: nothing reached the API', async () => {
+    const wrong = createWorldlineClient({ endpoint: { apiUrl: sim.apiUrl, tokenUrl: sim.tokenUrl, ...sim.credentials, clientSecret: 'nope', terminalId: '' }, timeouts: DEFAULT_WORLDLINE_TIMEOUTS, log: silentLogger, now: Date.now });
+    const r = ref();
+    expect(await wrong.charge({ ref: r, method: 'card', amount: 10_000, expirySeconds: 0, description: 'x', card: keyed(TEST_CARDS.approve) })).toMatchObject({ kind: 'closed', error: { code: 'provider_auth' } });
+    expect(sim.requestCount(r)).toBe(0);
+  });
+});
