@@ -103,3 +103,35 @@ test('the cashier cancels a waiting QRIS, then the customer pays cash for the sa
   await expect(page.getByTestId('totals')).toContainText('Rp 22.500');
   await shot(page, 'pay-07-transactions');
 });
+
+test('a card is declined, then another card is approved — the struk shows only the last four digits', async ({ page }) => {
+  await open(page);
+  await tokenToPayment(page, '885555555555', '3', 'Rp 101.600');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('card-number')).toBeFocused();
+  await page.keyboard.type('4000 0000 0000 0002');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1231');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('123');
+  await shot(page, 'pay-08-card-entry');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-cancelled')).toBeVisible();
+  await expect(page.getByTestId('failure-message')).toContainText('ditolak');
+  await shot(page, 'pay-09-card-declined');
+
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('card-number')).toBeFocused();
+  await expect(page.getByTestId('card-number')).toHaveValue('');
+  // A magnetic reader types the track into the focused field.
+  await page.keyboard.type(';4176669999000104=31121011234567890?');
+  await expect(page.getByTestId('card-swiped')).toContainText('**** 0104');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await expect(page.getByTestId('paid-with')).toContainText('VISA **** 0104');
+  const receipt = page.getByTestId('receipt');
+  await expect(receipt).toContainText('Kartu VISA');
+  await expect(receipt).toContainText('**** 0104');
+  await expect(receipt).not.toContainText('4176669999000104');
+  await shot(page, 'pay-10-card-approved');
+});

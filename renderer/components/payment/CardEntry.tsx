@@ -1,7 +1,7 @@
 // Card details at the counter: swiped on a magnetic reader (which types the track as keystrokes
 // into the focused number field) or keyed in. The details live only in the input elements until
 // Enter hands them over once; they are then cleared, never kept in a store or shown again.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { CardInput } from '../../../shared/payment';
 import type { Translate } from '../../i18n';
 import { KeyButton } from '../KeyButton';
@@ -38,7 +38,7 @@ export function CardEntry({ t, busy, onCharge }: { t: Translate; busy: boolean; 
     if (!el.value.startsWith(';')) el.value = el.value.replace(/[^\d ]/g, '').slice(0, 23);
   };
 
-  const submit = (e: FormEvent): void => {
+  const submit = (e: FormEvent | KeyboardEvent): void => {
     e.preventDefault();
     let card: CardInput | null = null;
     if (track.current) card = { entry: 'swiped', track2: track.current };
@@ -54,7 +54,15 @@ export function CardEntry({ t, busy, onCharge }: { t: Translate; busy: boolean; 
   };
 
   return (
-    <form className="card-entry" onSubmit={submit} autoComplete="off">
+    <form
+      className="card-entry"
+      onSubmit={submit}
+      // Enter from any field charges (a form with several fields has no implicit submission).
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') submit(e);
+      }}
+      autoComplete="off"
+    >
       <p className="muted">{t('pay.cardInfo')}</p>
       {swiped ? (
         <div className="swiped" data-testid="card-swiped">
