@@ -3,7 +3,7 @@ import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from 
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
-export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback';
+export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline';
 
 type SettingsState = {
   view: SettingsView | null;
@@ -19,6 +19,8 @@ type SettingsState = {
   setRouting(routing: Routing): Promise<boolean>;
   setLowBalance(amount: number): Promise<boolean>;
   setCallback(callback: CallbackSettings): Promise<boolean>;
+  saveMidtrans(input: Req<'settings.saveMidtrans'>): Promise<boolean>;
+  saveWorldline(input: Req<'settings.saveWorldline'>): Promise<boolean>;
 };
 
 export const useSettings = create<SettingsState>((set) => {
@@ -44,5 +46,7 @@ export const useSettings = create<SettingsState>((set) => {
     setRouting: async (routing) => apply('routing', await call('settings.setRouting', routing)),
     setLowBalance: async (amount) => apply('deposit', await call('settings.setLowBalance', { amount })),
     setCallback: async (callback) => apply('callback', await call('settings.setCallback', callback)),
+    saveMidtrans: async (input) => apply('midtrans', await call('settings.saveMidtrans', input)),
+    saveWorldline: async (input) => apply('worldline', await call('settings.saveWorldline', input)),
   };
 });

@@ -94,3 +94,42 @@ describe('production settings', () => {
     }
   });
 });
+
+describe('production payment accounts', () => {
+  it('Midtrans and Worldline keys go to the vault, are checked on entry, and a production QRIS sale uses them', async () => {
+    const vsi = await startVsiSimulator({ clientId: 'PARTNER8', secret: 'vsi-secret-8' });
+    const { startMidtransSimulator } = await import('../../electron/simulators/midtrans/server');
+    const midtrans = await startMidtransSimulator({ serverKey: 'SB-Mid-server-LOKETPRODTEST' });
+    const core = await startCore();
+    try {
+      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: 'http://midtrans.example.com', clientKey: '' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: '', clientKey: '', serverKey: 'not-a-key' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveMidtrans', { environment: 'production', baseUrl: '', clientKey: '', serverKey: 'SB-Mid-server-LOKETPRODTEST' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveWorldline', { apiUrl: 'https://api.example.com/some/path', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '' })).code).toBe('settings_invalid');
+      const view = await core.call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, clientKey: 'SB-Mid-client-x', serverKey: 'SB-Mid-server-LOKETPRODTEST' });
+      expect(view.payments.midtrans).toMatchObject({ serverKeySet: true, serverKeyMasked: '••••••••TEST', baseUrl: midtrans.baseUrl });
+      expect(JSON.stringify(view)).not.toContain('LOKETPRODTEST');
+
+      await core.call('settings.saveVsi', { baseUrl: vsi.baseUrl, clientId: 'PARTNER8', secret: 'vsi-secret-8', dtFormat: 'YYYYMMDD' });
+      await core.call('settings.setMode', { mode: 'production' });
+      const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
+      const sale = await core.call('sale.startPlnToken', { clientRequestId: 'prod-qris-1', inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'qris' } });
+      expect(sale).toMatchObject({ env: 'production', state: 'awaiting_payment' });
+      const orderId = (await import('../../electron/db/queries/payments')).getPaymentBySale(core.loket.db, sale.id)!.provider_ref!;
+      expect(midtrans.txn(orderId)).not.toBeNull();
+      expect((await core.fail('payment.simulate', { saleId: sale.id, outcome: 'pay' })).code).toBe('forbidden');
+      midtrans.pay(orderId);
+      expect((await waitFor(() => core.call('sale.get', { saleId: sale.id }), isFinal, 15_000)).state).toBe('succeeded');
+
+      // Cards are not configured for production: a clear refusal, nothing recorded as paid.
+      const inq2 = await core.call('pln.inquire', { customerNumber: '12345678901' });
+      const card = await core.fail('sale.startPlnToken', { clientRequestId: 'prod-card-1', inquiryId: inq2.inquiryId, denomination: 20_000, payment: { method: 'card', card: { entry: 'keyed', number: '4176669999000104', expiry: '1231', securityCode: null } } });
+      expect(card.code).toBe('provider_config');
+      expect((await core.call('ledger.today', { status: 'all', limit: 50 })).items.map((r) => r.paymentMethod)).toEqual(['qris']);
+    } finally {
+      await core.stop();
+      await midtrans.close();
+      await vsi.close();
+    }
+  });
+});

@@ -74,7 +74,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     inquiryTtlMs: 60_000,
     onScheduleChange: () => undefined,
     onDistributorOrder: () => undefined,
-    payments: { begin: async () => undefined },
+    payments: { begin: async () => undefined, ready: async () => ({ ok: true, value: undefined }) },
   });
   let n = 0;
   return {

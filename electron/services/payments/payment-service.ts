@@ -51,6 +51,7 @@ export type PaymentDeps = {
 export type PaymentService = {
   /** The first charge of a payment just recorded (the card travels in memory only). */
   begin(saleId: string, card: CardInput | null): Promise<void>;
+  ready(provider: PaymentProviderName, env: Mode): Promise<Result<void>>;
   /** Tracker and "check now": ask the provider and act on the answer. */
   check(saleId: string): Promise<void>;
   cancel(saleId: string): Promise<Result<void>>;
@@ -257,6 +258,10 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
 
   return {
     begin,
+    async ready(provider, env) {
+      const gw = await deps.access.gateway(provider, env);
+      return gw.ok ? { ok: true, value: undefined } : gw;
+    },
     check,
     async cancel(saleId) {
       const p = getPaymentBySale(db, saleId);

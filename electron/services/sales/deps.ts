@@ -50,5 +50,9 @@ export type SaleDeps = {
   /** A distributor order ended: its deposit changed. */
   onDistributorOrder: (env: Mode) => void;
   /** The payment step for non-cash methods (charged before anything is bought). */
-  payments: { begin(saleId: string, card: CardInput | null): Promise<void> };
+  payments: {
+    begin(saleId: string, card: CardInput | null): Promise<void>;
+    /** The provider for this method can be reached in this environment (configured, vault open). */
+    ready(provider: 'midtrans' | 'worldline', env: Mode): Promise<Result<void>>;
+  };
 };

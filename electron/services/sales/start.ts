@@ -56,6 +56,11 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
     const chosen = paymentFor(deps, req.payment, draft.total, deps.now());
     if (!chosen.ok) return chosen;
     const env = deps.settings.mode();
+    const p = chosen.value.payment;
+    if (p.method !== 'cash') {
+      const ready = await deps.payments.ready(p.provider, env);
+      if (!ready.ok) return ready;
+    }
     if (draft.provider === 'sat') {
       const covered = deps.deposits.check(env, draft.providerCost);
       if (!covered.ok) return covered;

@@ -5,6 +5,7 @@ import { useSettings } from '../../stores/settings-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
+import { PaymentSettings } from './PaymentSettings';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
 
@@ -156,6 +157,7 @@ export function SettingsScreen() {
           </div>
           <ProviderForm />
           <SatSettings />
+          <PaymentSettings />
         </div>
       </div>
     </div>

@@ -1,0 +1,110 @@
+// The owner's payment accounts for production: Midtrans (QRIS, e-wallets, virtual accounts) and
+// Worldline (cards). Keys go to the vault and come back only masked. Training never uses them.
+import { useState, type FormEvent } from 'react';
+import { useApp } from '../../stores/app-store';
+import { useSettings } from '../../stores/settings-store';
+import { SectionStatus } from './SectionStatus';
+
+function MidtransForm() {
+  const { t } = useApp();
+  const { view, saveMidtrans } = useSettings();
+  const m = view!.payments.midtrans;
+  const [form, setForm] = useState({ environment: m.environment, baseUrl: m.baseUrl, clientKey: m.clientKey });
+  const [serverKey, setServerKey] = useState('');
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (await saveMidtrans({ ...form, ...(serverKey ? { serverKey } : {}) })) setServerKey('');
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)}>
+      <h2>{t('settings.midtrans')}</h2>
+      <label>
+        {t('settings.midtransEnv')}
+        <select value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value === 'production' ? 'production' : 'sandbox' })} data-testid="midtrans-env">
+          <option value="sandbox">Sandbox</option>
+          <option value="production">Production</option>
+        </select>
+      </label>
+      <label>
+        {t('settings.midtransServerKey')}
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={serverKey}
+          onChange={(e) => setServerKey(e.target.value)}
+          placeholder={m.serverKeySet ? t('settings.secretKeep', { mask: m.serverKeyMasked }) : t('settings.secretNone')}
+          data-testid="midtrans-server-key"
+        />
+      </label>
+      <label>
+        {t('settings.midtransClientKey')}
+        <input value={form.clientKey} onChange={(e) => setForm({ ...form, clientKey: e.target.value })} autoComplete="off" />
+      </label>
+      <label>
+        {t('settings.midtransBaseUrl')}
+        <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} placeholder="https://api.sandbox.midtrans.com" autoComplete="off" />
+      </label>
+      <div className="actions">
+        <button className="btn primary" type="submit" data-testid="midtrans-save">
+          {t('settings.save')}
+        </button>
+        <SectionStatus sections={['midtrans']} />
+      </div>
+    </form>
+  );
+}
+
+function WorldlineForm() {
+  const { t } = useApp();
+  const { view, saveWorldline } = useSettings();
+  const w = view!.payments.worldline;
+  const [form, setForm] = useState({ apiUrl: w.apiUrl, tokenUrl: w.tokenUrl, clientId: w.clientId, acquirerId: w.acquirerId, merchantId: w.merchantId, terminalId: w.terminalId });
+  const [secret, setSecret] = useState('');
+  const field = (key: keyof typeof form, label: string, placeholder = '') => (
+    <label>
+      {label}
+      <input value={form[key]} placeholder={placeholder} onChange={(e) => setForm({ ...form, [key]: e.target.value })} autoComplete="off" data-testid={`worldline-${key}`} />
+    </label>
+  );
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (await saveWorldline({ ...form, ...(secret ? { clientSecret: secret } : {}) })) setSecret('');
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)}>
+      <h2>{t('settings.worldline')}</h2>
+      {field('apiUrl', t('settings.worldlineApiUrl'), 'https://api.preprod.acquiring.worldline-solutions.com')}
+      {field('tokenUrl', t('settings.worldlineTokenUrl'))}
+      {field('clientId', t('settings.satClientId'))}
+      <label>
+        {t('settings.satSecret')}
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          placeholder={w.secretSet ? t('settings.secretKeep', { mask: w.secretMasked }) : t('settings.secretNone')}
+          data-testid="worldline-secret"
+        />
+      </label>
+      {field('acquirerId', 'Acquirer ID')}
+      {field('merchantId', 'Merchant ID')}
+      {field('terminalId', 'Terminal ID')}
+      <div className="actions">
+        <button className="btn primary" type="submit" data-testid="worldline-save">
+          {t('settings.save')}
+        </button>
+        <SectionStatus sections={['worldline']} />
+      </div>
+    </form>
+  );
+}
+
+export function PaymentSettings() {
+  return (
+    <>
+      <MidtransForm />
+      <WorldlineForm />
+    </>
+  );
+}
