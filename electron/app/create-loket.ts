@@ -110,6 +110,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     timing: { ...DEFAULT_PAYMENT_TIMING, scale, ...config.paymentTiming },
     onSettled: (saleId) => buy(saleId),
     onScheduleChange: () => wake(),
+    checkpoint: config.checkpoint ?? (async () => undefined),
   });
   const sales = createSalesService({
     db,

@@ -6,13 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVsiSimulator, type VsiSimulator } from '../../electron/simulators/vsi/server';
 import { startSatSimulator, type SatSimulator } from '../../electron/simulators/sat/server';
+import { startMidtransSimulator, type MidtransSimulator } from '../../electron/simulators/midtrans/server';
 import type { SaleView } from '../../shared/contract';
-import { TEST_KEY, tempDir } from './harness';
+import { TEST_KEY, tempDir, waitFor } from './harness';
 
 const CHILD = fileURLToPath(new URL('./fixtures/core-child.ts', import.meta.url));
 const TIME_SCALE = '0.005';
 let sim: VsiSimulator;
 let satSim: SatSimulator;
+let midtransSim: MidtransSimulator;
 let killOnPay: ChildProcess | null = null;
 
 type Line = { event: string; [k: string]: unknown };
@@ -32,6 +34,8 @@ function runChild(env: Record<string, string>): { proc: ChildProcess; next: (eve
       SAT_SECRET: satSim.credentials.clientSecret,
       SAT_PRIVATE_KEY: satSim.credentials.privateKeyPem,
       SAT_PUBLIC_KEY: satSim.credentials.satPublicKeyPem,
+      MIDTRANS_URL: midtransSim.baseUrl,
+      MIDTRANS_KEY: midtransSim.credentials.serverKey,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,7 +81,17 @@ function kill(proc: ChildProcess): Promise<void> {
   });
 }
 
-async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhenPayArrives?: boolean; digital?: string }): Promise<{ sale: SaleView; trxPays: number }> {
+async function crashAndRecover(opts: {
+  number: string;
+  pauseAt?: string;
+  killWhenPayArrives?: boolean;
+  digital?: string;
+  qris?: boolean;
+  /** What the customer does while the counter is down (before the restart). */
+  whileDown?: () => void;
+  /** What the customer does once the sale is waiting for payment (before the crash). */
+  onStarted?: () => Promise<void>;
+}): Promise<{ sale: SaleView; trxPays: number }> {
   const dataDir = tempDir('loket-crash-');
   const seller = runChild({
     LOKET_DATA_DIR: dataDir,
@@ -85,9 +99,14 @@ async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhe
     NUMBER: opts.number,
     PAUSE_AT: opts.pauseAt ?? '',
     ...(opts.digital ? { KIND: 'digital', PRODUCT: opts.digital } : {}),
+    ...(opts.qris ? { KIND: 'qris' } : {}),
   });
   const exited = new Promise<void>((r) => seller.proc.once('exit', () => r()));
   if (opts.killWhenPayArrives) killOnPay = seller.proc;
+  if (opts.onStarted) {
+    await seller.next('started');
+    await opts.onStarted();
+  }
   if (opts.pauseAt) {
     await seller.next('paused');
     await kill(seller.proc);
@@ -96,6 +115,7 @@ async function crashAndRecover(opts: { number: string; pauseAt?: string; killWhe
   }
   killOnPay = null;
   expect(seller.proc.signalCode).toBe('SIGKILL');
+  opts.whileDown?.();
 
   const recoverer = runChild({ LOKET_DATA_DIR: dataDir, ROLE: 'recover' });
   const report = await recoverer.next('recovered', 40_000);
@@ -127,6 +147,7 @@ beforeAll(async () => {
       }
     },
   });
+  midtransSim = await startMidtransSimulator({ serverKey: 'SB-Mid-server-CRASHTEST' });
   satSim = await startSatSimulator({
     config: { fulfilMs: 200, hangMs: 1_000 },
     onRequest: (r) => {
@@ -140,6 +161,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
   await satSim.close();
+  await midtransSim.close();
 });
 
 describe('SIGKILL at every step of a sale, then restart', () => {
@@ -219,5 +241,50 @@ describe('SIGKILL during a SAT order, then restart', () => {
     const { sale, trxPays } = await crashAndRecover({ number: '081277771234', pauseAt: 'advice.answered', digital: '25k-telkomsel' });
     expect(sale.state).toBe('succeeded');
     expect(trxPays).toBe(1);
+  });
+});
+
+describe('SIGKILL during a QRIS payment, then restart', () => {
+  const newest = () => midtransSim.txns().sort((a, b) => b.createdAt - a.createdAt)[0]!;
+
+  it('before the charge left: nothing exists at Midtrans, the attempt ends cancelled, nothing bought', async () => {
+    const before = midtransSim.txns().length;
+    const { sale, trxPays } = await crashAndRecover({ number: '14233784995', pauseAt: 'payment.intent', qris: true });
+    expect(sale).toMatchObject({ state: 'cancelled', payment: { state: 'failed' } });
+    expect(midtransSim.txns().length).toBe(before);
+    expect(trxPays).toBe(0);
+  });
+
+  it('after Midtrans made the QR, before Loket recorded it — and the customer paid while Loket was down: found, settled, the token bought once', async () => {
+    const { sale, trxPays } = await crashAndRecover({
+      number: '14233784996',
+      pauseAt: 'payment.answered',
+      qris: true,
+      whileDown: () => expect(midtransSim.pay(newest().orderId)).toBe(true),
+    });
+    expect(sale).toMatchObject({ state: 'succeeded', payment: { state: 'settled' } });
+    expect(midtransSim.chargeCount(newest().orderId)).toBe(1);
+    expect(trxPays).toBe(1);
+  });
+
+  it('after the payment was recorded as settled, before the purchase was written: never bought, refunded through Midtrans', async () => {
+    let orderId = '';
+    const { sale, trxPays } = await crashAndRecover({
+      number: '14233784997',
+      pauseAt: 'payment.settled',
+      qris: true,
+      onStarted: async () => {
+        const since = Date.now() - 5_000;
+        const waiting = await waitFor(
+          async () => midtransSim.txns().find((t) => t.status === 'pending' && t.createdAt > since),
+          (t) => t !== undefined,
+        );
+        orderId = waiting!.orderId;
+        expect(midtransSim.pay(orderId)).toBe(true);
+      },
+    });
+    expect(sale).toMatchObject({ state: 'failed', failure: { code: 'sale_interrupted' }, payment: { state: 'refunded' } });
+    expect(midtransSim.txn(orderId)!.status).toBe('refund');
+    expect(trxPays).toBe(0);
   });
 });

@@ -28,6 +28,7 @@ import {
 import type { Logger } from '../../log/logger';
 import type { PaymentGateway, PaymentProviderName, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
 import { createSaleGuard } from '../sales/sale-guard';
+import type { Checkpoint } from '../sales/deps';
 import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from './payment-ladder';
 
 export type PaymentAccess = {
@@ -46,6 +47,7 @@ export type PaymentDeps = {
   onSettled: (saleId: string) => void;
   /** A payment's next check moved: the tracker should look again. */
   onScheduleChange: () => void;
+  checkpoint: Checkpoint;
 };
 
 export type PaymentService = {
@@ -87,7 +89,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
   }
 
   /** Records what the provider said and does what it implies. */
-  function apply(p: PaymentRecord, status: PaymentStatus, context: 'charge' | 'status' | 'cancel'): void {
+  async function apply(p: PaymentRecord, status: PaymentStatus, context: 'charge' | 'status' | 'cancel'): Promise<void> {
     const at = deps.now();
     const saleId = p.sale_id;
     switch (status.kind) {
@@ -105,6 +107,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       case 'settled': {
         const next = recordPaymentSettled(db, saleId, at, status.settled);
         log.info('payment.settled', { saleId, method: p.method, reference: status.settled.reference, then: next });
+        await deps.checkpoint('payment.settled', saleId);
         if (next === 'paid') deps.onSettled(saleId);
         return;
       }
@@ -135,6 +138,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       return;
     }
     const sale = getSale(db, p.sale_id)!;
+    await deps.checkpoint('payment.intent', p.sale_id);
     let status: PaymentStatus;
     try {
       status = await gw.value.charge({
@@ -148,17 +152,18 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     } catch (e) {
       status = { kind: 'unknown', notFound: false, error: { code: 'internal', message: '', detail: `charge threw: ${String(e)}`, providerCode: null } };
     }
-    apply(p, status, 'charge');
+    await deps.checkpoint('payment.answered', p.sale_id);
+    await apply(p, status, 'charge');
   }
 
   /** A cancel the cashier asked for; the provider's answer may still be "paid". */
   async function cancelAtProvider(p: PaymentRecord, gw: PaymentGateway, expired: boolean): Promise<void> {
     const status = await gw.cancel(p.provider_ref!, p.provider_txn_id);
     if (expired && status.kind === 'closed' && status.reason === 'cancelled') {
-      apply(p, { kind: 'closed', reason: 'expired', error: { ...status.error, message: 'Waktu pembayaran habis. Pelanggan belum membayar; tidak ada uang masuk.' } }, 'cancel');
+      await apply(p, { kind: 'closed', reason: 'expired', error: { ...status.error, message: 'Waktu pembayaran habis. Pelanggan belum membayar; tidak ada uang masuk.' } }, 'cancel');
       return;
     }
-    apply(p, status, 'cancel');
+    await apply(p, status, 'cancel');
   }
 
   async function follow(p: PaymentRecord, gw: PaymentGateway): Promise<void> {
@@ -173,7 +178,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         log.info('payment.recharge', { saleId: p.sale_id, ref: p.provider_ref });
         return charge(p, null);
       }
-      apply(p, { kind: 'closed', reason: 'failed', error: { ...status.error, code: 'provider_failed', message: 'Pembayaran tidak sampai ke penyedia. Tidak ada uang masuk; ulangi pembayaran.' } }, 'status');
+      await apply(p, { kind: 'closed', reason: 'failed', error: { ...status.error, code: 'provider_failed', message: 'Pembayaran tidak sampai ke penyedia. Tidak ada uang masuk; ulangi pembayaran.' } }, 'status');
       return;
     }
     if (status.kind === 'pending') {
@@ -188,7 +193,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         return apply(p, cancelled, 'cancel');
       }
     }
-    apply(p, status, 'status');
+    await apply(p, status, 'status');
   }
 
   /** Money due back: through the provider with a persisted refund key, or to the supervisor's list. */

@@ -27,7 +27,10 @@ export type CheckpointName =
   | 'pay.recorded'
   | 'advice.intent'
   | 'advice.answered'
-  | 'advice.recorded';
+  | 'advice.recorded'
+  | 'payment.intent'
+  | 'payment.answered'
+  | 'payment.settled';
 
 export type Checkpoint = (name: CheckpointName, saleId: string) => Promise<void>;
 

@@ -48,6 +48,7 @@ export type MidtransSimulator = {
   port: number;
   credentials: { serverKey: string; clientKey: string };
   txn(orderId: string): SimTxn | null;
+  txns(): SimTxn[];
   chargeCount(orderId: string): number;
   refundCallCount(key: string): number;
   /** The customer pays a waiting transaction (what a QR scan or a bank transfer does). */
@@ -485,6 +486,7 @@ export async function startMidtransSimulator(options: MidtransSimOptions = {}): 
     port: host.port,
     credentials: { serverKey, clientKey },
     txn: (orderId) => find(orderId),
+    txns: () => Object.values(store.state.txns),
     chargeCount: (orderId) => store.state.charges[orderId] ?? 0,
     refundCallCount: (key) => store.state.refundCalls[key] ?? 0,
     pay: customerPays,
