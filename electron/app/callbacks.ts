@@ -1,12 +1,17 @@
-// The optional SAT callback listener (owner setting: port and path). A verified callback only
-// makes Loket ask SAT for that order's status now; the sale changes through the same state machine
-// as a poll, so duplicate, late or out-of-order callbacks cannot change a final sale.
+// The optional listener for providers' pushes (owner setting: port; SAT's path): SAT callbacks and
+// Midtrans payment notifications. A verified push only makes Loket ask the provider about that
+// order now; the sale or payment changes through the same state machine as a poll, so duplicate,
+// late or out-of-order pushes cannot change anything final. Polling never stops.
 import { appError, type Result } from '../../shared/domain/errors';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
-import { startSatCallbackListener, type SatCallbackListener } from '../providers/sat/client';
+import { satCallbackReader } from '../providers/sat/client';
 import { SAT_PUBLIC_KEY, type SettingsService } from '../services/settings/settings-service';
 import type { ManagedProviderAccess } from './provider-access';
+import type { ManagedPaymentAccess } from './payment-access';
+import { startWebhookHost, type WebhookHost, type WebhookRoute } from './webhook-host';
+
+export const MIDTRANS_NOTIFICATION_PATH = '/midtrans/notification';
 
 export type CallbackRunner = { apply(): Promise<Result<string | null>>; stop(): Promise<void> };
 
@@ -14,10 +19,12 @@ export function createCallbackRunner(opts: {
   settings: SettingsService;
   vault: Vault;
   providers: ManagedProviderAccess;
+  payments: ManagedPaymentAccess;
   log: Logger;
   onOrder: (requestId: string) => void;
+  onPayment: (orderId: string) => void;
 }): CallbackRunner {
-  let listener: SatCallbackListener | null = null;
+  let host: WebhookHost | null = null;
   // One (re)start at a time: a settings save and a mode change must not both bind the port.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -26,29 +33,67 @@ export function createCallbackRunner(opts: {
     return next;
   };
   const close = async (): Promise<void> => {
-    if (listener) await listener.close();
-    listener = null;
+    if (host) await host.close();
+    host = null;
   };
-  async function restart(): Promise<Result<string | null>> {
-    await close();
-    const cfg = opts.settings.callback();
-    if (!cfg.enabled) return { ok: true, value: null };
-    const training = opts.settings.mode() === 'training';
+
+  async function satRoute(training: boolean): Promise<WebhookRoute | null> {
     let pem: string | null;
     if (training) pem = (await opts.providers.trainingSat()).credentials.satPublicKeyPem;
     else {
       const r = await opts.vault.reveal(SAT_PUBLIC_KEY);
       pem = r.ok ? r.value : null;
     }
-    if (!pem) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT belum diisi; callback tidak bisa diverifikasi.') };
+    if (!pem) return null;
+    const read = satCallbackReader(pem);
+    return (raw, headers) => {
+      const signature = headers.signature;
+      const r = read(raw, typeof signature === 'string' ? signature : undefined);
+      if (!r.ok) {
+        opts.log.warn('sat.callback_refused', { reason: r.message, bytes: raw.length });
+        return { status: r.status, body: { message: r.message } };
+      }
+      opts.log.info('sat.callback', { requestId: r.requestId });
+      return { status: 200, body: { message: 'OK' }, then: () => opts.onOrder(r.requestId) };
+    };
+  }
+
+  async function midtransRoute(training: boolean): Promise<WebhookRoute | null> {
+    const verify = await opts.payments.midtransNotifications(training ? 'training' : 'production');
+    if (!verify.ok) return null;
+    return (raw) => {
+      const n = verify.value(raw);
+      if (!n) {
+        opts.log.warn('midtrans.notification_refused', { bytes: raw.length });
+        return { status: 400, body: { message: 'INVALID_SIGNATURE' } };
+      }
+      opts.log.info('midtrans.notification', { orderId: n.orderId });
+      return { status: 200, body: { message: 'OK' }, then: () => opts.onPayment(n.orderId) };
+    };
+  }
+
+  async function restart(): Promise<Result<string | null>> {
+    await close();
+    const cfg = opts.settings.callback();
+    if (!cfg.enabled) return { ok: true, value: null };
+    const training = opts.settings.mode() === 'training';
+    const routes: Record<string, WebhookRoute> = {};
+    const sat = await satRoute(training);
+    if (sat) routes[cfg.path] = sat;
+    const midtrans = await midtransRoute(training);
+    if (midtrans) routes[MIDTRANS_NOTIFICATION_PATH] = midtrans;
+    if (!sat && !midtrans) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
     try {
-      listener = await startSatCallbackListener({ port: cfg.port, path: cfg.path, satPublicKeyPem: pem, log: opts.log.child('sat'), onOrder: opts.onOrder });
+      host = await startWebhookHost(cfg.port, routes);
     } catch (e) {
       return { ok: false, error: appError('settings_invalid', `Port ${cfg.port} tidak bisa dipakai untuk callback.`, String(e)) };
     }
-    if (training) (await opts.providers.trainingSat()).configure({ callbackUrl: listener.url });
-    opts.log.info('sat.callback_listening', { url: listener.url });
-    return { ok: true, value: listener.url };
+    if (training) {
+      if (sat) (await opts.providers.trainingSat()).configure({ callbackUrl: `${host.url}${cfg.path}` });
+      if (midtrans) (await opts.payments.trainingMidtrans()).configure({ notificationUrl: `${host.url}${MIDTRANS_NOTIFICATION_PATH}` });
+    }
+    opts.log.info('webhooks.listening', { url: host.url, routes: Object.keys(routes) });
+    return { ok: true, value: `${host.url}${cfg.path}` };
   }
   return { apply: () => serial(restart), stop: () => serial(close) };
 }

@@ -10,7 +10,7 @@ import { createSettingsService, type KeyValidator, type SettingsService } from '
 import { createSalesService, type SalesService } from '../services/sales/sales-service';
 import { createDueScheduler } from '../services/recovery/due-scheduler';
 import { upcomingAdvice } from '../db/queries/sales';
-import { upcomingPaymentChecks } from '../db/queries/payments';
+import { getPaymentByRef, upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
@@ -153,9 +153,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     vault,
     providers,
     log,
+    payments: payAccess,
     onOrder: (requestId) => {
       const sale = getSaleByProviderRef(db, requestId);
       if (sale && sale.provider === 'sat') void sales.advise(sale.id);
+    },
+    onPayment: (orderId) => {
+      const payment = getPaymentByRef(db, orderId);
+      if (payment) void payments.check(payment.sale_id);
     },
   });
   settings.onProviderChange(() => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { appError, type Result } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import type { PaymentGateway, PaymentProviderName } from '../providers/payment-contract';
-import { createMidtransClient, MIDTRANS_PRODUCTION_URL, MIDTRANS_SANDBOX_URL, type MidtransTimeouts } from '../providers/midtrans/client';
+import { createMidtransClient, MIDTRANS_PRODUCTION_URL, MIDTRANS_SANDBOX_URL, type MidtransClient, type MidtransTimeouts } from '../providers/midtrans/client';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
 import type { PaymentSettings } from '../services/settings/payment-settings';
@@ -19,6 +19,8 @@ export type ManagedPaymentAccess = PaymentAccess & {
   invalidate(): void;
   trainingMidtrans(): Promise<MidtransSimulator>;
   trainingWorldline(): Promise<WorldlineSimulator>;
+  /** Midtrans' notification signature check for this environment (for the optional listener). */
+  midtransNotifications(env: Mode): Promise<Result<(raw: Buffer) => { orderId: string } | null>>;
   stop(): Promise<void>;
 };
 
@@ -76,9 +78,10 @@ export function createPaymentAccess(opts: {
     return midtransSim;
   }
 
-  async function midtrans(env: Mode): Promise<Result<PaymentGateway>> {
+  const midtransClients = new Map<string, MidtransClient>();
+  async function midtrans(env: Mode): Promise<Result<MidtransClient>> {
     const key = `midtrans:${env}`;
-    const cached = clients.get(key);
+    const cached = midtransClients.get(key);
     if (cached) return { ok: true, value: cached };
     let endpoint;
     if (env === 'training') {
@@ -94,7 +97,7 @@ export function createPaymentAccess(opts: {
       endpoint = { baseUrl, serverKey: secret.value };
     }
     const client = createMidtransClient({ endpoint, timeouts: opts.timeouts.midtrans, log: midtransLog, now: opts.now });
-    clients.set(key, client);
+    midtransClients.set(key, client);
     return { ok: true, value: client };
   }
 
@@ -108,8 +111,12 @@ export function createPaymentAccess(opts: {
       const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : sim.deny(ref);
       return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.') };
     },
+    async midtransNotifications(env) {
+      const c = await midtrans(env);
+      return c.ok ? { ok: true, value: (raw: Buffer) => c.value.verifyNotification(raw) } : c;
+    },
     invalidate() {
-      clients.delete('midtrans:production');
+      midtransClients.delete('midtrans:production');
       clients.delete('worldline:production');
     },
     trainingMidtrans,
@@ -119,6 +126,7 @@ export function createPaymentAccess(opts: {
       midtransSim = null;
       worldlineSim = null;
       clients.clear();
+      midtransClients.clear();
     },
   };
 }

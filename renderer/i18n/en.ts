@@ -254,7 +254,7 @@ export const en: Messages = {
     fallback: 'Fallback after a definite failure (nothing taken)',
     noFallback: 'No fallback',
     lowBalance: 'Warn when the SAT balance is below (Rp)',
-    callback: 'SAT callbacks (optional; status polling keeps running)',
+    callback: 'SAT callbacks & Midtrans notifications (optional; status polling keeps running)',
     callbackEnabled: 'Enable the callback listener',
     callbackPort: 'Port',
     callbackPath: 'Path',

@@ -253,7 +253,7 @@ export const id = {
     fallback: 'Cadangan bila gagal pasti (tanpa uang terpotong)',
     noFallback: 'Tanpa cadangan',
     lowBalance: 'Peringatan bila saldo SAT di bawah (Rp)',
-    callback: 'Callback SAT (opsional; pengecekan status tetap berjalan)',
+    callback: 'Callback SAT & notifikasi Midtrans (opsional; pengecekan status tetap berjalan)',
     callbackEnabled: 'Aktifkan listener callback',
     callbackPort: 'Port',
     callbackPath: 'Path',

@@ -6,7 +6,7 @@ import { countProviderCalls } from '../../electron/db/queries/provider-calls';
 import { getPaymentBySale, refundsOf } from '../../electron/db/queries/payments';
 import type { SaleView } from '../../shared/contract';
 import type { PaymentChoice } from '../../shared/payment';
-import { requestId, startCore, tempDir, waitFor, type Core } from './harness';
+import { freePort, requestId, startCore, tempDir, waitFor, type Core } from './harness';
 import { TEST_CARDS } from '../../electron/simulators/worldline/server';
 
 let core: Core;
@@ -222,6 +222,29 @@ describe('payments across time', () => {
       const done = await until(c, started.id, (s) => s.payment.state === 'refunded');
       expect(done.payment.refunds).toEqual([expect.objectContaining({ kind: 'automatic', state: 'done' })]);
       expect(pays(c, started.id)).toBe(0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('a signed Midtrans notification makes Loket ask at once; a forged one is refused and changes nothing', async () => {
+    const c = await startCore({ timeScale: 1, startWaitMs: 5_000 });
+    try {
+      const port = await freePort();
+      const view = await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
+      expect(view.callback.enabled).toBe(true);
+      const started = await token(c, '14233784991', { method: 'qris' });
+      const orderId = ref(c, started.id);
+      const forged = JSON.stringify({ order_id: orderId, status_code: '200', gross_amount: `${started.amounts.total}.00`, transaction_status: 'settlement', signature_key: 'f'.repeat(128) });
+      const bad = await fetch(`http://127.0.0.1:${port}/midtrans/notification`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: forged });
+      expect(bad.status).toBe(400);
+      expect((await c.call('sale.get', { saleId: started.id })).state).toBe('awaiting_payment');
+      // The tracker's next look is 2 s away; the simulator's signed notification arrives at once.
+      const t0 = Date.now();
+      (await c.loket.paymentProviders.trainingMidtrans()).pay(orderId);
+      const done = await until(c, started.id, (s) => s.state === 'succeeded', 1_000);
+      expect(done.payment.state).toBe('settled');
+      expect(Date.now() - t0).toBeLessThan(1_000);
     } finally {
       await c.stop();
     }

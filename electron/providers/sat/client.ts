@@ -23,7 +23,7 @@ import { createTokenCache } from './token-cache';
 import { checkKeys, fingerprint, signPss, verifyPss } from './signing';
 import { classifyProduct } from './products';
 
-export { startSatCallbackListener, type SatCallbackListener } from './callback-listener';
+export { satCallbackReader, type CallbackReading } from './callback';
 
 export type SatEndpoint = {
   baseUrl: string;
