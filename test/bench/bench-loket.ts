@@ -5,8 +5,10 @@ import path from 'node:path';
 import { createLoket } from '../../electron/app/create-loket';
 import { invokeCall } from '../../electron/app/invoke';
 import { createLogger } from '../../electron/log/logger';
+import type { Ledger } from '../../electron/db/connection';
 
 export type BenchLoket = {
+  db: Ledger;
   call(name: Parameters<typeof invokeCall>[1], req: object): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 };
@@ -24,6 +26,7 @@ export async function startBenchLoket(): Promise<BenchLoket> {
   });
   loket.start();
   return {
+    db: loket.db,
     async call(name, req) {
       const r = await invokeCall(loket.handlers, name, req, log);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);

@@ -4,7 +4,8 @@ import os from 'node:os';
 import { benchPipeline } from './pipeline';
 import { durableSalesRate, fsyncRate } from './durable';
 import { benchTodayList } from './today-list';
-import { startSatSimProcess, startSimProcess } from './sim-process';
+import { startMidtransSimProcess, startSatSimProcess, startSimProcess } from './sim-process';
+import { benchPaymentStep } from './payment-step';
 import { benchSatPipeline } from './sat-pipeline';
 import { benchSignatures } from './signatures';
 import { fmt } from './stats';
@@ -50,14 +51,30 @@ async function main(): Promise<void> {
   const sig = await benchSignatures(quick ? 200 : 1000);
   out(`   Node crypto alone: ${fmt(sig.nodePerSecond, 0)} pairs/s; Loket signPss + verifyPss: ${fmt(sig.loketPerSecond, 0)} pairs/s → ratio ${fmt(sig.ratio, 3)}× (${sig.pairs} pairs)`);
 
-  out('\n4. Durable sales per second vs the disk’s own fsync rate (same folder)');
+  out('\n4. The payment step of a QRIS sale: core (sale + payment recorded, charge, status after the customer pays) vs the same raw calls');
+  out('   (both sides: charge, the simulated customer paying, status; the purchase that follows is not timed)');
+  for (const [latency, sales] of [[0, quick ? 50 : 200], [20, quick ? 25 : 100]] as const) {
+    const [vsi, mt] = await Promise.all([startSimProcess(0), startMidtransSimProcess(latency)]);
+    try {
+      const r = await benchPaymentStep(vsi, mt, sales);
+      out(
+        `   Midtrans latency ${String(latency).padStart(2)} ms/answer: raw ${fmt(r.rawMs)} ms, core payment step ${fmt(r.coreMs)} ms ` +
+          `→ ratio ${fmt(r.ratio, 3)}×, +${fmt(r.coreMs - r.rawMs)} ms/payment (${r.sales} payments in 5 interleaved rounds; RSS ${fmt(r.rssMb, 0)} MB)`,
+      );
+    } finally {
+      vsi.stop();
+      mt.stop();
+    }
+  }
+
+  out('\n5. Durable sales per second vs the disk’s own fsync rate (same folder)');
   const durable = await durableSalesRate(quick ? 300 : 1500);
   const fsyncs = fsyncRate(durable.dir);
   out(`   disk: ${fmt(fsyncs, 0)} fdatasync/s (4 KiB write + fdatasync)`);
   out(`   core: ${fmt(durable.perSecond, 0)} durable sales/s (inquiry + cash sale + PAY + outcome; 5 fsynced commits each, instant provider)`);
   out(`   → ${fmt(fsyncs / durable.perSecond, 1)} disk syncs' worth of time per sale`);
 
-  out('\n5. Today list (first page of 50 + the day’s totals) and the per-sale customer checks on a large ledger');
+  out('\n6. Today list (first page of 50 + the day’s totals) and the per-sale customer checks on a large ledger');
   const rows = quick ? 100_000 : 1_000_000;
   const t = await benchTodayList(rows, 365);
   out(`   ledger: ${t.rows.toLocaleString('en-US')} sales over 365 days (≈${fmt(t.perDay, 0)}/day), seeded in ${fmt(t.seedSeconds, 1)} s, file ${fmt(t.fileMb, 0)} MB, RSS ${fmt(t.rssMb, 0)} MB`);

@@ -48,3 +48,11 @@ export async function startSatSimProcess(latencyMs: number): Promise<SatSimProce
   const { info, stop } = await spawnSim(['sat', '--latency', String(latencyMs), '--fulfil', '0', '--deposit', '1000000000000'], SatLine);
   return { baseUrl: info.baseUrl, ...info.credentials, stop };
 }
+
+export type MidtransSimProcess = { baseUrl: string; serverKey: string; stop(): void };
+const MidtransLine = z.object({ baseUrl: z.string(), credentials: z.object({ serverKey: z.string(), clientKey: z.string() }) });
+
+export async function startMidtransSimProcess(latencyMs: number): Promise<MidtransSimProcess> {
+  const { info, stop } = await spawnSim(['midtrans', '--latency', String(latencyMs)], MidtransLine);
+  return { baseUrl: info.baseUrl, serverKey: info.credentials.serverKey, stop };
+}
