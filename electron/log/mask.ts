@@ -1,21 +1,11 @@
 // What must never reach a log line or the renderer in clear: secrets we know by value, PLN
 // tokens (20 digits), card numbers (14–19 digits passing Luhn) and VSI's hc hash.
+import { passesLuhn } from '../../shared/domain/luhn';
+
 const TOKEN = /\b(\d{4})[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{4})\b/g;
 // 14+ digits: 13-digit epoch-millisecond timestamps are common in our logs; 13-digit PANs are obsolete.
 const LONG_DIGITS = /\b\d{14,19}\b/g;
 const HC_PARAM = /([?&]hc=)[0-9a-fA-F]+/g;
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  let dbl = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (dbl && (d *= 2) > 9) d -= 9;
-    sum += d;
-    dbl = !dbl;
-  }
-  return sum % 10 === 0;
-}
 
 export function maskToken(token: string): string {
   const digits = token.replace(/\D/g, '');
@@ -34,6 +24,6 @@ export function maskText(text: string, secrets: Iterable<string> = []): string {
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***');
   out = out.replace(HC_PARAM, '$1***');
   out = out.replace(TOKEN, (_m, _a, _b, _c, _d, last: string) => `****-****-****-****-${last}`);
-  out = out.replace(LONG_DIGITS, (m) => (luhn(m) ? `${m.slice(0, 6)}${'*'.repeat(m.length - 10)}${m.slice(-4)}` : m));
+  out = out.replace(LONG_DIGITS, (m) => (passesLuhn(m) ? `${m.slice(0, 6)}${'*'.repeat(m.length - 10)}${m.slice(-4)}` : m));
   return out;
 }

@@ -12,20 +12,7 @@ export function parseCustomerNumber(input: string): CustomerNumber | null {
 }
 
 /** STS meter numbers usually pass Luhn; a failure is only a hint to re-check, never a block. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
+export { passesLuhn } from './luhn';
 
 export const TOKEN_PATTERN = /^\d{20}$/;
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { MidtransSimProcess, SimProcess } from './sim-process';
 import { startBenchLoket } from './bench-loket';
 import { getPaymentBySale } from '../../electron/db/queries/payments';
-import { median, timeIt, type SideBySide } from './stats';
+import { sideBySide, timeIt, type SideBySide } from './stats';
 
 function request(url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
@@ -65,24 +65,7 @@ export async function benchPaymentStep(vsi: SimProcess, midtrans: MidtransSimPro
     return ms;
   };
   try {
-    for (let i = 0; i < 5; i++) {
-      await raw();
-      await core();
-    }
-    const per = Math.max(1, Math.floor(sales / rounds));
-    const rawTimes: number[] = [];
-    const coreTimes: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      rawTimes.push((await timeIt(async () => {
-        for (let i = 0; i < per; i++) await raw();
-      })) / per);
-      let total = 0;
-      for (let i = 0; i < per; i++) total += await core();
-      coreTimes.push(total / per);
-    }
-    const rawMs = median(rawTimes);
-    const coreMs = median(coreTimes);
-    return { rawMs, coreMs, ratio: coreMs / rawMs, sales: per * rounds, rssMb: process.memoryUsage().rss / 1024 / 1024 };
+    return await sideBySide(raw, core, sales, rounds, 5);
   } finally {
     await loket.stop();
   }

@@ -1,11 +1,12 @@
 // OAuth2 client credentials (sat.md §1.2): one token request in flight, the token reused until
 // 10 minutes before it expires, failures never cached, and clear() after a 401.
 import { rawRequest } from '../http/raw-request';
+import { createCachedToken, type TokenCache } from '../http/cached-token';
 import type { ProviderError, ProviderResult } from '../contract';
 import { TokenResponse } from './schema';
 import { satError } from './errors';
 
-export type TokenCache = { get(): Promise<ProviderResult<string>>; clear(): void };
+export type { TokenCache };
 
 const REFRESH_BEFORE_S = 600;
 
@@ -17,10 +18,8 @@ export function createTokenCache(opts: {
   connectTimeoutMs: number;
   timeoutMs: number;
 }): TokenCache {
-  let token: { value: string; refreshAt: number } | null = null;
-  let inFlight: Promise<ProviderResult<string>> | null = null;
-
-  async function fetchToken(): Promise<ProviderResult<string>> {
+  type Fetched = ProviderResult<{ value: string; renewAt: number }>;
+  async function fetchToken(): Promise<Fetched> {
     const basic = Buffer.from(`${encodeURIComponent(opts.clientId)}:${encodeURIComponent(opts.clientSecret)}`).toString('base64');
     const r = await rawRequest({
       url: new URL(opts.tokenUrl),
@@ -30,7 +29,7 @@ export function createTokenCache(opts: {
       connectTimeoutMs: opts.connectTimeoutMs,
       timeoutMs: opts.timeoutMs,
     });
-    const fail = (code: ProviderError['code'], message: string, detail: string): ProviderResult<string> => ({ ok: false, error: satError(code, message, detail, null) });
+    const fail = (code: ProviderError['code'], message: string, detail: string): Fetched => ({ ok: false, error: satError(code, message, detail, null) });
     if (!r.ok) return fail('provider_unavailable', 'Tidak bisa masuk ke SAT. Periksa koneksi, lalu coba lagi.', `SAT token: ${r.error.phase}/${r.error.reason} ${r.error.message}`);
     if (r.value.status === 400 || r.value.status === 401) {
       return fail('provider_auth', 'Client ID atau secret SAT ditolak. Periksa pengaturan.', `SAT token HTTP ${r.value.status}`);
@@ -46,20 +45,8 @@ export function createTokenCache(opts: {
     }
     const lifetime = parsed.data.expires_in ?? 3600;
     const margin = lifetime > 2 * REFRESH_BEFORE_S ? REFRESH_BEFORE_S : lifetime / 2;
-    token = { value: parsed.data.access_token, refreshAt: opts.now() + (lifetime - margin) * 1000 };
-    return { ok: true, value: token.value };
+    return { ok: true, value: { value: parsed.data.access_token, renewAt: opts.now() + (lifetime - margin) * 1000 } };
   }
 
-  return {
-    get() {
-      if (token && opts.now() < token.refreshAt) return Promise.resolve({ ok: true, value: token.value });
-      inFlight ??= fetchToken().finally(() => {
-        inFlight = null;
-      });
-      return inFlight;
-    },
-    clear() {
-      token = null;
-    },
-  };
+  return createCachedToken(fetchToken, opts.now);
 }

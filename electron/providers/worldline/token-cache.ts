@@ -2,11 +2,12 @@
 // send it (scopes joined by a space), one request in flight, failures never cached, and — unlike
 // the SDKs — cleared after a 401 from the API so the caller can fetch a new one and retry once.
 import { rawRequest } from '../http/raw-request';
+import { createCachedToken, type TokenCache } from '../http/cached-token';
 import type { ProviderResult } from '../contract';
 import { TokenError, TokenResponse } from './schema';
 import { worldlineError } from './errors';
 
-export type WorldlineTokenCache = { get(): Promise<ProviderResult<string>>; clear(): void };
+export type WorldlineTokenCache = TokenCache;
 
 export const WORLDLINE_SCOPES = ['processing_payment', 'processing_refund', 'processing_operation_reverse', 'services_ping'];
 
@@ -18,10 +19,7 @@ export function createWorldlineTokenCache(opts: {
   connectTimeoutMs: number;
   timeoutMs: number;
 }): WorldlineTokenCache {
-  let token: { value: string; expiresAt: number } | null = null;
-  let inFlight: Promise<ProviderResult<string>> | null = null;
-
-  async function fetchToken(): Promise<ProviderResult<string>> {
+  async function fetchToken(): Promise<ProviderResult<{ value: string; renewAt: number }>> {
     const started = opts.now();
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: opts.clientId, client_secret: opts.clientSecret, scope: WORLDLINE_SCOPES.join(' ') });
     const r = await rawRequest({
@@ -45,8 +43,7 @@ export function createWorldlineTokenCache(opts: {
     if (r.value.status === 200 && ok.success) {
       // Expiry counts from when the request started (the SDKs do the same), with a small margin.
       const lifetimeMs = ok.data.expires_in * 1000;
-      token = { value: ok.data.access_token, expiresAt: started + lifetimeMs - Math.min(60_000, Math.max(0, lifetimeMs / 10)) };
-      return { ok: true, value: token.value };
+      return { ok: true, value: { value: ok.data.access_token, renewAt: started + lifetimeMs - Math.min(60_000, Math.max(0, lifetimeMs / 10)) } };
     }
     const e = TokenError.safeParse(body);
     const detail = `There was an error while retrieving the OAuth2 access token: ${e.success ? `${e.data.error} - ${e.data.error_description ?? ''}` : `HTTP ${r.value.status}`}`;
@@ -54,16 +51,5 @@ export function createWorldlineTokenCache(opts: {
     return { ok: false, error: worldlineError(auth ? 'provider_auth' : 'provider_unavailable', auth ? 'Client ID atau secret Worldline ditolak. Periksa pengaturan pembayaran.' : 'Worldline belum bisa melayani. Coba lagi sebentar lagi.', detail, e.success ? e.data.error : null) };
   }
 
-  return {
-    get() {
-      if (token && opts.now() < token.expiresAt) return Promise.resolve({ ok: true, value: token.value });
-      inFlight ??= fetchToken().finally(() => {
-        inFlight = null;
-      });
-      return inFlight;
-    },
-    clear() {
-      token = null;
-    },
-  };
+  return createCachedToken(fetchToken, opts.now);
 }

@@ -3,20 +3,9 @@
 // brand leave this function; the number itself goes to the provider in memory and nowhere else.
 import { appError, type Result } from '../../../shared/domain/errors';
 import type { CardInput } from '../../../shared/payment';
+import { passesLuhn } from '../../../shared/domain/luhn';
 
 export type CardFacts = { last4: string; brand: string };
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  let dbl = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (dbl && (d *= 2) > 9) d -= 9;
-    sum += d;
-    dbl = !dbl;
-  }
-  return sum % 10 === 0;
-}
 
 export function cardBrand(pan: string): string {
   if (/^4/.test(pan)) return 'VISA';
@@ -50,7 +39,7 @@ export function checkCard(card: CardInput, now: number): Result<CardFacts> {
     mm = Number(card.expiry.slice(0, 2));
     yy = Number(card.expiry.slice(2));
   }
-  if (!luhn(pan)) return bad('Nomor kartu salah ketik (angka kontrol tidak cocok). Periksa lagi.');
+  if (!passesLuhn(pan)) return bad('Nomor kartu salah ketik (angka kontrol tidak cocok). Periksa lagi.');
   if (mm < 1 || mm > 12) return bad('Bulan masa berlaku kartu tidak valid.');
   const d = new Date(now);
   const current = (d.getUTCFullYear() % 100) * 12 + d.getUTCMonth();

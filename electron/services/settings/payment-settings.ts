@@ -6,6 +6,7 @@ import { appError, type Result } from '../../../shared/domain/errors';
 import type { PaymentSettingsView } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
+import { checkHttpsUrl, readJson } from './stored';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
 
@@ -38,30 +39,10 @@ export type PaymentSettings = {
   saveWorldline(input: WorldlineInput): Promise<Result<void>>;
 };
 
-function readJson<T>(db: Ledger, key: string, schema: z.ZodType<T>, fallback: T): T {
-  const raw = readSetting(db, key);
-  if (raw === null) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** Card and wallet traffic goes over HTTPS only (loopback excepted, for `npm run sim`). */
 function badUrl(value: string, what: string): Result<never> | null {
   if (value === '') return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { ok: false, error: appError('settings_invalid', `Alamat ${what} tidak valid.`, value) };
-  }
-  if (url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) return null;
-  return { ok: false, error: appError('settings_invalid', `Alamat ${what} harus memakai https://.`, value) };
+  const bad = checkHttpsUrl(value, what, 'https://…');
+  return bad ? { ok: false, error: bad } : null;
 }
 
 export function createPaymentSettings(db: Ledger, vault: Vault, now: () => number, changed: () => void): PaymentSettings {

@@ -8,6 +8,7 @@ import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
+import { httpsProblem, readJson } from './stored';
 import { createPaymentSettings, type PaymentSettings } from './payment-settings';
 
 const VsiProduction = z.object({ baseUrl: z.string(), clientId: z.string(), dtFormat: DtFormat });
@@ -43,30 +44,12 @@ export const DEFAULT_OUTLET: Outlet = {
 
 const DEFAULT_VSI: VsiProduction = { baseUrl: '', clientId: '', dtFormat: 'YYYYMMDD' };
 
-function readJson<T>(db: Ledger, key: string, schema: z.ZodType<T>, fallback: T): T {
-  const raw = readSetting(db, key);
-  if (raw === null) return fallback;
-  try {
-    const parsed = schema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /** VSI's hash binds neither amount nor customer: production traffic must be HTTPS (loopback excepted, for testing against `npm run sim`). */
 export function checkVsiBaseUrl(value: string): AppError | null {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return appError('settings_invalid', 'Alamat endpoint VSI tidak valid (contoh: https://h2h.vendor.co.id/api).');
-  }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
-  return appError('settings_invalid', 'Endpoint VSI harus memakai https:// (kunci akses tidak melindungi nominal dan nomor pelanggan).');
+  const problem = httpsProblem(value);
+  if (problem === 'invalid') return appError('settings_invalid', 'Alamat endpoint VSI tidak valid (contoh: https://h2h.vendor.co.id/api).');
+  if (problem === 'not_https') return appError('settings_invalid', 'Endpoint VSI harus memakai https:// (kunci akses tidak melindungi nominal dan nomor pelanggan).');
+  return null;
 }
 
 export type SatSettingsInput = {

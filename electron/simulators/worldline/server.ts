@@ -7,6 +7,7 @@
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { serveSimulator, type SimReply } from '../http-host';
+import { passesLuhn } from '../../../shared/domain/luhn';
 import { openWorldlineStore, type SimCardPayment } from './state';
 
 export type WorldlineFaults = {
@@ -65,18 +66,6 @@ const problem = (status: number, title: string, detail: string): SimReply => ({
 const json = (status: number, value: unknown): SimReply => ({ status, body: JSON.stringify(value), contentType: 'application/json' });
 
 const PAYMENT_KEYS = new Set(['amount', 'amountBreakdownData', 'authorizationType', 'cardPaymentData', 'dynamicCurrencyConversion', 'merchant', 'operationId', 'references', 'terminalData', 'transactionTimestamp']);
-
-function luhn(digits: string): boolean {
-  let sum = 0;
-  let dbl = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (dbl && (d *= 2) > 9) d -= 9;
-    sum += d;
-    dbl = !dbl;
-  }
-  return sum % 10 === 0;
-}
 
 const brandOf = (pan: string): string => (pan.startsWith('4') ? 'VISA' : /^(5[1-5]|2[2-7])/.test(pan) ? 'MASTERCARD' : pan.startsWith('3') ? 'AMEX' : 'CARD');
 const paymentIdOf = (): string => `pay:ch:etu:${randomBytes(16).toString('base64url').slice(0, 22)}`;
@@ -202,7 +191,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       const d = new Date(at);
       const expired = Number(mmyyyy.slice(2)) * 12 + Number(mmyyyy.slice(0, 2)) - 1 < d.getUTCFullYear() * 12 + d.getUTCMonth();
       let r: Record<string, unknown>;
-      if (!luhn(pan)) r = result('14', 'Invalid card number', 'DECLINED', operationId);
+      if (!passesLuhn(pan)) r = result('14', 'Invalid card number', 'DECLINED', operationId);
       else if (expired) r = result('54', 'Expired card', 'DECLINED', operationId);
       else if (pan === TEST_CARDS.decline) r = result('5', 'Do not honour', 'DECLINED', operationId);
       else if (pan === TEST_CARDS.partial && !card.allowPartialApproval) r = result('51', 'Insufficient funds', 'DECLINED', operationId);
