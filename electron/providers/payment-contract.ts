@@ -66,6 +66,8 @@ export type RefundRequest = {
   key: string;
   amount: number;
   reason: string;
+  /** The customer is waiting (a failed purchase): ask for the provider's direct, immediate refund where it has one. */
+  direct: boolean;
 };
 
 export type RefundOutcome =
@@ -81,5 +83,7 @@ export type PaymentGateway = {
   status(ref: string, txnId: string | null): Promise<PaymentStatus>;
   /** Stop a waiting payment. The answer is the payment's status afterwards (it may have been paid). */
   cancel(ref: string, txnId: string | null): Promise<PaymentStatus>;
+  /** Close a waiting payment whose time is up (Midtrans' expire); like cancel, the answer may be "paid". */
+  expire(ref: string, txnId: string | null): Promise<PaymentStatus>;
   refund(request: RefundRequest): Promise<RefundOutcome>;
 };

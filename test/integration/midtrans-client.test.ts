@@ -73,18 +73,18 @@ describe('Midtrans client ↔ simulator', () => {
     const r = ref();
     await charge(r, 'qris', 20_000);
     sim.pay(r);
-    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R1`, amount: 5_000, reason: 'tes' })).toMatchObject({ kind: 'done' });
-    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R1`, amount: 5_000, reason: 'tes' })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R1`, amount: 5_000, reason: 'tes', direct: false })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R1`, amount: 5_000, reason: 'tes', direct: false })).toMatchObject({ kind: 'done' });
     expect(sim.txn(r)!.refunds).toHaveLength(1);
     expect(await client.status(r, null)).toEqual({ kind: 'refunded', refundedAmount: 5_000 });
     sim.configure({ faults: { refundLost: 1 } });
-    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R2`, amount: 15_000, reason: 'sisa' })).toMatchObject({ kind: 'unknown' });
-    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R2`, amount: 15_000, reason: 'sisa' })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R2`, amount: 15_000, reason: 'sisa', direct: true })).toMatchObject({ kind: 'unknown' });
+    expect(await client.refund({ ref: r, txnId: null, key: `${r}-R2`, amount: 15_000, reason: 'sisa', direct: true })).toMatchObject({ kind: 'done' });
     expect(sim.txn(r)!.refunds).toHaveLength(2);
     const va = ref();
     await charge(va, 'va_bri');
     sim.pay(va);
-    expect(await client.refund({ ref: va, txnId: null, key: `${va}-R`, amount: 51_600, reason: 'x' })).toMatchObject({ kind: 'refused', error: { providerCode: '412' } });
+    expect(await client.refund({ ref: va, txnId: null, key: `${va}-R`, amount: 51_600, reason: 'x', direct: false })).toMatchObject({ kind: 'refused', error: { providerCode: '412' } });
   });
 
   it('a wrong server key is a definite failure', async () => {

@@ -41,3 +41,42 @@ describe('npm run sim -- vsi', () => {
     expect(err).toContain('--port');
   });
 });
+
+describe('npm run sim -- midtrans | worldline', () => {
+  async function firstLine(provider: string): Promise<{ info: { provider: string; baseUrl: string; credentials: Record<string, string> }; stop(): void }> {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/simulators/cli.ts', provider, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: proc.stdout! }).once('line', resolve);
+      proc.once('exit', (c) => reject(new Error(`exited ${c}`)));
+    });
+    return { info: JSON.parse(line) as { provider: string; baseUrl: string; credentials: Record<string, string> }, stop: () => proc.kill('SIGTERM') };
+  }
+
+  it('midtrans: prints the server key a client needs and answers a charge', async () => {
+    const { info, stop } = await firstLine('midtrans');
+    try {
+      expect(info.provider).toBe('midtrans');
+      expect(info.credentials.serverKey).toMatch(/^SB-Mid-server-/);
+      const r = await fetch(`${info.baseUrl}/v2/charge`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${info.credentials.serverKey}:`).toString('base64')}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ payment_type: 'qris', transaction_details: { order_id: 'CLI-1', gross_amount: 10_000 } }),
+      });
+      expect(await r.json()).toMatchObject({ status_code: '201', transaction_status: 'pending' });
+    } finally {
+      stop();
+    }
+  });
+
+  it('worldline: prints the OAuth2 client, acquirer and merchant, and issues a token', async () => {
+    const { info, stop } = await firstLine('worldline');
+    try {
+      expect(info.provider).toBe('worldline');
+      expect(Object.keys(info.credentials).sort()).toEqual(['acquirerId', 'clientId', 'clientSecret', 'merchantId', 'tokenUrl']);
+      const r = await fetch(info.credentials.tokenUrl!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${info.credentials.clientId}&client_secret=${info.credentials.clientSecret}&scope=processing_payment services_ping` });
+      expect(await r.json()).toMatchObject({ access_token: expect.any(String), expires_in: 300 });
+    } finally {
+      stop();
+    }
+  });
+});

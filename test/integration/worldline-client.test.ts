@@ -67,11 +67,11 @@ describe('Worldline client ↔ simulator', () => {
     const r = ref();
     const s = await charge(r, keyed(TEST_CARDS.approve), 100_000);
     const txnId = s.kind === 'settled' ? s.settled.txnId : null;
-    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x' })).toMatchObject({ kind: 'done' });
-    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x' })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
     expect(sim.paymentByOperation(r)!.refunded).toBe(30_000);
-    expect(await client.refund({ ref: r, txnId, key: `${r}-R2`, amount: 80_000, reason: 'x' })).toMatchObject({ kind: 'refused' });
-    expect(await client.refund({ ref: r, txnId, key: `${r}-R3`, amount: 70_000, reason: 'x' })).toMatchObject({ kind: 'done' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R2`, amount: 80_000, reason: 'x', direct: false })).toMatchObject({ kind: 'refused' });
+    expect(await client.refund({ ref: r, txnId, key: `${r}-R3`, amount: 70_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
     expect(await client.status(r, txnId)).toMatchObject({ kind: 'settled' });
   });
 

@@ -143,13 +143,20 @@ describe('Midtrans client: both error channels', () => {
       answer(200, { status_code: '414', status_message: 'insufficient balance' }),
       answer(504, '<html>Gateway Time-out</html>', 'text/html'),
     );
-    const req = { ref: 'P-1', txnId: null, key: 'K-1', amount: 5_000, reason: 'gagal' };
+    const req = { ref: 'P-1', txnId: null, key: 'K-1', amount: 5_000, reason: 'gagal', direct: false };
     expect(await client.refund(req)).toEqual({ kind: 'done', refundId: '7' });
     expect(sent[0]!.body).toEqual({ refund_key: 'K-1', amount: 5_000, reason: 'gagal' });
     expect(await client.refund(req)).toMatchObject({ kind: 'refused', error: { providerCode: '412' } });
     expect(await client.refund(req)).toMatchObject({ kind: 'refused', error: { providerCode: '414' } });
     expect(await client.refund(req)).toMatchObject({ kind: 'unknown' });
+    expect(sent.map((s) => s.path)).toEqual(['/v2/P-1/refund', '/v2/P-1/refund', '/v2/P-1/refund', '/v2/P-1/refund']);
     expect(client.refundable('qris')).toBe(true);
     expect(client.refundable('va_bca')).toBe(false);
+  });
+
+  it('a direct refund (the customer is waiting) goes to /refund/online/direct with the same body', async () => {
+    const { client, sent } = scripted(answer(200, txn({ status_code: '200', transaction_status: 'refund', refund_chargeback_id: 9, refund_key: 'K-2' })));
+    expect(await client.refund({ ref: 'P-2', txnId: null, key: 'K-2', amount: 10_000, reason: 'gagal', direct: true })).toEqual({ kind: 'done', refundId: '9' });
+    expect(sent[0]).toMatchObject({ path: '/v2/P-2/refund/online/direct', body: { refund_key: 'K-2', amount: 10_000, reason: 'gagal' } });
   });
 });

@@ -174,6 +174,21 @@ export function createMidtransClient(options: {
     return statusOf(p.body, null);
   }
 
+  /** cancel or expire (§4.3): 412 means it can no longer be stopped — paid, or already closed; the status says which. */
+  async function close(ref: string, action: 'cancel' | 'expire'): Promise<PaymentStatus> {
+    const ex = await transport({ method: 'POST', path: path(ref, action), timeoutMs: timeouts.statusMs });
+    if (ex.kind !== 'answer') return unknown(ex.detail);
+    const p = parse(ex);
+    if (p.kind === 'garbage') return unknown(`Midtrans ${action} answer unreadable: ${p.detail}`);
+    if (p.kind === 'code') {
+      if (p.code === '412') return status(ref);
+      // 404: no transaction under this order_id: nothing to stop, nothing can be paid.
+      if (p.code === '404') return { kind: 'closed', reason: action === 'expire' ? 'expired' : 'cancelled', error: midtransError('provider_failed', 'Pembayaran dibatalkan. Tidak ada uang masuk.', p.detail, p.code) };
+      return unknown(p.detail, false, p.code);
+    }
+    return statusOf(p.body, null);
+  }
+
   return {
     name: 'midtrans',
     refundable: (method) => REFUNDABLE.has(method),
@@ -196,25 +211,14 @@ export function createMidtransClient(options: {
 
     status: (ref) => status(ref),
 
-    async cancel(ref) {
-      const ex = await transport({ method: 'POST', path: path(ref, 'cancel'), timeoutMs: timeouts.statusMs });
-      if (ex.kind !== 'answer') return unknown(ex.detail);
-      const p = parse(ex);
-      if (p.kind === 'garbage') return unknown(`Midtrans cancel answer unreadable: ${p.detail}`);
-      if (p.kind === 'code') {
-        // 412: it can no longer be cancelled — it was paid, or it expired. The status says which.
-        if (p.code === '412') return status(ref);
-        // 404: no transaction under this order_id: nothing to cancel, nothing can be paid.
-        if (p.code === '404') return { kind: 'closed', reason: 'cancelled', error: midtransError('provider_failed', 'Pembayaran dibatalkan. Tidak ada uang masuk.', p.detail, p.code) };
-        return unknown(p.detail, false, p.code);
-      }
-      return statusOf(p.body, null);
-    },
+    cancel: (ref) => close(ref, 'cancel'),
+    expire: (ref) => close(ref, 'expire'),
 
     async refund(req: RefundRequest): Promise<RefundOutcome> {
       const ex = await transport({
         method: 'POST',
-        path: path(req.ref, 'refund'),
+        // Direct refunds go straight to the wallet or acquirer and settle at once (§9).
+        path: path(req.ref, req.direct ? 'refund/online/direct' : 'refund'),
         body: { refund_key: req.key, amount: req.amount, reason: req.reason.slice(0, 255) },
         timeoutMs: timeouts.refundMs,
       });

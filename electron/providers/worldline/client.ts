@@ -168,6 +168,7 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
     // and without its paymentId the only safe look is to reverse it.
     status: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
     cancel: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
+    expire: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
 
     async refund(req: RefundRequest): Promise<RefundOutcome> {
       if (!req.txnId) return { kind: 'refused', error: worldlineError('provider_refused', 'Pembayaran kartu ini tidak punya nomor Worldline; kembalikan manual.', 'refund without paymentId', null) };

@@ -156,13 +156,9 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     await apply(p, status, 'charge');
   }
 
-  /** A cancel the cashier asked for; the provider's answer may still be "paid". */
+  /** A cancel the cashier asked for, or an expiry the provider has not closed yet; the answer may still be "paid". */
   async function cancelAtProvider(p: PaymentRecord, gw: PaymentGateway, expired: boolean): Promise<void> {
-    const status = await gw.cancel(p.provider_ref!, p.provider_txn_id);
-    if (expired && status.kind === 'closed' && status.reason === 'cancelled') {
-      await apply(p, { kind: 'closed', reason: 'expired', error: { ...status.error, message: 'Waktu pembayaran habis. Pelanggan belum membayar; tidak ada uang masuk.' } }, 'cancel');
-      return;
-    }
+    const status = expired ? await gw.expire(p.provider_ref!, p.provider_txn_id) : await gw.cancel(p.provider_ref!, p.provider_txn_id);
     await apply(p, status, 'cancel');
   }
 
@@ -208,11 +204,11 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     const due = p.amount - p.refunded_amount;
     const r = open ?? { id: ulid(at), refund_key: `${p.provider_ref}-R${refundsOf(db, p.id).length + 1}`, amount: due, reason: 'Pembelian gagal: dana dikembalikan otomatis' };
     if (!open) recordRefundRequested(db, p.sale_id, at, { id: r.id, key: r.refund_key, amount: r.amount, reason: r.reason, kind: 'automatic' });
-    await sendRefund(p, gw, { id: r.id, key: r.refund_key, amount: r.amount, reason: r.reason });
+    await sendRefund(p, gw, { id: r.id, key: r.refund_key, amount: r.amount, reason: r.reason, direct: true });
   }
 
-  async function sendRefund(p: PaymentRecord, gw: PaymentGateway, r: { id: string; key: string; amount: number; reason: string }): Promise<Result<void>> {
-    const outcome = await gw.refund({ ref: p.provider_ref!, txnId: p.provider_txn_id, key: r.key, amount: r.amount, reason: r.reason });
+  async function sendRefund(p: PaymentRecord, gw: PaymentGateway, r: { id: string; key: string; amount: number; reason: string; direct: boolean }): Promise<Result<void>> {
+    const outcome = await gw.refund({ ref: p.provider_ref!, txnId: p.provider_txn_id, key: r.key, amount: r.amount, reason: r.reason, direct: r.direct });
     const at = deps.now();
     switch (outcome.kind) {
       case 'done':
@@ -242,7 +238,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     if (p.state === 'refund_due' && p.refund_manual === 0) return giveBack(p, gw.value);
     const open = refundsOf(db, p.id).find((r) => r.state === 'unknown' || r.state === 'requested');
     if (open) {
-      await sendRefund(p, gw.value, { id: open.id, key: open.refund_key, amount: open.amount, reason: open.reason });
+      await sendRefund(p, gw.value, { id: open.id, key: open.refund_key, amount: open.amount, reason: open.reason, direct: open.kind === 'automatic' });
       return;
     }
     // Nothing left to do: make sure the tracker stops asking.
@@ -308,7 +304,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         const at = deps.now();
         const r = { id: ulid(at), key: `${p.provider_ref}-R${refundsOf(db, p.id).length + 1}`, amount, reason };
         recordRefundRequested(db, saleId, at, { ...r, kind: 'supervisor' });
-        result = await sendRefund(p, gw.value, r);
+        result = await sendRefund(p, gw.value, { ...r, direct: false });
       });
       deps.onScheduleChange();
       return result;
