@@ -215,7 +215,7 @@ export const CallbackSettings = z.object({
 });
 export type CallbackSettings = z.infer<typeof CallbackSettings>;
 
-export const StatusFilter = z.enum(['all', 'succeeded', 'open', 'failed']);
+export const StatusFilter = z.enum(['all', 'succeeded', 'open', 'failed', 'refund_due']);
 export type StatusFilter = z.infer<typeof StatusFilter>;
 
 export const TodayTotals = z.object({

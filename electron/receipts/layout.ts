@@ -294,6 +294,9 @@ function moneyBack(b: Builder, m: ReceiptModel): void {
     b.center(p.method === 'cash' ? 'UANG SUDAH DIKEMBALIKAN' : 'DANA SUDAH DIKEMBALIKAN', 'bold');
   } else if (p.method === 'cash') {
     b.center('UANG DIKEMBALIKAN KE PELANGGAN', 'bold');
+  } else if (p.byHand) {
+    b.center('DANA AKAN DIKEMBALIKAN', 'bold');
+    b.center('Supervisor loket mengembalikan dana ini langsung ke pelanggan. Simpan struk ini.', 'small');
   } else {
     b.center(`DANA DIKEMBALIKAN KE ${METHOD_LABEL[p.method].toUpperCase()}`, 'bold');
     b.center('Pengembalian diproses; bila tidak masuk, hubungi loket dengan struk ini.', 'small');

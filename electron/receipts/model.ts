@@ -13,6 +13,8 @@ export type ReceiptPayment = {
   cardBrand: string | null;
   cardLast4: string | null;
   refunded: number;
+  /** The provider cannot give it back (a transfer, a refused refund): a supervisor returns it by hand. */
+  byHand: boolean;
   expiresAt: number | null;
   vaNumber: string | null;
   bank: string | null;
@@ -127,6 +129,7 @@ function receiptPayment(sale: SaleRecord): ReceiptPayment {
     cardBrand: sale.payment_card_brand,
     cardLast4: sale.payment_card_last4,
     refunded: sale.payment_refunded,
+    byHand: sale.payment_refund_manual === 1,
     expiresAt: sale.payment_expires_at,
     vaNumber: d.vaNumber ?? null,
     bank: d.bank ?? null,

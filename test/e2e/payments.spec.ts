@@ -135,3 +135,69 @@ test('a card is declined, then another card is approved — the struk shows only
   await expect(receipt).not.toContainText('4176669999000104');
   await shot(page, 'pay-10-card-approved');
 });
+
+test('a supervisor refunds part of a QRIS sale from the transactions screen, keyboard only', async ({ page }) => {
+  await open(page);
+  await tokenToPayment(page, '14233784991', '1', 'Rp 22.500');
+  await page.keyboard.press('q');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-awaiting_payment')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('tx-table').locator('tr.selected')).toContainText('QRIS');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-detail')).toBeVisible();
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('refund-amount')).toBeFocused();
+  await expect(page.getByTestId('refund-amount')).toHaveValue('22.500');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('2500');
+  await expect(page.getByTestId('refund-amount')).toHaveValue('2.500');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Salah pilih nominal, selisih dikembalikan');
+  await shot(page, 'pay-11-refund-form');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog')).toContainText('Rp 2.500');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('confirm-yes')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-detail')).toContainText('Sudah di-refund Rp 2.500');
+  await expect(page.getByTestId('receipt')).toContainText('2.500');
+  await shot(page, 'pay-12-refunded');
+});
+
+test("money a virtual account cannot refund is on the supervisor's list until it is handed back", async ({ page }) => {
+  await open(page);
+  // 99000000046: the purchase fails after the customer paid.
+  await tokenToPayment(page, '99000000046', '1', 'Rp 23.000');
+  await page.keyboard.press('v');
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('va-number')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('status-failed')).toBeVisible();
+  await expect(page.getByTestId('cash-returned')).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('DANA AKAN DIKEMBALIKAN');
+  await shot(page, 'pay-13-va-refund-due');
+
+  await page.keyboard.press('F3');
+  await page.keyboard.press('5');
+  await expect(page.getByRole('heading', { name: /harus dikembalikan ke pelanggan/i })).toBeVisible();
+  const row = page.getByTestId('tx-table').locator('tr.selected');
+  await expect(row).toContainText('BRI');
+  await expect(row).toContainText('Harus dikembalikan');
+  await shot(page, 'pay-14-refund-due-list');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-detail').getByTestId('cash-returned')).toBeVisible();
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('sale-detail').getByTestId('cash-returned')).toHaveCount(0);
+  await expect(page.getByTestId('refunded')).toHaveText('Dana Rp 23.000 sudah dikembalikan ke pelanggan oleh supervisor.');
+  await expect(page.getByTestId('sale-detail').getByTestId('receipt')).toContainText('DANA SUDAH DIKEMBALIKAN');
+  await shot(page, 'pay-15-handed-back');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('tx-table')).toHaveCount(0);
+  await expect(page.getByText('Tidak ada uang yang harus dikembalikan ke pelanggan.')).toBeVisible();
+  await expect(page.getByTestId('refund-due-total')).toHaveText('Rp 0');
+});

@@ -109,8 +109,12 @@ describe('QRIS, e-wallets and virtual accounts through Midtrans', () => {
     expect(owed.payment.state).toBe('refund_due');
     const app = await core.call('ledger.today', { status: 'all', limit: 50 });
     expect(app.totals.refundDue).toBeGreaterThanOrEqual(owed.amounts.total);
+    const supervisorList = await core.call('ledger.today', { status: 'refund_due', limit: 50 });
+    expect(supervisorList.items.map((r) => r.id)).toContain(started.id);
+    expect(supervisorList.items.every((r) => r.paymentState === 'refund_due')).toBe(true);
     const returned = await core.call('sale.confirmCashReturned', { saleId: started.id });
     expect(returned.payment).toMatchObject({ state: 'refunded', refunds: [expect.objectContaining({ kind: 'manual', state: 'done' })] });
+    expect((await core.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).not.toContain(started.id);
   });
 
   it('an uncertain purchase after payment is resolved by advice first — no refund while it may have succeeded', async () => {
@@ -264,6 +268,24 @@ describe('payments across time', () => {
       expect(pays(second, started.id)).toBe(1);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("money owed back stays on the supervisor's list on the days after, until it is handed back", async () => {
+    let shift = 0;
+    const c = await startCore({ now: () => Date.now() + shift });
+    try {
+      const started = await token(c, '99000000046', { method: 'va_bni' });
+      (await c.loket.paymentProviders.trainingMidtrans()).pay(ref(c, started.id));
+      await until(c, started.id, (s) => s.payment.state === 'refund_due' && s.payment.refundBy === 'manual');
+      shift = 2 * 24 * 3600_000;
+      const later = await c.call('ledger.today', { status: 'all', limit: 50 });
+      expect(later.items.map((r) => r.id)).not.toContain(started.id);
+      expect((await c.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).toEqual([started.id]);
+      await c.call('sale.confirmCashReturned', { saleId: started.id });
+      expect((await c.call('ledger.today', { status: 'refund_due', limit: 50 })).items).toEqual([]);
+    } finally {
+      await c.stop();
     }
   });
 });

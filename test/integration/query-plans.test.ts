@@ -57,6 +57,7 @@ describe('query plans on the money path', () => {
     await core.call('ledger.today', { status: 'all', limit: 50 });
     await core.call('ledger.today', { status: 'failed', limit: 50 });
     await core.call('ledger.today', { status: 'open', limit: 50 });
+    await core.call('ledger.today', { status: 'refund_due', limit: 50 });
     await core.call('app.info', {});
 
     const db = core.loket.db;

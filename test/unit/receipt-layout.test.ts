@@ -25,7 +25,7 @@ const base: ReceiptModel = {
   inquiryLines: [],
   fulfillmentLines: [],
   failureMessage: null,
-  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null },
+  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, byHand: false, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null },
   copy: null,
 };
 
@@ -88,6 +88,17 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(t).toContain('TRANSAKSI GAGAL');
     expect(t).toContain('UANG DIKEMBALIKAN');
     expect(t).toContain('Rp 202.600');
+  });
+
+  it('a failure slip says who returns non-cash money: the provider, or a supervisor by hand', () => {
+    const failed = { ...base, kind: 'failed' as const, token: null, failureMessage: 'Gagal.' };
+    const auto = text({ ...failed, payment: { ...base.payment, method: 'qris', state: 'refund_due', reference: 'GOPAY 1' } });
+    expect(auto).toContain('DANA DIKEMBALIKAN KE QRIS');
+    const byHand = text({ ...failed, payment: { ...base.payment, method: 'va_bri', state: 'refund_due', byHand: true, reference: 'BRI 8858' } });
+    expect(byHand).toContain('DANA AKAN DIKEMBALIKAN');
+    expect(byHand).toContain('Supervisor');
+    expect(byHand).not.toContain('KE BRI');
+    expect(text({ ...failed, payment: { ...base.payment, method: 'va_bri', state: 'refunded', byHand: true } })).toContain('DANA SUDAH DIKEMBALIKAN');
   });
 
   it('a bill receipt prints SAT’s lines in order, the reference and the counter fee', () => {

@@ -477,15 +477,22 @@ export function countOpenSales(db: Ledger): { pending: number; review: number } 
   return { pending, review };
 }
 
-export type DayFilter = 'all' | 'succeeded' | 'open' | 'failed';
+export type DayFilter = 'all' | 'succeeded' | 'open' | 'failed' | 'refund_due';
 
-const FILTER_SQL: Record<DayFilter, string> = {
+const FILTER_SQL: Record<Exclude<DayFilter, 'refund_due'>, string> = {
   all: '',
   succeeded: "AND s.state = 'succeeded'",
   open: `AND s.state IN ${OPEN_STATES}`,
   failed: "AND s.state IN ('failed', 'cancelled')",
 };
 
+const LIST_COLUMNS = `s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
+            s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number`;
+
+/**
+ * One page of a business day's sales, newest first. "refund_due" is the supervisor's list and
+ * ignores the day: money owed to a customer stays on it, whatever day it was taken, until it is given back.
+ */
 export function listDaySales(
   db: Ledger,
   businessDate: string,
@@ -493,14 +500,23 @@ export function listDaySales(
   limit: number,
   beforeSeq: number | null,
 ): SaleListRecord[] {
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
-            s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number
-     FROM sales s JOIN payments p ON p.sale_id = s.id
-     WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
-     ORDER BY s.seq DESC LIMIT ?`,
-  ).all(businessDate, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit);
+  const before = beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  const rows =
+    filter === 'refund_due'
+      ? stmt(
+          db,
+          `SELECT ${LIST_COLUMNS}
+           FROM payments p JOIN sales s ON s.id = p.sale_id
+           WHERE p.state = 'refund_due' AND s.seq < ?
+           ORDER BY s.seq DESC LIMIT ?`,
+        ).all(before, limit)
+      : stmt(
+          db,
+          `SELECT ${LIST_COLUMNS}
+           FROM sales s JOIN payments p ON p.sale_id = s.id
+           WHERE s.business_date = ? AND s.seq < ? ${FILTER_SQL[filter]}
+           ORDER BY s.seq DESC LIMIT ?`,
+        ).all(businessDate, before, limit);
   return rows.map((r) => SaleListRecord.parse(r));
 }
 

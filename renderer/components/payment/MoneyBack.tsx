@@ -11,7 +11,11 @@ export function MoneyBack({ sale, t }: { sale: SaleView; t: Translate }) {
   if (p.state === 'refunded') {
     return (
       <div className="refund done" data-testid="refunded">
-        {p.method === 'cash' ? t('sale.refunded', { amount: formatRupiah(p.amount) }) : t('pay.refundDone', { amount: formatRupiah(p.amount), method })}
+        {p.method === 'cash'
+          ? t('sale.refunded', { amount: formatRupiah(p.amount) })
+          : p.refunds.some((r) => r.kind === 'manual')
+            ? t('pay.refundDoneByHand', { amount: formatRupiah(p.amount) })
+            : t('pay.refundDone', { amount: formatRupiah(p.amount), method })}
       </div>
     );
   }

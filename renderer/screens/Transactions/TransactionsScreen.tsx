@@ -9,7 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { TotalsBar } from './TotalsBar';
 import { SaleDetail } from './SaleDetail';
 
-const FILTERS: StatusFilter[] = ['all', 'succeeded', 'open', 'failed'];
+const FILTERS: StatusFilter[] = ['all', 'succeeded', 'open', 'failed', 'refund_due'];
 
 export function TransactionsScreen() {
   const tx = useTransactions();
@@ -44,9 +44,13 @@ export function TransactionsScreen() {
     <div className={`transactions${tx.detail ? ' with-detail' : ''}`}>
       <section className="card">
         <div className="detail-head">
-          <h2>
-            {t('tx.title')} <span className="muted">{tx.businessDate}</span>
-          </h2>
+          {tx.filter === 'refund_due' ? (
+            <h2>{t('tx.refundDueTitle')}</h2>
+          ) : (
+            <h2>
+              {t('tx.title')} <span className="muted">{tx.businessDate}</span>
+            </h2>
+          )}
           <div className="filters" role="tablist">
             {FILTERS.map((f, i) => (
               <button
@@ -65,7 +69,7 @@ export function TransactionsScreen() {
         </div>
         {tx.totals ? <TotalsBar totals={tx.totals} t={t} /> : null}
         {tx.items.length === 0 ? (
-          <p className="muted empty">{t('tx.empty')}</p>
+          <p className="muted empty">{t(tx.filter === 'refund_due' ? 'tx.emptyRefundDue' : 'tx.empty')}</p>
         ) : (
           <table className="tx-table" data-testid="tx-table">
             <thead>
