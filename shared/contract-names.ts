@@ -37,6 +37,7 @@ export const CALL_NAMES = [
   'settings.setCallback',
   'settings.saveMidtrans',
   'settings.saveWorldline',
+  'settings.saveChainside',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

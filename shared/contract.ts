@@ -273,6 +273,10 @@ export const SatSettingsView = z.object({
   satPublicKey: z.string().nullable(),
 });
 
+/** Training: what the customer (or, for bitcoin, the chain) does on the other side. */
+export const SimulatedOutcome = z.enum(['pay', 'pay_part', 'pay_over', 'confirm', 'expire', 'deny']);
+export type SimulatedOutcome = z.infer<typeof SimulatedOutcome>;
+
 export const PaymentSettingsView = z.object({
   midtrans: z.object({
     environment: z.enum(['sandbox', 'production']),
@@ -288,6 +292,14 @@ export const PaymentSettingsView = z.object({
     acquirerId: z.string(),
     merchantId: z.string(),
     terminalId: z.string(),
+    secretSet: z.boolean(),
+    secretMasked: z.string(),
+  }),
+  chainside: z.object({
+    environment: z.enum(['sandbox', 'live']),
+    baseUrl: z.string(),
+    clientId: z.string(),
+    requiredConfirmations: z.number().int().min(0).max(6),
     secretSet: z.boolean(),
     secretMasked: z.string(),
   }),
@@ -388,7 +400,7 @@ export const contract = {
   'payment.check': { kind: 'write', request: SaleId, response: SaleView },
   'payment.cancel': { kind: 'write', request: SaleId, response: SaleView },
   /** Training only: what the customer does on their phone or at their bank. */
-  'payment.simulate': { kind: 'write', request: SaleId.extend({ outcome: z.enum(['pay', 'expire', 'deny']) }), response: SaleView },
+  'payment.simulate': { kind: 'write', request: SaleId.extend({ outcome: SimulatedOutcome }), response: SaleView },
   'payment.refund': {
     kind: 'write',
     request: SaleId.extend({ amount: Rupiah.refine((n) => n > 0), reason: z.string().trim().min(3).max(200) }),
@@ -468,6 +480,17 @@ export const contract = {
       merchantId: z.string().trim().max(40),
       terminalId: z.string().trim().max(8),
       clientSecret: z.string().max(256).optional(),
+    }),
+    response: SettingsView,
+  },
+  'settings.saveChainside': {
+    kind: 'write',
+    request: z.object({
+      environment: z.enum(['sandbox', 'live']),
+      baseUrl: z.string().trim().max(200),
+      clientId: z.string().trim().max(128),
+      requiredConfirmations: z.number().int().min(0).max(6),
+      secret: z.string().max(256).optional(),
     }),
     response: SettingsView,
   },

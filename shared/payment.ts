@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
 
-export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card']);
+export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin']);
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
-/** Methods the customer completes on their phone or at their bank, through Midtrans. */
-export const WaitingMethod = z.enum(['qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill']);
+/** Methods the customer completes on their phone or at their bank: through Midtrans, or bitcoin through Chainside. */
+export const WaitingMethod = z.enum(['qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'bitcoin']);
 export type WaitingMethod = z.infer<typeof WaitingMethod>;
 
 export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);
@@ -36,6 +36,32 @@ export const PaymentChoice = z.union([
 ]);
 export type PaymentChoice = z.infer<typeof PaymentChoice>;
 
+/** A Chainside payment order as the customer and the cashier follow it (satoshi as integers). */
+export const BitcoinDisplay = z.object({
+  orderUuid: z.string(),
+  address: z.string(),
+  /** BIP21, exactly as Chainside returned it: the QR shows this string. */
+  uri: z.string(),
+  satoshi: z.number().int().nonnegative(),
+  /** Fiat per bitcoin as Chainside quoted it (decimal string). */
+  rate: z.string(),
+  currency: z.string(),
+  requiredConfirmations: z.number().int().nonnegative(),
+  /** The fewest confirmations among the transactions seen (0: still in the mempool). */
+  confirmations: z.number().int().nonnegative(),
+  paidSat: z.number().int().nonnegative(),
+  inConfirmationSat: z.number().int().nonnegative(),
+  unpaidSat: z.number().int().nonnegative(),
+  /** What the customer still has to send, in rupiah (rounded up). */
+  unpaidRupiah: Rupiah,
+  /** Sent beyond the order's amount (the supervisor gives it back). */
+  overpaidSat: z.number().int().nonnegative(),
+  blockchainStatus: z.string(),
+  status: z.string(),
+  txids: z.array(z.string()),
+});
+export type BitcoinDisplay = z.infer<typeof BitcoinDisplay>;
+
 export const PaymentDisplay = z.object({
   qrString: z.string().nullable(),
   deeplink: z.string().nullable(),
@@ -43,6 +69,7 @@ export const PaymentDisplay = z.object({
   bank: z.string().nullable(),
   billKey: z.string().nullable(),
   billerCode: z.string().nullable(),
+  bitcoin: BitcoinDisplay.nullable().optional(),
 });
 export type PaymentDisplay = z.infer<typeof PaymentDisplay>;
 
@@ -57,7 +84,7 @@ export type PaymentRefundView = z.infer<typeof PaymentRefundView>;
 
 export const PaymentView = z.object({
   method: PaymentMethod,
-  provider: z.enum(['midtrans', 'worldline']).nullable(),
+  provider: z.enum(['midtrans', 'worldline', 'chainside']).nullable(),
   state: PaymentState,
   amount: Rupiah,
   tendered: Rupiah,
@@ -77,6 +104,9 @@ export const PaymentView = z.object({
   /** How money due back reaches the customer: from the drawer, through the provider, or by a supervisor. */
   refundBy: z.enum(['cash', 'automatic', 'manual']).nullable(),
   refunds: z.array(PaymentRefundView),
+  /** Money received beyond the sale (a bitcoin overpayment, or bitcoin sent to an order that closed): the supervisor gives it back. */
+  excess: Rupiah,
+  excessReturned: z.boolean(),
   failure: AppError.nullable(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;

@@ -7,6 +7,7 @@ import type { SatTimeouts } from '../providers/sat/client';
 import type { SatSimConfig } from '../simulators/sat/server';
 import type { MidtransTimeouts } from '../providers/midtrans/client';
 import type { WorldlineTimeouts } from '../providers/worldline/client';
+import type { ChainsideTimeouts } from '../providers/chainside/client';
 import type { PaymentTiming } from '../services/payments/payment-ladder';
 
 export type LoketConfig = {
@@ -30,6 +31,7 @@ export type LoketConfig = {
   trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
   midtransTimeouts?: Partial<MidtransTimeouts>;
   worldlineTimeouts?: Partial<WorldlineTimeouts>;
+  chainsideTimeouts?: Partial<ChainsideTimeouts>;
   /** Payment expiries and grace; scaled by timeScale unless given here. */
   paymentTiming?: Partial<PaymentTiming>;
   checkpoint?: Checkpoint;

@@ -15,6 +15,7 @@ import { createPaymentService } from '../services/payments/payment-service';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
 import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
+import { DEFAULT_CHAINSIDE_TIMEOUTS } from '../providers/chainside/client';
 import { createPaymentAccess, type ManagedPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
@@ -96,6 +97,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     timeouts: {
       midtrans: { ...scaled(DEFAULT_MIDTRANS_TIMEOUTS, scale), ...config.midtransTimeouts },
       worldline: { ...scaled(DEFAULT_WORLDLINE_TIMEOUTS, scale), ...config.worldlineTimeouts },
+      chainside: { ...scaled(DEFAULT_CHAINSIDE_TIMEOUTS, scale), ...config.chainsideTimeouts },
     },
     trainingCardHangMs: Math.round(60_000 * scale),
   });
@@ -253,6 +255,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     },
     'settings.saveWorldline': async (req) => {
       const r = await settings.payments.saveWorldline(req);
+      return r.ok ? { ok: true, value: settings.view() } : r;
+    },
+    'settings.saveChainside': async (req) => {
+      const r = await settings.payments.saveChainside(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
     },
     'settings.setCallback': async (req) => {

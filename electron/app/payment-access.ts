@@ -1,9 +1,9 @@
-// Which payment gateways serve an environment. Training: Loket's own Midtrans and Worldline
-// simulators on loopback, started on first use, their state kept in <data>/training. Production:
+// Which payment gateways serve an environment. Training: Loket's own Midtrans, Worldline and
+// Chainside simulators on loopback, started on first use, their state kept in <data>/training. Production:
 // the owner's accounts, keys revealed from the vault.
 import path from 'node:path';
 import { appError, type Result } from '../../shared/domain/errors';
-import type { Mode } from '../../shared/contract';
+import type { Mode, SimulatedOutcome } from '../../shared/contract';
 import type { PaymentGateway, PaymentProviderName } from '../providers/payment-contract';
 import { createMidtransClient, MIDTRANS_PRODUCTION_URL, MIDTRANS_SANDBOX_URL, type MidtransClient, type MidtransTimeouts } from '../providers/midtrans/client';
 import type { Logger } from '../log/logger';
@@ -14,11 +14,18 @@ import { createWorldlineClient, type WorldlineTimeouts } from '../providers/worl
 import { startWorldlineSimulator, type WorldlineSimulator } from '../simulators/worldline/server';
 import type { PaymentAccess } from '../services/payments/payment-service';
 import { startMidtransSimulator, type MidtransSimulator } from '../simulators/midtrans/server';
+import { startChainsideSimulator, type ChainsideSimulator } from '../simulators/chainside/server';
+import { createChainsideGateway, type ChainsideGateway } from '../providers/chainside/client';
+import { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, type ChainsideTimeouts } from '../providers/chainside/client';
+import { CHAINSIDE_SECRET } from '../services/settings/payment-settings';
 
 export type ManagedPaymentAccess = PaymentAccess & {
   invalidate(): void;
   trainingMidtrans(): Promise<MidtransSimulator>;
   trainingWorldline(): Promise<WorldlineSimulator>;
+  trainingChainside(): Promise<ChainsideSimulator>;
+  /** The Chainside client of an environment (standalone orders use it directly). */
+  chainside(env: Mode): Promise<Result<ChainsideGateway>>;
   /** Midtrans' notification signature check for this environment (for the optional listener). */
   midtransNotifications(env: Mode): Promise<Result<(raw: Buffer) => { orderId: string } | null>>;
   stop(): Promise<void>;
@@ -30,12 +37,13 @@ export function createPaymentAccess(opts: {
   vault: Vault;
   log: Logger;
   now: () => number;
-  timeouts: { midtrans: MidtransTimeouts; worldline: WorldlineTimeouts };
+  timeouts: { midtrans: MidtransTimeouts; worldline: WorldlineTimeouts; chainside: ChainsideTimeouts };
   /** Training: how long the "hang" test card holds its answer (past the authorization timeout). */
   trainingCardHangMs?: number;
 }): ManagedPaymentAccess {
   let midtransSim: Promise<MidtransSimulator> | null = null;
   let worldlineSim: Promise<WorldlineSimulator> | null = null;
+  let chainsideSim: Promise<ChainsideSimulator> | null = null;
   const clients = new Map<string, PaymentGateway>();
   const midtransLog = opts.log.child('midtrans');
   const worldlineLog = opts.log.child('worldline');
@@ -101,16 +109,68 @@ export function createPaymentAccess(opts: {
     return { ok: true, value: client };
   }
 
+  function trainingChainside(): Promise<ChainsideSimulator> {
+    chainsideSim ??= startChainsideSimulator({ statePath: path.join(opts.dataDir, 'training', 'chainside-sim.json') });
+    return chainsideSim;
+  }
+
+  const chainsideClients = new Map<string, ChainsideGateway>();
+  async function chainside(env: Mode): Promise<Result<ChainsideGateway>> {
+    const key = `chainside:${env}`;
+    const cached = chainsideClients.get(key);
+    if (cached) return { ok: true, value: cached };
+    let endpoint;
+    if (env === 'training') {
+      const s = await trainingChainside();
+      endpoint = { baseUrl: s.baseUrl, ...s.credentials };
+    } else {
+      const cfg = opts.settings.chainside();
+      const secret = await opts.vault.reveal(CHAINSIDE_SECRET);
+      if (!secret.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
+      if (!secret.value || !cfg.clientId) return { ok: false, error: appError('provider_config', 'Pembayaran bitcoin (Chainside) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
+      chainsideLog.addSecret(secret.value);
+      endpoint = { baseUrl: cfg.baseUrl || (cfg.environment === 'live' ? CHAINSIDE_LIVE_URL : CHAINSIDE_SANDBOX_URL), clientId: cfg.clientId, secret: secret.value };
+    }
+    const client = createChainsideGateway({
+      endpoint,
+      timeouts: opts.timeouts.chainside,
+      log: chainsideLog,
+      now: opts.now,
+      requiredConfirmations: () => opts.settings.chainside().requiredConfirmations,
+    });
+    chainsideClients.set(key, client);
+    return { ok: true, value: client };
+  }
+  const chainsideLog = opts.log.child('chainside');
+
+  async function simulateChainside(ref: string, outcome: SimulatedOutcome): Promise<Result<void>> {
+    const sim = await trainingChainside();
+    const order = sim.orderByReference(ref);
+    if (!order) return { ok: false, error: appError('not_allowed_in_state', 'Pesanan bitcoin ini belum ada di simulator.') };
+    const done =
+      outcome === 'pay' ? sim.pay(order.uuid)
+      : outcome === 'pay_part' ? sim.pay(order.uuid, { fraction: 0.5 })
+      : outcome === 'pay_over' ? sim.pay(order.uuid, { fraction: 1.25 })
+      : outcome === 'confirm' ? sim.confirm(order.uuid)
+      : outcome === 'expire' ? sim.expire(order.uuid)
+      : false;
+    return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak berlaku untuk pesanan bitcoin ini.') };
+  }
+
   return {
     async gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>> {
+      if (provider === 'chainside') return chainside(env);
       return provider === 'midtrans' ? midtrans(env) : worldline(env);
     },
     async simulate(provider, ref, outcome) {
+      if (provider === 'chainside') return simulateChainside(ref, outcome);
       if (provider !== 'midtrans') return { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.') };
       const sim = await trainingMidtrans();
-      const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : sim.deny(ref);
+      const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : outcome === 'deny' ? sim.deny(ref) : false;
       return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.') };
     },
+    chainside,
+    trainingChainside,
     async midtransNotifications(env) {
       const c = await midtrans(env);
       return c.ok ? { ok: true, value: (raw: Buffer) => c.value.verifyNotification(raw) } : c;
@@ -118,15 +178,18 @@ export function createPaymentAccess(opts: {
     invalidate() {
       midtransClients.delete('midtrans:production');
       clients.delete('worldline:production');
+      chainsideClients.delete('chainside:production');
     },
     trainingMidtrans,
     trainingWorldline,
     async stop() {
-      for (const s of [midtransSim, worldlineSim]) if (s) await (await s).close();
+      for (const s of [midtransSim, worldlineSim, chainsideSim]) if (s) await (await s).close();
       midtransSim = null;
       worldlineSim = null;
+      chainsideSim = null;
       clients.clear();
       midtransClients.clear();
+      chainsideClients.clear();
     },
   };
 }

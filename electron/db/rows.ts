@@ -8,8 +8,8 @@ const ntext = z.string().nullable();
 
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
 export const ProviderName = z.enum(['vsi', 'sat']);
-export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card']);
-export const PaymentProvider = z.enum(['midtrans', 'worldline']);
+export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin']);
+export const PaymentProvider = z.enum(['midtrans', 'worldline', 'chainside']);
 export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);
 
 export const SaleRecord = z.object({
@@ -87,6 +87,8 @@ export const SaleRecord = z.object({
   payment_next_check_at: nint,
   payment_failure_code: ntext,
   payment_failure_message: ntext,
+  payment_excess: int,
+  payment_excess_returned_at: nint,
 });
 export type SaleRecord = z.infer<typeof SaleRecord>;
 
@@ -97,7 +99,8 @@ export const SALE_PAYMENT_COLUMNS = `p.id AS payment_id, p.method AS payment_met
   p.reference AS payment_reference, p.approval_code AS payment_approval, p.card_brand AS payment_card_brand,
   p.card_last4 AS payment_card_last4, p.cancel_requested AS payment_cancel_requested, p.refund_manual AS payment_refund_manual,
   p.last_status AS payment_last_status, p.check_attempts AS payment_check_attempts, p.next_check_at AS payment_next_check_at,
-  p.failure_code AS payment_failure_code, p.failure_message AS payment_failure_message`;
+  p.failure_code AS payment_failure_code, p.failure_message AS payment_failure_message,
+  p.excess_amount AS payment_excess, p.excess_returned_at AS payment_excess_returned_at`;
 
 export const SaleListRecord = z.object({
   id: z.string(),
@@ -215,6 +218,8 @@ export const PaymentRecord = z.object({
   created_at: int,
   updated_at: int,
   settled_at: nint,
+  excess_amount: int,
+  excess_returned_at: nint,
 });
 export type PaymentRecord = z.infer<typeof PaymentRecord>;
 
@@ -232,3 +237,38 @@ export const RefundRecord = z.object({
   finished_at: nint,
 });
 export type RefundRecord = z.infer<typeof RefundRecord>;
+
+export const BitcoinOrderRecord = z.object({
+  id: z.string(),
+  sale_id: ntext,
+  env: z.enum(['training', 'production']),
+  label: z.string(),
+  cashier: z.string(),
+  fiat_amount: int,
+  currency: z.string(),
+  order_uuid: ntext,
+  satoshi: nint,
+  rate: ntext,
+  address: ntext,
+  uri: ntext,
+  required_confirmations: nint,
+  state: z.enum(['created', 'pending', 'paid', 'expired', 'cancelled', 'failed']),
+  status: ntext,
+  blockchain_status: ntext,
+  paid_sat: int,
+  in_confirmation_sat: int,
+  unpaid_sat: int,
+  overpaid_sat: int,
+  excess_amount: int,
+  txids_json: z.string(),
+  expires_at: nint,
+  resolved_at: nint,
+  cancel_requested: z.union([z.literal(0), z.literal(1)]),
+  check_attempts: int,
+  next_check_at: nint,
+  last_error: ntext,
+  prints: int,
+  created_at: int,
+  updated_at: int,
+});
+export type BitcoinOrderRecord = z.infer<typeof BitcoinOrderRecord>;

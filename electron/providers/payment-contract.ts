@@ -1,12 +1,13 @@
 // What services know about the customer's payment providers (Midtrans for QRIS, e-wallets and
 // virtual accounts; Worldline for cards). Wire formats stay in each provider's folder; here there
 // are only the outcomes the money path acts on.
+import type { BitcoinDisplay } from '../../shared/payment';
 import type { ProviderError } from './contract';
 
-export type PaymentProviderName = 'midtrans' | 'worldline';
+export type PaymentProviderName = 'midtrans' | 'worldline' | 'chainside';
 
 export type VaBank = 'bca' | 'bni' | 'bri' | 'permata';
-export type NonCashMethod = 'qris' | 'gopay' | 'shopeepay' | `va_${VaBank}` | 'mandiri_bill' | 'card';
+export type NonCashMethod = 'qris' | 'gopay' | 'shopeepay' | `va_${VaBank}` | 'mandiri_bill' | 'card' | 'bitcoin';
 
 /** What the customer needs to pay a waiting payment: a QR to scan, a deeplink, a number to transfer to. */
 export type PaymentDisplay = {
@@ -16,6 +17,7 @@ export type PaymentDisplay = {
   bank: string | null;
   billKey: string | null;
   billerCode: string | null;
+  bitcoin?: BitcoinDisplay | null;
 };
 
 /** A card as read at the counter: keyed (number + expiry) or swiped (track 2). Never stored. */
@@ -41,6 +43,10 @@ export type Settled = {
   approvalCode: string | null;
   cardBrand: string | null;
   cardLast4: string | null;
+  /** The final picture of the payment, where the provider has more than a reference (a bitcoin order's txids). */
+  display?: PaymentDisplay;
+  /** Rupiah received beyond the amount (a bitcoin overpayment): owed back to the customer. */
+  excess?: number;
 };
 
 /**
@@ -55,7 +61,7 @@ export type Settled = {
 export type PaymentStatus =
   | { kind: 'pending'; txnId: string | null; display: PaymentDisplay | null; expiresAt: number | null }
   | { kind: 'settled'; settled: Settled }
-  | { kind: 'closed'; reason: 'expired' | 'denied' | 'cancelled' | 'failed'; error: ProviderError }
+  | { kind: 'closed'; reason: 'expired' | 'denied' | 'cancelled' | 'failed'; error: ProviderError; display?: PaymentDisplay; excess?: number }
   | { kind: 'refunded'; refundedAmount: number }
   | { kind: 'unknown'; notFound: boolean; error: ProviderError };
 

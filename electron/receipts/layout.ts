@@ -1,11 +1,12 @@
 // Receipt model → fixed-width lines. 58 mm paper takes 32 characters of Font A; the spaced
 // 20-digit token (24 characters) is printed double-height, never double-width (domain.md §3.3).
 import type { ReceiptLine } from '../../shared/contract';
+import { formatBtc } from '../../shared/domain/bitcoin';
 import { formatRupiah } from '../../shared/domain/money';
 import { formatToken } from '../../shared/domain/pln';
 import { customerFacingLines } from '../../shared/domain/provider-lines';
 import { formatLocalDateTime } from '../../shared/domain/time';
-import type { ReceiptModel } from './model';
+import type { ReceiptModel, ReceiptPayment } from './model';
 
 /** Printable ASCII only; apostrophes are kept exactly (names arrive as "TestDu''mmy"). */
 export function toPrintable(text: string): string {
@@ -164,6 +165,7 @@ const METHOD_LABEL: Record<ReceiptModel['payment']['method'], string> = {
   va_permata: 'VA Permata',
   mandiri_bill: 'Mandiri Bill',
   card: 'Kartu',
+  bitcoin: 'Bitcoin',
 };
 
 /** How it was paid: the cash and change, or the method with its masked reference (card: last 4 and approval code). */
@@ -180,9 +182,30 @@ function paidWith(b: Builder, m: ReceiptModel): void {
   } else {
     b.pair('Dibayar', METHOD_LABEL[p.method]);
   }
-  if (p.reference) b.pair('Ref. Bayar', p.reference);
+  if (p.bitcoin) bitcoinLines(b, p.bitcoin, p.excess);
+  else if (p.reference) b.pair('Ref. Bayar', p.reference);
   if (p.refunded > 0) b.pair('Dikembalikan', formatRupiah(p.refunded));
 }
+
+/** A bitcoin payment: the amount in BTC, the rate, the order and every transaction id in full (a txid is how anyone checks it on the chain). */
+function bitcoinLines(b: Builder, btc: NonNullable<ReceiptPayment['bitcoin']>, excess: number): void {
+  b.pair('Jumlah BTC', formatBtc(btc.satoshi));
+  b.pair('Kurs', `${formatRupiah(Math.round(Number(btc.rate)))}/BTC`);
+  // A uuid is 36 columns: broken at its fourth dash to fit 32.
+  b.left('Order Chainside');
+  b.left(btc.orderUuid.slice(0, 23));
+  b.left(btc.orderUuid.slice(24));
+  for (const txid of btc.txids) {
+    b.left('TXID');
+    b.left(txid.slice(0, 32));
+    b.left(txid.slice(32));
+  }
+  if (excess > 0) {
+    b.pair('Kelebihan bayar', formatRupiah(excess), 'bold');
+    b.center('Dikembalikan oleh supervisor loket.', 'small');
+  }
+}
+
 
 function footer(b: Builder, m: ReceiptModel): void {
   b.rule();

@@ -20,6 +20,10 @@ export type ReceiptPayment = {
   bank: string | null;
   billKey: string | null;
   billerCode: string | null;
+  /** A bitcoin payment order: what was asked, at what rate, and the transactions that paid it. */
+  bitcoin: { orderUuid: string; satoshi: number; rate: string; address: string; txids: string[] } | null;
+  /** Received beyond the sale (bitcoin overpaid): a supervisor gives it back. */
+  excess: number;
 };
 
 export type ReceiptModel = {
@@ -64,7 +68,15 @@ function parse<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
   }
 }
 
-const Display = z.object({ vaNumber: z.string().nullable(), bank: z.string().nullable(), billKey: z.string().nullable(), billerCode: z.string().nullable() }).partial();
+const Display = z
+  .object({
+    vaNumber: z.string().nullable(),
+    bank: z.string().nullable(),
+    billKey: z.string().nullable(),
+    billerCode: z.string().nullable(),
+    bitcoin: z.object({ orderUuid: z.string(), satoshi: z.number().int(), rate: z.string(), address: z.string(), txids: z.array(z.string()) }).nullable(),
+  })
+  .partial();
 
 export function receiptKind(sale: Pick<SaleRecord, 'state' | 'product_kind'>): ReceiptKind {
   if (sale.state === 'failed') return 'failed';
@@ -135,5 +147,7 @@ function receiptPayment(sale: SaleRecord): ReceiptPayment {
     bank: d.bank ?? null,
     billKey: d.billKey ?? null,
     billerCode: d.billerCode ?? null,
+    bitcoin: d.bitcoin ? { orderUuid: d.bitcoin.orderUuid, satoshi: d.bitcoin.satoshi, rate: d.bitcoin.rate, address: d.bitcoin.address, txids: d.bitcoin.txids } : null,
+    excess: sale.payment_excess,
   };
 }

@@ -25,7 +25,7 @@ const base: ReceiptModel = {
   inquiryLines: [],
   fulfillmentLines: [],
   failureMessage: null,
-  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, byHand: false, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null },
+  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, byHand: false, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null, bitcoin: null, excess: 0 },
   copy: null,
 };
 

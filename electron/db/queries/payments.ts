@@ -68,6 +68,10 @@ export function recordPaymentUnknown(db: Ledger, saleId: string, at: number, res
 }
 
 export type SettledRecord = {
+  /** The provider's final picture where it has one (a bitcoin order's txids); null keeps the last. */
+  displayJson: string | null;
+  /** Received beyond the amount (bitcoin overpaid): owed back by a supervisor. */
+  excess: number;
   txnId: string | null;
   reference: string | null;
   approvalCode: string | null;
@@ -88,6 +92,7 @@ export function recordPaymentSettled(db: Ledger, saleId: string, at: number, s: 
       db,
       `UPDATE payments SET state = 'settled', provider_txn_id = COALESCE(@txnId, provider_txn_id), reference = @reference,
          approval_code = @approvalCode, card_brand = @cardBrand, card_last4 = @cardLast4, settled_at = @at,
+         display_json = COALESCE(@displayJson, display_json), excess_amount = @excess,
          last_status = 'settled', status_detail = NULL, next_check_at = NULL, updated_at = @at WHERE sale_id = @saleId`,
     ).run({ ...s, at, saleId });
     if (abandoned) {
@@ -103,28 +108,37 @@ export function recordPaymentSettled(db: Ledger, saleId: string, at: number, s: 
       return 'refund_due';
     }
     stmt(db, "UPDATE sales SET state = 'paid', updated_at = ? WHERE id = ?").run(at, saleId);
-    appendEvent(db, saleId, at, 'payment_settled', from, 'paid', { reference: s.reference, approvalCode: s.approvalCode });
+    appendEvent(db, saleId, at, 'payment_settled', from, 'paid', { reference: s.reference, approvalCode: s.approvalCode, excess: s.excess });
     return 'paid';
   })();
 }
 
-export type ClosedRecord = { reason: 'expired' | 'denied' | 'cancelled' | 'failed'; code: string; message: string; detail: string };
+export type ClosedRecord = {
+  reason: 'expired' | 'denied' | 'cancelled' | 'failed';
+  code: string;
+  message: string;
+  detail: string;
+  displayJson?: string | null;
+  /** Money that reached the provider anyway (bitcoin sent to an order that closed unpaid): owed back by a supervisor. */
+  excess?: number;
+};
 
-/** The payment ended without money: nothing is bought and nothing is owed. */
+/** The payment ended without the sale's money: nothing is bought; what did arrive is owed back (excess). */
 export function recordPaymentClosed(db: Ledger, saleId: string, at: number, c: ClosedRecord): void {
   db.transaction(() => {
     const from = currentState(db, saleId);
     stmt(
       db,
       `UPDATE payments SET state = @reason, failure_code = @code, failure_message = @message, status_detail = @detail,
+         display_json = COALESCE(@displayJson, display_json), excess_amount = @excess,
          last_status = @reason, next_check_at = NULL, updated_at = @at WHERE sale_id = @saleId`,
-    ).run({ ...c, at, saleId });
+    ).run({ ...c, displayJson: c.displayJson ?? null, excess: c.excess ?? 0, at, saleId });
     stmt(
       db,
       `UPDATE sales SET state = 'cancelled', failure_code = @code, failure_message = @message, failure_detail = @detail,
          updated_at = @at WHERE id = @saleId`,
-    ).run({ ...c, at, saleId });
-    appendEvent(db, saleId, at, 'payment_closed', from, 'cancelled', { reason: c.reason, detail: c.detail });
+    ).run({ reason: c.reason, code: c.code, message: c.message, detail: c.detail, at, saleId });
+    appendEvent(db, saleId, at, 'payment_closed', from, 'cancelled', { reason: c.reason, detail: c.detail, excess: c.excess ?? 0 });
   })();
 }
 
@@ -201,5 +215,16 @@ export function markRefundManual(db: Ledger, saleId: string, at: number, why: st
     stmt(db, "UPDATE payments SET refund_manual = 1, next_check_at = NULL, updated_at = ? WHERE sale_id = ? AND state = 'refund_due'").run(at, saleId);
     const state = currentState(db, saleId);
     appendEvent(db, saleId, at, 'refund_manual', state, state, { why });
+  })();
+}
+
+/** A supervisor handed the customer back what they sent beyond the sale. */
+export function recordExcessReturned(db: Ledger, saleId: string, at: number): boolean {
+  return db.transaction((): boolean => {
+    const changed = stmt(db, 'UPDATE payments SET excess_returned_at = ?, updated_at = ? WHERE sale_id = ? AND excess_amount > 0 AND excess_returned_at IS NULL').run(at, at, saleId).changes;
+    if (changed === 0) return false;
+    const state = currentState(db, saleId);
+    appendEvent(db, saleId, at, 'excess_returned', state, state);
+    return true;
   })();
 }

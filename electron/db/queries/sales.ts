@@ -95,7 +95,7 @@ export type NewSale = {
 /** Cash is settled as it is counted; any other method starts waiting for the customer. */
 export type NewPayment =
   | { id: string; method: 'cash'; tendered: number }
-  | { id: string; method: Exclude<SaleRecord['payment_method'], 'cash'>; provider: 'midtrans' | 'worldline'; providerRef: string };
+  | { id: string; method: Exclude<SaleRecord['payment_method'], 'cash'>; provider: 'midtrans' | 'worldline' | 'chainside'; providerRef: string };
 
 export type CreateSaleResult =
   | { kind: 'created'; sale: SaleRecord }
@@ -491,7 +491,8 @@ const LIST_COLUMNS = `s.id, s.seq, s.created_at, s.state, p.method AS payment_me
 
 /**
  * One page of a business day's sales, newest first. "refund_due" is the supervisor's list and
- * ignores the day: money owed to a customer stays on it, whatever day it was taken, until it is given back.
+ * ignores the day: money owed to a customer (a failed sale's, or bitcoin sent beyond it) stays on
+ * it, whatever day it was taken, until it is given back.
  */
 export function listDaySales(
   db: Ledger,
@@ -507,7 +508,9 @@ export function listDaySales(
           db,
           `SELECT ${LIST_COLUMNS}
            FROM payments p JOIN sales s ON s.id = p.sale_id
-           WHERE p.state = 'refund_due' AND s.seq < ?
+           WHERE p.id IN (SELECT id FROM payments WHERE state = 'refund_due'
+                          UNION ALL SELECT id FROM payments WHERE excess_amount > 0 AND excess_returned_at IS NULL)
+             AND s.seq < ?
            ORDER BY s.seq DESC LIMIT ?`,
         ).all(before, limit)
       : stmt(
@@ -528,12 +531,14 @@ export type DayTotalsRow = {
   total: number;
   amount: number;
   refunded: number;
+  /** Received beyond the sales and not yet handed back (bitcoin overpaid). */
+  excess_due: number;
 };
 
 export function dayTotals(db: Ledger, businessDate: string): DayTotalsRow[] {
   return stmt(db,
       `SELECT s.state, p.method, p.state AS payment_state, COUNT(*) AS n, SUM(s.total) AS total, SUM(p.amount) AS amount,
-         SUM(p.refunded_amount) AS refunded
+         SUM(p.refunded_amount) AS refunded, SUM(CASE WHEN p.excess_returned_at IS NULL THEN p.excess_amount ELSE 0 END) AS excess_due
        FROM sales s JOIN payments p ON p.sale_id = s.id
        WHERE s.business_date = ? GROUP BY s.state, p.method, p.state`,
     )

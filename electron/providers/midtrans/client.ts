@@ -150,7 +150,8 @@ function chargeBody(req: ChargeRequest): Record<string, unknown> {
     case 'mandiri_bill':
       return { payment_type: 'echannel', ...body, echannel: { bill_info1: 'Pembayaran:', bill_info2: req.description.slice(0, 18) } };
     case 'card':
-      throw new Error('cards are paid through Worldline, not Midtrans');
+    case 'bitcoin':
+      throw new Error(`${req.method} is not paid through Midtrans`);
   }
 }
 

@@ -7,7 +7,7 @@ import { appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { formatRupiah } from '../../../shared/domain/money';
 import type { CardInput } from '../../../shared/payment';
-import type { Mode } from '../../../shared/contract';
+import type { Mode, SimulatedOutcome } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import type { PaymentRecord } from '../../db/rows';
 import { getSale } from '../../db/queries/sales';
@@ -26,7 +26,8 @@ import {
   refundsOf,
 } from '../../db/queries/payments';
 import type { Logger } from '../../log/logger';
-import type { PaymentGateway, PaymentProviderName, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
+import type { PaymentDisplay, PaymentGateway, PaymentProviderName, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
+import { insertBitcoinOrder, recordBitcoinSnapshot, type BitcoinOrderState } from '../../db/queries/bitcoin-orders';
 import { createSaleGuard } from '../sales/sale-guard';
 import type { Checkpoint } from '../sales/deps';
 import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from './payment-ladder';
@@ -34,7 +35,7 @@ import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming
 export type PaymentAccess = {
   gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>>;
   /** Training only: what the customer does on the other side (pays, lets it expire, is refused). */
-  simulate(provider: PaymentProviderName, ref: string, outcome: 'pay' | 'expire' | 'deny'): Promise<Result<void>>;
+  simulate(provider: PaymentProviderName, ref: string, outcome: SimulatedOutcome): Promise<Result<void>>;
 };
 
 export type PaymentDeps = {
@@ -57,7 +58,7 @@ export type PaymentService = {
   /** Tracker and "check now": ask the provider and act on the answer. */
   check(saleId: string): Promise<void>;
   cancel(saleId: string): Promise<Result<void>>;
-  simulate(saleId: string, outcome: 'pay' | 'expire' | 'deny'): Promise<Result<void>>;
+  simulate(saleId: string, outcome: SimulatedOutcome): Promise<Result<void>>;
   /** A supervisor gives money back on a settled sale (in part where the method allows). */
   refund(saleId: string, amount: number, reason: string): Promise<Result<void>>;
   idle(): Promise<void>;
@@ -95,6 +96,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     switch (status.kind) {
       case 'pending': {
         const display = status.display ? JSON.stringify(status.display) : null;
+        keepBitcoinOrder(p, status.display, 'pending', 0);
         recordPaymentWaiting(db, saleId, at, {
           txnId: status.txnId,
           displayJson: display,
@@ -105,8 +107,10 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         return;
       }
       case 'settled': {
-        const next = recordPaymentSettled(db, saleId, at, status.settled);
-        log.info('payment.settled', { saleId, method: p.method, reference: status.settled.reference, then: next });
+        const { display, excess, ...settled } = status.settled;
+        const next = recordPaymentSettled(db, saleId, at, { ...settled, displayJson: display ? JSON.stringify(display) : null, excess: excess ?? 0 });
+        keepBitcoinOrder(p, display, 'paid', excess ?? 0);
+        log.info('payment.settled', { saleId, method: p.method, reference: status.settled.reference, then: next, excess: excess ?? 0 });
         await deps.checkpoint('payment.settled', saleId);
         if (next === 'paid') deps.onSettled(saleId);
         return;
@@ -117,8 +121,11 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
           code: status.error.code,
           message: status.error.message,
           detail: status.error.detail,
+          displayJson: status.display ? JSON.stringify(status.display) : null,
+          excess: status.excess ?? 0,
         });
-        log.info('payment.closed', { saleId, reason: status.reason, detail: status.error.detail });
+        keepBitcoinOrder(p, status.display, status.reason === 'denied' ? 'failed' : status.reason, status.excess ?? 0);
+        log.info('payment.closed', { saleId, reason: status.reason, detail: status.error.detail, excess: status.excess ?? 0 });
         return;
       case 'refunded':
         // A waiting payment cannot have been refunded; the provider's record and ours disagree.
@@ -129,6 +136,15 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         recordPaymentUnknown(db, saleId, at, status.notFound ? 'not_found' : 'unknown', status.error.detail, nextUnknownCheck(p.check_attempts, at, scale));
         return;
     }
+  }
+
+  /** A bitcoin order's own row in the ledger (uuid, satoshi, rate, address, txids), beside the payment. */
+  function keepBitcoinOrder(p: PaymentRecord, display: PaymentDisplay | null | undefined, state: BitcoinOrderState, excess: number): void {
+    if (p.method !== 'bitcoin') return;
+    const at = deps.now();
+    const sale = getSale(db, p.sale_id)!;
+    insertBitcoinOrder(db, { id: p.provider_ref!, saleId: p.sale_id, env: sale.env, label: sale.product_name, cashier: sale.cashier, fiatAmount: p.amount, at }, null);
+    recordBitcoinSnapshot(db, p.provider_ref!, at, { state, snapshot: display?.bitcoin ?? null, expiresAt: null, excess, nextCheckAt: null, error: null });
   }
 
   async function charge(p: PaymentRecord, card: CardInput | null): Promise<void> {

@@ -38,9 +38,10 @@ export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
       t.refundDue += owed;
       if (r.method === 'cash') t.cashRefundDue += owed;
     }
+    t.refundDue += r.excess_due;
     // Money the outlet holds: settled, or due back but not yet handed back.
     if (r.payment_state === 'settled' || r.payment_state === 'refund_due' || r.payment_state === 'refunded') {
-      const held = r.payment_state === 'refunded' ? 0 : owed;
+      const held = (r.payment_state === 'refunded' ? 0 : owed) + r.excess_due;
       if (r.method === 'cash') t.cashInDrawer += held;
       if (held > 0) {
         const m = byMethod.get(r.method) ?? { method: r.method, count: 0, total: 0 };

@@ -3,6 +3,7 @@ import type { Mode } from '../../../shared/contract';
 import type { CardInput } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../../providers/contract';
+import type { PaymentProviderName } from '../../providers/payment-contract';
 import type { Logger } from '../../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { CatalogService } from '../catalog/catalog-service';
@@ -56,6 +57,6 @@ export type SaleDeps = {
   payments: {
     begin(saleId: string, card: CardInput | null): Promise<void>;
     /** The provider for this method can be reached in this environment (configured, vault open). */
-    ready(provider: 'midtrans' | 'worldline', env: Mode): Promise<Result<void>>;
+    ready(provider: PaymentProviderName, env: Mode): Promise<Result<void>>;
   };
 };

@@ -68,6 +68,8 @@ export function toPaymentView(r: SaleRecord, refunds: readonly RefundRecord[]): 
     refundBy: refundBy(r),
     refunds: refunds.map((x) => ({ amount: x.amount, reason: x.reason, kind: x.kind, state: x.state, at: x.finished_at ?? x.requested_at })),
     failure: paymentFailure(r),
+    excess: r.payment_excess,
+    excessReturned: r.payment_excess_returned_at !== null,
   };
 }
 

@@ -1,4 +1,5 @@
 // The sale use cases behind the contract calls: PLN tokens (VSI or SAT), bills and digital products (SAT).
+import { recordExcessReturned } from '../../db/queries/payments';
 import { appError, type Result } from '../../../shared/domain/errors';
 import type { BillInquiryView, ParsedReq, PlnInquiry, SaleView } from '../../../shared/contract';
 import {
@@ -88,12 +89,16 @@ export function createSalesService(deps: SaleDeps): SalesService {
       const s = getSale(deps.db, saleId);
       if (!s) return notFound();
       const manual = s.payment_method === 'cash' || s.payment_refund_manual === 1;
-      if (s.payment_state !== 'refund_due' || !manual) {
+      const refund = s.payment_state === 'refund_due' && manual;
+      const excess = s.payment_excess > 0 && s.payment_excess_returned_at === null;
+      if (!refund && !excess) {
         return { ok: false, error: appError('not_allowed_in_state', 'Tidak ada uang yang harus dikembalikan oleh petugas untuk transaksi ini.') };
       }
       const at = deps.now();
       const reason = s.payment_method === 'cash' ? 'Uang tunai dikembalikan dari laci' : 'Dana dikembalikan manual oleh supervisor';
-      recordManualRefund(deps.db, saleId, at, ulid(at), reason);
+      if (refund) recordManualRefund(deps.db, saleId, at, ulid(at), reason);
+      // What the customer sent beyond the sale goes back in the same hand-over.
+      if (excess) recordExcessReturned(deps.db, saleId, at);
       return view(saleId);
     },
     declareFailed(saleId) {

@@ -38,7 +38,8 @@ function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: nu
     if (!checked.ok) return checked;
     return { ok: true, value: { payment: { id, method: 'card', provider: 'worldline', providerRef }, card: choice.card } };
   }
-  return { ok: true, value: { payment: { id, method: choice.method, provider: 'midtrans', providerRef }, card: null } };
+  const provider = choice.method === 'bitcoin' ? 'chainside' : 'midtrans';
+  return { ok: true, value: { payment: { id, method: choice.method, provider, providerRef }, card: null } };
 }
 
 /** Waits for the first answer (the purchase for cash, the charge otherwise), but not longer than startWaitMs. */

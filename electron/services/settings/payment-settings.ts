@@ -1,6 +1,7 @@
 // The owner's payment providers for production: Midtrans (server key in the vault, sandbox or
-// production) and Worldline (OAuth2 client, acquirer and merchant ids). Training always uses the
-// simulators; nothing here is read then.
+// production), Worldline (OAuth2 client, acquirer and merchant ids) and Chainside (webPOS client id,
+// secret in the vault). Training always uses the simulators; of all this it reads only the
+// confirmations a bitcoin order needs.
 import { z } from 'zod';
 import { appError, type Result } from '../../../shared/domain/errors';
 import type { PaymentSettingsView } from '../../../shared/contract';
@@ -12,6 +13,7 @@ import { maskSecret } from '../../log/mask';
 
 export const MIDTRANS_SERVER_KEY = 'midtrans.production.serverKey';
 export const WORLDLINE_SECRET = 'worldline.production.clientSecret';
+export const CHAINSIDE_SECRET = 'chainside.production.secret';
 
 const MidtransProduction = z.object({ environment: z.enum(['sandbox', 'production']), baseUrl: z.string(), clientKey: z.string() });
 export type MidtransProduction = z.infer<typeof MidtransProduction>;
@@ -25,6 +27,17 @@ const WorldlineProduction = z.object({
 });
 export type WorldlineProduction = z.infer<typeof WorldlineProduction>;
 
+const ChainsideSettings = z.object({
+  environment: z.enum(['sandbox', 'live']),
+  baseUrl: z.string(),
+  clientId: z.string(),
+  /** Confirmations an order needs before it counts as paid (training too): 0 = seen in the mempool. */
+  requiredConfirmations: z.number().int().min(0).max(6),
+});
+export type ChainsideSettings = z.infer<typeof ChainsideSettings>;
+const DEFAULT_CHAINSIDE: ChainsideSettings = { environment: 'sandbox', baseUrl: '', clientId: '', requiredConfirmations: 1 };
+export type ChainsideInput = ChainsideSettings & { secret?: string | undefined };
+
 const DEFAULT_MIDTRANS: MidtransProduction = { environment: 'sandbox', baseUrl: '', clientKey: '' };
 const DEFAULT_WORLDLINE: WorldlineProduction = { apiUrl: '', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '' };
 
@@ -37,6 +50,8 @@ export type PaymentSettings = {
   view(): PaymentSettingsView;
   saveMidtrans(input: MidtransInput): Promise<Result<void>>;
   saveWorldline(input: WorldlineInput): Promise<Result<void>>;
+  chainside(): ChainsideSettings;
+  saveChainside(input: ChainsideInput): Promise<Result<void>>;
 };
 
 function badUrl(value: string, what: string): Result<never> | null {
@@ -62,7 +77,23 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
     view: () => ({
       midtrans: { ...s.midtrans(), serverKeySet: vault.has(MIDTRANS_SERVER_KEY), serverKeyMasked: mask('midtrans.production.serverKeyMask', MIDTRANS_SERVER_KEY) },
       worldline: { ...s.worldline(), secretSet: vault.has(WORLDLINE_SECRET), secretMasked: mask('worldline.production.secretMask', WORLDLINE_SECRET) },
+      chainside: { ...s.chainside(), secretSet: vault.has(CHAINSIDE_SECRET), secretMasked: mask('chainside.production.secretMask', CHAINSIDE_SECRET) },
     }),
+    chainside: () => readJson(db, 'chainside.production', ChainsideSettings, DEFAULT_CHAINSIDE),
+    async saveChainside(input) {
+      const bad = badUrl(input.baseUrl, 'API Chainside');
+      if (bad) return bad;
+      if (input.clientId !== '' && !/^[\w.-]{3,128}$/.test(input.clientId)) {
+        return { ok: false, error: appError('settings_invalid', 'Client ID Chainside hanya huruf, angka, titik dan tanda minus.') };
+      }
+      const sealed = await seal(CHAINSIDE_SECRET, 'chainside.production.secretMask', input.secret);
+      if (!sealed.ok) return sealed;
+      const { secret: _secret, ...plain } = input;
+      void _secret;
+      writeSetting(db, 'chainside.production', JSON.stringify(plain), now());
+      changed();
+      return { ok: true, value: undefined };
+    },
     async saveMidtrans(input) {
       const bad = badUrl(input.baseUrl, 'API Midtrans');
       if (bad) return bad;

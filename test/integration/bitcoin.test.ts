@@ -1,0 +1,178 @@
+// Bitcoin through the core against the Chainside simulator over real HTTP, with a real ledger:
+// nothing is bought before the order is paid (with its confirmations); partial, expired,
+// cancelled and overpaid orders leave the books right; a lost create never makes a second order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getSale } from '../../electron/db/queries/sales';
+import { countProviderCalls } from '../../electron/db/queries/provider-calls';
+import { getPaymentBySale } from '../../electron/db/queries/payments';
+import { getBitcoinOrder } from '../../electron/db/queries/bitcoin-orders';
+import type { SaleView } from '../../shared/contract';
+import { requestId, startCore, tempDir, waitFor, type Core } from './harness';
+
+let core: Core;
+const chainside = () => core.loket.paymentProviders.trainingChainside();
+const until = (c: Core, saleId: string, done: (s: SaleView) => boolean, ms = 15_000) => waitFor(() => c.call('sale.get', { saleId }), done, ms);
+const ref = (c: Core, saleId: string): string => getPaymentBySale(c.loket.db, saleId)!.provider_ref!;
+const pays = (c: Core, saleId: string): number => countProviderCalls(c.loket.db, getSale(c.loket.db, saleId)!.provider_ref, 'PAY');
+
+async function token(c: Core, number: string, denomination = 50_000): Promise<SaleView> {
+  const inq = await c.call('pln.inquire', { customerNumber: number });
+  return c.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination, payment: { method: 'bitcoin' } });
+}
+
+beforeAll(async () => {
+  core = await startCore();
+});
+afterAll(async () => {
+  await core.stop();
+});
+
+describe('bitcoin payment orders through Chainside', () => {
+  it('paid: the QR is the order URI as Chainside gave it; seen in the mempool is not paid; one confirmation buys the token', async () => {
+    const started = await token(core, '14233784991');
+    const btc = started.payment.display!.bitcoin!;
+    expect(started).toMatchObject({ state: 'awaiting_payment', payment: { method: 'bitcoin', provider: 'chainside', state: 'pending' } });
+    const order = (await chainside()).order(btc.orderUuid)!;
+    expect(order.reference).toBe(ref(core, started.id));
+    expect(started.payment.display!.qrString).toBe(`bitcoin:${order.address}?amount=${btc.satoshi / 1e8}`);
+    // Rp total at Rp1.500.000.000/BTC, rounded up to a whole satoshi.
+    expect(btc.satoshi).toBe(Math.ceil((started.amounts.total * 1e8) / 1_500_000_000));
+    expect(btc).toMatchObject({ rate: '1500000000.00', currency: 'IDR', requiredConfirmations: 1, unpaidSat: btc.satoshi });
+
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'pay' });
+    const seen = await until(core, started.id, (s) => s.payment.display?.bitcoin?.blockchainStatus === 'mempool_unconfirmed');
+    expect(seen.state).toBe('awaiting_payment');
+    expect(seen.payment.display!.bitcoin).toMatchObject({ confirmations: 0, inConfirmationSat: btc.satoshi, unpaidSat: 0 });
+    expect(pays(core, started.id)).toBe(0);
+
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'confirm' });
+    const done = await until(core, started.id, (s) => s.state === 'succeeded');
+    expect(done.delivery.token).toMatch(/^\d{20}$/);
+    expect(pays(core, started.id)).toBe(1);
+    const txid = done.payment.display!.bitcoin!.txids[0]!;
+    expect(done.payment.reference).toBe(txid);
+    const row = getBitcoinOrder(core.loket.db, ref(core, started.id))!;
+    expect(row).toMatchObject({ sale_id: started.id, order_uuid: btc.orderUuid, satoshi: btc.satoshi, rate: '1500000000.00', state: 'paid', fiat_amount: started.amounts.total, excess_amount: 0 });
+    expect(JSON.parse(row.txids_json)).toEqual([txid]);
+    const receipt = (await core.call('receipt.get', { saleId: done.id })).lines.map((l) => l.text).join('\n');
+    expect(receipt).toContain('Bitcoin');
+    expect(receipt).toContain(txid.slice(0, 32));
+    expect(receipt).toContain(btc.orderUuid.slice(0, 23));
+    expect(receipt).toContain(btc.orderUuid.slice(24));
+  });
+
+  it('partial, then the rest: the screen shows what is still unpaid; paid in full buys once', async () => {
+    const started = await token(core, '12345678901');
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'pay_part' });
+    const half = await until(core, started.id, (s) => s.payment.display?.bitcoin?.blockchainStatus === 'partial');
+    const b = half.payment.display!.bitcoin!;
+    expect(b.unpaidSat).toBe(b.satoshi - Math.ceil(b.satoshi / 2));
+    expect(b.unpaidRupiah).toBeGreaterThan(0);
+    expect(b.unpaidRupiah).toBeLessThan(started.amounts.total);
+    const sim = await chainside();
+    sim.pay(b.orderUuid, { confirmations: 1 });
+    sim.confirm(b.orderUuid);
+    const done = await until(core, started.id, (s) => s.state === 'succeeded');
+    expect(done.payment.display!.bitcoin!.txids).toHaveLength(2);
+    expect(pays(core, started.id)).toBe(1);
+  });
+
+  it("expired after a partial payment: nothing bought, the order closes and what was sent is on the supervisor's list until handed back", async () => {
+    const started = await token(core, '885555555555');
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'pay_part' });
+    await until(core, started.id, (s) => s.payment.display?.bitcoin?.blockchainStatus === 'partial');
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'expire' });
+    const expired = await until(core, started.id, (s) => s.state === 'cancelled');
+    expect(expired.payment.state).toBe('expired');
+    expect(expired.payment.excess).toBe(Math.floor(started.amounts.total / 2));
+    expect(expired.payment.excessReturned).toBe(false);
+    expect(pays(core, started.id)).toBe(0);
+    expect((await core.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).toContain(started.id);
+    expect(getBitcoinOrder(core.loket.db, ref(core, started.id))).toMatchObject({ state: 'expired', excess_amount: expired.payment.excess });
+    const handed = await core.call('sale.confirmCashReturned', { saleId: started.id });
+    expect(handed.payment.excessReturned).toBe(true);
+    expect((await core.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).not.toContain(started.id);
+  });
+
+  it('the cashier cancels: the order is deleted at Chainside and the customer can pay another way', async () => {
+    const started = await token(core, '12345678901');
+    const cancelled = await core.call('payment.cancel', { saleId: started.id });
+    expect(cancelled).toMatchObject({ state: 'cancelled', payment: { state: 'cancelled', excess: 0 } });
+    expect((await chainside()).order(started.payment.display!.bitcoin!.orderUuid)!.final).toBe('cancelled');
+    const cash = await core.call('sale.startPlnToken', {
+      clientRequestId: requestId(),
+      inquiryId: (await core.call('pln.inquire', { customerNumber: '12345678901' })).inquiryId,
+      denomination: 50_000,
+      payment: { method: 'cash', tendered: 100_000 },
+    });
+    expect((await until(core, cash.id, (s) => s.state === 'succeeded')).state).toBe('succeeded');
+  });
+
+  it('overpaid: the token is sold and the surplus is flagged for the supervisor', async () => {
+    const started = await token(core, '14233784991', 20_000);
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'pay_over' });
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'confirm' });
+    const done = await until(core, started.id, (s) => s.state === 'succeeded');
+    expect(done.payment.excess).toBeGreaterThan(0);
+    expect(done.payment.display!.bitcoin!.overpaidSat).toBeGreaterThan(0);
+    expect((await core.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).toContain(started.id);
+    const receipt = (await core.call('receipt.get', { saleId: done.id })).lines.map((l) => l.text).join('\n');
+    expect(receipt).toContain('Kelebihan bayar');
+    await core.call('sale.confirmCashReturned', { saleId: started.id });
+  });
+
+  it('a create whose answer is lost is found by its reference: one order, never a second', async () => {
+    const sim = await chainside();
+    sim.configure({ faults: { createLost: 1 } });
+    const started = await token(core, '12345678901');
+    const waiting = await until(core, started.id, (s) => s.payment.display?.bitcoin !== undefined && s.payment.display?.bitcoin !== null);
+    expect(sim.createCount(ref(core, started.id))).toBe(1);
+    expect(waiting.payment.display!.bitcoin!.orderUuid).toBe(sim.orderByReference(ref(core, started.id))!.uuid);
+    await core.call('payment.cancel', { saleId: started.id });
+  });
+
+  it('bitcoin down (4006) ends the attempt with a clear message and no order', async () => {
+    const sim = await chainside();
+    sim.configure({ faults: { failNext: [{ route: 'create', errorCode: '4006', status: 503, count: 1 }] } });
+    const started = await token(core, '12345678901');
+    const closed = await until(core, started.id, (s) => s.state === 'cancelled');
+    expect(closed.failure?.message).toContain('bitcoin sedang tidak tersedia');
+    expect(sim.orderByReference(ref(core, started.id))).toBeNull();
+  });
+
+  it('an expired token (1004) is fetched again once and the call goes through', async () => {
+    const sim = await chainside();
+    sim.expireTokens();
+    const started = await token(core, '12345678901');
+    expect(started.payment.display?.bitcoin?.orderUuid).toBeTruthy();
+    await core.call('payment.cancel', { saleId: started.id });
+  });
+
+  it('the purchase fails after the bitcoin arrived: not kept — the supervisor returns it (Chainside has no refunds)', async () => {
+    const started = await token(core, '99000000046');
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'pay' });
+    await core.call('payment.simulate', { saleId: started.id, outcome: 'confirm' });
+    const failed = await until(core, started.id, (s) => s.state === 'failed' && s.payment.refundBy === 'manual');
+    expect(failed.payment.state).toBe('refund_due');
+    expect((await core.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).toContain(started.id);
+  });
+
+  it('a restart while the customer is paying loses nothing: the order is followed again and the token bought', async () => {
+    const dataDir = tempDir();
+    const first = await startCore({ dataDir });
+    const started = await token(first, '12345678901');
+    const uuid = started.payment.display!.bitcoin!.orderUuid;
+    await first.stop();
+    const second = await startCore({ dataDir });
+    try {
+      const sim = await second.loket.paymentProviders.trainingChainside();
+      sim.pay(uuid, { confirmations: 1 });
+      const done = await until(second, started.id, (s) => s.state === 'succeeded');
+      expect(done.payment.state).toBe('settled');
+      expect(pays(second, started.id)).toBe(1);
+      expect(sim.createCount(ref(second, started.id))).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+});
