@@ -343,9 +343,15 @@ function paymentSlip(b: Builder, m: ReceiptModel): void {
     b.center('Kode Bayar');
     b.center(p.billKey, 'large');
   }
+  if (p.bitcoin) {
+    b.pair('Jumlah BTC', formatBtc(p.bitcoin.satoshi), 'bold');
+    b.left('Alamat bitcoin');
+    b.left(p.bitcoin.address);
+  }
   if (p.expiresAt !== null) b.pair('Bayar sebelum', formatLocalDateTime(p.expiresAt, m.timeZone));
   b.rule('=');
-  if (!p.vaNumber && !p.billKey) b.center('Pindai QR di layar kasir dengan aplikasi bank atau e-wallet.', 'bold');
+  if (p.bitcoin) b.center('Pindai QR di layar kasir dengan dompet bitcoin. Kirim tepat Jumlah BTC.', 'bold');
+  else if (!p.vaNumber && !p.billKey) b.center('Pindai QR di layar kasir dengan aplikasi bank atau e-wallet.', 'bold');
   else b.center('Transfer tepat sejumlah TOTAL BAYAR.', 'bold');
   b.center('Produk diberikan setelah pembayaran diterima. Ini BUKAN bukti lunas.', 'small');
   footer(b, m);

@@ -1,8 +1,9 @@
 // The actions an unfinished, failed or cancelled sale offers, wherever it is shown: record money
-// handed back (R), ask the provider now (C), declare it failed after review (F), and for a payment
-// still waiting: cancel it (X, confirmed) or — in training — play the customer (B pays).
+// handed back (R, also bitcoin sent beyond the sale), ask the provider now (C), declare it failed
+// after review (F), and for a payment still waiting: cancel it (X, confirmed) or — in training —
+// play the customer (B pays; for bitcoin H pays half, M mines a block).
 import { useState } from 'react';
-import type { SaleView } from '../../shared/contract';
+import type { SaleView, SimulatedOutcome } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
 import type { Translate } from '../i18n';
 import { useKeys } from '../hooks/use-keys';
@@ -15,7 +16,7 @@ export type OpenSaleHandlers = {
   declareFailed(): Promise<void>;
   checkPayment(): Promise<void>;
   cancelPayment(): Promise<void>;
-  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
+  simulatePayment(outcome: SimulatedOutcome): Promise<void>;
 };
 
 type Props = { sale: SaleView; t: Translate; busy: boolean; actions: OpenSaleHandlers };
@@ -23,7 +24,9 @@ type Props = { sale: SaleView; t: Translate; busy: boolean; actions: OpenSaleHan
 export function OpenSaleActions({ sale, t, busy, actions }: Props) {
   const [confirming, setConfirming] = useState<'declare' | 'cancel' | null>(null);
   const p = sale.payment;
-  const handBack = p.state === 'refund_due' && (p.refundBy === 'cash' || p.refundBy === 'manual');
+  const excessDue = p.excess > 0 && !p.excessReturned;
+  const handBack = (p.state === 'refund_due' && (p.refundBy === 'cash' || p.refundBy === 'manual')) || excessDue;
+  const bitcoin = p.method === 'bitcoin';
   const canCheck = sale.state === 'pending' || sale.state === 'review';
   const review = sale.state === 'review';
   const waiting = sale.state === 'awaiting_payment';
@@ -36,6 +39,10 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
     keys.c = () => void actions.checkPayment();
     keys.x = () => setConfirming('cancel');
     if (training) keys.b = () => void actions.simulatePayment('pay');
+    if (training && bitcoin) {
+      keys.h = () => void actions.simulatePayment('pay_part');
+      keys.m = () => void actions.simulatePayment('confirm');
+    }
   }
   useKeys(keys, !busy && confirming === null);
 
@@ -43,7 +50,7 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
     <>
       {handBack ? (
         <KeyButton keyLabel="R" variant="danger" onClick={() => void actions.confirmCashReturned()} testId="cash-returned">
-          {p.refundBy === 'manual' ? t('pay.manualDone') : t('sale.cashReturned')}
+          {p.refundBy === 'manual' || (p.state !== 'refund_due' && excessDue) ? t('pay.manualDone') : t('sale.cashReturned')}
         </KeyButton>
       ) : null}
       {canCheck ? (
@@ -67,12 +74,27 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
           <KeyButton keyLabel="B" onClick={() => void actions.simulatePayment('pay')} disabled={busy} testId="simulate-pay">
             {t('pay.simulatePay')}
           </KeyButton>
+          {bitcoin ? (
+            <>
+              <KeyButton keyLabel="H" onClick={() => void actions.simulatePayment('pay_part')} disabled={busy} testId="simulate-pay-part">
+                {t('btc.simulateHalf')}
+              </KeyButton>
+              <KeyButton keyLabel="M" onClick={() => void actions.simulatePayment('confirm')} disabled={busy} testId="simulate-confirm">
+                {t('btc.simulateBlock')}
+              </KeyButton>
+              <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('pay_over')} disabled={busy} data-testid="simulate-pay-over">
+                {t('btc.simulateOver')}
+              </button>
+            </>
+          ) : null}
           <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('expire')} disabled={busy} data-testid="simulate-expire">
             {t('pay.simulateExpire')}
           </button>
-          <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('deny')} disabled={busy} data-testid="simulate-deny">
-            {t('pay.simulateDeny')}
-          </button>
+          {bitcoin ? null : (
+            <button type="button" className="btn ghost" onClick={() => void actions.simulatePayment('deny')} disabled={busy} data-testid="simulate-deny">
+              {t('pay.simulateDeny')}
+            </button>
+          )}
         </div>
       ) : null}
       {review ? (

@@ -32,11 +32,28 @@ type Props = {
 function PaidWith({ sale, t }: { sale: SaleView; t: Translate }) {
   const p = sale.payment;
   if (p.method === 'cash') return null;
-  const ref = p.method === 'card' ? `${p.cardBrand ?? ''} **** ${p.cardLast4 ?? ''}${p.approvalCode ? ` · ${t('pay.approval')} ${p.approvalCode}` : ''}` : (p.reference ?? '');
+  const ref =
+    p.method === 'card'
+      ? `${p.cardBrand ?? ''} **** ${p.cardLast4 ?? ''}${p.approvalCode ? ` · ${t('pay.approval')} ${p.approvalCode}` : ''}`
+      : p.method === 'bitcoin' && p.reference && p.reference.length > 20
+        ? `txid ${p.reference.slice(0, 10)}…${p.reference.slice(-6)}`
+        : (p.reference ?? '');
   return (
     <div className="paid-with" data-testid="paid-with">
       {t('pay.paidWith', { method: t(`pay.method.${p.method}`) })} {ref ? <span className="mono">· {ref}</span> : null}
       {p.refunded > 0 && p.state !== 'refund_due' ? <span className="muted"> · {t('pay.refundedSoFar', { amount: formatRupiah(p.refunded) })}</span> : null}
+    </div>
+  );
+}
+
+/** Bitcoin sent beyond the sale (overpaid, or to an order that closed): owed back until a supervisor records it. */
+function Excess({ sale, t }: { sale: SaleView; t: Translate }) {
+  const p = sale.payment;
+  if (p.excess <= 0) return null;
+  const amount = formatRupiah(p.excess);
+  return (
+    <div className={`refund${p.excessReturned ? ' done' : ' big'}`} data-testid={p.excessReturned ? 'excess-returned' : 'excess-due'}>
+      {p.excessReturned ? t('pay.excessReturned', { amount }) : t('pay.excessDue', { amount })}
     </div>
   );
 }
@@ -50,7 +67,12 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
         <div className="status-panel failed" data-testid="status-cancelled">
           <h2>{t('pay.cancelledTitle')}</h2>
           <p data-testid="failure-message">{errorMessage(sale)}</p>
-          {sale.payment.state === 'refund_due' || sale.payment.state === 'refunded' ? <MoneyBack sale={sale} t={t} /> : <p className="muted">{t('pay.nothingTaken')}</p>}
+          {sale.payment.state === 'refund_due' || sale.payment.state === 'refunded' ? (
+            <MoneyBack sale={sale} t={t} />
+          ) : sale.payment.excess > 0 ? null : (
+            <p className="muted">{t('pay.nothingTaken')}</p>
+          )}
+          <Excess sale={sale} t={t} />
         </div>
       );
     case 'succeeded': {
@@ -77,6 +99,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
             </div>
           ) : null}
           <PaidWith sale={sale} t={t} />
+          <Excess sale={sale} t={t} />
         </div>
       );
     }

@@ -4,7 +4,7 @@
 import type { CardInput, PaymentChoice } from '../../shared/payment';
 import { parseRupiahInput } from '../../shared/domain/money';
 
-export type PayTab = 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'va' | 'card';
+export type PayTab = 'cash' | 'qris' | 'gopay' | 'shopeepay' | 'va' | 'card' | 'bitcoin';
 export type VaBank = 'va_bca' | 'va_bni' | 'va_bri' | 'va_permata' | 'mandiri_bill';
 
 export const PAY_TABS: ReadonlyArray<{ tab: PayTab; key: string }> = [
@@ -14,6 +14,7 @@ export const PAY_TABS: ReadonlyArray<{ tab: PayTab; key: string }> = [
   { tab: 'shopeepay', key: 's' },
   { tab: 'va', key: 'v' },
   { tab: 'card', key: 'k' },
+  { tab: 'bitcoin', key: 'b' },
 ];
 
 export const VA_BANKS: readonly VaBank[] = ['va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill'];

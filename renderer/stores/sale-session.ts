@@ -1,7 +1,7 @@
 // What every sale flow does once a sale exists: follow it and its payment, check its status,
 // cancel a waiting payment, record money handed back, declare it failed after review, print
 // and save its receipt, and start again with another payment method.
-import type { Receipt, SaleView } from '../../shared/contract';
+import type { Receipt, SaleView, SimulatedOutcome } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
 import { ulid } from '../../shared/domain/ids';
 import { call } from '../api/client';
@@ -22,7 +22,7 @@ export type SessionActions = {
   setVaBank(bank: VaBank): void;
   checkPayment(): Promise<void>;
   cancelPayment(): Promise<void>;
-  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
+  simulatePayment(outcome: SimulatedOutcome): Promise<void>;
   /** The payment did not go through: back to the payment step, as a new sale with the same details. */
   payAgain(): void;
   showSale(sale: SaleView): void;
@@ -55,7 +55,7 @@ export function sessionActions<S extends SessionState>(
   }
   async function saleCall(
     name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed' | 'payment.check' | 'payment.cancel',
-    extra?: { outcome: 'pay' | 'expire' | 'deny' },
+    extra?: { outcome: SimulatedOutcome },
   ): Promise<void> {
     const sale = get().sale;
     if (!sale || get().busy) return;

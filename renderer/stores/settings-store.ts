@@ -3,7 +3,7 @@ import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from 
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
-export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline';
+export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline' | 'chainside';
 
 type SettingsState = {
   view: SettingsView | null;
@@ -21,6 +21,7 @@ type SettingsState = {
   setCallback(callback: CallbackSettings): Promise<boolean>;
   saveMidtrans(input: Req<'settings.saveMidtrans'>): Promise<boolean>;
   saveWorldline(input: Req<'settings.saveWorldline'>): Promise<boolean>;
+  saveChainside(input: Req<'settings.saveChainside'>): Promise<boolean>;
 };
 
 export const useSettings = create<SettingsState>((set) => {
@@ -48,5 +49,6 @@ export const useSettings = create<SettingsState>((set) => {
     setCallback: async (callback) => apply('callback', await call('settings.setCallback', callback)),
     saveMidtrans: async (input) => apply('midtrans', await call('settings.saveMidtrans', input)),
     saveWorldline: async (input) => apply('worldline', await call('settings.saveWorldline', input)),
+    saveChainside: async (input) => apply('chainside', await call('settings.saveChainside', input)),
   };
 });

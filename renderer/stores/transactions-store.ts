@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Receipt, SaleRow, SaleView, StatusFilter, TodayTotals } from '../../shared/contract';
+import type { Receipt, SaleRow, SaleView, StatusFilter, TodayTotals, SimulatedOutcome } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { printReceipt, saveReceipt } from './receipt-actions';
@@ -27,7 +27,7 @@ type TransactionsState = {
   declareFailed(): Promise<void>;
   checkPayment(): Promise<void>;
   cancelPayment(): Promise<void>;
-  simulatePayment(outcome: 'pay' | 'expire' | 'deny'): Promise<void>;
+  simulatePayment(outcome: SimulatedOutcome): Promise<void>;
   /** A supervisor refunds a settled non-cash sale (in part where the method allows). */
   refund(amount: number, reason: string): Promise<boolean>;
 };
@@ -42,7 +42,7 @@ export const useTransactions = create<TransactionsState>((set, get) => {
   }
   async function saleAction(
     name: 'sale.checkStatus' | 'sale.confirmCashReturned' | 'sale.declareFailed' | 'payment.check' | 'payment.cancel',
-    extra?: { simulate?: 'pay' | 'expire' | 'deny'; refund?: { amount: number; reason: string } },
+    extra?: { simulate?: SimulatedOutcome; refund?: { amount: number; reason: string } },
   ): Promise<boolean> {
     const d = get().detail;
     if (!d || get().busy) return false;

@@ -101,6 +101,23 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
     expect(text({ ...failed, payment: { ...base.payment, method: 'va_bri', state: 'refunded', byHand: true } })).toContain('DANA SUDAH DIKEMBALIKAN');
   });
 
+  it('a bitcoin payment prints the BTC amount, the rate, the whole order uuid and every txid in full, within 32 columns', () => {
+    const txids = ['9bb7fffc7d08bb2c877df4f1f5bbdc4b29d7206b5ec6fde5e9d3ef724108e7c6', 'a'.repeat(64)];
+    const bitcoin = { orderUuid: 'd24d942d-b758-400d-9e47-c5fa72aac053', satoshi: 3500, rate: '1500000000.00', address: 'bcrt1qgzajhvqz8fs6re3fw9xunsny4xs4vvc2gzajhv', txids };
+    const paid = layoutReceipt({ ...base, payment: { ...base.payment, method: 'bitcoin', reference: txids[0]!, bitcoin, excess: 5_000 } });
+    const slip = layoutReceipt({ ...base, kind: 'payment_slip', token: null, payment: { ...base.payment, method: 'bitcoin', state: 'pending', bitcoin: { ...bitcoin, txids: [] }, expiresAt: base.saleAt + 900_000 } });
+    for (const l of [...paid, ...slip]) expect(l.text.length, l.text).toBeLessThanOrEqual(l.style === 'large' ? 24 : 32);
+    const t = paid.map((l) => l.text).join('');
+    expect(t).toContain('0.000035 BTC');
+    expect(t).toContain('Rp 1.500.000.000/BTC');
+    expect(t).toContain(bitcoin.orderUuid.replace('-c5fa', 'c5fa'));
+    for (const txid of txids) expect(t).toContain(txid);
+    expect(t).toContain('Kelebihan bayar');
+    const s = slip.map((l) => l.text).join('');
+    expect(s).toContain(bitcoin.address);
+    expect(s).toContain('dompet bitcoin');
+  });
+
   it('a bill receipt prints SAT’s lines in order, the reference and the counter fee', () => {
     const bill: ReceiptModel = {
       ...base,

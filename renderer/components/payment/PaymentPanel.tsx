@@ -1,5 +1,5 @@
 // The payment step of every sale: the summary on the left; on the right the method (a letter
-// switches it: T cash, Q QRIS, G GoPay, S ShopeePay, V transfer, K card) and what it needs.
+// switches it: T cash, Q QRIS, G GoPay, S ShopeePay, V transfer, K card, B bitcoin) and what it needs.
 // Non-cash methods only create the payment here; the sale then waits for it on the result screen.
 import { useEffect, type ReactNode } from 'react';
 import type { Amounts } from '../../../shared/contract';
@@ -55,9 +55,11 @@ function WaitingMethod({ t, choice, busy, onVaBank, onPay }: { t: Translate; cho
   if (va) VA_BANKS.forEach((b, i) => (keys[String(i + 1)] = () => onVaBank(b)));
   useKeys(keys, !busy);
   const wallet = choice.payMethod === 'gopay' ? 'GoPay' : 'ShopeePay';
+  const bitcoin = choice.payMethod === 'bitcoin';
+  const info = choice.payMethod === 'qris' ? t('pay.qrisInfo') : va ? t('pay.vaInfo') : bitcoin ? t('pay.bitcoinInfo') : t('pay.walletInfo', { wallet });
   return (
     <div className="waiting-method">
-      <p className="muted">{choice.payMethod === 'qris' ? t('pay.qrisInfo') : va ? t('pay.vaInfo') : t('pay.walletInfo', { wallet })}</p>
+      <p className="muted">{info}</p>
       {va ? (
         <ul className="options" role="listbox" aria-label={t('pay.method.va')}>
           {VA_BANKS.map((b, i) => (
@@ -69,7 +71,7 @@ function WaitingMethod({ t, choice, busy, onVaBank, onPay }: { t: Translate; cho
       ) : null}
       <div className="actions">
         <KeyButton keyLabel="Enter" variant="primary" onClick={onPay} disabled={busy} testId="create-payment">
-          {busy ? t('sale.paying') : va ? t('pay.createVa') : t('pay.createQr')}
+          {busy ? t('sale.paying') : va ? t('pay.createVa') : bitcoin ? t('pay.createBitcoin') : t('pay.createQr')}
         </KeyButton>
       </div>
     </div>

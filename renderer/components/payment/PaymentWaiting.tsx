@@ -2,6 +2,8 @@
 // number to transfer to, with the amount and a live countdown. What the customer needs, large.
 import type { SaleView } from '../../../shared/contract';
 import { formatRupiah } from '../../../shared/domain/money';
+import { formatBtc } from '../../../shared/domain/bitcoin';
+import type { BitcoinDisplay } from '../../../shared/payment';
 import type { Translate } from '../../i18n';
 import { QrCode } from './QrCode';
 
@@ -11,6 +13,30 @@ export function countdown(ms: number): string {
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+/** Where a bitcoin order stands: nothing yet, part of it, seen and confirming, more than asked. */
+function BitcoinProgress({ b, t }: { b: BitcoinDisplay; t: Translate }) {
+  const received = b.paidSat + b.inConfirmationSat;
+  let state: string;
+  if (received === 0) state = t('btc.waitingTx');
+  else if (b.unpaidSat > 0) state = t('btc.partial', { btc: formatBtc(b.unpaidSat), amount: formatRupiah(b.unpaidRupiah) });
+  else state = t('btc.confirming', { n: b.confirmations, m: b.requiredConfirmations });
+  return (
+    <div className="btc-facts" data-testid="btc-facts">
+      <div className="btc-amount mono" data-testid="btc-amount">
+        {formatBtc(b.satoshi)}
+      </div>
+      <div className="muted small">{t('btc.rate', { rate: formatRupiah(Math.round(Number(b.rate))) })}</div>
+      <div className="btc-address mono small" data-testid="btc-address">
+        {b.address}
+      </div>
+      <div className={`btc-state${received === 0 ? '' : b.unpaidSat > 0 ? ' partial' : ' seen'}`} data-testid="btc-state">
+        {state}
+      </div>
+      {b.overpaidSat > 0 ? <div className="refund">{t('btc.overpaid', { btc: formatBtc(b.overpaidSat) })}</div> : null}
+    </div>
+  );
 }
 
 export function PaymentWaiting({ sale, t, now, merchant }: { sale: SaleView; t: Translate; now: number; merchant: string }) {
@@ -50,6 +76,7 @@ export function PaymentWaiting({ sale, t, now, merchant }: { sale: SaleView; t: 
           <div className="amount-due" data-testid="amount-due">
             {formatRupiah(p.amount)}
           </div>
+          {d?.bitcoin ? <BitcoinProgress b={d.bitcoin} t={t} /> : null}
           {left === null ? null : left > 0 ? (
             <div className={`countdown${left < 60_000 ? ' soon' : ''}`} data-testid="countdown">
               {t('pay.expiresIn', { time: countdown(left) })}

@@ -1,5 +1,6 @@
-// The owner's payment accounts for production: Midtrans (QRIS, e-wallets, virtual accounts) and
-// Worldline (cards). Keys go to the vault and come back only masked. Training never uses them.
+// The owner's payment accounts for production: Midtrans (QRIS, e-wallets, virtual accounts),
+// Worldline (cards) and Chainside (bitcoin). Keys go to the vault and come back only masked.
+// Training never uses them — except the confirmations a bitcoin order needs, which apply to both.
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
@@ -100,11 +101,75 @@ function WorldlineForm() {
   );
 }
 
+function ChainsideForm() {
+  const { t } = useApp();
+  const { view, saveChainside } = useSettings();
+  const c = view!.payments.chainside;
+  const [form, setForm] = useState({ environment: c.environment, baseUrl: c.baseUrl, clientId: c.clientId, requiredConfirmations: c.requiredConfirmations });
+  const [secret, setSecret] = useState('');
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (await saveChainside({ ...form, ...(secret ? { secret } : {}) })) setSecret('');
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)}>
+      <h2>{t('settings.chainside')}</h2>
+      <label>
+        {t('settings.chainsideConfirmations')}
+        <select
+          value={form.requiredConfirmations}
+          onChange={(e) => setForm({ ...form, requiredConfirmations: Number(e.target.value) })}
+          data-testid="chainside-confirmations"
+        >
+          {[0, 1, 2, 3, 4, 5, 6].map((n) => (
+            <option key={n} value={n}>
+              {t(n === 0 ? 'settings.confirmationsZero' : 'settings.confirmationsN', { n })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('settings.midtransEnv')}
+        <select value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value === 'live' ? 'live' : 'sandbox' })} data-testid="chainside-env">
+          <option value="sandbox">Sandbox</option>
+          <option value="live">Live</option>
+        </select>
+      </label>
+      <label>
+        {t('settings.satClientId')}
+        <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} autoComplete="off" data-testid="chainside-client-id" />
+      </label>
+      <label>
+        {t('settings.satSecret')}
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          placeholder={c.secretSet ? t('settings.secretKeep', { mask: c.secretMasked }) : t('settings.secretNone')}
+          data-testid="chainside-secret"
+        />
+      </label>
+      <label>
+        {t('settings.chainsideBaseUrl')}
+        <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} placeholder="https://api.sandbox.webpos.chainside.net" autoComplete="off" data-testid="chainside-base-url" />
+      </label>
+      <div className="actions">
+        <button className="btn primary" type="submit" data-testid="chainside-save">
+          {t('settings.save')}
+        </button>
+        <SectionStatus sections={['chainside']} />
+      </div>
+    </form>
+  );
+}
+
 export function PaymentSettings() {
   return (
     <>
       <MidtransForm />
       <WorldlineForm />
+      <ChainsideForm />
     </>
   );
 }
