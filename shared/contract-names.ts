@@ -38,6 +38,13 @@ export const CALL_NAMES = [
   'settings.saveMidtrans',
   'settings.saveWorldline',
   'settings.saveChainside',
+  'crypto.create',
+  'crypto.get',
+  'crypto.check',
+  'crypto.cancel',
+  'crypto.simulate',
+  'crypto.list',
+  'crypto.receipt',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

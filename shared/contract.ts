@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
-import { PaymentChoice, PaymentMethod, PaymentState, PaymentView } from './payment';
+import { CryptoOrderView, PaymentChoice, PaymentMethod, PaymentState, PaymentView } from './payment';
 import type { CallName } from './contract-names';
 
 export const Locale = z.enum(['id', 'en']);
@@ -245,7 +245,7 @@ export type ReceiptLine = z.infer<typeof ReceiptLine>;
 
 export const Receipt = z.object({
   saleId: z.string(),
-  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed', 'payment_slip', 'cancelled']),
+  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed', 'payment_slip', 'cancelled', 'crypto']),
   columns: z.number().int().positive(),
   copyNumber: z.number().int().nonnegative(),
   lines: z.array(ReceiptLine),
@@ -483,6 +483,27 @@ export const contract = {
     }),
     response: SettingsView,
   },
+  'crypto.create': {
+    kind: 'write',
+    request: z.object({ clientRequestId: z.string().min(8).max(64), amount: Rupiah.refine((n) => n >= 1_000 && n <= 100_000_000), label: z.string().trim().min(1).max(60) }),
+    response: CryptoOrderView,
+  },
+  'crypto.get': { kind: 'read', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
+  'crypto.check': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
+  'crypto.cancel': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
+  'crypto.simulate': { kind: 'write', request: z.object({ reference: z.string().max(80), outcome: SimulatedOutcome }), response: CryptoOrderView },
+  'crypto.list': {
+    kind: 'read',
+    request: z.object({
+      status: z.enum(['pending', 'partial', 'mempool_unconfirmed', 'unconfirmed', 'paid', 'cancelled', 'expired', 'network_dispute', 'chargeback']).nullable(),
+      page: z.number().int().min(0).max(10_000),
+      pageSize: z.number().int().min(1).max(40),
+      sortBy: z.enum(['created_at', 'amount']),
+      sortOrder: z.enum(['asc', 'desc']),
+    }),
+    response: z.object({ items: z.array(CryptoOrderView), totalItems: z.number().int(), totalPages: z.number().int() }),
+  },
+  'crypto.receipt': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: Receipt },
   'settings.saveChainside': {
     kind: 'write',
     request: z.object({

@@ -110,3 +110,27 @@ export const PaymentView = z.object({
   failure: AppError.nullable(),
 });
 export type PaymentView = z.infer<typeof PaymentView>;
+
+/** A Chainside order as the crypto screen lists and opens it (a sale's or a standalone one). */
+export const CryptoOrderView = z.object({
+  /** Loket's reference (the id Chainside was given); null for an order Loket did not create. */
+  reference: z.string().nullable(),
+  label: z.string(),
+  saleId: z.string().nullable(),
+  amount: Rupiah,
+  state: z.enum(['created', 'pending', 'paid', 'expired', 'cancelled', 'failed']),
+  bitcoin: BitcoinDisplay.nullable(),
+  createdAt: z.number().int(),
+  expiresAt: z.number().int().nullable(),
+  resolvedAt: z.number().int().nullable(),
+  cashier: z.string(),
+  excess: Rupiah,
+  transactions: z.array(
+    z.object({ txid: z.string(), status: z.string(), blockchainStatus: z.string(), satoshi: z.number().int(), createdAt: z.number().int().nullable() }),
+  ),
+  lastError: z.string().nullable(),
+  checkAttempts: z.number().int(),
+  nextCheckAt: z.number().int().nullable(),
+  cancelRequested: z.boolean(),
+});
+export type CryptoOrderView = z.infer<typeof CryptoOrderView>;

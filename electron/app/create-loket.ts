@@ -12,6 +12,8 @@ import { createDueScheduler } from '../services/recovery/due-scheduler';
 import { upcomingAdvice } from '../db/queries/sales';
 import { getPaymentByRef, upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
+import { createCryptoOrders } from '../services/crypto/crypto-orders';
+import { upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
 import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
@@ -148,7 +150,27 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   wake = () => {
     adviceScheduler.wake();
     paymentScheduler.wake();
+    cryptoScheduler.wake();
   };
+  const cryptoOrders = createCryptoOrders({
+    db,
+    now,
+    log: log.child('crypto'),
+    mode: () => settings.mode(),
+    cashier: () => settings.outlet().cashierName,
+    outlet: () => settings.outlet(),
+    chainside: (env) => payAccess.chainside(env),
+    simulate: (ref, outcome) => payAccess.simulate('chainside', ref, outcome),
+    timing: { ...DEFAULT_PAYMENT_TIMING, scale, ...config.paymentTiming },
+    onScheduleChange: () => wake(),
+  });
+  const cryptoScheduler = createDueScheduler({
+    name: 'crypto',
+    now,
+    log: log.child('crypto'),
+    upcoming: () => upcomingBitcoinChecks(db),
+    run: cryptoOrders.check,
+  });
   const receipts = createReceiptService(db, settings, now);
   const callbacks = createCallbackRunner({
     settings,
@@ -257,6 +279,16 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = await settings.payments.saveWorldline(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
     },
+    'crypto.create': (req) => cryptoOrders.create(req),
+    'crypto.get': (req) => cryptoOrders.get(req.reference),
+    'crypto.check': async (req) => {
+      await cryptoOrders.check(req.reference);
+      return cryptoOrders.get(req.reference);
+    },
+    'crypto.cancel': (req) => cryptoOrders.cancel(req.reference),
+    'crypto.simulate': (req) => cryptoOrders.simulate(req.reference, req.outcome),
+    'crypto.list': (req) => cryptoOrders.list(req),
+    'crypto.receipt': (req) => cryptoOrders.receipt(req.reference),
     'settings.saveChainside': async (req) => {
       const r = await settings.payments.saveChainside(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
@@ -286,6 +318,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       sales.resume();
       adviceScheduler.start();
       paymentScheduler.start();
+      cryptoScheduler.start();
       const env = settings.mode();
       background.run('catalog.sync', async () => {
         const r = await catalog.sync(env);
@@ -298,10 +331,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     async stop() {
       adviceScheduler.stop();
       paymentScheduler.stop();
+      cryptoScheduler.stop();
       await background.idle(3_000);
       await callbacks.stop();
       // Give a purchase in flight a moment to record its answer; if it cannot, recovery resolves it.
-      await Promise.race([Promise.all([sales.idle(), payments.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
+      await Promise.race([Promise.all([sales.idle(), payments.idle(), cryptoOrders.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
       await payAccess.stop();
       db.close();

@@ -2,7 +2,7 @@
 // virtual accounts; Worldline for cards). Wire formats stay in each provider's folder; here there
 // are only the outcomes the money path acts on.
 import type { BitcoinDisplay } from '../../shared/payment';
-import type { ProviderError } from './contract';
+import type { ProviderError, ProviderResult } from './contract';
 
 export type PaymentProviderName = 'midtrans' | 'worldline' | 'chainside';
 
@@ -92,4 +92,24 @@ export type PaymentGateway = {
   /** Close a waiting payment whose time is up (Midtrans' expire); like cancel, the answer may be "paid". */
   expire(ref: string, txnId: string | null): Promise<PaymentStatus>;
   refund(request: RefundRequest): Promise<RefundOutcome>;
+};
+
+/** One order as the crypto screen shows it, read from Chainside (fiat in rupiah, bitcoin in satoshi). */
+export type BitcoinOrder = {
+  reference: string | null;
+  details: string | null;
+  amount: number;
+  bitcoin: BitcoinDisplay;
+  createdAt: number | null;
+  expiresAt: number | null;
+  resolvedAt: number | null;
+  transactions: { txid: string; status: string; blockchainStatus: string; satoshi: number; createdAt: number | null }[];
+};
+
+export type BitcoinOrderQuery = { status: string | null; page: number; pageSize: number; sortBy: 'created_at' | 'amount'; sortOrder: 'asc' | 'desc' };
+
+export type BitcoinGateway = PaymentGateway & {
+  /** A page of the webPOS's orders, filtered and sorted by Chainside. */
+  listOrders(q: BitcoinOrderQuery): Promise<ProviderResult<{ items: BitcoinOrder[]; totalItems: number; totalPages: number }>>;
+  getOrder(uuid: string): Promise<ProviderResult<BitcoinOrder>>;
 };

@@ -6,6 +6,7 @@ import { formatRupiah } from '../../shared/domain/money';
 import { formatToken } from '../../shared/domain/pln';
 import { customerFacingLines } from '../../shared/domain/provider-lines';
 import { formatLocalDateTime } from '../../shared/domain/time';
+import type { CryptoOrderView } from '../../shared/payment';
 import type { ReceiptModel, ReceiptPayment } from './model';
 
 /** Printable ASCII only; apostrophes are kept exactly (names arrive as "TestDu''mmy"). */
@@ -394,5 +395,44 @@ export function layoutReceipt(m: ReceiptModel, columns = 32): ReceiptLine[] {
       cancelledReceipt(b, m);
       break;
   }
+  return b.lines;
+}
+
+export type BitcoinOrderReceiptModel = {
+  order: CryptoOrderView;
+  outlet: { name: string; address: string; timeZone: string };
+  training: boolean;
+  copy: { number: number; at: number } | null;
+};
+
+/** The struk of a standalone bitcoin order (goods sold outside Loket, paid in bitcoin). */
+export function layoutBitcoinOrderReceipt(m: BitcoinOrderReceiptModel, columns = 32): ReceiptLine[] {
+  const b = builder(columns);
+  const o = m.order;
+  b.center(m.outlet.name, 'bold');
+  if (m.outlet.address) b.center(m.outlet.address);
+  b.rule('=');
+  b.center('BUKTI PEMBAYARAN BITCOIN', 'bold');
+  b.rule('=');
+  if (m.training) {
+    b.center('*** MODE TRAINING ***', 'bold');
+    b.center('BUKAN TRANSAKSI SUNGGUHAN');
+    b.rule();
+  }
+  b.pair('Tanggal', formatLocalDateTime(o.resolvedAt ?? o.createdAt, m.outlet.timeZone));
+  b.left('Referensi');
+  b.left(o.label);
+  b.left('No. Pesanan Loket');
+  b.left(o.reference ?? '-');
+  b.rule();
+  b.pair('TOTAL', formatRupiah(o.amount), 'bold');
+  b.pair('Dibayar', 'Bitcoin');
+  if (o.bitcoin) bitcoinLines(b, { orderUuid: o.bitcoin.orderUuid, satoshi: o.bitcoin.satoshi, rate: o.bitcoin.rate, address: o.bitcoin.address, txids: o.bitcoin.txids }, o.excess);
+  b.rule('=');
+  b.center('LUNAS', 'large');
+  b.rule();
+  b.center(`Kasir: ${o.cashier}`);
+  if (m.copy) b.center(`SALINAN ke-${m.copy.number} ${formatLocalDateTime(m.copy.at, m.outlet.timeZone)}`, 'bold');
+  if (m.training) b.center('*** MODE TRAINING ***', 'bold');
   return b.lines;
 }

@@ -176,3 +176,82 @@ describe('bitcoin payment orders through Chainside', () => {
     }
   });
 });
+
+describe('standalone bitcoin orders (goods sold outside Loket)', () => {
+  const create = (c: Core, amount: number, label: string) => c.call('crypto.create', { clientRequestId: requestId(), amount, label });
+  const untilOrder = (c: Core, reference: string, done: (o: Awaited<ReturnType<typeof create>>) => boolean) =>
+    waitFor(() => c.call('crypto.get', { reference }), done, 15_000);
+
+  it('an order for a typed amount is paid, confirmed, and printed with its txid; a second print is a copy', async () => {
+    const o = await create(core, 150_000, 'Kaos sablon 3 pcs');
+    expect(o).toMatchObject({ state: 'pending', amount: 150_000, label: 'Kaos sablon 3 pcs', saleId: null });
+    expect(o.bitcoin!.satoshi).toBe(10_000);
+    expect((await core.fail('crypto.receipt', { reference: o.reference! })).code).toBe('not_allowed_in_state');
+    await core.call('crypto.simulate', { reference: o.reference!, outcome: 'pay' });
+    await core.call('crypto.simulate', { reference: o.reference!, outcome: 'confirm' });
+    const paid = await untilOrder(core, o.reference!, (x) => x.state === 'paid');
+    expect(paid.transactions).toHaveLength(1);
+    expect(paid.transactions[0]).toMatchObject({ status: 'confirmed', satoshi: 10_000 });
+    const receipt = await core.call('crypto.receipt', { reference: o.reference! });
+    const text = receipt.lines.map((l) => l.text).join('\n');
+    expect(text).toContain('BUKTI PEMBAYARAN BITCOIN');
+    expect(text).toContain('Kaos sablon 3 pcs');
+    expect(text).toContain(paid.transactions[0]!.txid.slice(0, 32));
+    expect(receipt.copyNumber).toBe(0);
+    expect((await core.call('crypto.receipt', { reference: o.reference! })).lines.map((l) => l.text).join('\n')).toContain('SALINAN ke-1');
+  });
+
+  it('an order that expires ends cleanly; one cancelled is deleted at Chainside', async () => {
+    const a = await create(core, 25_000, 'Servis HP');
+    await core.call('crypto.simulate', { reference: a.reference!, outcome: 'expire' });
+    expect((await untilOrder(core, a.reference!, (x) => x.state === 'expired')).excess).toBe(0);
+    const b = await create(core, 30_000, 'Fotokopi');
+    const cancelled = await core.call('crypto.cancel', { reference: b.reference! });
+    expect(cancelled.state).toBe('cancelled');
+    expect((await chainside()).order(b.bitcoin!.orderUuid)!.final).toBe('cancelled');
+    expect((await core.fail('crypto.cancel', { reference: b.reference! })).code).toBe('not_allowed_in_state');
+  });
+
+  it('the list comes from Chainside: filtered by status, in pages of at most 40, sorted by amount or date', async () => {
+    const paidOnly = await core.call('crypto.list', { status: 'paid', page: 0, pageSize: 40, sortBy: 'created_at', sortOrder: 'desc' });
+    expect(paidOnly.items.length).toBeGreaterThan(0);
+    expect(paidOnly.items.every((o) => o.state === 'paid')).toBe(true);
+    const byAmount = await core.call('crypto.list', { status: null, page: 0, pageSize: 3, sortBy: 'amount', sortOrder: 'asc' });
+    expect(byAmount.items).toHaveLength(3);
+    expect(byAmount.totalPages).toBe(Math.ceil(byAmount.totalItems / 3));
+    const amounts = byAmount.items.map((o) => o.amount);
+    expect(amounts).toEqual([...amounts].sort((x, y) => x - y));
+    const page1 = await core.call('crypto.list', { status: null, page: 1, pageSize: 3, sortBy: 'amount', sortOrder: 'asc' });
+    expect(page1.items[0]!.amount).toBeGreaterThanOrEqual(amounts[2]!);
+    // A sale's order is listed too, with what Loket knows of it.
+    const all = await core.call('crypto.list', { status: null, page: 0, pageSize: 40, sortBy: 'created_at', sortOrder: 'desc' });
+    expect(all.items.some((o) => o.saleId !== null)).toBe(true);
+    expect(all.items.some((o) => o.label === 'Kaos sablon 3 pcs')).toBe(true);
+  });
+
+  it('a create whose answer is lost is found by its reference; a repeated request is the same order', async () => {
+    const sim = await chainside();
+    sim.configure({ faults: { createLost: 1 } });
+    const id = requestId();
+    const first = await core.call('crypto.create', { clientRequestId: id, amount: 40_000, label: 'Sepatu' });
+    const found = await untilOrder(core, first.reference!, (x) => x.state === 'pending' && x.bitcoin !== null);
+    const again = await core.call('crypto.create', { clientRequestId: id, amount: 40_000, label: 'Sepatu' });
+    expect(again.reference).toBe(first.reference);
+    expect(sim.createCount(first.reference!)).toBe(1);
+    expect(found.bitcoin!.orderUuid).toBe(sim.orderByReference(first.reference!)!.uuid);
+  });
+
+  it('a pending order is followed again after a restart', async () => {
+    const dataDir = tempDir();
+    const first = await startCore({ dataDir });
+    const o = await first.call('crypto.create', { clientRequestId: requestId(), amount: 60_000, label: 'Jasa desain' });
+    await first.stop();
+    const second = await startCore({ dataDir });
+    try {
+      (await second.loket.paymentProviders.trainingChainside()).pay(o.bitcoin!.orderUuid, { confirmations: 1 });
+      expect((await waitFor(() => second.call('crypto.get', { reference: o.reference! }), (x) => x.state === 'paid', 15_000)).state).toBe('paid');
+    } finally {
+      await second.stop();
+    }
+  });
+});

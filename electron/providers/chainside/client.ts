@@ -5,21 +5,16 @@
 // through the API: refunds go to the supervisor.
 import type { Logger } from '../../log/logger';
 import type { BitcoinDisplay } from '../../../shared/payment';
-import type { ChargeRequest, PaymentDisplay, PaymentGateway, PaymentStatus, RefundOutcome } from '../payment-contract';
-import type { ProviderError } from '../contract';
-import { createChainsideApi, type Answer, type ChainsideApi, type ChainsideEndpoint, type ChainsideTimeouts } from './api';
+import type { BitcoinGateway as ChainsideGateway, BitcoinOrder as ChainsideOrder, ChargeRequest, PaymentDisplay, PaymentStatus, RefundOutcome } from '../payment-contract';
+import type { ProviderError, ProviderResult } from '../contract';
+import { createChainsideApi, type Answer, type ChainsideEndpoint, type ChainsideTimeouts } from './api';
 
 export { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, DEFAULT_CHAINSIDE_TIMEOUTS, type ChainsideTimeouts } from './api';
 import { centsToRupiah, parseFiatCents } from './amounts';
 import { CANNOT_REACH, chainsideError, createIsDefinite, UNCERTAIN } from './errors';
 import type { CreationResponse, OrderBody } from './schema';
 
-export type ChainsideGateway = PaymentGateway & {
-  readonly api: ChainsideApi;
-  /** Finds the order created under our reference among the most recent ones; null when there is none. */
-  findByReference(reference: string): Promise<Answer<OrderBody | null>>;
-  snapshot(order: OrderBody): BitcoinDisplay;
-};
+export type { BitcoinGateway as ChainsideGateway, BitcoinOrder as ChainsideOrder, BitcoinOrderQuery as OrderQuery } from '../payment-contract';
 
 /** How many of the newest orders a lookup by reference reads (3 pages of 40). */
 const LOOKUP_PAGES = 3;
@@ -96,6 +91,29 @@ function closedError(reason: 'expired' | 'cancelled' | 'failed', detail: string)
   return chainsideError('provider_failed', text, detail, null);
 }
 
+const time = (text: string | null | undefined): number | null => {
+  const ms = text ? Date.parse(text) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+};
+
+function orderOf(o: OrderBody): ChainsideOrder {
+  return {
+    reference: o.reference,
+    details: o.details ?? null,
+    amount: centsToRupiah(parseFiatCents(o.amount) ?? 0, 'down'),
+    bitcoin: bitcoinDisplayOf(o),
+    createdAt: time(o.created_at),
+    expiresAt: time(o.expiration_time),
+    resolvedAt: time(o.resolved_at),
+    transactions: (o.transactions ?? []).map((t) => ({ txid: t.txid, status: t.status, blockchainStatus: t.blockchain_status, satoshi: t.outs_sum, createdAt: time(t.created_at) })),
+  };
+}
+
+function failed<T>(a: Exclude<Answer<unknown>, { kind: 'ok' }>): ProviderResult<T> {
+  if (a.kind === 'error') return { ok: false, error: a.error };
+  return { ok: false, error: chainsideError(a.kind === 'not_sent' ? 'provider_unavailable' : 'provider_bad_response', CANNOT_REACH, a.detail, null) };
+}
+
 export function statusOf(o: OrderBody, expectRupiah: number | null): PaymentStatus {
   const display: PaymentDisplay = { ...EMPTY_DISPLAY, qrString: o.uri, bitcoin: bitcoinDisplayOf(o) };
   const d = display.bitcoin!;
@@ -162,10 +180,16 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
 
   return {
     name: 'chainside',
-    api,
-    findByReference,
-    snapshot: bitcoinDisplayOf,
     refundable: () => false,
+    async listOrders(q) {
+      const r = await api.list({ ...(q.status ? { status: q.status } : {}), page: q.page, pageSize: q.pageSize, sortBy: q.sortBy, sortOrder: q.sortOrder });
+      if (r.kind !== 'ok') return failed(r);
+      return { ok: true, value: { items: (r.value.paymentorders ?? []).map(orderOf), totalItems: r.value.total_items, totalPages: r.value.total_pages } };
+    },
+    async getOrder(uuid) {
+      const r = await api.get(uuid);
+      return r.kind === 'ok' ? { ok: true, value: orderOf(r.value) } : failed(r);
+    },
     async charge(req: ChargeRequest): Promise<PaymentStatus> {
       amounts.set(req.ref, req.amount);
       const r = await api.create({
