@@ -13,12 +13,14 @@ import { useDigital } from './stores/digital-store';
 import { formatRupiah } from '../shared/domain/money';
 import { TransactionsScreen } from './screens/Transactions/TransactionsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
+import { CryptoScreen } from './screens/Crypto/CryptoScreen';
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
   ['bills', 'F4', 'nav.bills'],
   ['digital', 'F7', 'nav.digital'],
   ['transactions', 'F3', 'nav.transactions'],
+  ['crypto', 'F8', 'nav.crypto'],
   ['settings', 'F9', 'nav.settings'],
 ];
 
@@ -44,6 +46,7 @@ export function App() {
     F3: () => go('transactions'),
     F4: () => go('bills'),
     F7: () => go('digital'),
+    F8: () => go('crypto'),
     F9: () => go('settings'),
   });
 
@@ -121,6 +124,8 @@ export function App() {
           <DigitalScreen />
         ) : screen === 'transactions' ? (
           <TransactionsScreen />
+        ) : screen === 'crypto' ? (
+          <CryptoScreen />
         ) : (
           <SettingsScreen />
         )}

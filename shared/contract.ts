@@ -488,7 +488,8 @@ export const contract = {
     request: z.object({ clientRequestId: z.string().min(8).max(64), amount: Rupiah.refine((n) => n >= 1_000 && n <= 100_000_000), label: z.string().trim().min(1).max(60) }),
     response: CryptoOrderView,
   },
-  'crypto.get': { kind: 'read', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
+  /** `remote`: also ask Chainside for the order's transactions and confirmations (the detail view). */
+  'crypto.get': { kind: 'read', request: z.object({ reference: z.string().max(80), remote: z.boolean().default(false) }), response: CryptoOrderView },
   'crypto.check': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
   'crypto.cancel': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: CryptoOrderView },
   'crypto.simulate': { kind: 'write', request: z.object({ reference: z.string().max(80), outcome: SimulatedOutcome }), response: CryptoOrderView },

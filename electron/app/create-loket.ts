@@ -280,10 +280,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       return r.ok ? { ok: true, value: settings.view() } : r;
     },
     'crypto.create': (req) => cryptoOrders.create(req),
-    'crypto.get': (req) => cryptoOrders.get(req.reference),
+    'crypto.get': (req) => cryptoOrders.get(req.reference, req.remote),
     'crypto.check': async (req) => {
       await cryptoOrders.check(req.reference);
-      return cryptoOrders.get(req.reference);
+      return cryptoOrders.get(req.reference, false);
     },
     'crypto.cancel': (req) => cryptoOrders.cancel(req.reference),
     'crypto.simulate': (req) => cryptoOrders.simulate(req.reference, req.outcome),

@@ -180,7 +180,7 @@ describe('bitcoin payment orders through Chainside', () => {
 describe('standalone bitcoin orders (goods sold outside Loket)', () => {
   const create = (c: Core, amount: number, label: string) => c.call('crypto.create', { clientRequestId: requestId(), amount, label });
   const untilOrder = (c: Core, reference: string, done: (o: Awaited<ReturnType<typeof create>>) => boolean) =>
-    waitFor(() => c.call('crypto.get', { reference }), done, 15_000);
+    waitFor(() => c.call('crypto.get', { reference, remote: true }), done, 15_000);
 
   it('an order for a typed amount is paid, confirmed, and printed with its txid; a second print is a copy', async () => {
     const o = await create(core, 150_000, 'Kaos sablon 3 pcs');

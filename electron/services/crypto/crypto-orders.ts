@@ -37,7 +37,7 @@ export type CryptoDeps = {
 
 export type CryptoOrders = {
   create(req: ParsedReq<'crypto.create'>): Promise<Result<CryptoOrderView>>;
-  get(reference: string): Promise<Result<CryptoOrderView>>;
+  get(reference: string, remote: boolean): Promise<Result<CryptoOrderView>>;
   /** Scheduler and "check now": ask Chainside and record the answer. */
   check(reference: string): Promise<void>;
   cancel(reference: string): Promise<Result<CryptoOrderView>>;
@@ -225,7 +225,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       }
       return view(id, false);
     },
-    get: (reference) => view(reference, true),
+    get: (reference, remote) => view(reference, remote),
     check,
     async cancel(reference) {
       const r = getBitcoinOrder(db, reference);

@@ -16,7 +16,7 @@ export function countdown(ms: number): string {
 }
 
 /** Where a bitcoin order stands: nothing yet, part of it, seen and confirming, more than asked. */
-function BitcoinProgress({ b, t }: { b: BitcoinDisplay; t: Translate }) {
+export function BitcoinProgress({ b, t }: { b: BitcoinDisplay; t: Translate }) {
   const received = b.paidSat + b.inConfirmationSat;
   let state: string;
   if (received === 0) state = t('btc.waitingTx');
