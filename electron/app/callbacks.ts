@@ -1,5 +1,5 @@
-// The optional listener for providers' pushes (owner setting: port; SAT's path): SAT callbacks and
-// Midtrans payment notifications. A verified push only makes Loket ask the provider about that
+// The optional listener for providers' pushes (owner setting: port; SAT's path): SAT callbacks,
+// Midtrans payment notifications and Chainside order callbacks. A verified push only makes Loket ask the provider about that
 // order now; the sale or payment changes through the same state machine as a poll, so duplicate,
 // late or out-of-order pushes cannot change anything final. Polling never stops.
 import { appError, type Result } from '../../shared/domain/errors';
@@ -12,6 +12,7 @@ import type { ManagedPaymentAccess } from './payment-access';
 import { startWebhookHost, type WebhookHost, type WebhookRoute } from './webhook-host';
 
 export const MIDTRANS_NOTIFICATION_PATH = '/midtrans/notification';
+export const CHAINSIDE_CALLBACK_PATH = '/chainside/callback';
 
 export type CallbackRunner = { apply(): Promise<Result<string | null>>; stop(): Promise<void> };
 
@@ -23,6 +24,7 @@ export function createCallbackRunner(opts: {
   log: Logger;
   onOrder: (requestId: string) => void;
   onPayment: (orderId: string) => void;
+  onBitcoinOrder: (orderUuid: string) => void;
 }): CallbackRunner {
   let host: WebhookHost | null = null;
   // One (re)start at a time: a settings save and a mode change must not both bind the port.
@@ -35,6 +37,7 @@ export function createCallbackRunner(opts: {
   const close = async (): Promise<void> => {
     if (host) await host.close();
     host = null;
+    opts.payments.setChainsideCallbackUrl(null);
   };
 
   async function satRoute(training: boolean): Promise<WebhookRoute | null> {
@@ -72,6 +75,25 @@ export function createCallbackRunner(opts: {
     };
   }
 
+  async function chainsideRoute(training: boolean): Promise<WebhookRoute | null> {
+    const read = await opts.payments.chainsideCallbacks(training ? 'training' : 'production');
+    if (!read.ok) return null;
+    return (raw, headers) => {
+      const signature = headers['chainside-signature'];
+      const c = read.value(raw, typeof signature === 'string' ? signature : undefined);
+      if (!c.ok) {
+        opts.log.warn('chainside.callback_refused', { reason: c.message, bytes: raw.length });
+        return { status: c.status, body: { message: c.message } };
+      }
+      if (!c.known) {
+        opts.log.info('chainside.callback_ignored', { event: c.event });
+        return { status: 200, body: { code: 200 } };
+      }
+      opts.log.info('chainside.callback', { event: c.event, order: c.orderUuid });
+      return { status: 200, body: { code: 200 }, then: () => opts.onBitcoinOrder(c.orderUuid) };
+    };
+  }
+
   async function restart(): Promise<Result<string | null>> {
     await close();
     const cfg = opts.settings.callback();
@@ -82,7 +104,9 @@ export function createCallbackRunner(opts: {
     if (sat) routes[cfg.path] = sat;
     const midtrans = await midtransRoute(training);
     if (midtrans) routes[MIDTRANS_NOTIFICATION_PATH] = midtrans;
-    if (!sat && !midtrans) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
+    const chainside = await chainsideRoute(training);
+    if (chainside) routes[CHAINSIDE_CALLBACK_PATH] = chainside;
+    if (!sat && !midtrans && !chainside) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
     try {
       host = await startWebhookHost(cfg.port, routes);
     } catch (e) {
@@ -91,6 +115,7 @@ export function createCallbackRunner(opts: {
     if (training) {
       if (sat) (await opts.providers.trainingSat()).configure({ callbackUrl: `${host.url}${cfg.path}` });
       if (midtrans) (await opts.payments.trainingMidtrans()).configure({ notificationUrl: `${host.url}${MIDTRANS_NOTIFICATION_PATH}` });
+      if (chainside) opts.payments.setChainsideCallbackUrl(`${host.url}${CHAINSIDE_CALLBACK_PATH}`);
     }
     opts.log.info('webhooks.listening', { url: host.url, routes: Object.keys(routes) });
     return { ok: true, value: `${host.url}${cfg.path}` };

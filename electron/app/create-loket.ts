@@ -13,7 +13,7 @@ import { upcomingAdvice } from '../db/queries/sales';
 import { getPaymentByRef, upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { createCryptoOrders } from '../services/crypto/crypto-orders';
-import { upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
+import { getBitcoinOrderByUuid, upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
 import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
@@ -185,6 +185,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     onPayment: (orderId) => {
       const payment = getPaymentByRef(db, orderId);
       if (payment) void payments.check(payment.sale_id);
+    },
+    onBitcoinOrder: (orderUuid) => {
+      const order = getBitcoinOrderByUuid(db, orderUuid);
+      if (order?.sale_id) void payments.check(order.sale_id);
+      else if (order) void cryptoOrders.check(order.id);
     },
   });
   settings.onProviderChange(() => {

@@ -15,7 +15,7 @@ import { startWorldlineSimulator, type WorldlineSimulator } from '../simulators/
 import type { PaymentAccess } from '../services/payments/payment-service';
 import { startMidtransSimulator, type MidtransSimulator } from '../simulators/midtrans/server';
 import { startChainsideSimulator, type ChainsideSimulator } from '../simulators/chainside/server';
-import { createChainsideGateway, type ChainsideGateway } from '../providers/chainside/client';
+import { chainsideCallbackReader, createChainsideGateway, type ChainsideCallback, type ChainsideGateway } from '../providers/chainside/client';
 import { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, type ChainsideTimeouts } from '../providers/chainside/client';
 import { CHAINSIDE_SECRET } from '../services/settings/payment-settings';
 
@@ -26,6 +26,10 @@ export type ManagedPaymentAccess = PaymentAccess & {
   trainingChainside(): Promise<ChainsideSimulator>;
   /** The Chainside client of an environment (standalone orders use it directly). */
   chainside(env: Mode): Promise<Result<ChainsideGateway>>;
+  /** Chainside's callback signature check for this environment (for the optional listener). */
+  chainsideCallbacks(env: Mode): Promise<Result<(raw: Buffer, signature: string | undefined) => ChainsideCallback>>;
+  /** Where orders created from now on ask Chainside to send their callbacks (training: the loopback listener). */
+  setChainsideCallbackUrl(url: string | null): void;
   /** Midtrans' notification signature check for this environment (for the optional listener). */
   midtransNotifications(env: Mode): Promise<Result<(raw: Buffer) => { orderId: string } | null>>;
   stop(): Promise<void>;
@@ -137,11 +141,20 @@ export function createPaymentAccess(opts: {
       log: chainsideLog,
       now: opts.now,
       requiredConfirmations: () => opts.settings.chainside().requiredConfirmations,
+      // Chainside calls back only to public HTTPS; the loopback listener serves training.
+      callbackUrl: () => (env === 'training' ? chainsideCallbackUrl : null),
     });
     chainsideClients.set(key, client);
     return { ok: true, value: client };
   }
   const chainsideLog = opts.log.child('chainside');
+  let chainsideCallbackUrl: string | null = null;
+
+  async function chainsideSecret(env: Mode): Promise<string | null> {
+    if (env === 'training') return (await trainingChainside()).credentials.secret;
+    const r = await opts.vault.reveal(CHAINSIDE_SECRET);
+    return r.ok ? r.value : null;
+  }
 
   async function simulateChainside(ref: string, outcome: SimulatedOutcome): Promise<Result<void>> {
     const sim = await trainingChainside();
@@ -171,6 +184,14 @@ export function createPaymentAccess(opts: {
     },
     chainside,
     trainingChainside,
+    async chainsideCallbacks(env) {
+      const secret = await chainsideSecret(env);
+      if (!secret) return { ok: false, error: appError('provider_config', 'Secret Chainside belum diisi.') };
+      return { ok: true, value: chainsideCallbackReader(secret) };
+    },
+    setChainsideCallbackUrl(url) {
+      chainsideCallbackUrl = url;
+    },
     async midtransNotifications(env) {
       const c = await midtrans(env);
       return c.ok ? { ok: true, value: (raw: Buffer) => c.value.verifyNotification(raw) } : c;

@@ -4,6 +4,7 @@ import { startVsiSimulator } from './vsi/server';
 import { startSatSimulator } from './sat/server';
 import { startMidtransSimulator } from './midtrans/server';
 import { startWorldlineSimulator } from './worldline/server';
+import { startChainsideSimulator } from './chainside/server';
 
 type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number; fulfil: number | undefined; deposit: number | undefined };
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const started = await start(args);
   if (!started) {
     process.stderr.write(
-      'usage: npm run sim -- vsi|sat|midtrans|worldline [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
+      'usage: npm run sim -- vsi|sat|midtrans|worldline|chainside [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
     );
     process.exit(2);
   }
@@ -63,6 +64,10 @@ async function start(args: Args): Promise<Started | null> {
     case 'midtrans': {
       const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
       return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    }
+    case 'chainside': {
+      const sim = await startChainsideSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+      return { line: { provider: 'chainside', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
     }
     case 'worldline': {
       const sim = await startWorldlineSimulator({ ...common, config: { faults: { slowMs: args.latency } } });

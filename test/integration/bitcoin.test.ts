@@ -7,7 +7,8 @@ import { countProviderCalls } from '../../electron/db/queries/provider-calls';
 import { getPaymentBySale } from '../../electron/db/queries/payments';
 import { getBitcoinOrder } from '../../electron/db/queries/bitcoin-orders';
 import type { SaleView } from '../../shared/contract';
-import { requestId, startCore, tempDir, waitFor, type Core } from './harness';
+import { freePort, requestId, startCore, tempDir, waitFor, type Core } from './harness';
+import { callbackSignature } from '../../electron/providers/chainside/signature';
 
 let core: Core;
 const chainside = () => core.loket.paymentProviders.trainingChainside();
@@ -252,6 +253,50 @@ describe('standalone bitcoin orders (goods sold outside Loket)', () => {
       expect((await waitFor(() => second.call('crypto.get', { reference: o.reference! }), (x) => x.state === 'paid', 15_000)).state).toBe('paid');
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('Chainside callbacks (optional listener)', () => {
+  it('a signed callback makes Loket ask at once; forged, tampered, unsigned, unknown and repeated ones change nothing final', async () => {
+    const c = await startCore({ timeScale: 1, startWaitMs: 5_000 });
+    try {
+      const port = await freePort();
+      await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
+      const url = `http://127.0.0.1:${port}/chainside/callback`;
+      const sim = await c.loket.paymentProviders.trainingChainside();
+      const started = await token(c, '14233784991');
+      const uuid = started.payment.display!.bitcoin!.orderUuid;
+      expect(sim.order(uuid)!.callbackUrl).toBe(url);
+      const post = (body: string, signature?: string) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'chainside-signature': signature } : {}) }, body });
+      const forgedBody = JSON.stringify({ event: 'payment.completed', created_at: new Date().toISOString(), object_type: 'payment_order', object: { uuid, reference: null } });
+      expect((await post(forgedBody)).status).toBe(401);
+      expect((await post(forgedBody, callbackSignature('wrong secret', Buffer.from(forgedBody)))).status).toBe(401);
+      const signed = callbackSignature(sim.credentials.secret, Buffer.from(forgedBody));
+      expect((await post(forgedBody.replace('completed', 'cancelled'), signed)).status).toBe(401);
+      // A correctly signed "completed" for an order not paid changes nothing: Loket asks Chainside, which says pending.
+      expect((await post(forgedBody, signed)).status).toBe(200);
+      const unknown = JSON.stringify({ event: 'payment.transaction.changed', created_at: new Date().toISOString(), object_type: 'payment_order', object: { uuid } });
+      expect((await post(unknown, callbackSignature(sim.credentials.secret, Buffer.from(unknown)))).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await c.call('sale.get', { saleId: started.id })).state).toBe('awaiting_payment');
+
+      // The tracker's next look is seconds away; the simulator's signed callback arrives at once — twice.
+      sim.configure({ duplicateCallbacks: true });
+      const t0 = Date.now();
+      sim.pay(uuid, { confirmations: 1 });
+      const done = await until(c, started.id, (s) => s.state === 'succeeded', 1_500);
+      expect(Date.now() - t0).toBeLessThan(1_500);
+      expect(sim.callbacks().filter((x) => x.uuid === uuid && x.event === 'payment.completed').every((x) => x.status === 200)).toBe(true);
+      // A late replay of the completed callback: still one purchase.
+      const replay = sim.callbacks().find((x) => x.uuid === uuid && x.event === 'payment.completed')!;
+      expect((await post(replay.body, replay.signature)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(pays(c, started.id)).toBe(1);
+      expect(done.payment.state).toBe('settled');
+    } finally {
+      await c.stop();
     }
   });
 });

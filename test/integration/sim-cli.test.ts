@@ -42,7 +42,7 @@ describe('npm run sim -- vsi', () => {
   });
 });
 
-describe('npm run sim -- midtrans | worldline', () => {
+describe('npm run sim -- midtrans | worldline | chainside', () => {
   async function firstLine(provider: string): Promise<{ info: { provider: string; baseUrl: string; credentials: Record<string, string> }; stop(): void }> {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'electron/simulators/cli.ts', provider, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     const line = await new Promise<string>((resolve, reject) => {
@@ -75,6 +75,21 @@ describe('npm run sim -- midtrans | worldline', () => {
       expect(Object.keys(info.credentials).sort()).toEqual(['acquirerId', 'clientId', 'clientSecret', 'merchantId', 'tokenUrl']);
       const r = await fetch(info.credentials.tokenUrl!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${info.credentials.clientId}&client_secret=${info.credentials.clientSecret}&scope=processing_payment services_ping` });
       expect(await r.json()).toMatchObject({ access_token: expect.any(String), expires_in: 300 });
+    } finally {
+      stop();
+    }
+  });
+
+  it('chainside: prints the webPOS client id and secret, logs in and creates an order', async () => {
+    const { info, stop } = await firstLine('chainside');
+    try {
+      expect(info.provider).toBe('chainside');
+      expect(Object.keys(info.credentials).sort()).toEqual(['clientId', 'secret']);
+      const headers = { accept: 'application/json', 'content-type': 'application/json', 'x-api-version': 'v1' };
+      const basic = Buffer.from(`${info.credentials.clientId}:${info.credentials.secret}`).toString('base64');
+      const token = (await (await fetch(`${info.baseUrl}/token`, { method: 'POST', headers: { ...headers, authorization: `Basic ${basic}` }, body: JSON.stringify({ grant_type: 'client_credentials', scope: '*' }) })).json()) as { access_token: string };
+      const r = await fetch(`${info.baseUrl}/payment-order`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${token.access_token}` }, body: JSON.stringify({ amount: '15000.00', reference: 'CLI-1' }) });
+      expect(await r.json()).toMatchObject({ amount: 1000, uri: expect.stringMatching(/^bitcoin:bcrt1q/), reference: 'CLI-1' });
     } finally {
       stop();
     }

@@ -12,7 +12,8 @@ import { createChainsideApi, type Answer, type ChainsideEndpoint, type Chainside
 export { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, DEFAULT_CHAINSIDE_TIMEOUTS, type ChainsideTimeouts } from './api';
 import { centsToRupiah, parseFiatCents } from './amounts';
 import { CANNOT_REACH, chainsideError, createIsDefinite, UNCERTAIN } from './errors';
-import type { CreationResponse, OrderBody } from './schema';
+import { CallbackEnvelope, type CreationResponse, type OrderBody } from './schema';
+import { verifyCallbackSignature } from './signature';
 
 export type { BitcoinGateway as ChainsideGateway, BitcoinOrder as ChainsideOrder, BitcoinOrderQuery as OrderQuery } from '../payment-contract';
 
@@ -222,5 +223,30 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
     async refund(): Promise<RefundOutcome> {
       return { kind: 'refused', error: chainsideError('provider_refused', 'Bitcoin tidak bisa dikembalikan lewat Chainside. Supervisor mengembalikan dana secara manual.', 'chainside has no refund API', null) };
     },
+  };
+}
+
+export const CHAINSIDE_EVENTS = ['payment.completed', 'payment.dispute.start', 'payment.overpaid', 'payment.cancelled', 'payment.dispute.end', 'payment.expired', 'payment.chargeback'];
+
+export type ChainsideCallback = { ok: true; orderUuid: string; event: string; known: boolean } | { ok: false; status: number; message: string };
+
+/**
+ * Reads a callback (chainside.md §6): the `chainside-signature` is checked over the exact bytes
+ * before anything is parsed; a valid one names the order to ask about. Unknown events (the docs'
+ * payment.transaction.changed) are acknowledged and ignored.
+ */
+export function chainsideCallbackReader(secret: string): (raw: Buffer, signature: string | undefined) => ChainsideCallback {
+  return (raw, signature) => {
+    if (!signature) return { ok: false, status: 401, message: 'missing chainside-signature' };
+    if (!verifyCallbackSignature(secret, raw, signature)) return { ok: false, status: 401, message: 'invalid signature' };
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return { ok: false, status: 400, message: 'not JSON' };
+    }
+    const e = CallbackEnvelope.safeParse(json);
+    if (!e.success) return { ok: false, status: 400, message: 'not a payment order callback' };
+    return { ok: true, orderUuid: e.data.object.uuid, event: e.data.event, known: CHAINSIDE_EVENTS.includes(e.data.event) };
   };
 }
