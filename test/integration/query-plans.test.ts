@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFinal, requestId, sellToken, startCore, waitFor, type Core } from './harness';
 
-const BIG_TABLES = ['sales', 'sale_events', 'payments', 'payment_refunds', 'provider_calls', 'inquiries'];
+const BIG_TABLES = ['sales', 'sale_events', 'payments', 'payment_refunds', 'provider_calls', 'inquiries', 'bitcoin_orders'];
 /** Scans that read only rows that stay few: the open sales, the due advice, one sale's events. */
-const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished|payments_next_check|payments_refund_due)\b/;
+const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished|payments_next_check|payments_refund_due|bitcoin_orders_next_check)\b/;
 
 const prepared = new Set<string>();
 const originalPrepare = Database.prototype.prepare;
@@ -51,6 +51,19 @@ describe('query plans on the money path', () => {
     const waiting = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: cancelInq.inquiryId, denomination: 20_000, payment: { method: 'va_bca' } });
     await core.call('payment.check', { saleId: waiting.id });
     await core.call('payment.cancel', { saleId: waiting.id });
+    const btcInq = await core.call('pln.inquire', { customerNumber: '14233784991' });
+    const btc = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: btcInq.inquiryId, denomination: 20_000, payment: { method: 'bitcoin' } });
+    await core.call('payment.simulate', { saleId: btc.id, outcome: 'pay_over' });
+    await core.call('payment.simulate', { saleId: btc.id, outcome: 'confirm' });
+    await settle(btc.id);
+    await core.call('sale.confirmCashReturned', { saleId: btc.id });
+    const order = await core.call('crypto.create', { clientRequestId: requestId(), amount: 25_000, label: 'query plan' });
+    await core.call('crypto.simulate', { reference: order.reference!, outcome: 'pay' });
+    await core.call('crypto.simulate', { reference: order.reference!, outcome: 'confirm' });
+    await core.call('crypto.receipt', { reference: order.reference! });
+    await core.call('crypto.list', { status: null, page: 0, pageSize: 40, sortBy: 'created_at', sortOrder: 'desc' });
+    const other = await core.call('crypto.create', { clientRequestId: requestId(), amount: 25_000, label: 'query plan 2' });
+    await core.call('crypto.cancel', { reference: other.reference! });
     await core.call('pricing.set', { scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1_500 });
     await core.call('catalog.sync', {});
     await core.call('deposit.get', { refresh: true });
