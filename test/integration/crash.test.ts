@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVsiSimulator, type VsiSimulator } from '../../electron/simulators/vsi/server';
 import { startSatSimulator, type SatSimulator } from '../../electron/simulators/sat/server';
 import { startMidtransSimulator, type MidtransSimulator } from '../../electron/simulators/midtrans/server';
+import { startChainsideSimulator, type ChainsideSimulator } from '../../electron/simulators/chainside/server';
 import type { SaleView } from '../../shared/contract';
 import { TEST_KEY, tempDir, waitFor } from './harness';
 
@@ -15,6 +16,7 @@ const TIME_SCALE = '0.005';
 let sim: VsiSimulator;
 let satSim: SatSimulator;
 let midtransSim: MidtransSimulator;
+let chainsideSim: ChainsideSimulator;
 let killOnPay: ChildProcess | null = null;
 
 type Line = { event: string; [k: string]: unknown };
@@ -36,6 +38,9 @@ function runChild(env: Record<string, string>): { proc: ChildProcess; next: (eve
       SAT_PUBLIC_KEY: satSim.credentials.satPublicKeyPem,
       MIDTRANS_URL: midtransSim.baseUrl,
       MIDTRANS_KEY: midtransSim.credentials.serverKey,
+      CHAINSIDE_URL: chainsideSim.baseUrl,
+      CHAINSIDE_CID: chainsideSim.credentials.clientId,
+      CHAINSIDE_SECRET: chainsideSim.credentials.secret,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -87,6 +92,7 @@ async function crashAndRecover(opts: {
   killWhenPayArrives?: boolean;
   digital?: string;
   qris?: boolean;
+  bitcoin?: boolean;
   /** What the customer does while the counter is down (before the restart). */
   whileDown?: () => void;
   /** What the customer does once the sale is waiting for payment (before the crash). */
@@ -100,6 +106,7 @@ async function crashAndRecover(opts: {
     PAUSE_AT: opts.pauseAt ?? '',
     ...(opts.digital ? { KIND: 'digital', PRODUCT: opts.digital } : {}),
     ...(opts.qris ? { KIND: 'qris' } : {}),
+    ...(opts.bitcoin ? { KIND: 'bitcoin' } : {}),
   });
   const exited = new Promise<void>((r) => seller.proc.once('exit', () => r()));
   if (opts.killWhenPayArrives) killOnPay = seller.proc;
@@ -148,6 +155,7 @@ beforeAll(async () => {
     },
   });
   midtransSim = await startMidtransSimulator({ serverKey: 'SB-Mid-server-CRASHTEST' });
+  chainsideSim = await startChainsideSimulator({ clientId: 'crash-webpos', secret: 'crash-chainside-secret' });
   satSim = await startSatSimulator({
     config: { fulfilMs: 200, hangMs: 1_000 },
     onRequest: (r) => {
@@ -162,6 +170,7 @@ afterAll(async () => {
   await sim.close();
   await satSim.close();
   await midtransSim.close();
+  await chainsideSim.close();
 });
 
 describe('SIGKILL at every step of a sale, then restart', () => {
@@ -286,5 +295,20 @@ describe('SIGKILL during a QRIS payment, then restart', () => {
     expect(sale).toMatchObject({ state: 'failed', failure: { code: 'sale_interrupted' }, payment: { state: 'refunded' } });
     expect(midtransSim.txn(orderId)!.status).toBe('refund');
     expect(trxPays).toBe(0);
+  });
+});
+
+describe('SIGKILL during a bitcoin payment, then restart', () => {
+  it('after Chainside made the order, before Loket recorded it — paid while Loket was down: found by its reference, one order, the token bought once', async () => {
+    const newest = () => chainsideSim.orders().sort((a, b) => b.createdAt - a.createdAt)[0]!;
+    const { sale, trxPays } = await crashAndRecover({
+      number: '14233784998',
+      pauseAt: 'payment.answered',
+      bitcoin: true,
+      whileDown: () => expect(chainsideSim.pay(newest().uuid, { confirmations: 1 })).toBe(true),
+    });
+    expect(sale).toMatchObject({ state: 'succeeded', payment: { state: 'settled', method: 'bitcoin' } });
+    expect(chainsideSim.createCount(newest().reference!)).toBe(1);
+    expect(trxPays).toBe(1);
   });
 });
