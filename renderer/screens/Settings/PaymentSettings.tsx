@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
 import { SectionStatus } from './SectionStatus';
+import { SecretField } from './SecretField';
 
 function MidtransForm() {
   const { t } = useApp();
@@ -26,17 +27,7 @@ function MidtransForm() {
           <option value="production">Production</option>
         </select>
       </label>
-      <label>
-        {t('settings.midtransServerKey')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={serverKey}
-          onChange={(e) => setServerKey(e.target.value)}
-          placeholder={m.serverKeySet ? t('settings.secretKeep', { mask: m.serverKeyMasked }) : t('settings.secretNone')}
-          data-testid="midtrans-server-key"
-        />
-      </label>
+      <SecretField t={t} label={t('settings.midtransServerKey')} value={serverKey} onChange={setServerKey} isSet={m.serverKeySet} masked={m.serverKeyMasked} testId="midtrans-server-key" />
       <label>
         {t('settings.midtransClientKey')}
         <input value={form.clientKey} onChange={(e) => setForm({ ...form, clientKey: e.target.value })} autoComplete="off" />
@@ -77,17 +68,7 @@ function WorldlineForm() {
       {field('apiUrl', t('settings.worldlineApiUrl'), 'https://api.preprod.acquiring.worldline-solutions.com')}
       {field('tokenUrl', t('settings.worldlineTokenUrl'))}
       {field('clientId', t('settings.satClientId'))}
-      <label>
-        {t('settings.satSecret')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          placeholder={w.secretSet ? t('settings.secretKeep', { mask: w.secretMasked }) : t('settings.secretNone')}
-          data-testid="worldline-secret"
-        />
-      </label>
+      <SecretField t={t} label={t('settings.satSecret')} value={secret} onChange={setSecret} isSet={w.secretSet} masked={w.secretMasked} testId="worldline-secret" />
       {field('acquirerId', 'Acquirer ID')}
       {field('merchantId', 'Merchant ID')}
       {field('terminalId', 'Terminal ID')}
@@ -139,17 +120,7 @@ function ChainsideForm() {
         {t('settings.satClientId')}
         <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} autoComplete="off" data-testid="chainside-client-id" />
       </label>
-      <label>
-        {t('settings.satSecret')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={secret}
-          onChange={(e) => setSecret(e.target.value)}
-          placeholder={c.secretSet ? t('settings.secretKeep', { mask: c.secretMasked }) : t('settings.secretNone')}
-          data-testid="chainside-secret"
-        />
-      </label>
+      <SecretField t={t} label={t('settings.satSecret')} value={secret} onChange={setSecret} isSet={c.secretSet} masked={c.secretMasked} testId="chainside-secret" />
       <label>
         {t('settings.chainsideBaseUrl')}
         <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} placeholder="https://api.sandbox.webpos.chainside.net" autoComplete="off" data-testid="chainside-base-url" />

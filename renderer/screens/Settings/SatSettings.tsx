@@ -5,6 +5,7 @@ import type { ProviderName } from '../../../shared/contract';
 import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
 import { SectionStatus } from './SectionStatus';
+import { SecretField } from './SecretField';
 
 export function SatSettings() {
   const { t, loadInfo } = useApp();
@@ -49,17 +50,7 @@ export function SatSettings() {
           {t('settings.satClientId')}
           <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} autoComplete="off" data-testid="sat-cid" />
         </label>
-        <label>
-          {t('settings.satSecret')}
-          <input
-            type="password"
-            autoComplete="new-password"
-            value={secret}
-            onChange={(e) => setSecret(e.target.value)}
-            placeholder={v.sat.secretSet ? t('settings.secretKeep', { mask: v.sat.secretMasked }) : t('settings.secretNone')}
-            data-testid="sat-secret"
-          />
-        </label>
+        <SecretField t={t} label={t('settings.satSecret')} value={secret} onChange={setSecret} isSet={v.sat.secretSet} masked={v.sat.secretMasked} testId="sat-secret" />
         <label>
           {t('settings.privateKey')}
           <textarea
