@@ -198,7 +198,7 @@ export const en: Messages = {
     listTitle: 'Bitcoin orders (from Chainside)',
     empty: 'No orders yet.',
     page: 'Page {page} of {pages} · {total} orders',
-    listHint: 'PgUp/PgDn pages · ↑↓ Enter open · O sort · N new',
+    listHint: 'PgUp/PgDn pages · ↑↓ Enter open · U sort · N new',
     sortDate: 'Newest',
     sortAmount: 'Largest',
     state: { created: 'Creating the order…', pending: 'Waiting for the bitcoin payment', paid: 'Paid', expired: 'Expired — not paid', cancelled: 'Cancelled', failed: 'Failed' },
@@ -261,6 +261,7 @@ export const en: Messages = {
   },
   settings: {
     chainside: 'Bitcoin (Chainside Pay WebPos)',
+    chainsideEnv: 'Chainside environment',
     chainsideConfirmations: 'Confirmations before it counts as paid (training too)',
     confirmationsZero: '0 — seen in the mempool (fast, risky)',
     confirmationsN: '{n} confirmations',

@@ -197,7 +197,7 @@ export const id = {
     listTitle: 'Pesanan bitcoin (dari Chainside)',
     empty: 'Belum ada pesanan.',
     page: 'Halaman {page} dari {pages} · {total} pesanan',
-    listHint: 'PgUp/PgDn halaman · ↑↓ Enter buka · O urutkan · N baru',
+    listHint: 'PgUp/PgDn halaman · ↑↓ Enter buka · U urutkan · N baru',
     sortDate: 'Terbaru',
     sortAmount: 'Jumlah terbesar',
     state: { created: 'Membuat pesanan…', pending: 'Menunggu pembayaran bitcoin', paid: 'Lunas', expired: 'Kedaluwarsa — tidak dibayar', cancelled: 'Dibatalkan', failed: 'Gagal' },
@@ -260,6 +260,7 @@ export const id = {
   },
   settings: {
     chainside: 'Bitcoin (Chainside Pay WebPos)',
+    chainsideEnv: 'Lingkungan Chainside',
     chainsideConfirmations: 'Konfirmasi sebelum dianggap lunas (juga training)',
     confirmationsZero: '0 — cukup terlihat di mempool (cepat, berisiko)',
     confirmationsN: '{n} konfirmasi',

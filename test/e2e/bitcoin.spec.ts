@@ -97,7 +97,7 @@ test('a standalone bitcoin order that expires, one that is paid and printed, and
   // All: the two standalone orders and the first test's sale paid in bitcoin.
   await page.keyboard.press('1');
   await expect(page.getByTestId('crypto-row')).toHaveCount(3);
-  await page.keyboard.press('o');
+  await page.keyboard.press('u');
   await expect(page.getByTestId('crypto-row').first()).toContainText('Rp 150.000');
   await expect(page.getByTestId('crypto-row').last()).toContainText('Rp 25.000');
   await page.keyboard.press('ArrowDown');

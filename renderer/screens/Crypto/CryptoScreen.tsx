@@ -1,6 +1,6 @@
 // F8 — bitcoin for goods sold outside Loket: type the amount and a reference, Enter creates a
 // Chainside order; the customer scans; the screen follows it to paid, expired or cancelled. On the
-// right, the webPOS's orders as Chainside lists them: 1–6 filter, PgUp/PgDn pages, O sorts,
+// right, the webPOS's orders as Chainside lists them: 1–6 filter, PgUp/PgDn pages, U sorts,
 // ↑↓ Enter opens one (transactions, confirmations, rate), P prints a paid one. Esc leaves a field.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
@@ -266,7 +266,7 @@ function OrderList({ t, timeZone }: { t: Translate; timeZone: string }) {
           </button>
         ))}
         <button type="button" className="chip" onClick={() => void c.toggleSort()} tabIndex={-1} data-testid="crypto-sort">
-          <kbd className="kbd">O</kbd> {c.sortBy === 'amount' ? t('crypto.sortAmount') : t('crypto.sortDate')}
+          <kbd className="kbd">U</kbd> {c.sortBy === 'amount' ? t('crypto.sortAmount') : t('crypto.sortDate')}
         </button>
       </div>
       {c.items.length === 0 ? (
@@ -288,7 +288,7 @@ function OrderList({ t, timeZone }: { t: Translate; timeZone: string }) {
         </table>
       )}
       <div className="muted small" data-testid="crypto-page">
-        {t('crypto.page', { page: c.totalPages === 0 ? 0 : c.page + 1, pages: c.totalPages, total: c.totalItems })} · {t('crypto.listHint')}
+        {t('crypto.page', { page: c.page + 1, pages: Math.max(1, c.totalPages), total: c.totalItems })} · {t('crypto.listHint')}
       </div>
     </div>
   );
@@ -315,7 +315,7 @@ export function CryptoScreen() {
     ArrowUp: () => c.move(-1),
     PageDown: () => void c.setPage(c.page + 1),
     PageUp: () => void c.setPage(c.page - 1),
-    o: () => void c.toggleSort(),
+    u: () => void c.toggleSort(),
     n: () => c.newOrder(),
     Escape: () => (c.detail ? c.closeDetail() : undefined),
   };

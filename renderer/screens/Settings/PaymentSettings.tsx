@@ -110,7 +110,7 @@ function ChainsideForm() {
         </select>
       </label>
       <label>
-        {t('settings.midtransEnv')}
+        {t('settings.chainsideEnv')}
         <select value={form.environment} onChange={(e) => setForm({ ...form, environment: e.target.value === 'live' ? 'live' : 'sandbox' })} data-testid="chainside-env">
           <option value="sandbox">Sandbox</option>
           <option value="live">Live</option>
