@@ -242,6 +242,12 @@ describe('standalone bitcoin orders (goods sold outside Loket)', () => {
     expect(found.bitcoin!.orderUuid).toBe(sim.orderByReference(first.reference!)!.uuid);
   });
 
+  it('bitcoin down (4006) fails the order at once with the reason; nothing stays open', async () => {
+    (await chainside()).configure({ faults: { failNext: [{ route: 'create', errorCode: '4006', status: 503, count: 1 }] } });
+    const o = await create(core, 10_000, 'Pulsa titipan');
+    expect(o).toMatchObject({ state: 'failed', nextCheckAt: null, lastError: expect.stringContaining('bitcoin sedang tidak tersedia') });
+  });
+
   it('a pending order is followed again after a restart', async () => {
     const dataDir = tempDir();
     const first = await startCore({ dataDir });

@@ -200,6 +200,9 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
           </tbody>
         </table>
       ) : null}
+      {!open && o.state !== 'paid' && o.lastError ? (
+        <p data-testid="crypto-failure">{o.lastError}</p>
+      ) : null}
       {o.excess > 0 ? <div className="refund big">{t('pay.excessDue', { amount: formatRupiah(o.excess) })}</div> : null}
       {o.saleId ? <p className="muted">{t('crypto.ofSale')}</p> : null}
       <div className="actions">
