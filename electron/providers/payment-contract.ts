@@ -86,11 +86,12 @@ export type PaymentGateway = {
   /** Methods this provider can give back through its API (others are handed back by a person). */
   refundable(method: NonCashMethod): boolean;
   charge(request: ChargeRequest): Promise<PaymentStatus>;
-  status(ref: string, txnId: string | null): Promise<PaymentStatus>;
+  /** `amount`: what the ledger says this payment is for, so a provider's record for another amount is not trusted. */
+  status(ref: string, txnId: string | null, amount?: number): Promise<PaymentStatus>;
   /** Stop a waiting payment. The answer is the payment's status afterwards (it may have been paid). */
-  cancel(ref: string, txnId: string | null): Promise<PaymentStatus>;
+  cancel(ref: string, txnId: string | null, amount?: number): Promise<PaymentStatus>;
   /** Close a waiting payment whose time is up (Midtrans' expire); like cancel, the answer may be "paid". */
-  expire(ref: string, txnId: string | null): Promise<PaymentStatus>;
+  expire(ref: string, txnId: string | null, amount?: number): Promise<PaymentStatus>;
   refund(request: RefundRequest): Promise<RefundOutcome>;
 };
 

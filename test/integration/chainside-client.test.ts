@@ -86,12 +86,16 @@ describe('Loket’s client', () => {
     expect(sim.createCount('REF-HANG')).toBe(1);
   });
 
-  it('garbage instead of an order is unknown, not a verdict', async () => {
+  it('garbage instead of an order, or an order for another amount, is unknown, not a verdict', async () => {
     const gw = gateway();
     const p = await gw.charge(charge('REF-GARBAGE'));
     expect(p.kind).toBe('pending');
+    const uuid = p.kind === 'pending' ? p.txnId : null;
     sim.configure({ faults: { getGarbage: 1 } });
-    expect((await gw.status('REF-GARBAGE', p.kind === 'pending' ? p.txnId : null)).kind).toBe('unknown');
+    expect((await gw.status('REF-GARBAGE', uuid, 52_500)).kind).toBe('unknown');
+    // An order for another amount than the ledger's is not this payment, whatever it says.
+    expect((await gw.status('REF-GARBAGE', uuid, 52_500)).kind).toBe('pending');
+    expect((await gw.status('REF-GARBAGE', uuid, 50_000)).kind).toBe('unknown');
   });
 
   it('cancel of an order paid meanwhile says paid; bitcoin is never refunded through the API', async () => {

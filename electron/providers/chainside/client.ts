@@ -144,9 +144,6 @@ export function statusOf(o: OrderBody, expectRupiah: number | null): PaymentStat
 
 export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; timeouts: ChainsideTimeouts; log: Logger; now: () => number; requiredConfirmations: () => number; callbackUrl?: () => string | null }): ChainsideGateway {
   const api = createChainsideApi(opts);
-  /** What each ref was charged, so a status can check the order's amount. */
-  const amounts = new Map<string, number>();
-
   async function findByReference(reference: string): Promise<Answer<OrderBody | null>> {
     for (let page = 0; page < LOOKUP_PAGES; page++) {
       const r = await api.list({ page, pageSize: 40, sortBy: 'created_at', sortOrder: 'desc' });
@@ -158,11 +155,11 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
     return { kind: 'ok', value: null };
   }
 
-  async function current(ref: string, uuid: string | null): Promise<PaymentStatus> {
+  async function current(ref: string, uuid: string | null, amount?: number): Promise<PaymentStatus> {
     const r = uuid ? await api.get(uuid) : await findByReference(ref);
     switch (r.kind) {
       case 'ok':
-        return r.value === null ? unknown(`no Chainside order with reference ${ref}`, true) : statusOf(r.value, amounts.get(ref) ?? null);
+        return r.value === null ? unknown(`no Chainside order with reference ${ref}`, true) : statusOf(r.value, amount ?? null);
       case 'error':
         return unknown(r.error.detail, r.code === '3001');
       default:
@@ -170,13 +167,13 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
     }
   }
 
-  async function stop(ref: string, uuid: string | null): Promise<PaymentStatus> {
-    const before = await current(ref, uuid);
+  async function stop(ref: string, uuid: string | null, amount?: number): Promise<PaymentStatus> {
+    const before = await current(ref, uuid, amount);
     if (before.kind !== 'pending' || before.txnId === null) return before;
     const r = await api.cancel(before.txnId);
     if (r.kind === 'lost' || r.kind === 'garbage' || r.kind === 'not_sent') return unknown(r.detail);
     // Cancelled, or refused because it was paid or closed meanwhile: the order says which.
-    return current(ref, before.txnId);
+    return current(ref, before.txnId, amount);
   }
 
   return {
@@ -192,7 +189,6 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
       return r.kind === 'ok' ? { ok: true, value: orderOf(r.value) } : failed(r);
     },
     async charge(req: ChargeRequest): Promise<PaymentStatus> {
-      amounts.set(req.ref, req.amount);
       const r = await api.create({
         amount: req.amount,
         reference: req.ref,

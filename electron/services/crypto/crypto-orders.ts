@@ -181,7 +181,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
     const gw = await gatewayFor(r);
     if (!gw.ok) return apply(r, { kind: 'unknown', notFound: false, error: { code: gw.error.code, message: gw.error.message, detail: gw.error.detail ?? gw.error.message, providerCode: null } });
     const at = deps.now();
-    const status = r.cancel_requested === 1 ? await gw.value.cancel(r.id, r.order_uuid) : await gw.value.status(r.id, r.order_uuid);
+    const status = r.cancel_requested === 1 ? await gw.value.cancel(r.id, r.order_uuid, r.fiat_amount) : await gw.value.status(r.id, r.order_uuid, r.fiat_amount);
     if (status.kind === 'unknown' && status.notFound && r.state === 'created') {
       // Proven absent: the create never reached Chainside. Sent again under the same reference while
       // the customer is surely still there; otherwise the order is closed as failed.
@@ -189,7 +189,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       return apply(r, { kind: 'closed', reason: 'failed', error: { ...status.error, message: 'Pesanan tidak sampai ke Chainside. Tidak ada bitcoin yang masuk.' } });
     }
     const expired = r.expires_at !== null && at > r.expires_at + deps.timing.expiryGraceMs * scale;
-    if (status.kind === 'pending' && expired) return apply(r, await gw.value.expire(r.id, r.order_uuid));
+    if (status.kind === 'pending' && expired) return apply(r, await gw.value.expire(r.id, r.order_uuid, r.fiat_amount));
     apply(r, status);
   }
 

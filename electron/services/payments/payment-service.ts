@@ -174,7 +174,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
 
   /** A cancel the cashier asked for, or an expiry the provider has not closed yet; the answer may still be "paid". */
   async function cancelAtProvider(p: PaymentRecord, gw: PaymentGateway, expired: boolean): Promise<void> {
-    const status = expired ? await gw.expire(p.provider_ref!, p.provider_txn_id) : await gw.cancel(p.provider_ref!, p.provider_txn_id);
+    const status = expired ? await gw.expire(p.provider_ref!, p.provider_txn_id, p.amount) : await gw.cancel(p.provider_ref!, p.provider_txn_id, p.amount);
     await apply(p, status, 'cancel');
   }
 
@@ -182,7 +182,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     const at = deps.now();
     if (p.cancel_requested === 1) return cancelAtProvider(p, gw, false);
     const expired = p.expires_at !== null && at > p.expires_at + deps.timing.expiryGraceMs * scale;
-    const status = await gw.status(p.provider_ref!, p.provider_txn_id);
+    const status = await gw.status(p.provider_ref!, p.provider_txn_id, p.amount);
     if (status.kind === 'unknown' && status.notFound && p.state === 'created') {
       // The charge never reached the provider. Charged again under the same ref (it cannot
       // create a second payment) while the customer is surely still there; otherwise closed.
@@ -200,7 +200,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         // The charge's answer (with the QR) was lost and the status does not repeat it: nobody can
         // pay this one. Cancelled, and charged again under the same ref if the provider allows.
         log.warn('payment.display_lost', { saleId: p.sale_id, ref: p.provider_ref });
-        const cancelled = await gw.cancel(p.provider_ref!, p.provider_txn_id);
+        const cancelled = await gw.cancel(p.provider_ref!, p.provider_txn_id, p.amount);
         if (cancelled.kind === 'closed' && cancelled.reason === 'cancelled') return charge(p, null);
         return apply(p, cancelled, 'cancel');
       }
