@@ -3,6 +3,8 @@ import path from 'node:path';
 import { appError } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import { openLedger, type Ledger } from '../db/connection';
+import { installAuditor, type Auditor } from '../db/audit';
+import { auditKey } from '../db/audit-digest';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
 import { createVault } from '../secrets/vault';
@@ -43,6 +45,7 @@ export type Loket = {
   deposits: DepositService;
   providers: ManagedProviderAccess;
   paymentProviders: ManagedPaymentAccess;
+  auditor: Auditor;
   start(): void;
   stop(): Promise<void>;
 };
@@ -63,6 +66,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   const scale = config.timeScale ?? 1;
   const log = config.log ?? createLogger({ dir: path.join(config.dataDir, 'logs'), stderr: true, now });
   const db = openLedger(path.join(config.dataDir, 'loket.db'), config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+  // Before anything writes: every change from here on is sealed in the audit chain.
+  const vaultKey = await config.keySource.getKey();
+  if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
+  const auditor = installAuditor(db, auditKey(vaultKey.ok ? vaultKey.key : null), now);
   const vault = createVault(db, config.keySource, now);
   const settings = createSettingsService(db, vault, now, keyValidator);
   const providers = createProviderAccess({
@@ -317,6 +324,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     deposits,
     providers,
     paymentProviders: payAccess,
+    auditor,
     start() {
       if (started) return;
       started = true;

@@ -3,6 +3,7 @@ import { migration0001 } from './migrations/0001-initial';
 import { migration0002 } from './migrations/0002-products-and-providers';
 import { migration0003 } from './migrations/0003-payment-methods';
 import { migration0004 } from './migrations/0004-bitcoin-orders';
+import { migration0005 } from './migrations/0005-audit-log';
 
 export type Migration = {
   version: number;
@@ -16,7 +17,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,95 @@
+// Seals every change this connection makes to an audited table. Temporary triggers — they exist
+// only on Loket's own connection, so a change made by any other program is never sealed — note
+// each touched row; at the end of every write transaction the rows are digested as they now are
+// and one chained entry is appended in the same transaction. A write outside a transaction is
+// given one (see statements.ts), so no change of Loket's can reach the disk unsealed.
+import type { Ledger } from './connection';
+import { stmt, requireTransactionForWrites } from './statements';
+import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowsHash } from './audit-digest';
+
+export type Auditor = {
+  /** Who is acting (sign-in); recorded on every entry from now on. */
+  setActor(actor: string): void;
+  /** Appends whatever is still unsealed (normally nothing: transactions seal themselves). */
+  seal(kind?: string, subject?: string): void;
+  /** A fact with no row of its own (a sign-in, an approval, a verification), sealed in the chain. */
+  note(kind: string, subject: string): void;
+  /** Seals rows no entry has sealed yet; the number sealed. Only for a ledger from before the audit. */
+  baseline(): number;
+  readonly keyed: boolean;
+};
+
+type Dirty = { tbl: string; rid: number };
+
+export function installAuditor(db: Ledger, key: Buffer | null, now: () => number): Auditor {
+  let actor = 'system';
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_dirty (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid INTEGER NOT NULL)');
+  for (const t of AUDITED_TABLES) {
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS audit_${t}_insert AFTER INSERT ON main.${t} BEGIN INSERT INTO audit_dirty (tbl, rid) VALUES ('${t}', NEW.rowid); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS audit_${t}_update AFTER UPDATE ON main.${t} BEGIN INSERT INTO audit_dirty (tbl, rid) VALUES ('${t}', NEW.rowid); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS audit_${t}_delete AFTER DELETE ON main.${t} BEGIN INSERT INTO audit_dirty (tbl, rid) VALUES ('${t}', OLD.rowid); END;`);
+  }
+
+  function append(kind: string, subject: string, rows: { tbl: string; rid: number; digest: Buffer }[]): void {
+    const last = stmt(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Buffer } | undefined;
+    const e = { seq: (last?.seq ?? 0) + 1, at: now(), actor, kind, subject, rowsHash: rowsHash(rows) };
+    const hash = entryHash(key, last?.hash ?? GENESIS, e);
+    stmt(db, 'INSERT INTO audit_log (seq, at, actor, kind, subject, keyed, rows_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      e.seq, e.at, e.actor, e.kind, e.subject, key ? 1 : 0, e.rowsHash, hash,
+    );
+    for (const r of rows) stmt(db, 'INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?, ?, ?, ?)').run(e.seq, r.tbl, r.rid, r.digest);
+  }
+
+  function digestOf(tbl: string, rid: number): Buffer {
+    const row = stmt(db, `SELECT * FROM main.${tbl} WHERE rowid = ?`).raw(true).get(rid) as unknown[] | undefined;
+    return row ? rowDigest(key, tbl, row) : DELETED;
+  }
+
+  function sealDirty(kind = 'change', subject?: string): void {
+    const dirty = stmt(db, 'SELECT DISTINCT tbl, rid FROM audit_dirty ORDER BY tbl, rid').all() as Dirty[];
+    if (dirty.length === 0) return;
+    stmt(db, 'DELETE FROM audit_dirty').run();
+    const rows = dirty.map((d) => ({ ...d, digest: digestOf(d.tbl, d.rid) }));
+    const first = dirty.find((d) => d.tbl === 'sales') ?? dirty[0]!;
+    append(kind, subject ?? `${first.tbl}#${first.rid}`, rows);
+  }
+
+  // Every transaction this connection runs ends by sealing what it changed, inside itself.
+  const original = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+    original(function sealed(this: unknown, ...args: unknown[]) {
+      const result = fn.apply(this, args);
+      sealDirty();
+      return result;
+    })) as typeof db.transaction;
+  requireTransactionForWrites(db);
+
+  /** Rows no entry has sealed yet, sealed as they are now (a ledger from before the audit). */
+  function baseline(): number {
+    let n = 0;
+    db.transaction(() => {
+      for (const t of AUDITED_TABLES) {
+        const unsealed = db.prepare(`SELECT rowid AS rid FROM main.${t} WHERE rowid NOT IN (SELECT rid FROM audit_rows WHERE tbl = ?) ORDER BY rowid`).all(t) as { rid: number }[];
+        for (let i = 0; i < unsealed.length; i += 10_000) {
+          const chunk = unsealed.slice(i, i + 10_000).map((r) => ({ tbl: t, rid: r.rid, digest: digestOf(t, r.rid) }));
+          append('baseline', `${t} (${chunk.length} rows)`, chunk);
+          n += chunk.length;
+        }
+      }
+    })();
+    return n;
+  }
+  // The first start on a ledger from before the audit: what it holds now is the baseline.
+  if (stmt(db, 'SELECT seq FROM audit_log LIMIT 1').get() === undefined) baseline();
+
+  return {
+    baseline,
+    setActor(a) {
+      actor = a;
+    },
+    seal: (kind, subject) => db.transaction(() => sealDirty(kind, subject))(),
+    note: (kind, subject) => db.transaction(() => append(kind, subject, []))(),
+    keyed: key !== null,
+  };
+}
