@@ -1,0 +1,38 @@
+// `npm run audit:verify -- --data <dir>`: checks a ledger against its audit chain without starting
+// Loket. The key comes from where web mode takes it (LOKET_MASTER_KEY, or <dir>/master.key).
+// Exit 0: intact; 1: tampered (each finding printed); 2: cannot check.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { verifyAudit } from '../db/audit-verify';
+import { auditKey } from '../db/audit-digest';
+import { envKeySource, fileKeySource } from '../secrets/file-key-source';
+import { describeFinding } from './audit-findings';
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--data');
+  const dir = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data='))?.slice(7);
+  if (!dir) {
+    process.stderr.write('usage: npm run audit:verify -- --data <data folder>\n');
+    process.exit(2);
+  }
+  const file = path.join(dir, 'loket.db');
+  if (!existsSync(file)) {
+    process.stderr.write(`no ledger at ${file}\n`);
+    process.exit(2);
+  }
+  const source = process.env.LOKET_MASTER_KEY ? envKeySource(process.env.LOKET_MASTER_KEY) : fileKeySource(dir);
+  const k = await source.getKey();
+  if (!k.ok) process.stderr.write(`warning: no key (${k.reason}); keyed seals cannot be confirmed\n`);
+  const report = verifyAudit(file, auditKey(k.ok ? k.key : null), { maxFindings: 1000 });
+  const rate = Math.round(report.rows / Math.max(0.001, report.ms / 1000));
+  if (report.findings.length === 0) {
+    process.stdout.write(`UTUH: ${report.entries} entri audit, ${report.rows} baris diperiksa dalam ${report.ms} ms (${rate} baris/detik)\n`);
+    return;
+  }
+  process.stdout.write(`TIDAK UTUH: ${report.findings.length} temuan (${report.entries} entri, ${report.rows} baris)\n`);
+  for (const f of report.findings) process.stdout.write(`- ${describeFinding(f)}\n`);
+  process.exit(1);
+}
+
+void main();
