@@ -22,6 +22,7 @@ export const CALL_NAMES = [
   'payment.cancel',
   'payment.simulate',
   'payment.refund',
+  'audit.verify',
   'ledger.today',
   'receipt.get',
   'receipt.print',

@@ -407,6 +407,19 @@ export const contract = {
     response: SaleView,
   },
   'sale.declareFailed': { kind: 'write', request: SaleId, response: SaleView },
+  'audit.verify': {
+    kind: 'write',
+    request: Empty,
+    response: z.object({
+      intact: z.boolean(),
+      entries: z.number().int(),
+      rows: z.number().int(),
+      ms: z.number().int(),
+      keyed: z.boolean(),
+      /** Each finding in the owner's words: which entry, or which table, row and key. */
+      findings: z.array(z.string()),
+    }),
+  },
   'ledger.today': {
     kind: 'read',
     request: z.object({

@@ -5,6 +5,8 @@ import type { Mode } from '../../shared/contract';
 import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
+import { verifyAudit } from '../db/audit-verify';
+import { describeFinding } from './audit-findings';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
 import { createVault } from '../secrets/vault';
@@ -69,7 +71,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   // Before anything writes: every change from here on is sealed in the audit chain.
   const vaultKey = await config.keySource.getKey();
   if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
-  const auditor = installAuditor(db, auditKey(vaultKey.ok ? vaultKey.key : null), now);
+  const key = auditKey(vaultKey.ok ? vaultKey.key : null);
+  const auditor = installAuditor(db, key, now);
   const vault = createVault(db, config.keySource, now);
   const settings = createSettingsService(db, vault, now, keyValidator);
   const providers = createProviderAccess({
@@ -267,6 +270,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = await payments.refund(req.saleId, req.amount, req.reason);
       // A refund still in progress is not an error for the screen: the sale shows it.
       return r.ok || r.error.code === 'provider_timeout' ? sales.get(req.saleId) : r;
+    },
+    'audit.verify': () => {
+      const report = verifyAudit(path.join(config.dataDir, 'loket.db'), key, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+      auditor.note('audit.verify', report.findings.length === 0 ? 'intact' : `${report.findings.length} findings`);
+      return {
+        ok: true,
+        value: { intact: report.findings.length === 0, entries: report.entries, rows: report.rows, ms: report.ms, keyed: report.keyed, findings: report.findings.map(describeFinding) },
+      };
     },
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
     'receipt.get': (req) => receipts.preview(req.saleId),

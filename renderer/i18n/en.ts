@@ -206,6 +206,15 @@ export const en: Messages = {
     filter: { all: 'All', pending: 'Waiting', partial: 'Partial', paid: 'Paid', expired: 'Expired', cancelled: 'Cancelled' },
     tx: { mempool: 'In the mempool', unconfirmed: 'Not enough confirmations', confirmed: 'Confirmed', reverted: 'Reverted by the network' },
   },
+  audit: {
+    title: 'Ledger integrity (audit)',
+    info: 'Every change to the ledger is sealed in a chain. Check whether anything was changed, added or deleted outside Loket.',
+    verify: 'Verify now',
+    checking: 'Checking…',
+    intact: 'INTACT: {entries} audit entries, {rows} rows checked ({ms} ms).',
+    tampered: 'NOT INTACT: {n} findings. Report to the owner.',
+    unkeyed: 'Sealed without the vault key: whoever holds the ledger file could re-seal it.',
+  },
   btc: {
     rate: 'Rate {rate}/BTC',
     waitingTx: "Waiting for the customer's wallet to send…",

@@ -205,6 +205,15 @@ export const id = {
     filter: { all: 'Semua', pending: 'Menunggu', partial: 'Sebagian', paid: 'Lunas', expired: 'Kedaluwarsa', cancelled: 'Batal' },
     tx: { mempool: 'Di mempool', unconfirmed: 'Belum cukup konfirmasi', confirmed: 'Terkonfirmasi', reverted: 'Dibatalkan jaringan' },
   },
+  audit: {
+    title: 'Keutuhan buku (audit)',
+    info: 'Setiap perubahan di buku Loket disegel berantai. Periksa apakah ada yang diubah, ditambah atau dihapus di luar Loket.',
+    verify: 'Periksa sekarang',
+    checking: 'Memeriksa…',
+    intact: 'UTUH: {entries} entri audit, {rows} baris diperiksa ({ms} ms).',
+    tampered: 'TIDAK UTUH: {n} temuan. Laporkan ke pemilik.',
+    unkeyed: 'Segel dibuat tanpa kunci brankas: orang yang memegang file buku bisa menyegel ulang.',
+  },
   btc: {
     rate: 'Kurs {rate}/BTC',
     waitingTx: 'Menunggu transaksi dari dompet pelanggan…',

@@ -42,3 +42,12 @@ test('the owner names the outlet for the receipt; production needs https credent
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('receipt')).toContainText('Warung Berkah Jaya');
 });
+
+test('the owner verifies the ledger against its audit chain', async ({ page }) => {
+  await page.goto(app().url);
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.press('F9');
+  await page.getByTestId('audit-verify').click();
+  await expect(page.getByTestId('audit-intact')).toContainText(/UTUH: \d+ entri audit, \d+ baris diperiksa/);
+  await shot(page, 'audit-01-intact');
+});

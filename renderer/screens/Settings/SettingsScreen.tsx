@@ -6,6 +6,7 @@ import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
 import { PaymentSettings } from './PaymentSettings';
+import { AuditCard } from './AuditCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
 
@@ -146,6 +147,7 @@ export function SettingsScreen() {
         <div>
           <OutletForm outlet={settings.view.outlet} />
           <PricingSettings />
+          <AuditCard />
         </div>
         <div>
           <div className="card form">
