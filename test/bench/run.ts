@@ -80,6 +80,12 @@ async function main(): Promise<void> {
   out(`   ledger: ${t.rows.toLocaleString('en-US')} sales over 365 days (≈${fmt(t.perDay, 0)}/day), seeded in ${fmt(t.seedSeconds, 1)} s, file ${fmt(t.fileMb, 0)} MB, RSS ${fmt(t.rssMb, 0)} MB`);
   out(`   first query ${fmt(t.firstMs)} ms; median of 50: all ${fmt(t.medianMs.all)} ms, open ${fmt(t.medianMs.open)} ms, failed ${fmt(t.medianMs.failed)} ms, page 2 ${fmt(t.medianMs.page2)} ms (target < 10 ms)`);
   out(`   before every sale, the customer checks (open sale? recent success?): median ${fmt(t.customerCheckMs, 3)} ms (indexed: independent of ledger size)`);
+
+  out('\n7. The audit chain on that ledger');
+  const a = t.audit;
+  out(`   one write transaction (CPU, no fsync): ${fmt(a.bareUs, 1)} µs bare vs ${fmt(a.sealedUs, 1)} µs sealed → +${fmt(a.sealedUs - a.bareUs, 1)} µs per transaction (${fmt(a.sealedUs / a.bareUs, 2)}×)`);
+  out(`   baseline of a ledger from before the audit: ${a.baselineRows.toLocaleString('en-US')} rows sealed in ${fmt(a.baselineSeconds, 1)} s (${fmt(a.baselineRows / a.baselineSeconds, 0)} rows/s); file now ${fmt(a.fileMb, 0)} MB`);
+  out(`   verification: ${a.verifyEntries.toLocaleString('en-US')} entries + ${a.verifyRows.toLocaleString('en-US')} rows in ${fmt(a.verifySeconds, 1)} s → ${fmt(a.verifyRows / a.verifySeconds, 0)} rows/s; ${a.findings} findings`);
 }
 
 main().then(

@@ -4,7 +4,11 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { openLedger } from '../../electron/db/connection';
+import { installAuditor } from '../../electron/db/audit';
+import { auditKey } from '../../electron/db/audit-digest';
+import { verifyAudit } from '../../electron/db/audit-verify';
 import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
 import { findOpenSaleForCustomer, recentSucceededSales } from '../../electron/db/queries/sales';
 import { todayList } from '../../electron/services/reports/today';
@@ -23,6 +27,17 @@ export type TodayResult = {
   /** Median of one sale's customer checks (open sale + recent successes) on the large ledger. */
   customerCheckMs: number;
   rssMb: number;
+  audit: {
+    bareUs: number;
+    sealedUs: number;
+    baselineRows: number;
+    baselineSeconds: number;
+    verifyRows: number;
+    verifyEntries: number;
+    verifySeconds: number;
+    findings: number;
+    fileMb: number;
+  };
 };
 
 export async function benchTodayList(rows: number, days: number): Promise<TodayResult> {
@@ -78,6 +93,40 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   }
   const customerCheckMs = median(checks);
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
+
+  // The audit on the same ledger: one write transaction without and with its seal (CPU only:
+  // synchronous=OFF, so the fsync every real commit pays does not hide the difference), sealing
+  // the seeded rows as a baseline, and verifying everything.
+  db.pragma('synchronous = OFF');
+  const touch = db.prepare("UPDATE settings SET value = ? WHERE key = 'bench'");
+  db.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('bench', '0', 0)").run();
+  const writes = 2_000;
+  const bareMs = await timeIt(() => {
+    for (let i = 0; i < writes; i++) db.transaction(() => touch.run(String(i)))();
+  });
+  const key = auditKey(randomBytes(32));
+  // The first start on a ledger from before the audit seals what it holds: the baseline.
+  const baselineSeconds = (await timeIt(() => void installAuditor(db, key, Date.now))) / 1000;
+  const baselineRows = (db.prepare('SELECT count(*) AS n FROM audit_rows').get() as { n: number }).n;
+  const sealedMs = await timeIt(() => {
+    for (let i = 0; i < writes; i++) db.transaction(() => touch.run(String(i)))();
+  });
+  db.pragma('synchronous = FULL');
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  return { rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb };
+  const verify = verifyAudit(path.join(dir, 'loket.db'), key);
+  return {
+    rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb,
+    audit: {
+      bareUs: (bareMs * 1000) / writes,
+      sealedUs: (sealedMs * 1000) / writes,
+      baselineRows,
+      baselineSeconds,
+      verifyRows: verify.rows,
+      verifyEntries: verify.entries,
+      verifySeconds: verify.ms / 1000,
+      findings: verify.findings.length,
+      fileMb: statSync(path.join(dir, 'loket.db')).size / 1024 / 1024,
+    },
+  };
 }
