@@ -6,6 +6,7 @@ import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
 import { verifyAudit } from '../db/audit-verify';
+import { backfillJournal } from '../db/queries/journal';
 import { describeFinding } from './audit-findings';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
@@ -73,6 +74,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
   const key = auditKey(vaultKey.ok ? vaultKey.key : null);
   const auditor = installAuditor(db, key, now);
+  const backfilled = backfillJournal(db, now());
+  if (backfilled > 0) log.info('journal.backfilled', { entries: backfilled });
   const vault = createVault(db, config.keySource, now);
   const settings = createSettingsService(db, vault, now, keyValidator);
   const providers = createProviderAccess({

@@ -70,7 +70,7 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
     let n = 0;
     db.transaction(() => {
       for (const t of AUDITED_TABLES) {
-        const unsealed = db.prepare(`SELECT rowid AS rid FROM main.${t} WHERE rowid NOT IN (SELECT rid FROM audit_rows WHERE tbl = ?) ORDER BY rowid`).all(t) as { rid: number }[];
+        const unsealed = db.prepare(`SELECT rowid AS rid FROM main.${t} WHERE rowid NOT IN (SELECT rid FROM audit_rows WHERE tbl = ?) ORDER BY rowid /* once: baseline */`).all(t) as { rid: number }[];
         for (let i = 0; i < unsealed.length; i += 10_000) {
           const chunk = unsealed.slice(i, i + 10_000).map((r) => ({ tbl: t, rid: r.rid, digest: digestOf(t, r.rid) }));
           append('baseline', `${t} (${chunk.length} rows)`, chunk);

@@ -4,6 +4,7 @@
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { BitcoinOrderRecord } from '../rows';
+import { postBitcoinOrder } from './journal';
 
 export type BitcoinOrderState = BitcoinOrderRecord['state'];
 
@@ -47,6 +48,7 @@ export function getBitcoinOrderByUuid(db: Ledger, uuid: string): BitcoinOrderRec
 
 /** What Chainside said of the order, and Loket's state for it; a final state is never left. */
 export function recordBitcoinSnapshot(db: Ledger, id: string, at: number, s: { state: BitcoinOrderState; snapshot: BitcoinSnapshot | null; expiresAt: number | null; excess: number; nextCheckAt: number | null; error: string | null }): void {
+  db.transaction(() => {
   const b = s.snapshot;
   stmt(
     db,
@@ -86,6 +88,9 @@ export function recordBitcoinSnapshot(db: Ledger, id: string, at: number, s: { s
     nextCheckAt: s.nextCheckAt,
     error: s.error,
   });
+  // The books follow in the same transaction.
+  if (s.state === 'paid') postBitcoinOrder(db, id, at);
+  })();
 }
 
 export function requestBitcoinCancel(db: Ledger, id: string, at: number): void {

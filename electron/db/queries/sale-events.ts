@@ -3,6 +3,7 @@
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import type { SaleRecord } from '../rows';
+import { postSale } from './journal';
 
 export type SaleState = SaleRecord['state'];
 
@@ -26,6 +27,8 @@ export function appendEvent(
     to,
     JSON.stringify(data),
   );
+  // Every state change of a sale ends here, in its transaction: the books follow at once.
+  postSale(db, saleId, at);
 }
 
 export function currentState(db: Ledger, saleId: string): SaleState {

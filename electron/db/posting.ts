@@ -1,0 +1,109 @@
+// The posting rules, all in one place: from what the ledger says of a sale (its state, its payment,
+// its refunds) to the journal entries it must have. Pure; the journal posts whatever is missing, so
+// running the rules again after any change posts exactly the new movements.
+//   received   the customer's money is in: Dr the method's account, Cr customer money (2101)
+//   delivered  the sale succeeded: Dr 2101 total; Cr sales at the provider's price (4101) and the
+//              counter's admin (4102); Dr cost (5101), Cr the provider's deposit (1301/1302)
+//   refund     money given back: Dr 4201 (after delivery) or 2101 (nothing delivered), Cr the method
+//   excess     bitcoin beyond the sale: Dr 1205, Cr 2101; given back: the reverse
+export type Line = { account: string; amount: number };
+export type PlannedEntry = { key: string; memo: string; lines: Line[] };
+
+export type SaleForPosting = {
+  id: string;
+  state: string;
+  provider: string;
+  total: number;
+  providerCost: number;
+  margin: number;
+  method: string;
+  paymentState: string;
+  paymentAmount: number;
+  excess: number;
+  excessReturned: boolean;
+  refunds: { id: string; amount: number; state: string }[];
+};
+
+export const ACCOUNT = {
+  cash: '1101',
+  qris: '1201',
+  ewallet: '1202',
+  transfer: '1203',
+  card: '1204',
+  bitcoin: '1205',
+  depositVsi: '1301',
+  depositSat: '1302',
+  customerMoney: '2101',
+  sales: '4101',
+  adminIncome: '4102',
+  refunds: '4201',
+  outsideSales: '4301',
+  cost: '5101',
+} as const;
+
+/** The clearing account of each way to pay (cash: the drawer). */
+export function methodAccount(method: string): string {
+  if (method === 'cash') return ACCOUNT.cash;
+  if (method === 'qris') return ACCOUNT.qris;
+  if (method === 'gopay' || method === 'shopeepay') return ACCOUNT.ewallet;
+  if (method.startsWith('va_') || method === 'mandiri_bill') return ACCOUNT.transfer;
+  if (method === 'card') return ACCOUNT.card;
+  if (method === 'bitcoin') return ACCOUNT.bitcoin;
+  throw new Error(`no account for payment method ${method}`);
+}
+
+const RECEIVED = new Set(['settled', 'refund_due', 'refunded']);
+
+function entry(key: string, memo: string, lines: Line[]): PlannedEntry {
+  return { key, memo, lines: lines.filter((l) => l.amount !== 0) };
+}
+
+export function saleEntries(s: SaleForPosting): PlannedEntry[] {
+  const out: PlannedEntry[] = [];
+  const m = methodAccount(s.method);
+  if (RECEIVED.has(s.paymentState)) {
+    out.push(entry(`sale:${s.id}:received`, `Diterima (${s.method})`, [
+      { account: m, amount: s.paymentAmount },
+      { account: ACCOUNT.customerMoney, amount: -s.paymentAmount },
+    ]));
+  }
+  if (s.state === 'succeeded') {
+    const deposit = s.provider === 'sat' ? ACCOUNT.depositSat : ACCOUNT.depositVsi;
+    out.push(entry(`sale:${s.id}:delivered`, `Terjual lewat ${s.provider.toUpperCase()}`, [
+      { account: ACCOUNT.customerMoney, amount: s.total },
+      { account: ACCOUNT.sales, amount: -s.providerCost },
+      { account: ACCOUNT.adminIncome, amount: -s.margin },
+      { account: ACCOUNT.cost, amount: s.providerCost },
+      { account: deposit, amount: -s.providerCost },
+    ]));
+  }
+  for (const r of s.refunds) {
+    if (r.state !== 'done') continue;
+    out.push(entry(`sale:${s.id}:refund:${r.id}`, 'Dikembalikan ke pelanggan', [
+      { account: s.state === 'succeeded' ? ACCOUNT.refunds : ACCOUNT.customerMoney, amount: r.amount },
+      { account: m, amount: -r.amount },
+    ]));
+  }
+  if (s.excess > 0) {
+    out.push(entry(`sale:${s.id}:excess`, 'Kelebihan diterima', [
+      { account: m, amount: s.excess },
+      { account: ACCOUNT.customerMoney, amount: -s.excess },
+    ]));
+    if (s.excessReturned) {
+      out.push(entry(`sale:${s.id}:excess-returned`, 'Kelebihan dikembalikan', [
+        { account: ACCOUNT.customerMoney, amount: s.excess },
+        { account: m, amount: -s.excess },
+      ]));
+    }
+  }
+  return out;
+}
+
+/** A standalone bitcoin order, once paid: goods sold outside Loket. */
+export function orderEntries(o: { id: string; state: string; amount: number }): PlannedEntry[] {
+  if (o.state !== 'paid') return [];
+  return [entry(`order:${o.id}:paid`, 'Bitcoin untuk penjualan di luar Loket', [
+    { account: ACCOUNT.bitcoin, amount: o.amount },
+    { account: ACCOUNT.outsideSales, amount: -o.amount },
+  ])];
+}
