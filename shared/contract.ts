@@ -277,6 +277,17 @@ export const SatSettingsView = z.object({
 export const SimulatedOutcome = z.enum(['pay', 'pay_part', 'pay_over', 'confirm', 'expire', 'deny']);
 export type SimulatedOutcome = z.infer<typeof SimulatedOutcome>;
 
+/** The owner's books: every account's balance, and each provider's deposit against what it reports. */
+export const BooksView = z.object({
+  accounts: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(['asset', 'liability', 'equity', 'income', 'expense']), balance: z.number().int() })),
+  deposits: z.array(
+    z.object({ provider: ProviderName, account: z.string(), books: z.number().int(), reported: z.number().int().nullable(), checkedAt: z.number().int().nullable(), difference: z.number().int().nullable() }),
+  ),
+  /** Invariants that do not hold (an entry not summing to zero, a balance not equal to its lines): empty. */
+  problems: z.array(z.string()),
+});
+export type BooksView = z.infer<typeof BooksView>;
+
 export const PaymentSettingsView = z.object({
   midtrans: z.object({
     environment: z.enum(['sandbox', 'production']),
@@ -407,6 +418,24 @@ export const contract = {
     response: SaleView,
   },
   'sale.declareFailed': { kind: 'write', request: SaleId, response: SaleView },
+  'books.get': { kind: 'read', request: Empty, response: BooksView },
+  'books.statement': {
+    kind: 'read',
+    request: z.object({ account: z.string().regex(/^\d{4}$/), limit: z.number().int().min(1).max(200), beforeEntry: z.number().int().positive().nullable() }),
+    response: z.object({
+      lines: z.array(z.object({ entryId: z.number().int(), at: z.number().int(), memo: z.string(), key: z.string(), saleId: z.string().nullable(), amount: z.number().int() })),
+    }),
+  },
+  'books.recordDeposit': {
+    kind: 'write',
+    request: z.object({
+      provider: ProviderName,
+      amount: Rupiah.refine((n) => n > 0 && n <= 1_000_000_000),
+      source: z.enum(['owner', 'drawer']),
+      note: z.string().trim().max(80),
+    }),
+    response: BooksView,
+  },
   'audit.verify': {
     kind: 'write',
     request: Empty,

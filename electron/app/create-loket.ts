@@ -18,6 +18,7 @@ import { upcomingAdvice } from '../db/queries/sales';
 import { getPaymentByRef, upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { createCryptoOrders } from '../services/crypto/crypto-orders';
+import { createBooksService } from '../services/books/books-service';
 import { getBitcoinOrderByUuid, upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
@@ -185,6 +186,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     run: cryptoOrders.check,
   });
   const receipts = createReceiptService(db, settings, now);
+  const books = createBooksService({ db, now, deposits });
   const callbacks = createCallbackRunner({
     settings,
     vault,
@@ -274,6 +276,9 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       // A refund still in progress is not an error for the screen: the sale shows it.
       return r.ok || r.error.code === 'provider_timeout' ? sales.get(req.saleId) : r;
     },
+    'books.get': () => ({ ok: true, value: books.view(settings.mode()) }),
+    'books.statement': (req) => ({ ok: true, value: books.statement(settings.mode(), req) }),
+    'books.recordDeposit': (req) => ({ ok: true, value: books.recordDeposit(settings.mode(), req) }),
     'audit.verify': () => {
       const report = verifyAudit(path.join(config.dataDir, 'loket.db'), key, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
       auditor.note('audit.verify', report.findings.length === 0 ? 'intact' : `${report.findings.length} findings`);

@@ -34,6 +34,7 @@ export const ACCOUNT = {
   depositVsi: '1301',
   depositSat: '1302',
   customerMoney: '2101',
+  ownerCapital: '3101',
   sales: '4101',
   adminIncome: '4102',
   refunds: '4201',
@@ -106,4 +107,13 @@ export function orderEntries(o: { id: string; state: string; amount: number }): 
     { account: ACCOUNT.bitcoin, amount: o.amount },
     { account: ACCOUNT.outsideSales, amount: -o.amount },
   ])];
+}
+
+/** The owner tops up a provider's deposit, from their own money (capital) or from the drawer. */
+export function depositTopUpEntry(id: string, provider: 'vsi' | 'sat', amount: number, source: 'owner' | 'drawer', note: string): PlannedEntry {
+  const deposit = provider === 'sat' ? ACCOUNT.depositSat : ACCOUNT.depositVsi;
+  return entry(`deposit:${id}`, `Setoran deposit ${provider.toUpperCase()}${note ? `: ${note}` : ''}`, [
+    { account: deposit, amount },
+    { account: source === 'drawer' ? ACCOUNT.cash : ACCOUNT.ownerCapital, amount: -amount },
+  ]);
 }

@@ -11,7 +11,7 @@ import { requestId, startCore, tempDir, waitFor, type Core } from './harness';
 
 let core: Core;
 const until = (saleId: string, done: (s: SaleView) => boolean) => waitFor(() => core.call('sale.get', { saleId }), done, 15_000);
-const balance = (code: string): number => trialBalance(core.loket.db).find((a) => a.code === code)!.balance;
+const balance = (code: string): number => trialBalance(core.loket.db, 'training').find((a) => a.code === code)!.balance;
 /** An income or liability account's balance as a positive figure. */
 const credit = (code: string): number => 0 - balance(code);
 
@@ -56,7 +56,7 @@ describe('the journal', () => {
     await waitFor(() => core.call('crypto.get', { reference: order.reference!, remote: false }), (o) => o.state === 'paid', 15_000);
 
     expect(journalProblems(core.loket.db)).toEqual([]);
-    expect(trialBalance(core.loket.db).reduce((s, a) => s + a.balance, 0)).toBe(0);
+    expect(trialBalance(core.loket.db, 'training').reduce((s, a) => s + a.balance, 0)).toBe(0);
     expect(balance('1101')).toBe(sold.amounts.total); // the failed sale's cash went back
     expect(balance('1201')).toBe(qris.amounts.total - 2_500);
     expect(balance('1205')).toBe(btc.amounts.total + 75_000);
@@ -71,6 +71,24 @@ describe('the journal', () => {
     expect(new Set(keys.map((k) => k.key)).size).toBe(keys.length);
   });
 
+  it("SAT's deposit in the books matches the saldo SAT reports once the opening deposit is recorded", async () => {
+    const before = await core.call('books.get', {});
+    const sat = before.deposits.find((d) => d.provider === 'sat')!;
+    const reported0 = (await core.call('deposit.get', { refresh: true })).deposits.find((d) => d.provider === 'sat')!.balance;
+    const opened = await core.call('books.recordDeposit', { provider: 'sat', amount: reported0 - sat.books, source: 'owner', note: 'saldo awal' });
+    expect(opened.deposits.find((d) => d.provider === 'sat')).toMatchObject({ difference: 0 });
+    expect(opened.accounts.find((a) => a.code === '3101')!.balance).toBe(-(reported0 - sat.books));
+    const bill = await core.call('bill.inquire', { productCode: 'pln-postpaid', customerNumber: '532110000060' });
+    const paid = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
+    await until(paid.id, (s) => s.state === 'succeeded');
+    await core.call('deposit.get', { refresh: true });
+    const after = await core.call('books.get', {});
+    expect(after.deposits.find((d) => d.provider === 'sat')).toMatchObject({ difference: 0 });
+    expect(after.problems).toEqual([]);
+    // VSI does not report a balance: nothing to compare.
+    expect(after.deposits.find((d) => d.provider === 'vsi')).toMatchObject({ reported: null, difference: null });
+  });
+
   it('a ledger from before the books is posted as it stands on the first start', async () => {
     const dir = tempDir();
     const first = await startCore({ dataDir: dir });
@@ -81,12 +99,12 @@ describe('the journal', () => {
     // As if the books had never existed: empty them behind the app's back (triggers dropped).
     const raw = new Database(path.join(dir, 'loket.db'));
     raw.exec(`DROP TRIGGER journal_lines_no_delete; DROP TRIGGER journal_entries_no_delete;
-      DELETE FROM journal_lines; DELETE FROM journal_entries; UPDATE ledger_accounts SET balance = 0;`);
+      DELETE FROM journal_lines; DELETE FROM journal_entries; UPDATE account_balances SET balance = 0;`);
     raw.close();
     const second = await startCore({ dataDir: dir });
     try {
       expect(journalProblems(second.loket.db)).toEqual([]);
-      expect(trialBalance(second.loket.db).find((a) => a.code === '1101')!.balance).toBe(s.amounts.total);
+      expect(trialBalance(second.loket.db, 'training').find((a) => a.code === '1101')!.balance).toBe(s.amounts.total);
     } finally {
       await second.stop();
     }

@@ -2,13 +2,15 @@
 // missing, in the caller's transaction; reads the trial balance and an account's statement.
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
-import { orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
+import { depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
 
-function post(db: Ledger, at: number, link: { saleId: string | null; orderId: string | null }, planned: PlannedEntry[]): number {
+type Env = 'training' | 'production';
+
+function post(db: Ledger, at: number, link: { env: Env; saleId: string | null; orderId: string | null }, planned: PlannedEntry[]): number {
   let posted = 0;
   for (const e of planned) {
     if (e.lines.reduce((sum, l) => sum + l.amount, 0) !== 0) throw new Error(`unbalanced journal entry ${e.key}`);
-    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, sale_id, order_id, at, memo) VALUES (?, ?, ?, ?, ?)').run(e.key, link.saleId, link.orderId, at, e.memo);
+    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, env, sale_id, order_id, at, memo) VALUES (?, ?, ?, ?, ?, ?)').run(e.key, link.env, link.saleId, link.orderId, at, e.memo);
     if (r.changes === 0) continue;
     for (const l of e.lines) stmt(db, 'INSERT INTO journal_lines (entry_id, account, amount) VALUES (?, ?, ?)').run(r.lastInsertRowid, l.account, l.amount);
     posted++;
@@ -18,6 +20,7 @@ function post(db: Ledger, at: number, link: { saleId: string | null; orderId: st
 
 type SaleRow = {
   id: string;
+  env: Env;
   state: string;
   provider: string;
   total: number;
@@ -31,10 +34,10 @@ type SaleRow = {
   excess_returned_at: number | null;
 };
 
-export function saleForPosting(db: Ledger, saleId: string): SaleForPosting | null {
+export function saleForPosting(db: Ledger, saleId: string): (SaleForPosting & { env: Env }) | null {
   const s = stmt(
     db,
-    `SELECT s.id, s.state, s.provider, s.total, s.provider_cost, s.margin, p.id AS payment_id, p.method, p.state AS payment_state,
+    `SELECT s.id, s.env, s.state, s.provider, s.total, s.provider_cost, s.margin, p.id AS payment_id, p.method, p.state AS payment_state,
        p.amount, p.excess_amount, p.excess_returned_at
      FROM sales s JOIN payments p ON p.sale_id = s.id WHERE s.id = ?`,
   ).get(saleId) as SaleRow | undefined;
@@ -42,6 +45,7 @@ export function saleForPosting(db: Ledger, saleId: string): SaleForPosting | nul
   const refunds = stmt(db, 'SELECT id, amount, state FROM payment_refunds WHERE payment_id = ? ORDER BY requested_at, id').all(s.payment_id) as SaleForPosting['refunds'];
   return {
     id: s.id,
+    env: s.env,
     state: s.state,
     provider: s.provider,
     total: s.total,
@@ -59,15 +63,15 @@ export function saleForPosting(db: Ledger, saleId: string): SaleForPosting | nul
 /** The sale's movements not yet in the journal; the number posted. */
 export function postSale(db: Ledger, saleId: string, at: number): number {
   const s = saleForPosting(db, saleId);
-  return s ? post(db, at, { saleId, orderId: null }, saleEntries(s)) : 0;
+  return s ? post(db, at, { env: s.env, saleId, orderId: null }, saleEntries(s)) : 0;
 }
 
 export function postBitcoinOrder(db: Ledger, orderId: string, at: number): number {
-  const o = stmt(db, 'SELECT id, state, fiat_amount AS amount, sale_id FROM bitcoin_orders WHERE id = ?').get(orderId) as
-    | { id: string; state: string; amount: number; sale_id: string | null }
+  const o = stmt(db, 'SELECT id, env, state, fiat_amount AS amount, sale_id FROM bitcoin_orders WHERE id = ?').get(orderId) as
+    | { id: string; env: Env; state: string; amount: number; sale_id: string | null }
     | undefined;
   if (!o || o.sale_id !== null) return 0;
-  return post(db, at, { saleId: null, orderId }, orderEntries(o));
+  return post(db, at, { env: o.env, saleId: null, orderId }, orderEntries(o));
 }
 
 /** A ledger from before the books: every sale and order posted as it stands (once, at start). */
@@ -83,20 +87,20 @@ export function backfillJournal(db: Ledger, at: number): number {
 
 export type AccountBalance = { code: string; name: string; kind: string; balance: number };
 
-export function trialBalance(db: Ledger): AccountBalance[] {
-  return stmt(db, 'SELECT code, name, kind, balance FROM ledger_accounts ORDER BY code').all() as AccountBalance[];
+export function trialBalance(db: Ledger, env: Env): AccountBalance[] {
+  return stmt(db, 'SELECT a.code, a.name, a.kind, b.balance FROM ledger_accounts a JOIN account_balances b ON b.code = a.code AND b.env = ? ORDER BY a.code').all(env) as AccountBalance[];
 }
 
 export type StatementLine = { entryId: number; at: number; memo: string; key: string; saleId: string | null; amount: number };
 
 /** An account's lines, newest first, one page at a time. */
-export function accountStatement(db: Ledger, account: string, limit: number, beforeEntry: number | null): StatementLine[] {
+export function accountStatement(db: Ledger, env: Env, account: string, limit: number, beforeEntry: number | null): StatementLine[] {
   return stmt(
     db,
     `SELECT e.id AS entryId, e.at, e.memo, e.key, e.sale_id AS saleId, l.amount
      FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-     WHERE l.account = ? AND l.entry_id < ? ORDER BY l.entry_id DESC LIMIT ?`,
-  ).all(account, beforeEntry ?? Number.MAX_SAFE_INTEGER, limit) as StatementLine[];
+     WHERE l.account = ? AND l.entry_id < ? AND e.env = ? ORDER BY l.entry_id DESC LIMIT ?`,
+  ).all(account, beforeEntry ?? Number.MAX_SAFE_INTEGER, env, limit) as StatementLine[];
 }
 
 /** Invariant checks (tests, the owner's screen): entries that do not sum to zero, balances that differ from their lines. */
@@ -106,9 +110,16 @@ export function journalProblems(db: Ledger): string[] {
     problems.push(`entry ${r.entry_id} sums to ${r.s}`);
   }
   for (const r of db
-    .prepare('SELECT a.code, a.balance, COALESCE((SELECT SUM(amount) FROM journal_lines l WHERE l.account = a.code), 0) AS lines FROM ledger_accounts a')
-    .all() as { code: string; balance: number; lines: number }[]) {
-    if (r.balance !== r.lines) problems.push(`account ${r.code} balance ${r.balance} but lines sum to ${r.lines}`);
+    .prepare(
+      `SELECT b.env, b.code, b.balance, COALESCE((SELECT SUM(l.amount) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
+         WHERE l.account = b.code AND e.env = b.env), 0) AS lines FROM account_balances b /* once: invariant check */`,
+    )
+    .all() as { env: string; code: string; balance: number; lines: number }[]) {
+    if (r.balance !== r.lines) problems.push(`${r.env} account ${r.code} balance ${r.balance} but lines sum to ${r.lines}`);
   }
   return problems;
+}
+
+export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: 'vsi' | 'sat'; amount: number; source: 'owner' | 'drawer'; note: string }): void {
+  db.transaction(() => void post(db, at, { env, saleId: null, orderId: null }, [depositTopUpEntry(id, t.provider, t.amount, t.source, t.note)]))();
 }

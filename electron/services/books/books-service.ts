@@ -1,0 +1,37 @@
+// The owner's books: balances per account (training and production apart), statements, deposit
+// top-ups, and each provider's deposit in the books against what the provider itself reports.
+import { ulid } from '../../../shared/domain/ids';
+import type { BooksView, Mode, ParsedReq, Res } from '../../../shared/contract';
+import type { Ledger } from '../../db/connection';
+import { accountStatement, journalProblems, postDepositTopUp, trialBalance } from '../../db/queries/journal';
+import type { DepositService } from '../deposit/deposit-service';
+
+const DEPOSIT_ACCOUNT = { vsi: '1301', sat: '1302' } as const;
+
+export type BooksService = {
+  view(env: Mode): BooksView;
+  statement(env: Mode, req: ParsedReq<'books.statement'>): Res<'books.statement'>;
+  recordDeposit(env: Mode, req: ParsedReq<'books.recordDeposit'>): BooksView;
+};
+
+export function createBooksService(deps: { db: Ledger; now: () => number; deposits: DepositService }): BooksService {
+  const view = (env: Mode): BooksView => {
+    const accounts = trialBalance(deps.db, env).map((a) => ({ ...a, kind: a.kind as BooksView['accounts'][number]['kind'] }));
+    const reported = deps.deposits.view(env);
+    const deposits = (['vsi', 'sat'] as const).map((provider) => {
+      const books = accounts.find((a) => a.code === DEPOSIT_ACCOUNT[provider])?.balance ?? 0;
+      const r = reported.find((d) => d.provider === provider) ?? null;
+      return { provider, account: DEPOSIT_ACCOUNT[provider], books, reported: r?.balance ?? null, checkedAt: r?.checkedAt ?? null, difference: r ? r.balance - books : null };
+    });
+    return { accounts, deposits, problems: journalProblems(deps.db) };
+  };
+  return {
+    view,
+    statement: (env, req) => ({ lines: accountStatement(deps.db, env, req.account, req.limit, req.beforeEntry) }),
+    recordDeposit(env, req) {
+      const at = deps.now();
+      postDepositTopUp(deps.db, env, ulid(at), at, req);
+      return view(env);
+    },
+  };
+}
