@@ -14,6 +14,7 @@ import { formatRupiah } from '../shared/domain/money';
 import { TransactionsScreen } from './screens/Transactions/TransactionsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { CryptoScreen } from './screens/Crypto/CryptoScreen';
+import { BooksScreen } from './screens/Books/BooksScreen';
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
@@ -21,6 +22,7 @@ const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['digital', 'F7', 'nav.digital'],
   ['transactions', 'F3', 'nav.transactions'],
   ['crypto', 'F8', 'nav.crypto'],
+  ['books', 'F10', 'nav.books'],
   ['settings', 'F9', 'nav.settings'],
 ];
 
@@ -47,6 +49,7 @@ export function App() {
     F4: () => go('bills'),
     F7: () => go('digital'),
     F8: () => go('crypto'),
+    F10: () => go('books'),
     F9: () => go('settings'),
   });
 
@@ -126,6 +129,8 @@ export function App() {
           <TransactionsScreen />
         ) : screen === 'crypto' ? (
           <CryptoScreen />
+        ) : screen === 'books' ? (
+          <BooksScreen />
         ) : (
           <SettingsScreen />
         )}

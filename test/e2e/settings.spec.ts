@@ -51,3 +51,27 @@ test('the owner verifies the ledger against its audit chain', async ({ page }) =
   await expect(page.getByTestId('audit-intact')).toContainText(/UTUH: \d+ entri audit, \d+ baris diperiksa/);
   await shot(page, 'audit-01-intact');
 });
+
+test('the owner reads the books after a sale, records the opening SAT deposit and sees it reconcile', async ({ page }) => {
+  await page.goto(app().url);
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.type('14233784991');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).not.toBeEmpty();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await page.keyboard.press('F10');
+  await expect(page.getByTestId('account-1101')).toContainText('Rp 22.500');
+  await expect(page.getByTestId('books-check')).toContainText('Aset Rp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('statement')).toContainText('Diterima (cash)');
+  await page.getByTestId('deposit-amount').fill('50000000');
+  await page.getByTestId('deposit-note').fill('saldo awal');
+  await page.getByTestId('deposit-save').click();
+  await expect(page.getByTestId('deposit-sat')).toContainText('Rp 50.000.000');
+  await expect(page.getByTestId('deposit-sat').locator('td').last()).toHaveText('Rp 0');
+  await shot(page, 'books-01-reconciled');
+});
