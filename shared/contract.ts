@@ -61,6 +61,29 @@ export const DepositView = z.object({
 });
 export type DepositView = z.infer<typeof DepositView>;
 
+export const Role = z.enum(['cashier', 'supervisor', 'owner']);
+export type Role = z.infer<typeof Role>;
+const Pin = z.string().regex(/^\d{4,8}$/);
+const UserName = z.string().trim().min(2).max(40);
+/** A supervisor's name and PIN typed at the counter to allow what a cashier may not do alone. */
+export const Approval = z.object({ name: UserName, pin: Pin });
+export type Approval = z.infer<typeof Approval>;
+
+export const ShiftView = z.object({ id: z.string(), cashier: z.string(), openedAt: z.number().int(), openingFloat: Rupiah });
+export type ShiftView = z.infer<typeof ShiftView>;
+
+/** Who is at the counter: nobody yet (first start: make the owner's account), signed in, or locked after idling. */
+export const CounterStatus = z.object({
+  needsOwner: z.boolean(),
+  user: z.object({ name: z.string(), role: Role }).nullable(),
+  locked: z.boolean(),
+  shift: ShiftView.nullable(),
+  idleLockMinutes: z.number().int(),
+});
+export type CounterStatus = z.infer<typeof CounterStatus>;
+
+export const CounterUsers = z.object({ users: z.array(z.object({ name: z.string(), role: Role, active: z.boolean() })) });
+
 export const AppInfo = z.object({
   version: z.string(),
   host: z.enum(['electron', 'web']),
@@ -70,6 +93,7 @@ export const AppInfo = z.object({
   pendingCount: z.number().int().nonnegative(),
   reviewCount: z.number().int().nonnegative(),
   deposits: z.array(DepositView),
+  counter: CounterStatus,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -273,6 +297,28 @@ export const SatSettingsView = z.object({
   satPublicKey: z.string().nullable(),
 });
 
+/** An X report (during a shift) or a Z report (its close): what the drawer should hold and what was sold. */
+export const ShiftReport = z.object({
+  kind: z.enum(['X', 'Z']),
+  shiftId: z.string(),
+  cashier: z.string(),
+  closedBy: z.string().nullable(),
+  openedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+  openingFloat: Rupiah,
+  cashMovement: z.number().int(),
+  expectedCash: z.number().int(),
+  countedCash: Rupiah.nullable(),
+  variance: z.number().int().nullable(),
+  varianceReason: z.string().nullable(),
+  byMethod: z.array(z.object({ method: z.string(), count: z.number().int(), total: Rupiah })),
+  succeeded: z.object({ count: z.number().int(), total: Rupiah, margin: Rupiah }),
+  unfinished: z.number().int(),
+  failed: z.number().int(),
+  lines: z.array(ReceiptLine),
+});
+export type ShiftReport = z.infer<typeof ShiftReport>;
+
 /** Training: what the customer (or, for bitcoin, the chain) does on the other side. */
 export const SimulatedOutcome = z.enum(['pay', 'pay_part', 'pay_over', 'confirm', 'expire', 'deny']);
 export type SimulatedOutcome = z.infer<typeof SimulatedOutcome>;
@@ -414,10 +460,32 @@ export const contract = {
   'payment.simulate': { kind: 'write', request: SaleId.extend({ outcome: SimulatedOutcome }), response: SaleView },
   'payment.refund': {
     kind: 'write',
-    request: SaleId.extend({ amount: Rupiah.refine((n) => n > 0), reason: z.string().trim().min(3).max(200) }),
+    request: SaleId.extend({ amount: Rupiah.refine((n) => n > 0), reason: z.string().trim().min(3).max(200), approval: Approval.optional() }),
     response: SaleView,
   },
-  'sale.declareFailed': { kind: 'write', request: SaleId, response: SaleView },
+  'sale.declareFailed': { kind: 'write', request: SaleId.extend({ approval: Approval.optional() }), response: SaleView },
+  'counter.status': { kind: 'read', request: Empty, response: CounterStatus },
+  'counter.setupOwner': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterStatus },
+  'counter.signIn': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterStatus },
+  'counter.signOut': { kind: 'write', request: Empty, response: CounterStatus },
+  'counter.lock': { kind: 'write', request: Empty, response: CounterStatus },
+  'counter.users': { kind: 'read', request: Empty, response: CounterUsers },
+  'counter.createUser': { kind: 'write', request: z.object({ name: UserName, role: Role, pin: Pin }), response: CounterUsers },
+  'counter.setActive': { kind: 'write', request: z.object({ name: UserName, active: z.boolean() }), response: CounterUsers },
+  'counter.setIdleLock': { kind: 'write', request: z.object({ minutes: z.number().int().min(1).max(120) }), response: CounterStatus },
+  'shift.open': { kind: 'write', request: z.object({ openingFloat: Rupiah.refine((n) => n <= 100_000_000) }), response: CounterStatus },
+  'shift.report': { kind: 'read', request: Empty, response: ShiftReport },
+  'shift.close': {
+    kind: 'write',
+    request: z.object({
+      counted: Rupiah,
+      /** The count by denomination (note or coin value → how many), when the cashier counted that way. */
+      denominations: z.record(z.string().regex(/^\d+$/), z.number().int().min(0).max(100_000)).nullable(),
+      reason: z.string().trim().max(200).nullable(),
+      approval: Approval.optional(),
+    }),
+    response: ShiftReport,
+  },
   'books.get': { kind: 'read', request: Empty, response: BooksView },
   'books.statement': {
     kind: 'read',
@@ -466,7 +534,8 @@ export const contract = {
   'receipt.get': { kind: 'read', request: SaleId, response: Receipt },
   'receipt.print': {
     kind: 'write',
-    request: z.object({ saleId: z.string().min(1).max(64), copy: z.boolean() }),
+    /** A reprint beyond the first needs a supervisor's approval when a cashier asks. */
+    request: z.object({ saleId: z.string().min(1).max(64), copy: z.boolean(), approval: Approval.optional() }),
     response: z.object({ receipt: Receipt, printedBy: z.enum(['host', 'renderer']) }),
   },
   'receipt.export': {

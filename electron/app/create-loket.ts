@@ -19,6 +19,9 @@ import { getPaymentByRef, upcomingPaymentChecks } from '../db/queries/payments';
 import { createPaymentService } from '../services/payments/payment-service';
 import { createCryptoOrders } from '../services/crypto/crypto-orders';
 import { createBooksService } from '../services/books/books-service';
+import { createCounterService } from '../services/counter/counter-service';
+import { guardCalls } from './call-gate';
+import { countSaleEvents } from '../db/queries/sales';
 import { getBitcoinOrderByUuid, upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
 import { DEFAULT_PAYMENT_TIMING } from '../services/payments/payment-ladder';
 import { DEFAULT_MIDTRANS_TIMEOUTS } from '../providers/midtrans/client';
@@ -130,6 +133,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     onScheduleChange: () => wake(),
     checkpoint: config.checkpoint ?? (async () => undefined),
   });
+  const counter = createCounterService({
+    db,
+    now,
+    log: log.child('counter'),
+    outlet: () => settings.outlet(),
+    onActor: (name) => auditor.setActor(name),
+    note: (kind, subject) => auditor.note(kind, subject),
+  });
   const sales = createSalesService({
     db,
     now,
@@ -145,6 +156,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     onScheduleChange: () => wake(),
     onDistributorOrder: refreshDeposit,
     payments,
+    counter: (env) => counter.counter(env),
   });
   buy = (saleId) => void sales.pay(saleId);
   const adviceScheduler = createDueScheduler({
@@ -213,7 +225,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     if (started) background.run('callbacks.apply', () => callbacks.apply());
   });
 
-  const handlers: HandlerTable = {
+  const handlers: HandlerTable = guardCalls(counter, {
     'app.info': () => {
       const open = countOpenSales(db);
       return {
@@ -227,6 +239,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
           pendingCount: open.pending,
           reviewCount: open.review,
           deposits: deposits.view(settings.mode()),
+          counter: counter.status(settings.mode()),
         },
       };
     },
@@ -258,7 +271,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'sale.get': (req) => sales.get(req.saleId),
     'sale.checkStatus': (req) => sales.checkStatus(req.saleId),
     'sale.confirmCashReturned': (req) => sales.confirmCashReturned(req.saleId),
-    'sale.declareFailed': (req) => sales.declareFailed(req.saleId),
+    'sale.declareFailed': async (req) => {
+      const ok = await counter.approve('nyatakan gagal', req.approval);
+      return ok.ok ? sales.declareFailed(req.saleId) : ok;
+    },
     'payment.check': async (req) => {
       await payments.check(req.saleId);
       return sales.get(req.saleId);
@@ -272,10 +288,54 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       return r.ok ? sales.get(req.saleId) : r;
     },
     'payment.refund': async (req) => {
-      const r = await payments.refund(req.saleId, req.amount, req.reason);
+      const ok = await counter.approve('refund', req.approval);
+      if (!ok.ok) return ok;
+      const r = await payments.refund(req.saleId, req.amount, `${req.reason} (disetujui ${ok.value.by})`);
       // A refund still in progress is not an error for the screen: the sale shows it.
       return r.ok || r.error.code === 'provider_timeout' ? sales.get(req.saleId) : r;
     },
+    'counter.status': () => ({ ok: true, value: counter.status(settings.mode()) }),
+    'counter.setupOwner': async (req) => {
+      const r = await counter.setupOwner(req.name, req.pin);
+      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    },
+    'counter.signIn': async (req) => {
+      const r = await counter.signIn(req.name, req.pin);
+      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    },
+    'counter.signOut': () => {
+      counter.signOut();
+      return { ok: true, value: counter.status(settings.mode()) };
+    },
+    'counter.lock': () => {
+      counter.lock();
+      return { ok: true, value: counter.status(settings.mode()) };
+    },
+    'counter.users': () => ({ ok: true, value: { users: counter.users() } }),
+    'counter.createUser': async (req) => {
+      const r = await counter.createUser(req.name, req.role, req.pin);
+      return r.ok ? { ok: true, value: { users: counter.users() } } : r;
+    },
+    'counter.setActive': (req) => {
+      const r = counter.setActive(req.name, req.active);
+      return r.ok ? { ok: true, value: { users: counter.users() } } : r;
+    },
+    'counter.setIdleLock': (req) => {
+      counter.setIdleLockMinutes(req.minutes);
+      return { ok: true, value: counter.status(settings.mode()) };
+    },
+    'shift.open': (req) => {
+      const r = counter.openShift(settings.mode(), req.openingFloat);
+      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    },
+    'shift.report': () => counter.report(settings.mode()),
+    'shift.close': (req) =>
+      counter.closeShift(settings.mode(), {
+        counted: req.counted,
+        countJson: req.denominations ? JSON.stringify(req.denominations) : null,
+        reason: req.reason,
+        ...(req.approval ? { approval: req.approval } : {}),
+      }),
     'books.get': () => ({ ok: true, value: books.view(settings.mode()) }),
     'books.statement': (req) => ({ ok: true, value: books.statement(settings.mode(), req) }),
     'books.recordDeposit': (req) => ({ ok: true, value: books.recordDeposit(settings.mode(), req) }),
@@ -289,7 +349,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     },
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
     'receipt.get': (req) => receipts.preview(req.saleId),
-    'receipt.print': (req) => {
+    'receipt.print': async (req) => {
+      // The original and one reprint are the cashier's; any further copy needs a supervisor.
+      if (countSaleEvents(db, req.saleId, 'printed') >= 2) {
+        const ok = await counter.approve('cetak ulang', req.approval);
+        if (!ok.ok) return ok;
+      }
       const r = receipts.print(req.saleId, req.copy);
       return r.ok ? { ok: true, value: { receipt: r.value, printedBy: 'renderer' } } : r;
     },
@@ -310,7 +375,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = await settings.payments.saveWorldline(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
     },
-    'crypto.create': (req) => cryptoOrders.create(req),
+    'crypto.create': (req) => {
+      // Goods sold outside Loket are still sold at this counter, in its shift.
+      const at = counter.counter(settings.mode());
+      return at.ok ? cryptoOrders.create(req) : at;
+    },
     'crypto.get': (req) => cryptoOrders.get(req.reference, req.remote),
     'crypto.check': async (req) => {
       await cryptoOrders.check(req.reference);
@@ -330,7 +399,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const listening = await callbacks.apply();
       return listening.ok ? { ok: true, value: settings.view() } : listening;
     },
-  };
+  });
 
   let started = false;
   return {

@@ -4,7 +4,7 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 /** The tables whose every change is sealed: the money and what explains it. */
-export const AUDITED_TABLES = ['sales', 'payments', 'payment_refunds', 'sale_events', 'bitcoin_orders', 'provider_calls', 'settings', 'price_rules', 'ledger_accounts', 'account_balances', 'journal_entries', 'journal_lines'] as const;
+export const AUDITED_TABLES = ['sales', 'payments', 'payment_refunds', 'sale_events', 'bitcoin_orders', 'provider_calls', 'settings', 'price_rules', 'ledger_accounts', 'account_balances', 'journal_entries', 'journal_lines', 'users', 'shifts'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 export const DELETED = Buffer.alloc(16);
@@ -17,9 +17,15 @@ function mac(key: Buffer | null): ReturnType<typeof createHmac> | ReturnType<typ
   return key ? createHmac('sha256', key) : createHash('sha256');
 }
 
-/** Values in column order; BLOBs as base64 so the text is unambiguous. */
+/**
+ * Values in column order; BLOBs as base64 so the text is unambiguous. Trailing NULLs are left out:
+ * a migration that appends a nullable column (ALTER TABLE … ADD COLUMN) leaves every sealed row's
+ * digest as it was, and the first value written into the new column changes it like any other.
+ */
 function canonical(values: readonly unknown[]): string {
-  return JSON.stringify(values.map((v) => (Buffer.isBuffer(v) ? { b: v.toString('base64') } : typeof v === 'bigint' ? String(v) : v)));
+  let end = values.length;
+  while (end > 0 && (values[end - 1] === null || values[end - 1] === undefined)) end--;
+  return JSON.stringify(values.slice(0, end).map((v) => (Buffer.isBuffer(v) ? { b: v.toString('base64') } : typeof v === 'bigint' ? String(v) : v)));
 }
 
 export function rowDigest(key: Buffer | null, table: string, values: readonly unknown[]): Buffer {

@@ -5,6 +5,7 @@ import { migration0003 } from './migrations/0003-payment-methods';
 import { migration0004 } from './migrations/0004-bitcoin-orders';
 import { migration0005 } from './migrations/0005-audit-log';
 import { migration0006 } from './migrations/0006-journal';
+import { migration0007 } from './migrations/0007-accounts-and-shifts';
 
 export type Migration = {
   version: number;
@@ -18,7 +19,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,6 +1,6 @@
 // Receipt model → fixed-width lines. 58 mm paper takes 32 characters of Font A; the spaced
 // 20-digit token (24 characters) is printed double-height, never double-width (domain.md §3.3).
-import type { ReceiptLine } from '../../shared/contract';
+import type { ReceiptLine, ShiftReport } from '../../shared/contract';
 import { formatBtc } from '../../shared/domain/bitcoin';
 import { formatRupiah } from '../../shared/domain/money';
 import { formatToken } from '../../shared/domain/pln';
@@ -434,5 +434,38 @@ export function layoutBitcoinOrderReceipt(m: BitcoinOrderReceiptModel, columns =
   b.center(`Kasir: ${o.cashier}`);
   if (m.copy) b.center(`SALINAN ke-${m.copy.number} ${formatLocalDateTime(m.copy.at, m.outlet.timeZone)}`, 'bold');
   if (m.training) b.center('*** MODE TRAINING ***', 'bold');
+  return b.lines;
+}
+
+const REPORT_METHOD: Record<string, string> = { ...METHOD_LABEL };
+
+/** The X report (during a shift) or Z report (at its close), on the same 58 mm paper. */
+export function layoutShiftReport(r: Omit<ShiftReport, 'lines'>, outlet: { name: string; address: string; timeZone: string }, columns = 32): ReceiptLine[] {
+  const b = builder(columns);
+  b.center(outlet.name, 'bold');
+  b.rule('=');
+  b.center(r.kind === 'Z' ? 'LAPORAN Z - TUTUP SHIFT' : 'LAPORAN X - SHIFT BERJALAN', 'bold');
+  b.rule('=');
+  b.pair('Kasir', r.cashier);
+  b.pair('Buka', formatLocalDateTime(r.openedAt, outlet.timeZone));
+  if (r.closedAt !== null) b.pair('Tutup', formatLocalDateTime(r.closedAt, outlet.timeZone));
+  if (r.closedBy) b.pair('Ditutup oleh', r.closedBy);
+  b.rule();
+  b.pair('Transaksi berhasil', String(r.succeeded.count));
+  b.pair('Nilai berhasil', formatRupiah(r.succeeded.total));
+  b.pair('Admin loket', formatRupiah(r.succeeded.margin));
+  for (const m of r.byMethod) b.pair(`  ${REPORT_METHOD[m.method] ?? m.method} (${m.count})`, formatRupiah(m.total));
+  b.pair('Gagal / batal', String(r.failed));
+  if (r.unfinished > 0) b.pair('Belum selesai', String(r.unfinished), 'bold');
+  b.rule();
+  b.pair('Modal awal', formatRupiah(r.openingFloat));
+  b.pair('Mutasi kas', formatRupiah(r.cashMovement));
+  b.pair('Kas seharusnya', formatRupiah(r.expectedCash), 'bold');
+  if (r.countedCash !== null) {
+    b.pair('Kas dihitung', formatRupiah(r.countedCash), 'bold');
+    b.pair('Selisih', formatRupiah(r.variance ?? 0), 'bold');
+    if (r.varianceReason) b.left(`Alasan: ${r.varianceReason}`);
+  }
+  b.rule('=');
   return b.lines;
 }

@@ -368,6 +368,11 @@ export const en: Messages = {
     detail: 'Technical detail',
   },
   error: {
+    signed_out: 'Sign in with your name and PIN first.',
+    pin_invalid: 'Wrong name or PIN.',
+    account_locked: 'Too many wrong PINs. Try again later or ask the owner.',
+    approval_required: "A supervisor's approval is needed: their name and PIN.",
+    no_open_shift: 'Open a shift first (count the float in the drawer) before selling.',
     invalid_request: 'Invalid request.',
     invalid_customer_number: 'A meter number has 11 digits, a customer ID 12.',
     invalid_denomination: 'This token amount is not available.',

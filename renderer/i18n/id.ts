@@ -367,6 +367,11 @@ export const id = {
     detail: 'Rincian teknis',
   },
   error: {
+    signed_out: 'Masuk dulu dengan nama dan PIN.',
+    pin_invalid: 'Nama atau PIN salah.',
+    account_locked: 'Terlalu banyak PIN salah. Coba lagi nanti atau minta pemilik.',
+    approval_required: 'Perlu persetujuan supervisor: nama dan PIN supervisor.',
+    no_open_shift: 'Buka shift dulu (hitung uang modal di laci), baru bisa menjual.',
     invalid_request: 'Permintaan tidak valid.',
     invalid_customer_number: 'Nomor meter harus 11 digit atau ID pelanggan 12 digit.',
     invalid_denomination: 'Nominal token tidak tersedia.',

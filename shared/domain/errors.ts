@@ -24,6 +24,12 @@ export const ERROR_CODES = [
   'forbidden',
   'internal',
   'print_failed',
+  // who works the counter
+  'signed_out',
+  'pin_invalid',
+  'account_locked',
+  'approval_required',
+  'no_open_shift',
   // provider outcomes the cashier must understand
   'customer_not_found',
   'customer_blocked',

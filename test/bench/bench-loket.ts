@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLoket } from '../../electron/app/create-loket';
 import { invokeCall } from '../../electron/app/invoke';
+import { signInAndOpenShift } from '../support/counter-bootstrap';
 import { createLogger } from '../../electron/log/logger';
 import type { Ledger } from '../../electron/db/connection';
 
@@ -25,6 +26,7 @@ export async function startBenchLoket(): Promise<BenchLoket> {
     startWaitMs: 60_000,
   });
   loket.start();
+  await signInAndOpenShift((name, req) => invokeCall(loket.handlers, name, req, log));
   return {
     db: loket.db,
     async call(name, req) {

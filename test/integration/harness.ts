@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createLoket, type Loket } from '../../electron/app/create-loket';
 import { invokeCall } from '../../electron/app/invoke';
 import { silentLogger } from '../../electron/log/logger';
+import { signInAndOpenShift } from '../support/counter-bootstrap';
 import type { CallName } from '../../shared/contract-names';
 import type { Req, Res } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
@@ -25,7 +26,7 @@ export function tempDir(prefix = 'loket-it-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startCore(config: Partial<LoketConfig> = {}): Promise<Core> {
+export async function startCore(config: Partial<LoketConfig> = {}, opts: { signedIn?: boolean } = {}): Promise<Core> {
   const dataDir = config.dataDir ?? tempDir();
   const loket = await createLoket({
     dataDir,
@@ -45,6 +46,7 @@ export async function startCore(config: Partial<LoketConfig> = {}): Promise<Core
   });
   loket.start();
   const raw = async (name: CallName, req: unknown) => invokeCall(loket.handlers, name, req, silentLogger);
+  if (opts.signedIn !== false) await signInAndOpenShift(raw);
   return {
     loket,
     dataDir,

@@ -8,6 +8,7 @@ import type { SaleView } from '../../shared/contract';
 import type { PaymentChoice } from '../../shared/payment';
 import { freePort, requestId, startCore, tempDir, waitFor, type Core } from './harness';
 import { TEST_CARDS } from '../../electron/simulators/worldline/server';
+import { TEST_OWNER } from '../support/counter-bootstrap';
 
 let core: Core;
 const midtrans = () => core.loket.paymentProviders.trainingMidtrans();
@@ -279,6 +280,9 @@ describe('payments across time', () => {
       (await c.loket.paymentProviders.trainingMidtrans()).pay(ref(c, started.id));
       await until(c, started.id, (s) => s.payment.state === 'refund_due' && s.payment.refundBy === 'manual');
       shift = 2 * 24 * 3600_000;
+      // Two days idle locked the counter: the supervisor signs in again.
+      expect((await c.fail('ledger.today', { status: 'all', limit: 50 })).code).toBe('signed_out');
+      await c.call('counter.signIn', TEST_OWNER);
       const later = await c.call('ledger.today', { status: 'all', limit: 50 });
       expect(later.items.map((r) => r.id)).not.toContain(started.id);
       expect((await c.call('ledger.today', { status: 'refund_due', limit: 50 })).items.map((r) => r.id)).toEqual([started.id]);

@@ -49,6 +49,7 @@ describe('production settings', () => {
       const kept = await core.call('settings.saveVsi', { baseUrl: 'https://vsi.example.com/api', clientId: 'C2', dtFormat: 'YYYYMMDD' });
       expect(kept.vsi.secretSet).toBe(true);
       expect((await core.call('settings.setMode', { mode: 'production' })).mode).toBe('production');
+      await core.call('shift.open', { openingFloat: 0 });
     } finally {
       await core.stop();
     }
@@ -60,6 +61,7 @@ describe('production settings', () => {
     try {
       await core.call('settings.saveVsi', { baseUrl: sim.baseUrl, clientId: 'PARTNER7', secret: 'wrong-secret', dtFormat: 'YYYYMMDD' });
       await core.call('settings.setMode', { mode: 'production' });
+      await core.call('shift.open', { openingFloat: 0 });
       const e = await core.fail('pln.inquire', { customerNumber: '14233784991' });
       expect(e.code).toBe('provider_auth');
       await core.call('settings.saveVsi', { baseUrl: sim.baseUrl, clientId: 'PARTNER7', secret: 'the-real-secret', dtFormat: 'YYYYMMDDHHmmss' });
@@ -82,6 +84,7 @@ describe('production settings', () => {
     try {
       await core.call('settings.saveVsi', { baseUrl: sim.baseUrl, clientId: 'P8', secret: 'p8-secret', dtFormat: 'YYYYMMDD' });
       await core.call('settings.setMode', { mode: 'production' });
+      await core.call('shift.open', { openingFloat: 0 });
       const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
       await sim.close();
       expect((await core.fail('pln.inquire', { customerNumber: '14233784992' })).code).toBe('provider_unavailable');
@@ -112,6 +115,7 @@ describe('production payment accounts', () => {
 
       await core.call('settings.saveVsi', { baseUrl: vsi.baseUrl, clientId: 'PARTNER8', secret: 'vsi-secret-8', dtFormat: 'YYYYMMDD' });
       await core.call('settings.setMode', { mode: 'production' });
+      await core.call('shift.open', { openingFloat: 0 });
       const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
       const sale = await core.call('sale.startPlnToken', { clientRequestId: 'prod-qris-1', inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'qris' } });
       expect(sale).toMatchObject({ env: 'production', state: 'awaiting_payment' });

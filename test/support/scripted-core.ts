@@ -9,6 +9,8 @@ import { createDepositService } from '../../electron/services/deposit/deposit-se
 import { DEFAULT_ADVICE_TIMING } from '../../electron/services/sales/advice-ladder';
 import type { ProviderAccess } from '../../electron/services/sales/deps';
 import { silentLogger } from '../../electron/log/logger';
+import { insertUser } from '../../electron/db/queries/users';
+import { insertShift } from '../../electron/db/queries/shifts';
 import { appError } from '../../shared/domain/errors';
 import type { Delivered, PlnLookup, PurchaseOutcome, PurchaseProvider } from '../../electron/providers/contract';
 
@@ -60,6 +62,9 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
   };
   const catalog = createCatalogService({ db, now: Date.now, log: silentLogger, providers, settings });
   const deposits = createDepositService({ db, now: Date.now, log: silentLogger, providers, settings });
+  // A cashier with an open shift: sales are made only in one.
+  insertUser(db, { id: 'U1', name: 'Kasir', role: 'cashier', salt: Buffer.alloc(16), hash: Buffer.alloc(32), at: Date.now() });
+  insertShift(db, { id: 'SH1', env: 'training', userId: 'U1', at: Date.now(), openingFloat: 0 });
   const sales = createSalesService({
     db,
     now: Date.now,
@@ -75,6 +80,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     onScheduleChange: () => undefined,
     onDistributorOrder: () => undefined,
     payments: { begin: async () => undefined, ready: async () => ({ ok: true, value: undefined }) },
+    counter: () => ({ ok: true, value: { shiftId: 'SH1', cashier: 'Kasir' } }),
   });
   let n = 0;
   return {

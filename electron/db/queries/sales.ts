@@ -89,6 +89,8 @@ export type NewSale = {
   inquiryRef: string | null;
   inquiryLinesJson: string;
   warningsJson: string;
+  /** The open shift the sale is made in (null only for sales from before shifts). */
+  shiftId: string | null;
   payment: NewPayment;
 };
 
@@ -125,11 +127,11 @@ export function createSale(db: Ledger, s: NewSale): CreateSaleResult {
       `INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, category,
          provider, env, state, business_date, created_at, updated_at, cashier, inquiry_id, customer_number, customer_name,
          meter_number, idpel, tariff_power, face_value, provider_admin, provider_cost, margin, total, provider_ref,
-         inquiry_ref, inquiry_lines, warnings_json)
+         inquiry_ref, inquiry_lines, warnings_json, shift_id)
        VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, @productKind, @productCode,
          @providerProduct, @productName, @category, @provider, @env, @state, @businessDate, @at, @at, @cashier, @inquiryId,
          @customerNumber, @customerName, @meterNumber, @idpel, @tariffPower, @faceValue, @providerAdmin, @providerCost,
-         @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson)`,
+         @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson, @shiftId)`,
     ).run({ ...s, payment: undefined, state });
     const p = s.payment;
     if (p.method === 'cash') {

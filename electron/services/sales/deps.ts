@@ -53,6 +53,8 @@ export type SaleDeps = {
   onScheduleChange: () => void;
   /** A distributor order ended: its deposit changed. */
   onDistributorOrder: (env: Mode) => void;
+  /** Who sells, and in which open shift; an error (signed out, no shift) refuses the sale before anything is recorded. */
+  counter: (env: Mode) => Result<{ shiftId: string; cashier: string }>;
   /** The payment step for non-cash methods (charged before anything is bought). */
   payments: {
     begin(saleId: string, card: CardInput | null): Promise<void>;

@@ -17,7 +17,7 @@ import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
 import { UNAVAILABLE } from '../catalog/catalog-service';
 
 /** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
-export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson'>;
+export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson' | 'shiftId'>;
 
 const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
 
@@ -54,9 +54,11 @@ async function briefly(deps: SaleDeps, work: Promise<void>): Promise<void> {
 
 export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<void>): Begin {
   return async (req, draft, warnings) => {
+    const env = deps.settings.mode();
+    const counter = deps.counter(env);
+    if (!counter.ok) return counter;
     const chosen = paymentFor(deps, req.payment, draft.total, deps.now());
     if (!chosen.ok) return chosen;
-    const env = deps.settings.mode();
     const p = chosen.value.payment;
     if (p.method !== 'cash') {
       const ready = await deps.payments.ready(p.provider, env);
@@ -75,7 +77,8 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
       env,
       businessDate: businessDate(at, outlet.timeZone),
       at,
-      cashier: outlet.cashierName,
+      cashier: counter.value.cashier,
+      shiftId: counter.value.shiftId,
       providerRef: `LKT-${ulid(at)}`,
       warningsJson: JSON.stringify(warnings),
       payment: chosen.value.payment,
