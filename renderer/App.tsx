@@ -15,12 +15,17 @@ import { TransactionsScreen } from './screens/Transactions/TransactionsScreen';
 import { SettingsScreen } from './screens/Settings/SettingsScreen';
 import { CryptoScreen } from './screens/Crypto/CryptoScreen';
 import { BooksScreen } from './screens/Books/BooksScreen';
+import { ShiftScreen } from './screens/Counter/ShiftScreen';
+import { SignInScreen } from './screens/Counter/SignInScreen';
+import { useActivity } from './hooks/use-activity';
+import { call } from './api/client';
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
   ['bills', 'F4', 'nav.bills'],
   ['digital', 'F7', 'nav.digital'],
   ['transactions', 'F3', 'nav.transactions'],
+  ['shift', 'F6', 'nav.shift'],
   ['crypto', 'F8', 'nav.crypto'],
   ['books', 'F10', 'nav.books'],
   ['settings', 'F9', 'nav.settings'],
@@ -48,6 +53,7 @@ export function App() {
     F3: () => go('transactions'),
     F4: () => go('bills'),
     F7: () => go('digital'),
+    F6: () => go('shift'),
     F8: () => go('crypto'),
     F10: () => go('books'),
     F9: () => go('settings'),
@@ -59,7 +65,10 @@ export function App() {
     return () => clearInterval(id);
   }, []);
 
+  useActivity(info?.counter ?? null, () => void loadInfo());
   const training = info?.mode === 'training';
+  const counter = info?.counter ?? null;
+  const signedIn = counter !== null && !counter.needsOwner && counter.user !== null && !counter.locked;
   return (
     <div className={`app${training ? ' training' : ''}`}>
       {training ? (
@@ -106,6 +115,17 @@ export function App() {
             </button>
           ) : null}
           {info && info.reviewCount > 0 ? <span className="badge state-review">{t('app.review', { n: info.reviewCount })}</span> : null}
+          {signedIn ? (
+            <span className="who" data-testid="who">
+              {counter!.user!.name} · {t(`counter.role.${counter!.user!.role}`)}
+              <button type="button" className="btn ghost small" onClick={() => void call('counter.lock', {}).then(() => loadInfo())} data-testid="lock">
+                {t('counter.lock')}
+              </button>
+              <button type="button" className="btn ghost small" onClick={() => void call('counter.signOut', {}).then(() => loadInfo())} data-testid="sign-out">
+                {t('counter.signOut')}
+              </button>
+            </span>
+          ) : null}
           <button
             type="button"
             className="lang"
@@ -119,7 +139,16 @@ export function App() {
       </header>
       <main>
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
-        {screen === 'token' ? (
+        {counter && !signedIn ? (
+          <SignInScreen counter={counter} />
+        ) : !counter ? null : !counter.shift && (screen === 'token' || screen === 'bills' || screen === 'digital' || screen === 'crypto') ? (
+          <div className="card notice" data-testid="no-shift">
+            {t('shift.none')}
+            <button type="button" className="btn primary" onClick={() => setScreen('shift')} data-testid="go-open-shift">
+              {t('shift.openTitle')} <kbd className="kbd">F6</kbd>
+            </button>
+          </div>
+        ) : screen === 'token' ? (
           <TokenSaleScreen />
         ) : screen === 'bills' ? (
           <BillsScreen />
@@ -131,6 +160,8 @@ export function App() {
           <CryptoScreen />
         ) : screen === 'books' ? (
           <BooksScreen />
+        ) : screen === 'shift' ? (
+          <ShiftScreen />
         ) : (
           <SettingsScreen />
         )}

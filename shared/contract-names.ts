@@ -27,6 +27,7 @@ export const CALL_NAMES = [
   'counter.signIn',
   'counter.signOut',
   'counter.lock',
+  'counter.activity',
   'counter.users',
   'counter.createUser',
   'counter.setActive',

@@ -469,6 +469,8 @@ export const contract = {
   'counter.signIn': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterStatus },
   'counter.signOut': { kind: 'write', request: Empty, response: CounterStatus },
   'counter.lock': { kind: 'write', request: Empty, response: CounterStatus },
+  /** The cashier typed or clicked (sent at most once a minute): the idle clock restarts. */
+  'counter.activity': { kind: 'write', request: Empty, response: CounterStatus },
   'counter.users': { kind: 'read', request: Empty, response: CounterUsers },
   'counter.createUser': { kind: 'write', request: z.object({ name: UserName, role: Role, pin: Pin }), response: CounterUsers },
   'counter.setActive': { kind: 'write', request: z.object({ name: UserName, active: z.boolean() }), response: CounterUsers },

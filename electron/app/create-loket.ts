@@ -311,6 +311,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       counter.lock();
       return { ok: true, value: counter.status(settings.mode()) };
     },
+    'counter.activity': () => ({ ok: true, value: counter.status(settings.mode()) }),
     'counter.users': () => ({ ok: true, value: { users: counter.users() } }),
     'counter.createUser': async (req) => {
       const r = await counter.createUser(req.name, req.role, req.pin);

@@ -4,7 +4,7 @@ import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { translator, type Translate } from '../i18n';
 
-export type Screen = 'token' | 'bills' | 'digital' | 'transactions' | 'crypto' | 'books' | 'settings';
+export type Screen = 'token' | 'bills' | 'digital' | 'transactions' | 'crypto' | 'books' | 'shift' | 'settings';
 
 type AppState = {
   info: AppInfo | null;

@@ -55,16 +55,19 @@ test('the owner verifies the ledger against its audit chain', async ({ page }) =
 test('the owner reads the books after a sale, records the opening SAT deposit and sees it reconcile', async ({ page }) => {
   await page.goto(app().url);
   await expect(page.getByTestId('customer-number')).toBeFocused();
-  await page.keyboard.type('14233784991');
+  await page.keyboard.type('12345678901');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer')).not.toBeEmpty();
   await page.keyboard.press('1');
+  await expect(page.getByTestId('total')).toHaveText('Rp 22.500');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
   await page.keyboard.press('F5');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-succeeded')).toBeVisible();
   await page.keyboard.press('F10');
-  await expect(page.getByTestId('account-1101')).toContainText('Rp 22.500');
+  // This file's first test sold a token for Rp 22.500 too.
+  await expect(page.getByTestId('account-1101')).toContainText('Rp 45.000');
   await expect(page.getByTestId('books-check')).toContainText('Aset Rp');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('statement')).toContainText('Diterima (cash)');

@@ -11,7 +11,19 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 export type WebMode = { url: string; dataDir: string; stop(): Promise<void> };
 
-export async function startWebMode(env: Record<string, string> = {}): Promise<WebMode> {
+/** A call to the running core, as the page makes it (POST /api/<name>, JSON). */
+export async function api(url: string, name: string, body: object): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const r = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await r.json()) as { ok: boolean };
+}
+
+export const E2E_OWNER = { name: 'Pemilik', pin: '1234' };
+
+/**
+ * Starts web mode. Unless `signedOut`, the owner's account is made and a shift opened through
+ * the API first, as an owner does on day one — the specs about selling start at the counter.
+ */
+export async function startWebMode(env: Record<string, string> = {}, opts: { signedOut?: boolean } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-'));
   const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data', dataDir], {
     cwd: root,
@@ -31,6 +43,11 @@ export async function startWebMode(env: Record<string, string> = {}): Promise<We
     });
     proc.once('exit', (code) => reject(new Error(`web mode exited ${code}: ${stderr}`)));
   });
+  if (!opts.signedOut) {
+    const owner = await api(url, 'counter.setupOwner', E2E_OWNER);
+    const shift = await api(url, 'shift.open', { openingFloat: 0 });
+    if (!owner.ok || !shift.ok) throw new Error(`could not sign in the e2e owner: ${JSON.stringify([owner, shift])}`);
+  }
   return {
     url,
     dataDir,
@@ -61,10 +78,10 @@ export async function stubPrint(page: Page): Promise<void> {
 }
 
 /** One web host for a spec file: started before its first test, stopped after its last. */
-export function webModeForFile(env: Record<string, string> = {}): () => WebMode {
+export function webModeForFile(env: Record<string, string> = {}, opts: { signedOut?: boolean } = {}): () => WebMode {
   let app: WebMode | null = null;
   test.beforeAll(async () => {
-    app = await startWebMode(env);
+    app = await startWebMode(env, opts);
   });
   test.afterAll(async () => {
     await app?.stop();

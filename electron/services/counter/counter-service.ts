@@ -26,8 +26,8 @@ export type CounterService = {
   signIn(name: string, pin: string): Promise<Result<void>>;
   signOut(): void;
   lock(): void;
-  /** The session, or why there is none; records activity (the idle clock restarts). */
-  require(minRole?: Role): Result<{ name: string; role: Role }>;
+  /** The session, or why there is none; `touch`: it is the person's own action (the idle clock restarts). */
+  require(minRole?: Role, touch?: boolean): Result<{ name: string; role: Role }>;
   /** The signed-in person may do it, or a supervisor (or owner) approves it with their PIN. */
   approve(what: string, approval: Approval | undefined, minRole?: Role): Promise<Result<{ by: string }>>;
   createUser(name: string, role: Role, pin: string): Promise<Result<void>>;
@@ -161,11 +161,11 @@ export function createCounterService(deps: {
     lock() {
       if (session) session.locked = true;
     },
-    require(minRole = 'cashier') {
+    require(minRole = 'cashier', touch = true) {
       const s = live();
       if (!s) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
       if (s.locked) return err('signed_out', 'Layar terkunci. Masukkan PIN untuk melanjutkan.');
-      s.lastActivity = deps.now();
+      if (touch) s.lastActivity = deps.now();
       if (RANK[s.role] < RANK[minRole]) return err('forbidden', minRole === 'owner' ? 'Hanya pemilik yang boleh mengubah ini.' : 'Perlu supervisor.');
       return { ok: true, value: { name: s.name, role: s.role } };
     },

@@ -7,6 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
 import { PaymentSettings } from './PaymentSettings';
 import { AuditCard } from './AuditCard';
+import { UsersCard } from './UsersCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
 
@@ -147,6 +148,7 @@ export function SettingsScreen() {
         <div>
           <OutletForm outlet={settings.view.outlet} />
           <PricingSettings />
+          <UsersCard />
           <AuditCard />
         </div>
         <div>

@@ -1,0 +1,186 @@
+// F6 — the shift: open it with the float in the drawer; during it, the X report; close it by
+// counting the drawer (by denomination or as a total): expected against counted, the variance
+// and its reason, a supervisor's PIN when a cashier closes, then the Z report to print.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../shared/domain/errors';
+import type { Receipt, ShiftReport } from '../../../shared/contract';
+import { formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
+import { call } from '../../api/client';
+import { useApp } from '../../stores/app-store';
+import { errorText } from '../../i18n';
+import { ErrorBox } from '../../components/ErrorBox';
+import { ReceiptView } from '../../components/ReceiptView';
+import { printInBrowser } from '../../print';
+import { useKeys } from '../../hooks/use-keys';
+
+const NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100] as const;
+
+const asReceipt = (r: ShiftReport): Receipt => ({ saleId: r.shiftId, kind: 'pending', columns: 32, copyNumber: 0, lines: r.lines });
+
+function OpenShift({ onDone }: { onDone: () => void }) {
+  const { t, locale } = useApp();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await call('shift.open', { openingFloat: parseRupiahInput(text) ?? 0 });
+    if (!r.ok) return setError(r.error);
+    onDone();
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} data-testid="shift-open">
+      <h2>{t('shift.openTitle')}</h2>
+      <p className="muted">{t('shift.openInfo')}</p>
+      <label>
+        {t('shift.float')}
+        <input ref={input} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value.replace(/\D/g, ''))} data-testid="shift-float" />
+      </label>
+      <div className="actions">
+        <button className="btn primary" type="submit" data-testid="shift-open-submit">
+          {t('shift.openDo')} <kbd className="kbd">Enter</kbd>
+        </button>
+      </div>
+      {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
+    </form>
+  );
+}
+
+function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean; onClosed: (z: ShiftReport) => void }) {
+  const { t, locale } = useApp();
+  const [counts, setCounts] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
+  const [sup, setSup] = useState({ name: '', pin: '' });
+  const [error, setError] = useState<AppError | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const counted = NOTES.reduce((sum, n) => sum + n * (Number(counts[n] ?? '') || 0), 0);
+  const variance = counted - x.expectedCash;
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const denominations = Object.fromEntries(NOTES.filter((n) => Number(counts[n] ?? '') > 0).map((n) => [String(n), Number(counts[n])]));
+    const r = await call('shift.close', {
+      counted,
+      denominations,
+      reason: reason.trim() || null,
+      ...(cashier ? { approval: { name: sup.name.trim(), pin: sup.pin } } : {}),
+    });
+    if (!r.ok) return setError(r.error);
+    onClosed(r.value);
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} data-testid="shift-close">
+      <h2>{t('shift.closeTitle')}</h2>
+      <p className="muted">{t('shift.closeInfo')}</p>
+      <div className="count-grid">
+        {NOTES.map((n, i) => (
+          <label key={n}>
+            {formatRupiah(n)}
+            <input
+              ref={i === 0 ? first : undefined}
+              inputMode="numeric"
+              value={counts[n] ?? ''}
+              onChange={(e) => setCounts({ ...counts, [n]: e.target.value.replace(/\D/g, '') })}
+              data-testid={`count-${n}`}
+            />
+          </label>
+        ))}
+      </div>
+      <dl className="crypto-facts">
+        <dt>{t('shift.expected')}</dt>
+        <dd data-testid="shift-expected">{formatRupiah(x.expectedCash)}</dd>
+        <dt>{t('shift.counted')}</dt>
+        <dd data-testid="shift-counted">{formatRupiah(counted)}</dd>
+        <dt>{t('shift.variance')}</dt>
+        <dd className={variance === 0 ? '' : 'failed-text'} data-testid="shift-variance">
+          {formatRupiah(variance)}
+        </dd>
+      </dl>
+      {variance !== 0 ? (
+        <label>
+          {t('shift.reason')}
+          <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="shift-reason" />
+        </label>
+      ) : null}
+      {cashier ? (
+        <div className="row">
+          <label>
+            {t('shift.supervisor')}
+            <input value={sup.name} onChange={(e) => setSup({ ...sup, name: e.target.value })} data-testid="approval-name" />
+          </label>
+          <label>
+            {t('counter.pin')}
+            <input type="password" inputMode="numeric" value={sup.pin} onChange={(e) => setSup({ ...sup, pin: e.target.value.replace(/\D/g, '').slice(0, 8) })} data-testid="approval-pin" />
+          </label>
+        </div>
+      ) : null}
+      <div className="actions">
+        <button className="btn danger" type="submit" data-testid="shift-close-submit">
+          {t('shift.closeDo')} <kbd className="kbd">Enter</kbd>
+        </button>
+      </div>
+      {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
+    </form>
+  );
+}
+
+export function ShiftScreen() {
+  const { t, info, loadInfo } = useApp();
+  const [x, setX] = useState<ShiftReport | null>(null);
+  const [z, setZ] = useState<ShiftReport | null>(null);
+  const shift = info?.counter.shift ?? null;
+  const loadX = async (): Promise<void> => {
+    const r = await call('shift.report', {});
+    setX(r.ok ? r.value : null);
+  };
+  useEffect(() => {
+    if (shift) void loadX();
+  }, [shift?.id]);
+  useKeys({ p: () => z && printInBrowser(asReceipt(z)) }, z !== null);
+  if (z) {
+    return (
+      <section className="two-col">
+        <div className="card" data-testid="z-report">
+          <h2>{t('shift.closed')}</h2>
+          <p>{t('shift.closedInfo', { variance: formatRupiah(z.variance ?? 0) })}</p>
+          <div className="actions">
+            <button type="button" className="btn primary" onClick={() => printInBrowser(asReceipt(z))} data-testid="z-print">
+              {t('sale.print')} <kbd className="kbd">P</kbd>
+            </button>
+            <button type="button" className="btn" onClick={() => setZ(null)} data-testid="shift-next">
+              {t('shift.next')}
+            </button>
+          </div>
+        </div>
+        <ReceiptView receipt={asReceipt(z)} />
+      </section>
+    );
+  }
+  if (!shift) return <OpenShift onDone={() => void loadInfo()} />;
+  return (
+    <section className="two-col">
+      {x ? (
+        <CloseShift
+          x={x}
+          cashier={info?.counter.user?.role === 'cashier'}
+          onClosed={(report) => {
+            setZ(report);
+            void loadInfo();
+          }}
+        />
+      ) : (
+        <div />
+      )}
+      <div>
+        <div className="card">
+          <h2>{t('shift.xTitle', { name: shift.cashier })}</h2>
+          <button type="button" className="btn" onClick={() => void loadX()} data-testid="x-refresh">
+            {t('shift.refresh')}
+          </button>
+        </div>
+        {x ? <ReceiptView receipt={asReceipt(x)} /> : null}
+      </div>
+    </section>
+  );
+}

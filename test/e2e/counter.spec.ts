@@ -1,0 +1,96 @@
+// A day at the counter through the screens: the owner's first account, a cashier and a supervisor,
+// the cashier signs in, opens a shift with a float, sells two tokens, and the shift is closed by
+// counting the drawer with a variance, approved by the supervisor — then the Z report.
+import { expect, test, type Page } from '@playwright/test';
+import { shot, stubPrint, webModeForFile } from './web-mode';
+
+const app = webModeForFile({}, { signedOut: true });
+
+async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await expect(page.getByTestId('sign-in-name')).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+}
+
+async function sellToken(page: Page, number: string, total: string): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).not.toBeEmpty();
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('total')).toHaveText(total);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.type('50000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+}
+
+test('sign-in → open shift → two sales → close with a variance approved by a supervisor → Z report', async ({ page }) => {
+  await stubPrint(page);
+  await page.goto(app().url);
+  // Day one: the owner's account.
+  await expect(page.getByTestId('sign-in')).toContainText('Buat akun pemilik');
+  await shot(page, 'counter-01-setup');
+  await page.keyboard.type('Pemilik');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1234');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('who')).toContainText('Pemilik · Pemilik');
+
+  // The owner adds a cashier and a supervisor.
+  await page.keyboard.press('F9');
+  await page.getByTestId('new-user-name').fill('Sari');
+  await page.getByTestId('new-user-pin').fill('1111');
+  await page.getByTestId('new-user-save').click();
+  await expect(page.getByTestId('user-Sari')).toContainText('Kasir');
+  await page.getByTestId('new-user-name').fill('Budi');
+  await page.getByTestId('new-user-role').selectOption('supervisor');
+  await page.getByTestId('new-user-pin').fill('2222');
+  await page.getByTestId('new-user-save').click();
+  await expect(page.getByTestId('user-Budi')).toContainText('Supervisor');
+  await shot(page, 'counter-02-users');
+  await page.getByTestId('sign-out').click();
+
+  // The cashier's shift.
+  await signIn(page, 'Sari', '1111');
+  await expect(page.getByTestId('who')).toContainText('Sari · Kasir');
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('no-shift')).toBeVisible();
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('shift-float')).toBeFocused();
+  await page.keyboard.type('100000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('x-refresh')).toBeVisible();
+  await sellToken(page, '14233784991', 'Rp 22.500');
+  await sellToken(page, '12345678901', 'Rp 22.500');
+
+  // Close: Rp 145.000 expected; the drawer holds Rp 143.000.
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('shift-expected')).toHaveText('Rp 145.000');
+  await expect(page.getByTestId('count-100000')).toBeFocused();
+  await page.keyboard.type('1');
+  await page.getByTestId('count-20000').fill('2');
+  await page.getByTestId('count-1000').fill('3');
+  await expect(page.getByTestId('shift-counted')).toHaveText('Rp 143.000');
+  await expect(page.getByTestId('shift-variance')).toHaveText('-Rp 2.000');
+  await page.getByTestId('shift-reason').fill('kembalian kurang');
+  await page.getByTestId('approval-name').fill('Budi');
+  await page.getByTestId('approval-pin').fill('2222');
+  await shot(page, 'counter-03-close');
+  await page.getByTestId('approval-pin').press('Enter');
+  await expect(page.getByTestId('z-report')).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('LAPORAN Z - TUTUP SHIFT');
+  await expect(page.getByTestId('receipt')).toContainText('Ditutup oleh');
+  await expect(page.getByTestId('receipt')).toContainText('Budi');
+  await expect(page.getByTestId('receipt')).toContainText('-Rp 2.000');
+  await expect(page.getByTestId('receipt')).toContainText('kembalian kurang');
+  await shot(page, 'counter-04-z-report');
+  await page.keyboard.press('p');
+  expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+});
