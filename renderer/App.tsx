@@ -18,7 +18,11 @@ import { BooksScreen } from './screens/Books/BooksScreen';
 import { ShiftScreen } from './screens/Counter/ShiftScreen';
 import { SignInScreen } from './screens/Counter/SignInScreen';
 import { useActivity } from './hooks/use-activity';
-import { call } from './api/client';
+import { call, setApprover } from './api/client';
+import { ApprovalDialog } from './components/ApprovalDialog';
+import { useApproval } from './stores/approval-store';
+
+setApprover((message) => useApproval.getState().ask(message));
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
@@ -137,6 +141,7 @@ export function App() {
           </button>
         </div>
       </header>
+      <ApprovalDialog />
       <main>
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
         {counter && !signedIn ? (

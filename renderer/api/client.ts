@@ -1,7 +1,7 @@
 // The renderer's only way to the core. In Electron the preload exposes window.loket (one
 // function per call); in web mode the same calls go to POST /api/<name> on our own origin.
 import type { CallName } from '../../shared/contract-names';
-import type { CallResult, Req, Res } from '../../shared/contract';
+import type { Approval, CallResult, Req, Res } from '../../shared/contract';
 
 export type LoketBridge = { [N in CallName]: (request: unknown) => Promise<unknown> };
 
@@ -35,9 +35,22 @@ export function setTransport(t: Transport | null): void {
   transport = t;
 }
 
+/** Answers "approval required" with a supervisor's name and PIN (App installs the dialog). */
+let approver: ((message: string) => Promise<Approval | null>) | null = null;
+export function setApprover(a: typeof approver): void {
+  approver = a;
+}
+
 export async function call<N extends CallName>(name: N, request: Req<N>): Promise<CallResult<Res<N>>> {
   try {
-    return (await currentTransport()(name, request)) as CallResult<Res<N>>;
+    let r = (await currentTransport()(name, request)) as CallResult<Res<N>>;
+    // The cashier may not do this alone: a supervisor types name and PIN, and the call goes again.
+    while (!r.ok && r.error.code === 'approval_required' && approver) {
+      const approval = await approver(r.error.message);
+      if (!approval) break;
+      r = (await currentTransport()(name, { ...request, approval })) as CallResult<Res<N>>;
+    }
+    return r;
   } catch (e) {
     return {
       ok: false,

@@ -281,6 +281,10 @@ export const en: Messages = {
     closedInfo: 'Cash variance {variance}. The Z report is ready to print.',
     next: 'Done',
   },
+  approval: {
+    title: "Supervisor's approval",
+    ok: 'Approve',
+  },
   btc: {
     rate: 'Rate {rate}/BTC',
     waitingTx: "Waiting for the customer's wallet to send…",

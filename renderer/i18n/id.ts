@@ -280,6 +280,10 @@ export const id = {
     closedInfo: 'Selisih kas {variance}. Laporan Z siap dicetak.',
     next: 'Selesai',
   },
+  approval: {
+    title: 'Persetujuan supervisor',
+    ok: 'Setujui',
+  },
   btc: {
     rate: 'Kurs {rate}/BTC',
     waitingTx: 'Menunggu transaksi dari dompet pelanggan…',

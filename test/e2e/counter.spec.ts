@@ -2,7 +2,7 @@
 // the cashier signs in, opens a shift with a float, sells two tokens, and the shift is closed by
 // counting the drawer with a variance, approved by the supervisor — then the Z report.
 import { expect, test, type Page } from '@playwright/test';
-import { shot, stubPrint, webModeForFile } from './web-mode';
+import { api, shot, stubPrint, webModeForFile } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -93,4 +93,50 @@ test('sign-in → open shift → two sales → close with a variance approved by
   await shot(page, 'counter-04-z-report');
   await page.keyboard.press('p');
   expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+});
+
+test("a cashier's refund waits for a supervisor's name and PIN typed at the counter", async ({ page }) => {
+  // One counter, one session: whoever the last test left signed in signs out first.
+  await api(app().url, 'counter.signOut', {});
+  await page.goto(app().url);
+  await signIn(page, 'Sari', '1111');
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('shift-float')).toBeFocused();
+  await page.keyboard.type('50000');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('x-refresh')).toBeVisible();
+  await page.keyboard.press('F2');
+  await page.keyboard.type('885555555555');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).not.toBeEmpty();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.press('q');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('status-awaiting_payment')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('tx-table').locator('tr.selected')).toContainText('QRIS');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-detail')).toBeVisible();
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('refund-amount')).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('1000');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Pelanggan salah nominal');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('approval-dialog')).toContainText('Perlu persetujuan supervisor');
+  await expect(page.getByTestId('approval-dialog-name')).toBeFocused();
+  await page.keyboard.type('Budi');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('2222');
+  await shot(page, 'counter-05-approval');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('sale-detail')).toContainText('Sudah di-refund Rp 1.000');
 });
