@@ -5,6 +5,10 @@ import { openLedger } from '../../electron/db/connection';
 import { getSale, saleEvents } from '../../electron/db/queries/sales';
 import { MIGRATIONS, migrate, schemaVersion } from '../../electron/db/migrate';
 import { tempDir } from './harness';
+import { installAuditor } from '../../electron/db/audit';
+import { auditKey } from '../../electron/db/audit-digest';
+import { verifyAudit } from '../../electron/db/audit-verify';
+import { backfillJournal, journalProblems, trialBalance } from '../../electron/db/queries/journal';
 
 describe('ledger migrations', () => {
   it('a new ledger is at the latest schema, in WAL with full fsync', () => {
@@ -81,7 +85,17 @@ describe('ledger migrations', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(() => db.exec("DELETE FROM sales WHERE id = 's1'")).toThrow(/never deleted/);
     expect(() => db.exec("UPDATE sales SET state = 'pending' WHERE id = 's1'")).toThrow(/illegal sale state transition/);
+    // The first start seals the old rows as the audit's baseline and posts them to the books.
+    const key = auditKey(Buffer.alloc(32, 7));
+    installAuditor(db, key, Date.now);
+    expect(backfillJournal(db, Date.now())).toBeGreaterThan(0);
+    expect(journalProblems(db)).toEqual([]);
+    const balance = (code: string): number => trialBalance(db, 'production').find((a) => a.code === code)!.balance;
+    expect(balance('1101')).toBe(2 * 102_100);
+    expect(balance('2101')).toBe(-102_100); // the pending sale's cash is still the customer's
+    expect(balance('4102')).toBe(-500);
     db.close();
+    expect(verifyAudit(file, key).findings).toEqual([]);
   });
 
   it('the schema itself refuses illegal states: no deletes, no edits to events, no leaving a final state', () => {
