@@ -40,6 +40,8 @@ export const CALL_NAMES = [
   'books.recordDeposit',
   'audit.verify',
   'ledger.today',
+  'ledger.search',
+  'ledger.exportCsv',
   'receipt.get',
   'receipt.print',
   'receipt.export',

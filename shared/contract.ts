@@ -172,6 +172,34 @@ export const SaleView = z.object({
 });
 export type SaleView = z.infer<typeof SaleView>;
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** What the transactions screen asks for: a date range with filters, or one search (which ignores the rest). */
+export const LedgerQuery = z.object({
+  from: Day,
+  to: Day,
+  status: z.enum(['all', 'succeeded', 'open', 'failed', 'refund_due']).default('all'),
+  shiftId: z.string().max(40).nullable().default(null),
+  cashier: z.string().max(40).nullable().default(null),
+  productKind: z.enum(['pln_prepaid', 'bill', 'digital']).nullable().default(null),
+  provider: z.enum(['vsi', 'sat']).nullable().default(null),
+  method: PaymentMethod.nullable().default(null),
+  query: z.string().trim().max(64).nullable().default(null),
+});
+export type LedgerQuery = z.infer<typeof LedgerQuery>;
+
+const Sum = z.object({ key: z.string(), count: z.number().int(), total: Rupiah });
+/** Delivered sales of the selection, per product, provider and payment method. */
+export const LedgerTotals = z.object({
+  count: z.number().int(),
+  succeeded: z.object({ count: z.number().int(), total: Rupiah, margin: Rupiah }),
+  unfinished: z.number().int(),
+  failed: z.number().int(),
+  byProduct: z.array(Sum),
+  byProvider: z.array(Sum),
+  byMethod: z.array(Sum),
+});
+export type LedgerTotals = z.infer<typeof LedgerTotals>;
+
 export const SaleRow = z.object({
   id: z.string(),
   receiptNo: z.string(),
@@ -533,6 +561,16 @@ export const contract = {
       nextBeforeSeq: z.number().int().nullable(),
     }),
   },
+  'ledger.search': {
+    kind: 'read',
+    request: LedgerQuery.extend({
+      limit: z.number().int().min(1).max(200).default(50),
+      beforeSeq: z.number().int().positive().optional(),
+    }),
+    response: z.object({ items: z.array(SaleRow), totals: LedgerTotals, nextBeforeSeq: z.number().int().nullable() }),
+  },
+  /** The selection as CSV (one row per sale, at most 100,000), for the owner's spreadsheet. */
+  'ledger.exportCsv': { kind: 'read', request: LedgerQuery, response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }) },
   'receipt.get': { kind: 'read', request: SaleId, response: Receipt },
   'receipt.print': {
     kind: 'write',

@@ -72,6 +72,12 @@ describe('query plans on the money path', () => {
     await core.call('ledger.today', { status: 'open', limit: 50 });
     await core.call('ledger.today', { status: 'refund_due', limit: 50 });
     await core.call('app.info', {});
+    const day = new Date().toISOString().slice(0, 10);
+    await core.call('ledger.search', { from: day, to: day, method: 'qris', status: 'succeeded' });
+    for (const query of ['1', '14233784991', '12345678901234567890', 'LKT-XYZ']) await core.call('ledger.search', { from: day, to: day, query });
+    await core.call('ledger.exportCsv', { from: day, to: day });
+    await core.call('shift.report', {});
+    await core.call('books.get', {});
 
     const db = core.loket.db;
     const scans: string[] = [];

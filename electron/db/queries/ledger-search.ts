@@ -1,0 +1,89 @@
+// The transactions screen beyond today: a date range with filters (shift, cashier, product,
+// provider, payment method, status), or one sale found by what is on the customer's slip (meter
+// or customer number, token, Loket's reference, receipt number) — every search through an index.
+import type { Ledger } from '../connection';
+import { stmt } from '../statements';
+import { SaleListRecord } from '../rows';
+import { OPEN_SALE_STATES } from './sale-events';
+
+export type SearchFilter = {
+  from: string;
+  to: string;
+  status: 'all' | 'succeeded' | 'open' | 'failed' | 'refund_due';
+  shiftId: string | null;
+  cashier: string | null;
+  productKind: string | null;
+  provider: string | null;
+  method: string | null;
+};
+
+const LIST_COLUMNS = `s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
+  s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number`;
+
+const STATUS_SQL: Record<SearchFilter['status'], string> = {
+  all: '',
+  succeeded: "AND s.state = 'succeeded'",
+  open: `AND s.state IN ${OPEN_SALE_STATES}`,
+  failed: "AND s.state IN ('failed', 'cancelled')",
+  refund_due: "AND (p.state = 'refund_due' OR (p.excess_amount > 0 AND p.excess_returned_at IS NULL))",
+};
+
+/** Each optional filter is "? IS NULL OR column = ?", so one prepared statement serves every combination. */
+const FILTERS = `AND (@shiftId IS NULL OR s.shift_id = @shiftId) AND (@cashier IS NULL OR s.cashier = @cashier)
+  AND (@productKind IS NULL OR s.product_kind = @productKind) AND (@provider IS NULL OR s.provider = @provider)
+  AND (@method IS NULL OR p.method = @method)`;
+
+export function searchSales(db: Ledger, f: SearchFilter, limit: number, beforeSeq: number | null): SaleListRecord[] {
+  return stmt(
+    db,
+    `SELECT ${LIST_COLUMNS} FROM sales s INDEXED BY sales_day JOIN payments p ON p.sale_id = s.id
+     WHERE s.business_date BETWEEN @from AND @to AND s.seq < @before ${FILTERS} ${STATUS_SQL[f.status]}
+     ORDER BY s.business_date DESC, s.seq DESC LIMIT @limit`,
+  )
+    .all({ ...f, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit })
+    .map((r) => SaleListRecord.parse(r));
+}
+
+export type SearchTotalsRow = { product_kind: string; provider: string; method: string; state: string; n: number; total: number; margin: number };
+
+export function searchTotals(db: Ledger, f: SearchFilter): SearchTotalsRow[] {
+  return stmt(
+    db,
+    `SELECT s.product_kind, s.provider, p.method, s.state, COUNT(*) AS n, SUM(s.total) AS total, SUM(s.margin) AS margin
+     FROM sales s INDEXED BY sales_day JOIN payments p ON p.sale_id = s.id
+     WHERE s.business_date BETWEEN @from AND @to ${FILTERS} ${STATUS_SQL[f.status]}
+     GROUP BY s.product_kind, s.provider, p.method, s.state`,
+  ).all(f) as SearchTotalsRow[];
+}
+
+/** What the customer brings: a receipt number, a meter or customer number, a token, a reference. */
+export function findSales(db: Ledger, query: string, limit: number): SaleListRecord[] {
+  const q = query.trim();
+  const digits = q.replace(/\s+/g, '');
+  let where: string;
+  let arg: string | number;
+  if (/^\d{1,7}$/.test(digits)) {
+    where = 's.seq = ?';
+    arg = Number(digits);
+  } else if (/^\d{20}$/.test(digits)) {
+    where = 's.token = ?';
+    arg = digits;
+  } else if (/^\d{8,19}$/.test(digits)) {
+    // A meter, IDPEL or customer number: three indexes, one query.
+    return stmt(
+      db,
+      `SELECT ${LIST_COLUMNS} FROM sales s JOIN payments p ON p.sale_id = s.id WHERE s.id IN (
+         SELECT id FROM sales WHERE customer_number = @n UNION SELECT id FROM sales WHERE meter_number = @n
+         UNION SELECT id FROM sales WHERE idpel = @n)
+       ORDER BY s.seq DESC LIMIT @limit`,
+    )
+      .all({ n: digits, limit })
+      .map((r) => SaleListRecord.parse(r));
+  } else {
+    where = 's.provider_ref = ?';
+    arg = q.toUpperCase();
+  }
+  return stmt(db, `SELECT ${LIST_COLUMNS} FROM sales s JOIN payments p ON p.sale_id = s.id WHERE ${where} ORDER BY s.seq DESC LIMIT ?`)
+    .all(arg, limit)
+    .map((r) => SaleListRecord.parse(r));
+}
