@@ -1,11 +1,19 @@
 import { create } from 'zustand';
-import type { Receipt, SaleRow, SaleView, StatusFilter, TodayTotals, SimulatedOutcome } from '../../shared/contract';
+import type { LedgerQuery, LedgerTotals, Receipt, SaleRow, SaleView, StatusFilter, TodayTotals, SimulatedOutcome } from '../../shared/contract';
+import { downloadFile } from '../print';
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { printReceipt, saveReceipt } from './receipt-actions';
 
+/** A selection beyond today's list: a date range with filters, or a search (status comes from `filter`). */
+export type LedgerSelection = Omit<LedgerQuery, 'status'>;
+
 type TransactionsState = {
   filter: StatusFilter;
+  selection: LedgerSelection | null;
+  selectionTotals: LedgerTotals | null;
+  setSelection(s: LedgerSelection | null): Promise<void>;
+  exportCsv(): Promise<void>;
   items: SaleRow[];
   totals: TodayTotals | null;
   businessDate: string;
@@ -62,8 +70,24 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     await get().load();
     return true;
   }
+  const search = (beforeSeq?: number) => {
+    const sel = get().selection!;
+    return call('ledger.search', { ...sel, status: get().filter, limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) });
+  };
   return {
     filter: 'all',
+    selection: null,
+    selectionTotals: null,
+    async setSelection(selection) {
+      set({ selection, selected: 0, detail: null, selectionTotals: null });
+      await get().load();
+    },
+    async exportCsv() {
+      const sel = get().selection ?? { from: get().businessDate, to: get().businessDate, shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null };
+      const r = await call('ledger.exportCsv', { ...sel, status: get().filter });
+      if (!r.ok) return set({ error: r.error });
+      downloadFile(r.value.fileName, r.value.csv, 'text/csv');
+    },
     items: [],
     totals: null,
     businessDate: '',
@@ -73,6 +97,12 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     busy: false,
     error: null,
     async load() {
+      if (get().selection) {
+        const found = await search();
+        if (!found.ok) return set({ error: found.error });
+        const selected = Math.min(get().selected, Math.max(0, found.value.items.length - 1));
+        return set({ items: found.value.items, selectionTotals: found.value.totals, nextBeforeSeq: found.value.nextBeforeSeq, selected });
+      }
       const r = await call('ledger.today', { status: get().filter, limit: PAGE });
       if (!r.ok) {
         set({ error: r.error });
@@ -84,6 +114,11 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     async loadMore() {
       const before = get().nextBeforeSeq;
       if (before === null) return;
+      if (get().selection) {
+        const more = await search(before);
+        if (more.ok) set({ items: [...get().items, ...more.value.items], nextBeforeSeq: more.value.nextBeforeSeq });
+        return;
+      }
       const r = await call('ledger.today', { status: get().filter, limit: PAGE, beforeSeq: before });
       if (r.ok) set({ items: [...get().items, ...r.value.items], nextBeforeSeq: r.value.nextBeforeSeq, totals: r.value.totals });
     },

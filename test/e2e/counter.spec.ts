@@ -140,3 +140,29 @@ test("a cashier's refund waits for a supervisor's name and PIN typed at the coun
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sale-detail')).toContainText('Sudah di-refund Rp 1.000');
 });
+
+test('the owner finds a sale by meter number on any day, filters by method, and exports the selection', async ({ page }) => {
+  await api(app().url, 'counter.signOut', {});
+  await page.goto(app().url);
+  await signIn(page, 'Pemilik', '1234');
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('tx-table')).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('tx-search')).toBeFocused();
+  await page.keyboard.type('12345678901');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('selection-title')).toContainText('12345678901');
+  await expect(page.getByTestId('tx-table').locator('tbody tr')).toHaveCount(1);
+  await page.getByTestId('tx-search').fill('');
+  await page.getByTestId('tx-method').selectOption('qris');
+  await page.getByTestId('tx-apply').click();
+  await expect(page.getByTestId('selection-title')).toContainText('s/d');
+  await expect(page.getByTestId('tx-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('selection-by-method')).toContainText('QRIS: Rp 21.600 (1×)');
+  await shot(page, 'counter-06-search');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('tx-export').click();
+  expect((await download).suggestedFilename()).toMatch(/^loket-transaksi-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+  await page.getByTestId('tx-today').click();
+  await expect(page.getByTestId('tx-table').locator('tbody tr')).toHaveCount(3);
+});

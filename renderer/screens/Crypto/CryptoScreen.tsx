@@ -10,6 +10,7 @@ import type { CryptoOrderView } from '../../../shared/payment';
 import { useApp } from '../../stores/app-store';
 import { CRYPTO_FILTERS, useCrypto, type CryptoFilter } from '../../stores/crypto-store';
 import { useKeys } from '../../hooks/use-keys';
+import { useFieldFocused } from '../../hooks/use-field-focused';
 import { useNow } from '../../hooks/use-now';
 import { errorText, type Translate } from '../../i18n';
 import { KeyButton } from '../../components/KeyButton';
@@ -18,24 +19,6 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ReceiptView } from '../../components/ReceiptView';
 import { QrCode } from '../../components/payment/QrCode';
 import { BitcoinProgress, countdown } from '../../components/payment/PaymentWaiting';
-
-/** Whether a text field has the cursor (then Enter belongs to the form, not to the list). */
-function useFieldFocused(): boolean {
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    const update = (): void => setFocused(document.activeElement instanceof HTMLInputElement);
-    // On focusout the next element has not taken the focus yet.
-    const later = (): void => void setTimeout(update, 0);
-    update();
-    document.addEventListener('focusin', update);
-    document.addEventListener('focusout', later);
-    return () => {
-      document.removeEventListener('focusin', update);
-      document.removeEventListener('focusout', later);
-    };
-  }, []);
-  return focused;
-}
 
 function NewOrderForm({ t, busy, onCreate }: { t: Translate; busy: boolean; onCreate: (amount: number, label: string) => void }) {
   const [amountText, setAmountText] = useState('');

@@ -5,9 +5,11 @@ import { formatLocalDateTime } from '../../../shared/domain/time';
 import { useApp } from '../../stores/app-store';
 import { useTransactions } from '../../stores/transactions-store';
 import { useKeys } from '../../hooks/use-keys';
+import { useFieldFocused } from '../../hooks/use-field-focused';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TotalsBar } from './TotalsBar';
 import { SaleDetail } from './SaleDetail';
+import { SearchBar, SelectionTotals } from './SearchBar';
 
 const FILTERS: StatusFilter[] = ['all', 'succeeded', 'open', 'failed', 'refund_due'];
 
@@ -16,6 +18,7 @@ export function TransactionsScreen() {
   const { t, info } = useApp();
   const tz = info?.outlet.timeZone ?? 'Asia/Jakarta';
   const tableRef = useRef<HTMLTableSectionElement>(null);
+  const typing = useFieldFocused();
 
   useEffect(() => {
     void tx.load();
@@ -33,8 +36,9 @@ export function TransactionsScreen() {
     ArrowUp: () => tx.move(-1),
     PageDown: () => tx.move(10),
     PageUp: () => tx.move(-10),
-    Enter: () => void tx.open(),
   };
+  // Enter opens the selected sale — unless a search field has the cursor (Enter applies the search).
+  if (!typing) keys.Enter = () => void tx.open();
   FILTERS.forEach((f, i) => {
     keys[String(i + 1)] = () => void tx.setFilter(f);
   });
@@ -46,6 +50,10 @@ export function TransactionsScreen() {
         <div className="detail-head">
           {tx.filter === 'refund_due' ? (
             <h2>{t('tx.refundDueTitle')}</h2>
+          ) : tx.selection ? (
+            <h2 data-testid="selection-title">
+              {tx.selection.query ? t('tx.searchTitle', { query: tx.selection.query }) : t('tx.rangeTitle', { from: tx.selection.from, to: tx.selection.to })}
+            </h2>
           ) : (
             <h2>
               {t('tx.title')} <span className="muted">{tx.businessDate}</span>
@@ -67,7 +75,8 @@ export function TransactionsScreen() {
             ))}
           </div>
         </div>
-        {tx.totals ? <TotalsBar totals={tx.totals} t={t} /> : null}
+        <SearchBar t={t} today={tx.businessDate} />
+        {tx.selection ? tx.selectionTotals ? <SelectionTotals totals={tx.selectionTotals} t={t} /> : null : tx.totals ? <TotalsBar totals={tx.totals} t={t} /> : null}
         {tx.items.length === 0 ? (
           <p className="muted empty">{t(tx.filter === 'refund_due' ? 'tx.emptyRefundDue' : 'tx.empty')}</p>
         ) : (
@@ -90,7 +99,7 @@ export function TransactionsScreen() {
                   onClick={() => void tx.open(i)}
                   data-testid={`tx-row-${r.receiptNo}`}
                 >
-                  <td>{formatLocalDateTime(r.createdAt, tz).slice(11, 16)}</td>
+                  <td>{tx.selection ? formatLocalDateTime(r.createdAt, tz).slice(0, 16) : formatLocalDateTime(r.createdAt, tz).slice(11, 16)}</td>
                   <td className="mono">{r.receiptNo}</td>
                   <td>
                     <div>
