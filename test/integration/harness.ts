@@ -40,6 +40,7 @@ export async function startCore(config: Partial<LoketConfig> = {}, opts: { signe
     vsiTimeouts: { connectMs: 2_000, inquiryMs: 3_000, payMs: 3_000, adviceMs: 3_000 },
     trainingSimTiming: { hangMs: 4_000, pendingMs: 400 },
     satTimeouts: { connectMs: 2_000, checkoutMs: 3_000, otherMs: 3_000 },
+    chainsideTimeouts: { connectMs: 2_000, createMs: 3_000, readMs: 3_000 },
     trainingSatTiming: { hangMs: 4_000, fulfilMs: 150 },
     startWaitMs: 1_500,
     ...config,
