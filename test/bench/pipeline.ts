@@ -40,6 +40,7 @@ export async function benchPipeline(sim: SimProcess, sales: number, rounds = 5):
   const call = loket.call;
   await call('settings.saveVsi', { baseUrl: sim.baseUrl, clientId: sim.clientId, secret: sim.secret, dtFormat: 'YYYYMMDD' });
   await call('settings.setMode', { mode: 'production' });
+  await call('shift.open', { openingFloat: 0 });
 
   let n = 0;
   const meter = (): string => String(10_000_000_000 + ((process.pid * 7919 + n++) % 80_000_000_000)).padStart(11, '1');

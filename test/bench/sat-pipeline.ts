@@ -65,6 +65,7 @@ export async function benchSatPipeline(sim: SatSimProcess, sales: number, rounds
   });
   await call('settings.saveVsi', { baseUrl: 'http://127.0.0.1:9/vsi', clientId: 'unused', secret: 'unused-in-this-bench', dtFormat: 'YYYYMMDD' });
   await call('settings.setMode', { mode: 'production' });
+  await call('shift.open', { openingFloat: 0 });
   await call('catalog.sync', {});
   const raw = await rawClient(sim);
 
