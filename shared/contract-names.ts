@@ -41,6 +41,7 @@ export const CALL_NAMES = [
   'audit.verify',
   'ledger.today',
   'ledger.search',
+  'ledger.searchTotals',
   'ledger.exportCsv',
   'receipt.get',
   'receipt.print',

@@ -567,8 +567,10 @@ export const contract = {
       limit: z.number().int().min(1).max(200).default(50),
       beforeSeq: z.number().int().positive().optional(),
     }),
-    response: z.object({ items: z.array(SaleRow), totals: LedgerTotals, nextBeforeSeq: z.number().int().nullable() }),
+    response: z.object({ items: z.array(SaleRow), nextBeforeSeq: z.number().int().nullable() }),
   },
+  /** The selection's totals, asked apart from its first page so the page never waits for a month's sums. */
+  'ledger.searchTotals': { kind: 'read', request: LedgerQuery, response: LedgerTotals },
   /** The selection as CSV (one row per sale, at most 100,000), for the owner's spreadsheet. */
   'ledger.exportCsv': { kind: 'read', request: LedgerQuery, response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }) },
   'receipt.get': { kind: 'read', request: SaleId, response: Receipt },

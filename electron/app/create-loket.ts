@@ -32,7 +32,7 @@ import { createReceiptService } from '../services/receipts/receipt-service';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
 import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
 import { todayList } from '../services/reports/today';
-import { exportCsv, searchLedger } from '../services/reports/ledger-search';
+import { exportCsv, searchLedger, searchLedgerTotals } from '../services/reports/ledger-search';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
 import { DEFAULT_VSI_TIMEOUTS } from '../providers/vsi/client';
 import { DEFAULT_SAT_TIMEOUTS, validateSatKeys } from '../providers/sat/client';
@@ -351,6 +351,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     },
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
     'ledger.search': (req) => ({ ok: true, value: searchLedger(db, req) }),
+    'ledger.searchTotals': (req) => ({ ok: true, value: searchLedgerTotals(db, req) }),
     'ledger.exportCsv': (req) => ({ ok: true, value: exportCsv(db, req, settings.outlet().timeZone) }),
     'receipt.get': (req) => receipts.preview(req.saleId),
     'receipt.print': async (req) => {

@@ -98,10 +98,13 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     error: null,
     async load() {
       if (get().selection) {
+        const sel = get().selection!;
+        // The page first; the range's sums follow without holding it up.
+        void call('ledger.searchTotals', { ...sel, status: get().filter }).then((t) => t.ok && get().selection === sel && set({ selectionTotals: t.value }));
         const found = await search();
         if (!found.ok) return set({ error: found.error });
         const selected = Math.min(get().selected, Math.max(0, found.value.items.length - 1));
-        return set({ items: found.value.items, selectionTotals: found.value.totals, nextBeforeSeq: found.value.nextBeforeSeq, selected });
+        return set({ items: found.value.items, nextBeforeSeq: found.value.nextBeforeSeq, selected });
       }
       const r = await call('ledger.today', { status: get().filter, limit: PAGE });
       if (!r.ok) {

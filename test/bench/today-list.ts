@@ -12,7 +12,7 @@ import { verifyAudit } from '../../electron/db/audit-verify';
 import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
 import { findOpenSaleForCustomer, recentSucceededSales } from '../../electron/db/queries/sales';
 import { todayList } from '../../electron/services/reports/today';
-import { searchLedger } from '../../electron/services/reports/ledger-search';
+import { searchLedger, searchLedgerTotals } from '../../electron/services/reports/ledger-search';
 import { businessDate } from '../../shared/domain/time';
 import { median, timeIt } from './stats';
 
@@ -28,7 +28,7 @@ export type TodayResult = {
   /** Median of one sale's customer checks (open sale + recent successes) on the large ledger. */
   customerCheckMs: number;
   rssMb: number;
-  search: { rangeMs: number; rangeFilteredMs: number; dayReportMs: number; findMs: number };
+  search: { rangeMs: number; rangeFilteredMs: number; dayReportMs: number; rangeTotalsMs: number; findMs: number };
   audit: {
     bareUs: number;
     sealedUs: number;
@@ -106,7 +106,8 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   };
   const rangeMs = await timed(() => void searchLedger(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null, limit: 50 }));
   const rangeFilteredMs = await timed(() => void searchLedger(db, { from: monthAgo, to: lastDay, status: 'succeeded', shiftId: null, cashier: null, productKind: null, provider: null, method: 'qris', query: null, limit: 50 }));
-  const dayReportMs = await timed(() => void searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null, limit: 1 }));
+  const dayReportMs = await timed(() => void searchLedgerTotals(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
+  const rangeTotalsMs = await timed(() => void searchLedgerTotals(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
   const findMs = await timed(() => void searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: '10000123456', limit: 50 }));
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
@@ -133,7 +134,7 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const verify = verifyAudit(path.join(dir, 'loket.db'), key);
   return {
     rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb,
-    search: { rangeMs, rangeFilteredMs, dayReportMs, findMs },
+    search: { rangeMs, rangeFilteredMs, dayReportMs, rangeTotalsMs, findMs },
     audit: {
       bareUs: (bareMs * 1000) / writes,
       sealedUs: (sealedMs * 1000) / writes,

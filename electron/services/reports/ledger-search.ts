@@ -34,14 +34,19 @@ export function totalsOf(rows: ReturnType<typeof searchTotals>): LedgerTotals {
 }
 
 export function searchLedger(db: Ledger, req: ParsedReq<'ledger.search'>): Res<'ledger.search'> {
-  if (req.query) {
-    const found = findSales(db, req.query, req.limit);
-    return { items: found.map(toSaleRow), totals: totalsOf([]), nextBeforeSeq: null };
-  }
-  const f = filterOf(req);
-  const rows = searchSales(db, f, req.limit + 1, req.beforeSeq ?? null);
+  if (req.query) return { items: findSales(db, req.query, req.limit).map(toSaleRow), nextBeforeSeq: null };
+  const rows = searchSales(db, filterOf(req), req.limit + 1, req.beforeSeq ?? null);
   const page = rows.slice(0, req.limit);
-  return { items: page.map(toSaleRow), totals: totalsOf(searchTotals(db, f)), nextBeforeSeq: rows.length > req.limit ? page.at(-1)!.seq : null };
+  return { items: page.map(toSaleRow), nextBeforeSeq: rows.length > req.limit ? page.at(-1)!.seq : null };
+}
+
+/** A search's totals are those of what it found; a range's are summed over the range. */
+export function searchLedgerTotals(db: Ledger, q: LedgerQuery): LedgerTotals {
+  if (q.query) {
+    const found = findSales(db, q.query, 200);
+    return totalsOf(found.map((r) => ({ product_kind: r.product_kind, provider: r.provider, method: r.payment_method, state: r.state, n: 1, total: r.total, margin: 0 })));
+  }
+  return totalsOf(searchTotals(db, filterOf(q)));
 }
 
 const cell = (v: string | number | null): string => {
