@@ -315,6 +315,7 @@ export const en: Messages = {
     allProviders: 'All providers',
     allMethods: 'All methods',
     kind: { pln_prepaid: 'PLN token', bill: 'Bill', digital: 'Digital' },
+    thisShift: 'This shift only',
     apply: 'Apply',
     today: 'Today',
     export: 'Export CSV',

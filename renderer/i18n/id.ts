@@ -314,6 +314,7 @@ export const id = {
     allProviders: 'Semua penyedia',
     allMethods: 'Semua cara bayar',
     kind: { pln_prepaid: 'Token PLN', bill: 'Tagihan', digital: 'Digital' },
+    thisShift: 'Shift ini saja',
     apply: 'Terapkan',
     today: 'Hari ini',
     export: 'Ekspor CSV',

@@ -90,6 +90,12 @@ export function BooksScreen() {
     const r = await call('books.statement', { account: a.code, limit: 50, beforeEntry: null });
     if (r.ok) setStatement({ code: a.code, lines: r.value.lines });
   };
+  const older = async (): Promise<void> => {
+    const last = statement?.lines.at(-1);
+    if (!statement || !last) return;
+    const r = await call('books.statement', { account: statement.code, limit: 50, beforeEntry: last.entryId });
+    if (r.ok) setStatement({ code: statement.code, lines: [...statement.lines, ...r.value.lines] });
+  };
   const n = books?.accounts.length ?? 0;
   useKeys({
     ArrowDown: () => setSelected((s) => Math.min(n - 1, s + 1)),
@@ -164,6 +170,11 @@ export function BooksScreen() {
                 ))}
               </tbody>
             </table>
+            {statement.lines.length > 0 && statement.lines.length % 50 === 0 ? (
+              <button type="button" className="btn ghost" onClick={() => void older()} data-testid="statement-older">
+                {t('tx.more')}
+              </button>
+            ) : null}
           </div>
         ) : null}
         <DepositForm t={t} onDone={setBooks} />

@@ -10,7 +10,7 @@ import { useTransactions, type LedgerSelection } from '../../stores/transactions
 
 const METHODS = ['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin'] as const;
 
-export function SearchBar({ t, today }: { t: Translate; today: string }) {
+export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; shiftId: string | null }) {
   const tx = useTransactions();
   const sel = tx.selection;
   const [form, setForm] = useState<LedgerSelection>(sel ?? { from: today, to: today, shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null });
@@ -51,6 +51,12 @@ export function SearchBar({ t, today }: { t: Translate; today: string }) {
         ))}
       </select>
       <input placeholder={t('tx.cashier')} value={form.cashier ?? ''} onChange={(e) => setForm({ ...form, cashier: e.target.value })} data-testid="tx-cashier" />
+      {shiftId || form.shiftId ? (
+        <label className="inline">
+          <input type="checkbox" checked={form.shiftId !== null} onChange={(e) => setForm({ ...form, shiftId: e.target.checked ? shiftId : null })} data-testid="tx-this-shift" />
+          {t('tx.thisShift')}
+        </label>
+      ) : null}
       <button className="btn primary" type="submit" data-testid="tx-apply">
         {t('tx.apply')} <kbd className="kbd">Enter</kbd>
       </button>

@@ -75,7 +75,7 @@ export function TransactionsScreen() {
             ))}
           </div>
         </div>
-        <SearchBar t={t} today={tx.businessDate} />
+        <SearchBar t={t} today={tx.businessDate} shiftId={info?.counter.shift?.id ?? null} />
         {tx.selection ? tx.selectionTotals ? <SelectionTotals totals={tx.selectionTotals} t={t} /> : null : tx.totals ? <TotalsBar totals={tx.totals} t={t} /> : null}
         {tx.items.length === 0 ? (
           <p className="muted empty">{t(tx.filter === 'refund_due' ? 'tx.emptyRefundDue' : 'tx.empty')}</p>
