@@ -297,7 +297,7 @@ export type ReceiptLine = z.infer<typeof ReceiptLine>;
 
 export const Receipt = z.object({
   saleId: z.string(),
-  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed', 'payment_slip', 'cancelled', 'crypto']),
+  kind: z.enum(['token', 'bill', 'digital', 'pending', 'failed', 'payment_slip', 'cancelled', 'crypto', 'shift_report']),
   columns: z.number().int().positive(),
   copyNumber: z.number().int().nonnegative(),
   lines: z.array(ReceiptLine),

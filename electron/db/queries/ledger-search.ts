@@ -5,6 +5,7 @@ import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { SaleListRecord } from '../rows';
 import { OPEN_SALE_STATES } from './sale-events';
+import { LIST_COLUMNS } from './sales';
 
 export type SearchFilter = {
   from: string;
@@ -16,9 +17,6 @@ export type SearchFilter = {
   provider: string | null;
   method: string | null;
 };
-
-const LIST_COLUMNS = `s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
-  s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number`;
 
 const STATUS_SQL: Record<SearchFilter['status'], string> = {
   all: '',

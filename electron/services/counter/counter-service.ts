@@ -125,7 +125,20 @@ export function createCounterService(deps: {
     return { ...base, lines: layoutShiftReport(base, deps.outlet()) };
   }
 
+  async function approve(what: string, approval: Approval | undefined, minRole: Role = 'supervisor'): Promise<Result<{ by: string }>> {
+    const s = live();
+    if (!s || s.locked) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
+    if (RANK[s.role] >= RANK[minRole]) return { ok: true, value: { by: s.name } };
+    if (!approval) return err('approval_required', 'Perlu persetujuan supervisor: nama dan PIN supervisor.');
+    const u = await check(approval.name, approval.pin);
+    if (!u.ok) return u;
+    if (RANK[u.value.role] < RANK[minRole]) return err('approval_required', `${u.value.name} bukan supervisor.`);
+    deps.note('counter.approval', `${what} oleh ${u.value.name} untuk ${s.name}`);
+    return { ok: true, value: { by: u.value.name } };
+  }
+
   return {
+    approve,
     status(env) {
       const s = live();
       const shift = openShiftOf(db, env);
@@ -168,17 +181,6 @@ export function createCounterService(deps: {
       if (touch) s.lastActivity = deps.now();
       if (RANK[s.role] < RANK[minRole]) return err('forbidden', minRole === 'owner' ? 'Hanya pemilik yang boleh mengubah ini.' : 'Perlu supervisor.');
       return { ok: true, value: { name: s.name, role: s.role } };
-    },
-    async approve(what, approval, minRole = 'supervisor') {
-      const s = live();
-      if (!s || s.locked) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
-      if (RANK[s.role] >= RANK[minRole]) return { ok: true, value: { by: s.name } };
-      if (!approval) return err('approval_required', 'Perlu persetujuan supervisor: nama dan PIN supervisor.');
-      const u = await check(approval.name, approval.pin);
-      if (!u.ok) return u;
-      if (RANK[u.value.role] < RANK[minRole]) return err('approval_required', `${u.value.name} bukan supervisor.`);
-      deps.note('counter.approval', `${what} oleh ${u.value.name} untuk ${s.name}`);
-      return { ok: true, value: { by: u.value.name } };
     },
     async createUser(name, role, pin) {
       if (!PIN_PATTERN.test(pin)) return err('invalid_request', 'PIN 4 sampai 8 angka.');
@@ -223,7 +225,7 @@ export function createCounterService(deps: {
     async closeShift(env, c) {
       const shift = openShiftOf(db, env);
       if (!shift) return err('no_open_shift', 'Tidak ada shift yang terbuka.');
-      const ok = await this.approve('tutup shift', c.approval);
+      const ok = await approve('tutup shift', c.approval);
       if (!ok.ok) return ok;
       const expected = shift.opening_float + drawerMovement(db, env, shift.opened_at, deps.now());
       const reason = c.reason?.trim() || null;

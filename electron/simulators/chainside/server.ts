@@ -6,6 +6,7 @@
 // customer's wallet and the chain, and fault switches. Shares no code with the client.
 import http from 'node:http';
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { satoshiToBtc } from '../../../shared/domain/bitcoin';
 import { serveSimulator, type SimReply } from '../http-host';
 import { openChainsideStore, type SimOrder } from './state';
 
@@ -104,11 +105,6 @@ function cents(decimal: string): bigint {
 const decimalOf = (c: bigint): string => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-function btcString(sat: number): string {
-  const s = String(sat).padStart(9, '0');
-  return `${s.slice(0, -8)}.${s.slice(-8)}`.replace(/\.?0+$/, '');
-}
-
 export async function startChainsideSimulator(options: ChainsideSimOptions = {}): Promise<ChainsideSimulator> {
   const realNow = options.now ?? Date.now;
   const store = openChainsideStore(options.statePath ?? null, () => ({
@@ -204,7 +200,7 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
       amount: decimalOf(BigInt(o.fiatCents)),
       btc_amount: o.sat,
       address: o.address,
-      uri: `bitcoin:${o.address}?amount=${btcString(o.sat)}`,
+      uri: `bitcoin:${o.address}?amount=${satoshiToBtc(o.sat)}`,
       state: {
         status,
         blockchain_status: bs,
@@ -377,7 +373,7 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     const reply = json(200, {
       uuid: o.uuid,
       address: o.address,
-      uri: `bitcoin:${o.address}?amount=${btcString(o.sat)}`,
+      uri: `bitcoin:${o.address}?amount=${satoshiToBtc(o.sat)}`,
       amount: o.sat,
       expiration_time: iso(o.expiresAt),
       expires_in: config.expirySeconds,

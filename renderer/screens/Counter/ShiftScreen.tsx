@@ -15,7 +15,7 @@ import { useKeys } from '../../hooks/use-keys';
 
 const NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100] as const;
 
-const asReceipt = (r: ShiftReport): Receipt => ({ saleId: r.shiftId, kind: 'pending', columns: 32, copyNumber: 0, lines: r.lines });
+const asReceipt = (r: ShiftReport): Receipt => ({ saleId: r.shiftId, kind: 'shift_report', columns: 32, copyNumber: 0, lines: r.lines });
 
 function OpenShift({ onDone }: { onDone: () => void }) {
   const { t, locale } = useApp();

@@ -2,6 +2,7 @@
 // insertion or deletion made outside Loket is listed with where it is.
 import { useState } from 'react';
 import type { Res } from '../../../shared/contract';
+import type { AppError } from '../../../shared/domain/errors';
 import { call } from '../../api/client';
 import { useApp } from '../../stores/app-store';
 import { errorText } from '../../i18n';
@@ -11,7 +12,7 @@ export function AuditCard() {
   const { t, locale } = useApp();
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Res<'audit.verify'> | null>(null);
-  const [error, setError] = useState<Parameters<typeof errorText>[2] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const verify = async (): Promise<void> => {
     setBusy(true);
     setError(null);
