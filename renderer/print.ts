@@ -22,7 +22,7 @@ export function printInBrowser(receipt: Receipt): void {
   window.print();
 }
 
-export function downloadFile(fileName: string, content: string, type = 'text/html'): void {
+export function downloadFile(fileName: string, content: string | Uint8Array<ArrayBuffer>, type = 'text/html'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -31,4 +31,12 @@ export function downloadFile(fileName: string, content: string, type = 'text/htm
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Bytes that crossed the call boundary as base64 (a PDF). */
+export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
 }

@@ -219,6 +219,27 @@ export const SaleRow = z.object({
 });
 export type SaleRow = z.infer<typeof SaleRow>;
 
+/**
+ * What Loket is doing about a sale that is not finished with: the kind says who acts (Loket
+ * itself, the cashier, a supervisor), the rest says when and how often it has tried.
+ */
+export const UnresolvedActivity = z.object({
+  kind: z.enum(['awaiting_payment', 'buying', 'asking_provider', 'needs_supervisor', 'refunding', 'cash_back', 'hand_back', 'excess_back']),
+  /** Whom Loket is asking: the purchase's provider or the payment's. */
+  provider: z.string().nullable(),
+  attempts: z.number().int().nonnegative(),
+  lastAt: z.number().int().nullable(),
+  nextAt: z.number().int().nullable(),
+  lastResult: z.string().nullable(),
+  /** Money at stake: still owed back, or the sale's total. */
+  amount: Rupiah,
+  expiresAt: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type UnresolvedActivity = z.infer<typeof UnresolvedActivity>;
+export const UnresolvedItem = z.object({ row: SaleRow, activity: UnresolvedActivity, since: z.number().int() });
+export type UnresolvedItem = z.infer<typeof UnresolvedItem>;
+
 export const BillInquiryView = z.object({
   inquiryId: z.string(),
   product: ProductRef,
@@ -561,6 +582,8 @@ export const contract = {
       nextBeforeSeq: z.number().int().nullable(),
     }),
   },
+  /** Every sale not finished with, whatever its day, with what Loket is doing about it. */
+  'ledger.unresolved': { kind: 'read', request: Empty, response: z.object({ items: z.array(UnresolvedItem), more: z.boolean() }) },
   'ledger.search': {
     kind: 'read',
     request: LedgerQuery.extend({
@@ -573,6 +596,12 @@ export const contract = {
   'ledger.searchTotals': { kind: 'read', request: LedgerQuery, response: LedgerTotals },
   /** The selection as CSV (one row per sale, at most 100,000), for the owner's spreadsheet. */
   'ledger.exportCsv': { kind: 'read', request: LedgerQuery, response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), truncated: z.boolean() }) },
+  /** One business day as a PDF (totals, shifts and drawer, unresolved, every sale), for the owner's files. */
+  'report.dayPdf': {
+    kind: 'read',
+    request: z.object({ date: Day }),
+    response: z.object({ fileName: z.string(), base64: z.string(), pages: z.number().int(), sales: z.number().int(), truncated: z.boolean() }),
+  },
   'receipt.get': { kind: 'read', request: SaleId, response: Receipt },
   'receipt.print': {
     kind: 'write',

@@ -33,6 +33,8 @@ import { createCatalogService, type CatalogService } from '../services/catalog/c
 import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
 import { todayList } from '../services/reports/today';
 import { exportCsv, searchLedger, searchLedgerTotals } from '../services/reports/ledger-search';
+import { listUnresolved } from '../services/reports/unresolved';
+import { dayReportPdf, gatherDayReport } from '../services/reports/day-report';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
 import { DEFAULT_VSI_TIMEOUTS } from '../providers/vsi/client';
 import { DEFAULT_SAT_TIMEOUTS, validateSatKeys } from '../providers/sat/client';
@@ -351,8 +353,16 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     },
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
     'ledger.search': (req) => ({ ok: true, value: searchLedger(db, req) }),
+    'ledger.unresolved': () => ({ ok: true, value: listUnresolved(db) }),
     'ledger.searchTotals': (req) => ({ ok: true, value: searchLedgerTotals(db, req) }),
     'ledger.exportCsv': (req) => ({ ok: true, value: exportCsv(db, req, settings.outlet().timeZone) }),
+    'report.dayPdf': async (req) => {
+      const who = counter.require();
+      if (!who.ok) return who;
+      const env = settings.mode();
+      const report = gatherDayReport(db, { now: now(), env, printedBy: who.value.name, outlet: settings.outlet(), counter }, req.date);
+      return { ok: true, value: await dayReportPdf(report) };
+    },
     'receipt.get': (req) => receipts.preview(req.saleId),
     'receipt.print': async (req) => {
       // The original and one reprint are the cashier's; any further copy needs a supervisor.

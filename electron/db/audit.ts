@@ -93,3 +93,9 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
     keyed: key !== null,
   };
 }
+
+/** The newest seal: printed on the day report, so a paper copy can later be matched to the chain. */
+export function auditHead(db: Ledger): { seq: number; hash: string } | null {
+  const last = stmt(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Buffer } | undefined;
+  return last ? { seq: last.seq, hash: last.hash.toString('hex') } : null;
+}

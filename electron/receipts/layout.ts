@@ -155,7 +155,7 @@ function cash(b: Builder, m: ReceiptModel): void {
   paidWith(b, m);
 }
 
-const METHOD_LABEL: Record<ReceiptModel['payment']['method'], string> = {
+export const METHOD_LABEL: Record<ReceiptModel['payment']['method'], string> = {
   cash: 'Tunai',
   qris: 'QRIS',
   gopay: 'GoPay',

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { LedgerQuery, LedgerTotals, Receipt, SaleRow, SaleView, StatusFilter, TodayTotals, SimulatedOutcome } from '../../shared/contract';
-import { downloadFile } from '../print';
+import type { LedgerQuery, LedgerTotals, Receipt, SaleRow, SaleView, StatusFilter, TodayTotals, SimulatedOutcome, UnresolvedItem } from '../../shared/contract';
+import { mergeFreshPage } from './merge-page';
+import { base64Bytes, downloadFile } from '../print';
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 import { printReceipt, saveReceipt } from './receipt-actions';
@@ -14,7 +15,18 @@ type TransactionsState = {
   selectionTotals: LedgerTotals | null;
   setSelection(s: LedgerSelection | null): Promise<void>;
   exportCsv(): Promise<void>;
+  /** The day report as PDF: of the selected day (the range's last), or today. */
+  dayReport(): Promise<void>;
+  reportDay(): string;
   items: SaleRow[];
+  /** Every sale not finished with (any day), with what Loket is doing about it. */
+  unresolved: UnresolvedItem[];
+  unresolvedMore: boolean;
+  /** Which list the arrow keys move in: the day's/selection's, or the unresolved panel. */
+  zone: 'list' | 'unresolved';
+  unresolvedSelected: number;
+  toggleZone(): void;
+  openUnresolved(index?: number): Promise<void>;
   totals: TodayTotals | null;
   businessDate: string;
   nextBeforeSeq: number | null;
@@ -70,6 +82,13 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     await get().load();
     return true;
   }
+  let loadingMore = false;
+  async function openSale(saleId: string): Promise<void> {
+    set({ error: null });
+    const r = await call('sale.get', { saleId });
+    if (r.ok) await showDetail(r.value);
+    else set({ error: r.error });
+  }
   const search = (beforeSeq?: number) => {
     const sel = get().selection!;
     return call('ledger.search', { ...sel, status: get().filter, limit: PAGE, ...(beforeSeq ? { beforeSeq } : {}) });
@@ -88,7 +107,32 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       if (!r.ok) return set({ error: r.error });
       downloadFile(r.value.fileName, r.value.csv, 'text/csv');
     },
+    reportDay: () => get().selection?.to ?? get().businessDate,
+    async dayReport() {
+      const date = get().reportDay();
+      if (!date || get().busy) return;
+      set({ busy: true, error: null });
+      const r = await call('report.dayPdf', { date });
+      set({ busy: false });
+      if (!r.ok) return set({ error: r.error });
+      downloadFile(r.value.fileName, base64Bytes(r.value.base64), 'application/pdf');
+    },
     items: [],
+    unresolved: [],
+    unresolvedMore: false,
+    zone: 'list',
+    unresolvedSelected: 0,
+    toggleZone() {
+      if (get().zone === 'unresolved' || get().unresolved.length === 0) set({ zone: 'list' });
+      else set({ zone: 'unresolved', unresolvedSelected: Math.min(get().unresolvedSelected, get().unresolved.length - 1) });
+    },
+    async openUnresolved(index) {
+      const i = index ?? get().unresolvedSelected;
+      const item = get().unresolved[i];
+      if (!item) return;
+      set({ zone: 'unresolved', unresolvedSelected: i });
+      await openSale(item.row.id);
+    },
     totals: null,
     businessDate: '',
     nextBeforeSeq: null,
@@ -97,39 +141,50 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     busy: false,
     error: null,
     async load() {
+      void call('ledger.unresolved', {}).then((u) => {
+        if (!u.ok) return;
+        const n = u.value.items.length;
+        set({ unresolved: u.value.items, unresolvedMore: u.value.more, unresolvedSelected: Math.min(get().unresolvedSelected, Math.max(0, n - 1)), ...(n === 0 ? { zone: 'list' as const } : {}) });
+      });
       if (get().selection) {
         const sel = get().selection!;
         // The page first; the range's sums follow without holding it up.
         void call('ledger.searchTotals', { ...sel, status: get().filter }).then((t) => t.ok && get().selection === sel && set({ selectionTotals: t.value }));
         const found = await search();
         if (!found.ok) return set({ error: found.error });
-        const selected = Math.min(get().selected, Math.max(0, found.value.items.length - 1));
-        return set({ items: found.value.items, nextBeforeSeq: found.value.nextBeforeSeq, selected });
+        const page = mergeFreshPage(found.value, get());
+        return set({ ...page, selected: Math.min(get().selected, Math.max(0, page.items.length - 1)) });
       }
       const r = await call('ledger.today', { status: get().filter, limit: PAGE });
       if (!r.ok) {
         set({ error: r.error });
         return;
       }
-      const selected = Math.min(get().selected, Math.max(0, r.value.items.length - 1));
-      set({ items: r.value.items, totals: r.value.totals, businessDate: r.value.businessDate, nextBeforeSeq: r.value.nextBeforeSeq, selected });
+      // A new business day starts the list afresh; otherwise rows loaded further down stay.
+      const page = r.value.businessDate === get().businessDate ? mergeFreshPage(r.value, get()) : r.value;
+      set({ ...page, totals: r.value.totals, businessDate: r.value.businessDate, selected: Math.min(get().selected, Math.max(0, page.items.length - 1)) });
     },
     async loadMore() {
       const before = get().nextBeforeSeq;
-      if (before === null) return;
-      if (get().selection) {
-        const more = await search(before);
-        if (more.ok) set({ items: [...get().items, ...more.value.items], nextBeforeSeq: more.value.nextBeforeSeq });
-        return;
+      // Scrolling near the end asks on every frame; one page at a time.
+      if (before === null || loadingMore) return;
+      loadingMore = true;
+      try {
+        const more = get().selection ? await search(before) : await call('ledger.today', { status: get().filter, limit: PAGE, beforeSeq: before });
+        if (more.ok && get().nextBeforeSeq === before) set({ items: [...get().items, ...more.value.items], nextBeforeSeq: more.value.nextBeforeSeq });
+      } finally {
+        loadingMore = false;
       }
-      const r = await call('ledger.today', { status: get().filter, limit: PAGE, beforeSeq: before });
-      if (r.ok) set({ items: [...get().items, ...r.value.items], nextBeforeSeq: r.value.nextBeforeSeq, totals: r.value.totals });
     },
     async setFilter(filter) {
       set({ filter, selected: 0, detail: null });
       await get().load();
     },
     move(delta) {
+      if (get().zone === 'unresolved') {
+        const n = get().unresolved.length;
+        return set({ unresolvedSelected: Math.max(0, Math.min(n - 1, get().unresolvedSelected + delta)) });
+      }
       const n = get().items.length;
       if (n === 0) return;
       set({ selected: Math.max(0, Math.min(n - 1, get().selected + delta)) });
@@ -138,10 +193,8 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       const i = index ?? get().selected;
       const row = get().items[i];
       if (!row) return;
-      set({ selected: i, error: null });
-      const r = await call('sale.get', { saleId: row.id });
-      if (r.ok) await showDetail(r.value);
-      else set({ error: r.error });
+      set({ selected: i, zone: 'list' });
+      await openSale(row.id);
     },
     close: () => set({ detail: null, error: null }),
     async reprint() {

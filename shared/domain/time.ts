@@ -48,3 +48,20 @@ export function formatLocalDateTime(epochMs: number, timeZone: string = DEFAULT_
   const p = localParts(epochMs, timeZone);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
+
+/** The instants a business day spans in the outlet's zone: [start, end). */
+export function dayBounds(date: string, timeZone: string = DEFAULT_TIME_ZONE): { start: number; end: number } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const startOf = (year: number, month: number, day: number): number => {
+    const utc = Date.UTC(year, month - 1, day);
+    // The zone's offset at that instant, applied twice so a day that starts across a DST change lands on local midnight.
+    let at = utc;
+    for (let i = 0; i < 2; i++) {
+      const p = localParts(at, timeZone);
+      const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+      at = utc - (shown - at);
+    }
+    return at;
+  };
+  return { start: startOf(y, m, d), end: startOf(y, m, d + 1) };
+}

@@ -7,7 +7,7 @@ import { isFinal, requestId, sellToken, startCore, waitFor, type Core } from './
 
 const BIG_TABLES = ['sales', 'sale_events', 'payments', 'payment_refunds', 'provider_calls', 'inquiries', 'bitcoin_orders'];
 /** Scans that read only rows that stay few: the open sales, the due advice, one sale's events. */
-const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished|payments_next_check|payments_refund_due|bitcoin_orders_next_check)\b/;
+const FEW_ROWS = /USING (COVERING )?INDEX (sales_open|sales_next_advice|provider_calls_unfinished|payments_next_check|payments_refund_due|payments_excess_due|bitcoin_orders_next_check)\b/;
 
 const prepared = new Set<string>();
 const originalPrepare = Database.prototype.prepare;
@@ -71,6 +71,7 @@ describe('query plans on the money path', () => {
     await core.call('ledger.today', { status: 'failed', limit: 50 });
     await core.call('ledger.today', { status: 'open', limit: 50 });
     await core.call('ledger.today', { status: 'refund_due', limit: 50 });
+    await core.call('ledger.unresolved', {});
     await core.call('app.info', {});
     const day = new Date().toISOString().slice(0, 10);
     await core.call('ledger.search', { from: day, to: day, method: 'qris', status: 'succeeded' });

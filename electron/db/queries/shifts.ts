@@ -58,3 +58,8 @@ export function shiftSales(db: Ledger, shiftId: string): ShiftSummaryRow[] {
      FROM sales s JOIN payments p ON p.sale_id = s.id WHERE s.shift_id = ? GROUP BY p.method, s.state ORDER BY p.method, s.state`,
   ).all(shiftId) as ShiftSummaryRow[];
 }
+
+/** Shifts open at any moment of [start, end), oldest first: the day report lists them. */
+export function shiftsOverlapping(db: Ledger, env: string, start: number, end: number): ShiftRecord[] {
+  return stmt(db, 'SELECT * FROM shifts WHERE env = ? AND opened_at < ? AND (closed_at IS NULL OR closed_at >= ?) ORDER BY opened_at').all(env, end, start) as ShiftRecord[];
+}

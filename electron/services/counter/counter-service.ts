@@ -7,7 +7,7 @@ import { ulid } from '../../../shared/domain/ids';
 import type { Approval, CounterStatus, Mode, Role, ShiftReport } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { countUsers, getUser, getUserByName, insertUser, listUsers, recordPinFailure, recordPinSuccess, setUserActive, type UserRecord } from '../../db/queries/users';
-import { closeShiftRow, drawerMovement, getShift, insertShift, openShiftOf, shiftSales, type ShiftRecord } from '../../db/queries/shifts';
+import { closeShiftRow, drawerMovement, getShift, insertShift, openShiftOf, shiftSales, shiftsOverlapping, type ShiftRecord } from '../../db/queries/shifts';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Logger } from '../../log/logger';
 import { layoutShiftReport } from '../../receipts/layout';
@@ -39,6 +39,8 @@ export type CounterService = {
   report(env: Mode): Result<ShiftReport>;
   closeShift(env: Mode, c: { counted: number; countJson: string | null; reason: string | null; approval?: Approval }): Promise<Result<ShiftReport>>;
   shiftReport(id: string): Result<ShiftReport>;
+  /** Every shift open at some moment of [start, end), with its X (still open) or Z report. */
+  shiftsBetween(env: Mode, start: number, end: number): ShiftReport[];
 };
 
 export function createCounterService(deps: {
@@ -238,6 +240,9 @@ export function createCounterService(deps: {
     shiftReport(id) {
       const s = getShift(db, id);
       return s ? { ok: true, value: report(s, s.closed_at === null ? 'X' : 'Z') } : err('invalid_request', 'Shift tidak ditemukan.');
+    },
+    shiftsBetween(env, start, end) {
+      return shiftsOverlapping(db, env, start, end).map((s) => report(s, s.closed_at === null ? 'X' : 'Z'));
     },
   };
 }

@@ -18,7 +18,7 @@ export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; 
   useEffect(() => {
     if (!sel && today) setForm((f) => ({ ...f, from: today, to: today }));
   }, [today, sel]);
-  useKeys({ '/': () => queryRef.current?.focus(), e: () => void tx.exportCsv() }, tx.detail === null);
+  useKeys({ '/': () => queryRef.current?.focus(), e: () => void tx.exportCsv(), d: () => void tx.dayReport() }, tx.detail === null);
   const apply = (e: FormEvent): void => {
     e.preventDefault();
     void tx.setSelection({ ...form, query: form.query?.trim() || null, cashier: form.cashier?.trim() || null });
@@ -67,6 +67,9 @@ export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; 
       ) : null}
       <button type="button" className="btn ghost" onClick={() => void tx.exportCsv()} data-testid="tx-export">
         {t('tx.export')} <kbd className="kbd">E</kbd>
+      </button>
+      <button type="button" className="btn ghost" onClick={() => void tx.dayReport()} disabled={tx.busy} data-testid="tx-day-report">
+        {t('tx.dayReport', { date: tx.reportDay() })} <kbd className="kbd">D</kbd>
       </button>
     </form>
   );
