@@ -13,6 +13,8 @@ import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
 import { findOpenSaleForCustomer, recentSucceededSales } from '../../electron/db/queries/sales';
 import { todayList } from '../../electron/services/reports/today';
 import { searchLedger, searchLedgerTotals } from '../../electron/services/reports/ledger-search';
+import { gatherDayReport } from '../../electron/services/reports/day-report';
+import { renderDayReportPdf } from '../../electron/receipts/day-report-pdf';
 import { businessDate } from '../../shared/domain/time';
 import { median, timeIt } from './stats';
 
@@ -28,7 +30,11 @@ export type TodayResult = {
   /** Median of one sale's customer checks (open sale + recent successes) on the large ledger. */
   customerCheckMs: number;
   rssMb: number;
-  search: { rangeMs: number; rangeFilteredMs: number; dayReportMs: number; rangeTotalsMs: number; findMs: number };
+  search: { rangeMs: number; dayReportMs: number; rangeTotalsMs: number; findMs: number };
+  /** A month's first page filtered by one method: through sales_by_method vs walking the month (the plan before it), same run. */
+  byMethod: { method: string; share: number; ms: number; indexMs: number; walkMs: number }[];
+  /** The day report as the owner downloads it: gathered from the ledger and rendered to PDF. */
+  dayPdf: { sales: number; pages: number; gatherMs: number; renderMs: number; kb: number };
   audit: {
     bareUs: number;
     sealedUs: number;
@@ -62,6 +68,8 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
         denomination: [20_000, 50_000, 100_000, 200_000, 500_000][i % 5]!,
         providerAdmin: 2_500,
         token: state === 'succeeded' ? String(i).padStart(20, '0') : null,
+        // A counter's mix: mostly cash, some QRIS, a few cards, bitcoin rare.
+        method: r < 900 ? 'cash' : r < 960 ? 'qris' : r < 990 ? 'card' : 'bitcoin',
       };
     }
   }
@@ -105,10 +113,37 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
     return median(xs);
   };
   const rangeMs = await timed(() => void searchLedger(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null, limit: 50 }));
-  const rangeFilteredMs = await timed(() => void searchLedger(db, { from: monthAgo, to: lastDay, status: 'succeeded', shiftId: null, cashier: null, productKind: null, provider: null, method: 'qris', query: null, limit: 50 }));
+  const range = { from: monthAgo, to: lastDay, shiftId: null, cashier: null, productKind: null, provider: null, query: null };
+  // The plan before sales_by_method, for the side-by-side figure: the month's sales in day order, method checked per row.
+  const walk = db.prepare(
+    `SELECT s.id FROM sales s INDEXED BY sales_day JOIN payments p ON p.sale_id = s.id
+     WHERE s.business_date BETWEEN ? AND ? AND p.method = ? AND s.state = 'succeeded' ORDER BY s.business_date DESC, s.seq DESC LIMIT 50`,
+  );
+  const indexed = db.prepare(
+    `SELECT s.id FROM sales_by_method m JOIN sales s ON s.seq = m.seq JOIN payments p ON p.sale_id = s.id
+     WHERE m.method = ? AND m.business_date BETWEEN ? AND ? AND s.state = 'succeeded' ORDER BY m.business_date DESC, m.seq DESC LIMIT 50`,
+  );
+  const monthCount = (db.prepare('SELECT count(*) AS n FROM sales WHERE business_date BETWEEN ? AND ?').get(monthAgo, lastDay) as { n: number }).n;
+  const byMethod: TodayResult['byMethod'] = [];
+  // GoPay: no sale at all in the month — the worst case for walking it.
+  for (const method of ['cash', 'qris', 'card', 'bitcoin', 'gopay'] as const) {
+    const n = (db.prepare('SELECT count(*) AS n FROM sales_by_method WHERE method = ? AND business_date BETWEEN ? AND ?').get(method, monthAgo, lastDay) as { n: number }).n;
+    const ms = await timed(() => void searchLedger(db, { ...range, status: 'succeeded', method, limit: 50 }));
+    const indexMs = await timed(() => void indexed.all(method, monthAgo, lastDay));
+    const walkMs = await timed(() => void walk.all(monthAgo, lastDay, method));
+    byMethod.push({ method, share: n / monthCount, ms, indexMs, walkMs });
+  }
   const dayReportMs = await timed(() => void searchLedgerTotals(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
   const rangeTotalsMs = await timed(() => void searchLedgerTotals(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
   const findMs = await timed(() => void searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: '10000123456', limit: 50 }));
+  let report: ReturnType<typeof gatherDayReport> | undefined;
+  const gatherMs = await timed(() => {
+    report = gatherDayReport(db, { now, env: 'production', printedBy: 'Bench', outlet: { name: 'Loket Bench', address: 'Jl. Contoh 1', timeZone: 'Asia/Jakarta' }, counter: { shiftsBetween: () => [] } }, lastDay);
+  });
+  const renders: number[] = [];
+  let pdf: Awaited<ReturnType<typeof renderDayReportPdf>> = { bytes: new Uint8Array(), pages: 0 };
+  for (let i = 0; i < 5; i++) renders.push(await timeIt(async () => void (pdf = await renderDayReportPdf(report!))));
+  const dayPdf = { sales: report!.sales.length, pages: pdf.pages, gatherMs, renderMs: median(renders), kb: pdf.bytes.length / 1024 };
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
   // The audit on the same ledger: one write transaction without and with its seal (CPU only:
@@ -134,7 +169,9 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const verify = verifyAudit(path.join(dir, 'loket.db'), key);
   return {
     rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb,
-    search: { rangeMs, rangeFilteredMs, dayReportMs, rangeTotalsMs, findMs },
+    search: { rangeMs, dayReportMs, rangeTotalsMs, findMs },
+    byMethod,
+    dayPdf,
     audit: {
       bareUs: (bareMs * 1000) / writes,
       sealedUs: (sealedMs * 1000) / writes,

@@ -38,6 +38,11 @@ describe('ledger search', () => {
     expect(all.totals.byProvider).toContainEqual({ key: 'sat', count: 1, total: bill.amounts.total });
     expect(all.totals.byProduct).toContainEqual({ key: 'pln_prepaid', count: 2, total: cash.amounts.total + qris.amounts.total });
     expect((await core.call('ledger.search', { ...range, method: 'qris' })).items.map((r) => r.id)).toEqual([qris.id]);
+    // Every sale is in the by-method index the method filter walks, under its payment's method.
+    const indexed = core.loket.db.prepare('SELECT m.method, p.method AS paid FROM sales_by_method m JOIN sales s ON s.seq = m.seq JOIN payments p ON p.sale_id = s.id').all() as { method: string; paid: string }[];
+    expect(indexed).toHaveLength((core.loket.db.prepare('SELECT count(*) AS n FROM payments').get() as { n: number }).n);
+    expect(indexed.every((r) => r.method === r.paid)).toBe(true);
+    expect((await core.call('ledger.search', { ...range, method: 'cash', productKind: 'bill' })).items.map((r) => r.id)).toEqual([bill.id]);
     expect((await core.call('ledger.search', { ...range, provider: 'sat' })).items.map((r) => r.id)).toEqual([bill.id]);
     expect((await core.call('ledger.search', { ...range, productKind: 'bill', method: 'cash' })).items).toHaveLength(1);
     expect((await core.call('ledger.search', { ...range, cashier: 'Pemilik' })).items).toHaveLength(3);

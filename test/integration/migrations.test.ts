@@ -82,6 +82,8 @@ describe('ledger migrations', () => {
     });
     expect(getSale(db, 's2')).toMatchObject({ state: 'pending', next_advice_at: 99, provider_ref: 'LKT-s2' });
     expect(saleEvents(db, 's1')).toHaveLength(1);
+    // The search-by-method index is built from the rows that were there.
+    expect(db.prepare('SELECT method, seq FROM sales_by_method ORDER BY seq').all()).toEqual([{ method: 'cash', seq: 1 }, { method: 'cash', seq: 2 }]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(() => db.exec("DELETE FROM sales WHERE id = 's1'")).toThrow(/never deleted/);
     expect(() => db.exec("UPDATE sales SET state = 'pending' WHERE id = 's1'")).toThrow(/illegal sale state transition/);

@@ -32,13 +32,19 @@ const FILTERS = `AND (@shiftId IS NULL OR s.shift_id = @shiftId) AND (@cashier I
   AND (@method IS NULL OR p.method = @method)`;
 
 export function searchSales(db: Ledger, f: SearchFilter, limit: number, beforeSeq: number | null): SaleListRecord[] {
-  return stmt(
-    db,
-    `SELECT ${LIST_COLUMNS} FROM sales s INDEXED BY sales_day JOIN payments p ON p.sale_id = s.id
-     WHERE s.business_date BETWEEN @from AND @to AND s.seq < @before ${FILTERS} ${STATUS_SQL[f.status]}
-     ORDER BY s.business_date DESC, s.seq DESC LIMIT @limit`,
-  )
-    .all({ ...f, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit })
+  const args = { ...f, before: beforeSeq ?? Number.MAX_SAFE_INTEGER, limit };
+  // One method: walk only that method's sales of the range (sales_by_method), newest first; a
+  // rare method over a month then costs its own few rows, not the month's.
+  const sql =
+    f.method !== null
+      ? `SELECT ${LIST_COLUMNS} FROM sales_by_method m JOIN sales s ON s.seq = m.seq JOIN payments p ON p.sale_id = s.id
+         WHERE m.method = @method AND m.business_date BETWEEN @from AND @to AND m.seq < @before ${FILTERS} ${STATUS_SQL[f.status]}
+         ORDER BY m.business_date DESC, m.seq DESC LIMIT @limit`
+      : `SELECT ${LIST_COLUMNS} FROM sales s INDEXED BY sales_day JOIN payments p ON p.sale_id = s.id
+         WHERE s.business_date BETWEEN @from AND @to AND s.seq < @before ${FILTERS} ${STATUS_SQL[f.status]}
+         ORDER BY s.business_date DESC, s.seq DESC LIMIT @limit`;
+  return stmt(db, sql)
+    .all(args)
     .map((r) => SaleListRecord.parse(r));
 }
 

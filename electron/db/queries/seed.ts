@@ -12,7 +12,11 @@ export type SeedSale = {
   denomination: number;
   providerAdmin: number;
   token: string | null;
+  /** Cash unless said; a non-cash sale carries its provider and a reference, as a real one does. */
+  method?: 'cash' | 'qris' | 'card' | 'bitcoin';
 };
+
+const PROVIDER_OF = { cash: null, qris: 'midtrans', card: 'worldline', bitcoin: 'chainside' } as const;
 
 export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
   const sale = db.prepare(
@@ -28,15 +32,17 @@ export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
        CASE WHEN @state = 'pending' THEN @createdAt + 86400000 ELSE NULL END)`,
   );
   const payment = db.prepare(
-    `INSERT INTO payments (id, sale_id, method, amount, tendered, change, state, created_at, updated_at)
-     VALUES (@id, @id, 'cash', @denomination + @providerAdmin, @denomination + @providerAdmin, 0,
+    `INSERT INTO payments (id, sale_id, method, provider, provider_ref, amount, tendered, change, state, created_at, updated_at)
+     VALUES (@id, @id, @method, @provider, CASE WHEN @provider IS NULL THEN NULL ELSE 'PAY-' || @id END,
+       @denomination + @providerAdmin, @denomination + @providerAdmin, 0,
        CASE WHEN @state = 'failed' THEN 'refunded' ELSE 'settled' END, @createdAt, @createdAt)`,
   );
   let n = 0;
   db.transaction(() => {
     for (const s of sales) {
       sale.run(s);
-      payment.run(s);
+      const method = s.method ?? 'cash';
+      payment.run({ ...s, method, provider: PROVIDER_OF[method] });
       n++;
     }
   })();
