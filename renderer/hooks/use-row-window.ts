@@ -41,6 +41,10 @@ export function useRowWindow(count: number, rowHeight: number, selected: number,
     if (!el) return;
     const to = scrollToShow(selected, rowHeight, view.header, el.scrollTop, el.clientHeight);
     if (to !== null) el.scrollTop = to;
+    // The box itself may be below the fold (the unresolved panel above it): once the row is
+    // rendered, the page scrolls too, just enough.
+    const frame = requestAnimationFrame(() => el.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
     // follows the cursor only; scrolling by hand must not snap back
   }, [selected]);
   return { box, ...rowWindow(count, rowHeight, view.top, view.height, overscan) };

@@ -93,6 +93,7 @@ export function TransactionsScreen() {
               items={tx.items}
               selected={tx.zone === 'list' ? tx.selected : -1}
               withDate={tx.selection !== null || tx.filter === 'refund_due'}
+              compact={tx.detail !== null}
               hasMore={tx.nextBeforeSeq !== null}
               onOpen={(i) => void tx.open(i)}
               onNearEnd={() => void tx.loadMore()}

@@ -16,12 +16,14 @@ type Props = {
   items: SaleRow[];
   selected: number;
   withDate: boolean;
+  /** Beside the sale's detail: no room for the face value (the total stays). */
+  compact: boolean;
   hasMore: boolean;
   onOpen(index: number): void;
   onNearEnd(): void;
 };
 
-export function TransactionsTable({ t, tz, items, selected, withDate, hasMore, onOpen, onNearEnd }: Props) {
+export function TransactionsTable({ t, tz, items, selected, withDate, compact, hasMore, onOpen, onNearEnd }: Props) {
   const win = useRowWindow(items.length, ROW_HEIGHT, selected);
   const nearEnd = hasMore && (win.end >= items.length - 5 || selected >= items.length - 5);
   useEffect(() => {
@@ -30,12 +32,12 @@ export function TransactionsTable({ t, tz, items, selected, withDate, hasMore, o
   const rows = items.slice(win.start, win.end);
   return (
     <div className="tx-scroll" ref={win.box} data-testid="tx-scroll">
-      <table className="tx-table" data-testid="tx-table" aria-rowcount={items.length}>
+      <table className={`tx-table${withDate ? ' with-date' : ''}`} data-testid="tx-table" aria-rowcount={items.length}>
         <colgroup>
           <col className="c-time" />
           <col className="c-receipt" />
           <col />
-          <col className="c-num" />
+          {compact ? null : <col className="c-num" />}
           <col className="c-num" />
           <col className="c-status" />
         </colgroup>
@@ -44,7 +46,7 @@ export function TransactionsTable({ t, tz, items, selected, withDate, hasMore, o
             <th>{t('tx.time')}</th>
             <th>{t('tx.receipt')}</th>
             <th>{t('tx.customer')}</th>
-            <th className="num">{t('tx.nominal')}</th>
+            {compact ? null : <th className="num">{t('tx.nominal')}</th>}
             <th className="num">{t('tx.total')}</th>
             <th>{t('tx.status')}</th>
           </tr>
@@ -68,7 +70,7 @@ export function TransactionsTable({ t, tz, items, selected, withDate, hasMore, o
                     {r.deliveryHint ? ` · ${r.deliveryHint}` : ''}
                   </div>
                 </td>
-                <td className="num">{formatRupiah(r.faceValue)}</td>
+                {compact ? null : <td className="num">{formatRupiah(r.faceValue)}</td>}
                 <td className="num">{formatRupiah(r.total)}</td>
                 <td>
                   <div className="clip">

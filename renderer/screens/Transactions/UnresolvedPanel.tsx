@@ -36,7 +36,7 @@ function Activity({ item, t, tz, now }: { item: UnresolvedItem; t: Translate; tz
   if (a.expiresAt !== null) details.push(t('unresolved.expires', { time: when(a.expiresAt, now, tz) }));
   if (a.lastResult) details.push(t('unresolved.last', { result: a.lastResult }));
   return (
-    <div className="activity">
+    <div className="u-activity">
       <div data-testid="unresolved-activity">
         {t(`unresolved.kind.${a.kind}`, { provider, method: t(`pay.method.${item.row.paymentMethod}`), amount: formatRupiah(a.amount) })}
       </div>
@@ -69,13 +69,13 @@ export function UnresolvedPanel({ t, tz, items, more, active, selected, onOpen }
             onClick={() => onOpen(i)}
             data-testid={`unresolved-${item.row.receiptNo}`}
           >
-            <div className="who">
+            <div className="u-id">
               <div>
                 <span className="mono">{item.row.receiptNo}</span> <span className="muted small">{when(item.row.createdAt, now, tz)}</span>
               </div>
               <StatusBadge state={item.row.state} label={t(`state.${item.row.state}`)} />
             </div>
-            <div className="what">
+            <div className="u-sale">
               <div className="clip">
                 {item.row.productName} · <span className="mono">{item.row.customerNumber}</span>
               </div>
