@@ -20,6 +20,7 @@ export function scrollToShow(index: number, rowHeight: number, headerHeight: num
   return null;
 }
 
+/** `selected` < 0: no cursor to follow. */
 export function useRowWindow(count: number, rowHeight: number, selected: number, overscan = 10) {
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 800, header: 0 });
@@ -38,7 +39,7 @@ export function useRowWindow(count: number, rowHeight: number, selected: number,
   }, []);
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
+    if (!el || selected < 0) return;
     const to = scrollToShow(selected, rowHeight, view.header, el.scrollTop, el.clientHeight);
     if (to !== null) el.scrollTop = to;
     // The box itself may be below the fold (the unresolved panel above it): once the row is

@@ -1,15 +1,15 @@
 // F10 — the owner's books: every account's balance (↑↓ select, Enter opens its statement), each
 // provider's deposit in the books against the saldo it reports, and recording a deposit top-up.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BooksView, Res } from '../../../shared/contract';
 import { formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
-import { formatLocalDateTime } from '../../../shared/domain/time';
 import type { AppError } from '../../../shared/domain/errors';
 import { call } from '../../api/client';
 import { useApp } from '../../stores/app-store';
 import { useKeys } from '../../hooks/use-keys';
 import { errorText, type Translate } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
+import { StatementTable } from './StatementTable';
 
 /** Balances in the sign an owner reads: what assets and expenses hold, what liabilities, capital and income amount to. */
 const shown = (a: BooksView['accounts'][number]): number => (a.kind === 'asset' || a.kind === 'expense' ? a.balance : 0 - a.balance);
@@ -90,11 +90,13 @@ export function BooksScreen() {
     const r = await call('books.statement', { account: a.code, limit: 50, beforeEntry: null });
     if (r.ok) setStatement({ code: a.code, lines: r.value.lines });
   };
+  const loadingOlder = useRef(false);
   const older = async (): Promise<void> => {
     const last = statement?.lines.at(-1);
-    if (!statement || !last) return;
-    const r = await call('books.statement', { account: statement.code, limit: 50, beforeEntry: last.entryId });
-    if (r.ok) setStatement({ code: statement.code, lines: [...statement.lines, ...r.value.lines] });
+    if (!statement || !last || loadingOlder.current) return;
+    loadingOlder.current = true;
+    const r = await call('books.statement', { account: statement.code, limit: 50, beforeEntry: last.entryId }).finally(() => (loadingOlder.current = false));
+    if (r.ok) setStatement((s) => (s && s.code === statement.code ? { code: s.code, lines: [...s.lines, ...r.value.lines] } : s));
   };
   const n = books?.accounts.length ?? 0;
   useKeys({
@@ -159,22 +161,7 @@ export function BooksScreen() {
             <h2>
               {statement.code} · {books.accounts.find((a) => a.code === statement.code)?.name}
             </h2>
-            <table className="tx-table">
-              <tbody>
-                {statement.lines.map((l) => (
-                  <tr key={`${l.entryId}-${l.amount}`}>
-                    <td className="small">{formatLocalDateTime(l.at, timeZone)}</td>
-                    <td>{l.memo}</td>
-                    <td className="num">{formatRupiah(l.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {statement.lines.length > 0 && statement.lines.length % 50 === 0 ? (
-              <button type="button" className="btn ghost" onClick={() => void older()} data-testid="statement-older">
-                {t('tx.more')}
-              </button>
-            ) : null}
+            <StatementTable lines={statement.lines} timeZone={timeZone} hasOlder={statement.lines.length > 0 && statement.lines.length % 50 === 0} onNearEnd={() => void older()} />
           </div>
         ) : null}
         <DepositForm t={t} onDone={setBooks} />

@@ -32,7 +32,7 @@ export function TransactionsTable({ t, tz, items, selected, withDate, compact, h
   const rows = items.slice(win.start, win.end);
   return (
     <div className="tx-scroll" ref={win.box} data-testid="tx-scroll">
-      <table className={`tx-table${withDate ? ' with-date' : ''}`} data-testid="tx-table" aria-rowcount={items.length}>
+      <table className={`tx-table tx-list${withDate ? ' with-date' : ''}`} data-testid="tx-table" aria-rowcount={items.length}>
         <colgroup>
           <col className="c-time" />
           <col className="c-receipt" />
