@@ -4,6 +4,7 @@ import os from 'node:os';
 import { benchPipeline } from './pipeline';
 import { durableSalesRate, fsyncRate } from './durable';
 import { benchTodayList } from './today-list';
+import { benchPosting } from './posting';
 import { startMidtransSimProcess, startSatSimProcess, startSimProcess } from './sim-process';
 import { benchPaymentStep } from './payment-step';
 import { benchSatPipeline } from './sat-pipeline';
@@ -73,6 +74,9 @@ async function main(): Promise<void> {
   out(`   disk: ${fmt(fsyncs, 0)} fdatasync/s (4 KiB write + fdatasync)`);
   out(`   core: ${fmt(durable.perSecond, 0)} durable sales/s (inquiry + cash sale + PAY + outcome; 5 fsynced commits each, instant provider)`);
   out(`   → ${fmt(fsyncs / durable.perSecond, 1)} disk syncs' worth of time per sale`);
+
+  const p = benchPosting(5, quick ? 1_000 : 4_000);
+  out(`   the books' share of a sale (CPU, batched, no fsync): writing a finished sale's rows ${fmt(p.writeUs, 1)} µs vs posting its journal ${fmt(p.postUs, 1)} µs (${fmt(p.postUs / p.writeUs, 2)}×; ${fmt(p.entries / p.sales, 1)} entries, ${fmt(p.lines / p.sales, 1)} lines per sale; ${p.sales.toLocaleString('en-US')} sales in 5 interleaved rounds) — against ${fmt(1e6 / durable.perSecond, 0)} µs for a whole durable sale above`);
 
   out('\n6. Today list (first page of 50 + the day’s totals) and the per-sale customer checks on a large ledger');
   const rows = quick ? 100_000 : 1_000_000;

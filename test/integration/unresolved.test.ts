@@ -57,12 +57,16 @@ describe('unresolved sales', () => {
     expect(await itemOf(started.id)).toMatchObject({ row: { state: 'failed', paymentState: 'refund_due' }, activity: { kind: 'hand_back', provider: 'midtrans', amount: started.amounts.total } });
   });
 
-  it('a QRIS purchase that failed after payment: Loket refunds it through Midtrans until it is done', async () => {
+  it('a QRIS purchase that failed after payment: Loket refunds it through Midtrans, asking again when the answer is lost', async () => {
+    const sim = await core.loket.paymentProviders.trainingMidtrans();
+    sim.configure({ faults: { refundLost: 1 } });
     const inq = await core.call('pln.inquire', { customerNumber: '99000000046' });
     const started = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'qris' } });
     await core.call('payment.simulate', { saleId: started.id, outcome: 'pay' });
-    const done = await until(started.id, (s) => s.state === 'failed' && (s.payment.state === 'refunded' || s.payment.refundBy === 'automatic'));
-    if (done.payment.state === 'refund_due') expect((await itemOf(started.id))?.activity.kind).toBe('refunding');
+    await until(started.id, (s) => s.state === 'failed' && s.payment.refunds.some((r) => r.state === 'unknown'));
+    const item = (await itemOf(started.id))!;
+    expect(item.activity).toMatchObject({ kind: 'refunding', provider: 'midtrans', amount: started.amounts.total });
+    expect(item.activity.nextAt).not.toBeNull();
     await until(started.id, (s) => s.payment.state === 'refunded');
     expect(await itemOf(started.id)).toBeUndefined();
   });
