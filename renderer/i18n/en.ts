@@ -273,6 +273,8 @@ export const en: Messages = {
     closeInfo: 'Enter how many notes/coins of each value. Loket adds them up and shows the variance.',
     expected: 'Expected',
     counted: 'Counted',
+    orTotal: 'Or the drawer’s total (Rp) — instead of counting each value',
+    totalInvalid: 'The drawer’s total must be a rupiah amount, e.g. 145000.',
     variance: 'Variance',
     reason: 'Reason for the variance',
     supervisor: "Supervisor's name",

@@ -272,6 +272,8 @@ export const id = {
     closeInfo: 'Isi jumlah lembar/keping per pecahan. Loket menghitung totalnya dan selisihnya.',
     expected: 'Seharusnya',
     counted: 'Dihitung',
+    orTotal: 'Atau total uang di laci (Rp) — menggantikan hitungan per pecahan',
+    totalInvalid: 'Total uang di laci harus angka rupiah, mis. 145000.',
     variance: 'Selisih',
     reason: 'Alasan selisih',
     supervisor: 'Nama supervisor',

@@ -175,3 +175,23 @@ test('the owner finds a sale by meter number on any day, filters by method, and 
   await page.getByTestId('tx-today').click();
   await expect(page.getByTestId('tx-table').locator('tbody tr')).toHaveCount(3);
 });
+
+test('a drawer counted as one total closes the shift just as well', async ({ page }) => {
+  await api(app().url, 'counter.signOut', {});
+  await page.goto(app().url);
+  await signIn(page, 'Pemilik', '1234');
+  // Sari's shift from the refund test is still open: Rp 50.000 float, the one sale paid by QRIS.
+  await page.keyboard.press('F6');
+  await expect(page.getByTestId('shift-expected')).toHaveText('Rp 50.000');
+  await page.getByTestId('count-total').fill('abc');
+  await page.getByTestId('count-total').press('Enter');
+  await expect(page.getByTestId('error')).toContainText('Total uang di laci harus angka rupiah');
+  await page.getByTestId('count-total').fill('50.000');
+  await expect(page.getByTestId('count-100000')).toBeDisabled();
+  await expect(page.getByTestId('shift-counted')).toHaveText('Rp 50.000');
+  await expect(page.getByTestId('shift-variance')).toHaveText('Rp 0');
+  await page.getByTestId('count-total').press('Enter');
+  await expect(page.getByTestId('z-report')).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('LAPORAN Z - TUTUP SHIFT');
+  await expect(page.getByTestId('receipt')).toContainText('Sari');
+});

@@ -50,16 +50,21 @@ function OpenShift({ onDone }: { onDone: () => void }) {
 function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean; onClosed: (z: ShiftReport) => void }) {
   const { t, locale } = useApp();
   const [counts, setCounts] = useState<Record<string, string>>({});
+  // Or the drawer counted as one total: it then stands instead of the notes and coins.
+  const [totalText, setTotalText] = useState('');
   const [reason, setReason] = useState('');
   const [sup, setSup] = useState({ name: '', pin: '' });
   const [error, setError] = useState<AppError | null>(null);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
-  const counted = NOTES.reduce((sum, n) => sum + n * (Number(counts[n] ?? '') || 0), 0);
+  const byTotal = totalText.trim() !== '';
+  const total = parseRupiahInput(totalText);
+  const counted = byTotal ? (total ?? 0) : NOTES.reduce((sum, n) => sum + n * (Number(counts[n] ?? '') || 0), 0);
   const variance = counted - x.expectedCash;
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const denominations = Object.fromEntries(NOTES.filter((n) => Number(counts[n] ?? '') > 0).map((n) => [String(n), Number(counts[n])]));
+    if (byTotal && total === null) return setError({ code: 'invalid_request', message: t('shift.totalInvalid') });
+    const denominations = byTotal ? null : Object.fromEntries(NOTES.filter((n) => Number(counts[n] ?? '') > 0).map((n) => [String(n), Number(counts[n])]));
     const r = await call('shift.close', {
       counted,
       denominations,
@@ -81,12 +86,17 @@ function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean
               ref={i === 0 ? first : undefined}
               inputMode="numeric"
               value={counts[n] ?? ''}
+              disabled={byTotal}
               onChange={(e) => setCounts({ ...counts, [n]: e.target.value.replace(/\D/g, '') })}
               data-testid={`count-${n}`}
             />
           </label>
         ))}
       </div>
+      <label>
+        {t('shift.orTotal')}
+        <input inputMode="numeric" value={totalText} onChange={(e) => setTotalText(e.target.value)} placeholder="Rp" data-testid="count-total" />
+      </label>
       <dl className="crypto-facts">
         <dt>{t('shift.expected')}</dt>
         <dd data-testid="shift-expected">{formatRupiah(x.expectedCash)}</dd>
