@@ -98,7 +98,7 @@ export const useTransactions = create<TransactionsState>((set, get) => {
     selection: null,
     selectionTotals: null,
     async setSelection(selection) {
-      set({ selection, selected: 0, detail: null, selectionTotals: null });
+      set({ selection, selected: 0, detail: null, selectionTotals: null, items: [], nextBeforeSeq: null });
       await get().load();
     },
     async exportCsv() {
@@ -146,16 +146,21 @@ export const useTransactions = create<TransactionsState>((set, get) => {
         const n = u.value.items.length;
         set({ unresolved: u.value.items, unresolvedMore: u.value.more, unresolvedSelected: Math.min(get().unresolvedSelected, Math.max(0, n - 1)), ...(n === 0 ? { zone: 'list' as const } : {}) });
       });
-      if (get().selection) {
-        const sel = get().selection!;
+      // An answer for a list the cashier has since left is dropped.
+      const filter = get().filter;
+      const sel = get().selection;
+      const left = (): boolean => get().filter !== filter || get().selection !== sel;
+      if (sel) {
         // The page first; the range's sums follow without holding it up.
-        void call('ledger.searchTotals', { ...sel, status: get().filter }).then((t) => t.ok && get().selection === sel && set({ selectionTotals: t.value }));
+        void call('ledger.searchTotals', { ...sel, status: filter }).then((t) => t.ok && !left() && set({ selectionTotals: t.value }));
         const found = await search();
+        if (left()) return;
         if (!found.ok) return set({ error: found.error });
         const page = mergeFreshPage(found.value, get());
         return set({ ...page, selected: Math.min(get().selected, Math.max(0, page.items.length - 1)) });
       }
-      const r = await call('ledger.today', { status: get().filter, limit: PAGE });
+      const r = await call('ledger.today', { status: filter, limit: PAGE });
+      if (left()) return;
       if (!r.ok) {
         set({ error: r.error });
         return;
@@ -177,7 +182,8 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       }
     },
     async setFilter(filter) {
-      set({ filter, selected: 0, detail: null });
+      // Another list: nothing of the old one is kept (the refresh keeps rows only within one list).
+      set({ filter, selected: 0, detail: null, items: [], nextBeforeSeq: null });
       await get().load();
     },
     move(delta) {

@@ -77,6 +77,8 @@ test('a long day: the list scrolls through every sale with only the rows in view
   await expect(table).toHaveAttribute('aria-rowcount', /^1[0-9]{2}$/);
   for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
   await expect(table).toHaveAttribute('aria-rowcount', total);
+  // The last page may land after the last key: two more reach the end.
+  for (let i = 0; i < 2; i++) await page.keyboard.press('PageDown');
   await expect(page.locator('tr.selected')).toBeInViewport();
   await expect(page.locator('tr.selected')).toHaveAttribute('aria-rowindex', total);
   expect(await rendered.count()).toBeLessThan(40);
@@ -96,4 +98,12 @@ test('a long day: the list scrolls through every sale with only the rows in view
   expect(text).toContain(`Daftar transaksi (${total})`);
   expect(text).toMatch(/Berhasil \(\d+×\)/);
   expect(text).toContain('Tunai');
+
+  // Another filter is another list: none of the 132 rows loaded above stays in it.
+  await page.keyboard.press('2');
+  await expect(page.locator('[data-testid="tx-table"] tr[aria-rowindex="1"]')).toContainText('Berhasil');
+  await expect(table).toHaveAttribute('aria-rowcount', '50');
+  await page.waitForTimeout(4_500);
+  await expect(table).toHaveAttribute('aria-rowcount', '50');
+  await expect(page.locator('[data-testid="tx-table"] tbody')).not.toContainText('Pending');
 });
