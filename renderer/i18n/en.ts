@@ -345,7 +345,6 @@ export const en: Messages = {
     openTotal: 'Unfinished',
     refundDue: 'Due back',
     cashInDrawer: 'Cash in drawer (from sales)',
-    more: 'Load more',
     reprint: 'Reprint (COPY)',
     detail: 'Details',
     via: 'via {provider}',

@@ -344,7 +344,6 @@ export const id = {
     openTotal: 'Belum selesai',
     refundDue: 'Harus dikembalikan',
     cashInDrawer: 'Tunai di laci (dari penjualan)',
-    more: 'Muat lebih banyak',
     reprint: 'Cetak ulang (SALINAN)',
     detail: 'Rincian',
     via: 'lewat {provider}',
