@@ -43,7 +43,7 @@ function freshStart(store: { getState(): { step: string; sale: { state: string; 
 }
 
 export function App() {
-  const { info, t, locale, screen, error, loadInfo, setScreen, setLocale } = useApp();
+  const { info, t, locale, screen, error, sessionLost, loadInfo, setScreen, setLocale } = useApp();
 
   const go = (s: Screen): void => {
     // A finished sale makes way for the next one; in the middle of a sale, the key only returns to it.
@@ -73,6 +73,21 @@ export function App() {
   const training = info?.mode === 'training';
   const counter = info?.counter ?? null;
   const signedIn = counter !== null && !counter.needsOwner && counter.user !== null && !counter.locked;
+  if (sessionLost) {
+    return (
+      <div className="app">
+        <main>
+          <div className="card notice session-lost" data-testid="no-session">
+            <h2>{t('session.lostTitle')}</h2>
+            <p>{t('session.lostInfo')}</p>
+            <p>
+              <code>Loket web mode: http://127.0.0.1:…/?token=…</code>
+            </p>
+          </div>
+        </main>
+      </div>
+    );
+  }
   return (
     <div className={`app${training ? ' training' : ''}`}>
       {training ? (

@@ -31,6 +31,8 @@ export const CALL_NAMES = [
   'counter.users',
   'counter.createUser',
   'counter.setActive',
+  'counter.unlockUser',
+  'counter.resetPin',
   'counter.setIdleLock',
   'shift.open',
   'shift.report',

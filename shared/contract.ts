@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
+import { NAME_MAX, NAME_MIN, NAME_PROBLEM_TEXT, newNameProblem, normalizeName } from './domain/person-name';
 import { CryptoOrderView, PaymentChoice, PaymentMethod, PaymentState, PaymentView } from './payment';
 import type { CallName } from './contract-names';
 
@@ -64,7 +65,17 @@ export type DepositView = z.infer<typeof DepositView>;
 export const Role = z.enum(['cashier', 'supervisor', 'owner']);
 export type Role = z.infer<typeof Role>;
 const Pin = z.string().regex(/^\d{4,8}$/);
-const UserName = z.string().trim().min(2).max(40);
+/** A name typed to sign in or approve: normalised (NFC, single spaces), so "budi  s" finds "Budi S". */
+const UserName = z.string().max(200).transform(normalizeName).pipe(z.string().min(NAME_MIN).max(NAME_MAX));
+/** A new account's name: also no hidden characters and Latin letters only (shared/domain/person-name). */
+const NewUserName = z
+  .string()
+  .max(200)
+  .transform(normalizeName)
+  .superRefine((name, ctx) => {
+    const problem = newNameProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: NAME_PROBLEM_TEXT[problem] });
+  });
 /** A supervisor's name and PIN typed at the counter to allow what a cashier may not do alone. */
 export const Approval = z.object({ name: UserName, pin: Pin });
 export type Approval = z.infer<typeof Approval>;
@@ -82,7 +93,9 @@ export const CounterStatus = z.object({
 });
 export type CounterStatus = z.infer<typeof CounterStatus>;
 
-export const CounterUsers = z.object({ users: z.array(z.object({ name: z.string(), role: Role, active: z.boolean() })) });
+export const CounterUsers = z.object({
+  users: z.array(z.object({ name: z.string(), role: Role, active: z.boolean(), /** Too many wrong PINs: locked until then. */ lockedUntil: z.number().int().nullable() })),
+});
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -514,15 +527,19 @@ export const contract = {
   },
   'sale.declareFailed': { kind: 'write', request: SaleId.extend({ approval: Approval.optional() }), response: SaleView },
   'counter.status': { kind: 'read', request: Empty, response: CounterStatus },
-  'counter.setupOwner': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterStatus },
+  'counter.setupOwner': { kind: 'write', request: z.object({ name: NewUserName, pin: Pin }), response: CounterStatus },
   'counter.signIn': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterStatus },
   'counter.signOut': { kind: 'write', request: Empty, response: CounterStatus },
   'counter.lock': { kind: 'write', request: Empty, response: CounterStatus },
   /** The cashier typed or clicked (sent at most once a minute): the idle clock restarts. */
   'counter.activity': { kind: 'write', request: Empty, response: CounterStatus },
   'counter.users': { kind: 'read', request: Empty, response: CounterUsers },
-  'counter.createUser': { kind: 'write', request: z.object({ name: UserName, role: Role, pin: Pin }), response: CounterUsers },
+  'counter.createUser': { kind: 'write', request: z.object({ name: NewUserName, role: Role, pin: Pin }), response: CounterUsers },
   'counter.setActive': { kind: 'write', request: z.object({ name: UserName, active: z.boolean() }), response: CounterUsers },
+  /** Lifts a lock after wrong PINs: the owner for anyone, a supervisor for a cashier. */
+  'counter.unlockUser': { kind: 'write', request: z.object({ name: UserName }), response: CounterUsers },
+  /** The owner sets a new PIN for an account (a forgotten PIN); the lock goes with the old one. */
+  'counter.resetPin': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterUsers },
   'counter.setIdleLock': { kind: 'write', request: z.object({ minutes: z.number().int().min(1).max(120) }), response: CounterStatus },
   'shift.open': { kind: 'write', request: z.object({ openingFloat: Rupiah.refine((n) => n <= 100_000_000) }), response: CounterStatus },
   'shift.report': { kind: 'read', request: Empty, response: ShiftReport },

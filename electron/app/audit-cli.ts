@@ -1,6 +1,8 @@
 // `npm run audit:verify -- --data <dir>`: checks a ledger against its audit chain without starting
-// Loket. The key comes from where web mode takes it (LOKET_MASTER_KEY, or <dir>/master.key).
-// Exit 0: intact; 1: tampered (each finding printed); 2: cannot check.
+// Loket. The key comes from where web mode takes it (LOKET_MASTER_KEY, or <dir>/master.key). It
+// never writes: no key file is made (a made-up key would report every keyed row as tampered, and
+// later starts would pick it up as theirs), and the ledger is opened read-only beside a running
+// Loket. Exit 0: intact; 1: tampered (each finding printed); 2: cannot check (no ledger, no key).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { verifyAudit } from '../db/audit-verify';
@@ -21,10 +23,17 @@ async function main(): Promise<void> {
     process.stderr.write(`no ledger at ${file}\n`);
     process.exit(2);
   }
-  const source = process.env.LOKET_MASTER_KEY ? envKeySource(process.env.LOKET_MASTER_KEY) : fileKeySource(dir);
+  const source = process.env.LOKET_MASTER_KEY ? envKeySource(process.env.LOKET_MASTER_KEY) : fileKeySource(dir, { create: false });
   const k = await source.getKey();
-  if (!k.ok) process.stderr.write(`warning: no key (${k.reason}); keyed seals cannot be confirmed\n`);
-  const report = verifyAudit(file, auditKey(k.ok ? k.key : null), { maxFindings: 1000 });
+  if (!k.ok) {
+    process.stderr.write(
+      `Kunci audit tidak ada: ${k.reason}. Loket mencarinya di ${path.join(dir, 'master.key')} atau di LOKET_MASTER_KEY ` +
+        '(ledger dari aplikasi Electron: kuncinya di keychain sistem; pakai Pengaturan → "Periksa sekarang").\n' +
+        `The audit key is missing: expected at ${path.join(dir, 'master.key')} or in LOKET_MASTER_KEY. Nothing was checked or written.\n`,
+    );
+    process.exit(2);
+  }
+  const report = verifyAudit(file, auditKey(k.key), { maxFindings: 1000 });
   const rate = Math.round(report.rows / Math.max(0.001, report.ms / 1000));
   if (report.findings.length === 0) {
     process.stdout.write(`UTUH: ${report.entries} entri audit, ${report.rows} baris diperiksa dalam ${report.ms} ms (${rate} baris/detik)\n`);

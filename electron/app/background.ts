@@ -2,6 +2,7 @@
 // listener): tracked so `stop()` lets it finish before the ledger closes, and caught so a failure
 // (or the ledger closing under it after the grace period) is logged, never an unhandled rejection.
 import type { Logger } from '../log/logger';
+import { asSystem } from '../db/actor';
 
 export type Background = {
   run(name: string, task: () => Promise<unknown>): void;
@@ -13,7 +14,7 @@ export function createBackground(log: Logger): Background {
   const running = new Set<Promise<unknown>>();
   return {
     run(name, task) {
-      const p = task()
+      const p = asSystem(task)
         .catch((e: unknown) => log.warn('background.failed', { task: name, error: e instanceof Error ? e.message : String(e) }))
         .finally(() => running.delete(p));
       running.add(p);

@@ -1,12 +1,17 @@
-// Who may call what. Signing in is the only thing open to nobody; every other call needs a
-// signed-in, unlocked person (a write restarts the idle clock); the owner's settings and accounts need
-// the owner; the books and the audit need a supervisor. Actions a cashier may ask for with a
-// supervisor's PIN (refunds, declaring failed, reprints) check their approval in the handler.
+// Who may call what, per session. Before anyone signs in a session may only ask what the counter
+// looks like, make the first owner (while no account exists) and sign in; every other call needs
+// the person signed in *at that session*, unlocked (a write restarts their idle clock); the owner's
+// settings and accounts need the owner; the books, the audit and unlocking a cashier need a
+// supervisor. Actions a cashier may ask for with a supervisor's PIN (refunds, declaring failed,
+// reprints) check their approval in the handler. Every call runs under the name of the person it
+// was checked for, which is what the audit seals (db/actor.ts).
 import type { CallName } from '../../shared/contract-names';
 import { contract, type Role } from '../../shared/contract';
 import type { CounterService } from '../services/counter/counter-service';
-import type { HandlerTable } from './invoke';
+import { actingAs } from '../db/actor';
+import type { Caller, HandlerTable } from './invoke';
 
+/** Open to a session nobody has signed in at (signing out is harmless: it ends only the caller's own session). */
 const OPEN: ReadonlySet<CallName> = new Set<CallName>(['app.info', 'counter.status', 'counter.setupOwner', 'counter.signIn', 'counter.signOut']);
 
 const NEEDS: Partial<Record<CallName, Role>> = {
@@ -25,6 +30,8 @@ const NEEDS: Partial<Record<CallName, Role>> = {
   'counter.createUser': 'owner',
   'counter.setActive': 'owner',
   'counter.setIdleLock': 'owner',
+  'counter.resetPin': 'owner',
+  'counter.unlockUser': 'supervisor',
   'books.recordDeposit': 'owner',
   'books.get': 'supervisor',
   'books.statement': 'supervisor',
@@ -33,14 +40,18 @@ const NEEDS: Partial<Record<CallName, Role>> = {
 
 /** Reads (the screens' polling) do not count as activity: only what the person does restarts the idle clock. */
 export function guardCalls(counter: CounterService, table: HandlerTable): HandlerTable {
-  const guarded = { ...table } as Record<CallName, (req: never) => unknown>;
+  const guarded = { ...table } as Record<CallName, (req: never, caller: Caller) => unknown>;
   for (const name of Object.keys(table) as CallName[]) {
-    if (OPEN.has(name)) continue;
-    const handler = table[name] as (req: never) => unknown;
-    guarded[name] = (req: never) => {
-      const who = counter.require(NEEDS[name] ?? 'cashier', contract[name].kind === 'write');
-      return who.ok ? handler(req) : who;
-    };
+    const handler = table[name] as (req: never, caller: Caller) => unknown;
+    guarded[name] = OPEN.has(name)
+      ? (req: never, caller: Caller) => actingAs(counter.actorOf(caller.session), () => handler(req, caller))
+      : (req: never, caller: Caller) => {
+          const who = counter.require(caller.session, NEEDS[name] ?? 'cashier', contract[name].kind === 'write');
+          return who.ok ? actingAs(who.value.name, () => handler(req, caller)) : who;
+        };
   }
   return guarded as HandlerTable;
 }
+
+/** For tests: every call that needs a signed-in person (everything but OPEN). */
+export const OPEN_CALLS = OPEN;

@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
 import { satCallbackReader } from '../providers/sat/client';
 import { SAT_PUBLIC_KEY, type SettingsService } from '../services/settings/settings-service';
+import { LOCAL_ONLY } from '../services/settings/secret-bindings';
 import type { ManagedProviderAccess } from './provider-access';
 import type { ManagedPaymentAccess } from './payment-access';
 import { startWebhookHost, type WebhookHost, type WebhookRoute } from './webhook-host';
@@ -44,7 +45,7 @@ export function createCallbackRunner(opts: {
     let pem: string | null;
     if (training) pem = (await opts.providers.trainingSat()).credentials.satPublicKeyPem;
     else {
-      const r = await opts.vault.reveal(SAT_PUBLIC_KEY);
+      const r = await opts.vault.reveal(SAT_PUBLIC_KEY, LOCAL_ONLY);
       pem = r.ok ? r.value : null;
     }
     if (!pem) return null;

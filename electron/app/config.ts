@@ -1,3 +1,4 @@
+import type { DataFolder } from './data-folder';
 import type { KeySource } from '../secrets/key-source';
 import type { Logger } from '../log/logger';
 import type { Checkpoint } from '../services/sales/deps';
@@ -16,6 +17,8 @@ export type LoketConfig = {
   host: 'electron' | 'web';
   version: string;
   keySource: KeySource;
+  /** The data folder already claimed by the host (web mode claims it before binding its port); else createLoket claims it. */
+  folder?: DataFolder;
   /** Electron host: path of an Electron-ABI better_sqlite3.node. */
   nativeBinding?: string;
   now?: () => number;

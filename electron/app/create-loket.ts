@@ -20,6 +20,8 @@ import { createPaymentService } from '../services/payments/payment-service';
 import { createCryptoOrders } from '../services/crypto/crypto-orders';
 import { createBooksService } from '../services/books/books-service';
 import { createCounterService } from '../services/counter/counter-service';
+import { pinPepper } from '../services/counter/pin';
+import { claimDataFolder, type DataFolder } from './data-folder';
 import { guardCalls } from './call-gate';
 import { countSaleEvents } from '../db/queries/sales';
 import { getBitcoinOrderByUuid, upcomingBitcoinChecks } from '../db/queries/bitcoin-orders';
@@ -43,7 +45,8 @@ import { createProviderAccess, type ManagedProviderAccess } from './provider-acc
 import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
 import type { LoketConfig } from './config';
-import type { HandlerTable } from './invoke';
+import type { Caller, HandlerTable } from './invoke';
+import type { SeatOf } from '../services/sales/deps';
 
 export type Loket = {
   handlers: HandlerTable;
@@ -56,6 +59,8 @@ export type Loket = {
   providers: ManagedProviderAccess;
   paymentProviders: ManagedPaymentAccess;
   auditor: Auditor;
+  /** The host ended a session (web mode evicted a browser): whoever was signed in there is forgotten. */
+  forgetSession(id: string): void;
   start(): void;
   stop(): Promise<void>;
 };
@@ -74,6 +79,8 @@ const keyValidator: KeyValidator = ({ privateKeyPem, satPublicKeyPem }) => {
 export async function createLoket(config: LoketConfig): Promise<Loket> {
   const now = config.now ?? Date.now;
   const scale = config.timeScale ?? 1;
+  // Private and ours alone before anything is opened: a second Loket on this folder stops here.
+  const folder: DataFolder = config.folder ?? claimDataFolder(config.dataDir, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   const log = config.log ?? createLogger({ dir: path.join(config.dataDir, 'logs'), stderr: true, now });
   const db = openLedger(path.join(config.dataDir, 'loket.db'), config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
   // Before anything writes: every change from here on is sealed in the audit chain.
@@ -85,6 +92,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   if (backfilled > 0) log.info('journal.backfilled', { entries: backfilled });
   const vault = createVault(db, config.keySource, now);
   const settings = createSettingsService(db, vault, now, keyValidator);
+  await settings.adoptUnboundSecrets();
   const providers = createProviderAccess({
     dataDir: config.dataDir,
     settings,
@@ -141,8 +149,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     now,
     log: log.child('counter'),
     outlet: () => settings.outlet(),
-    onActor: (name) => auditor.setActor(name),
-    note: (kind, subject) => auditor.note(kind, subject),
+    pepper: pinPepper(vaultKey.ok ? vaultKey.key : null),
+    note: (kind, subject, actor) => auditor.note(kind, subject, actor),
   });
   const sales = createSalesService({
     db,
@@ -159,7 +167,6 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     onScheduleChange: () => wake(),
     onDistributorOrder: refreshDeposit,
     payments,
-    counter: (env) => counter.counter(env),
   });
   buy = (saleId) => void sales.pay(saleId);
   const adviceScheduler = createDueScheduler({
@@ -186,7 +193,6 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     now,
     log: log.child('crypto'),
     mode: () => settings.mode(),
-    cashier: () => settings.outlet().cashierName,
     outlet: () => settings.outlet(),
     chainside: (env) => payAccess.chainside(env),
     simulate: (ref, outcome) => payAccess.simulate('chainside', ref, outcome),
@@ -228,8 +234,9 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     if (started) background.run('callbacks.apply', () => callbacks.apply());
   });
 
+  const seatOf = (caller: Caller): SeatOf => (env) => counter.seat(caller.session, env);
   const handlers: HandlerTable = guardCalls(counter, {
-    'app.info': () => {
+    'app.info': (_req, caller) => {
       const open = countOpenSales(db);
       return {
         ok: true,
@@ -242,15 +249,15 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
           pendingCount: open.pending,
           reviewCount: open.review,
           deposits: deposits.view(settings.mode()),
-          counter: counter.status(settings.mode()),
+          counter: counter.status(caller.session, settings.mode()),
         },
       };
     },
     'pln.inquire': (req) => sales.inquirePln(req.customerNumber),
-    'sale.startPlnToken': (req) => sales.startPlnToken(req),
+    'sale.startPlnToken': (req, caller) => sales.startPlnToken(req, seatOf(caller)),
     'bill.inquire': (req) => sales.inquireBill(req.productCode, req.customerNumber),
-    'sale.startBill': (req) => sales.startBill(req),
-    'sale.startDigital': (req) => sales.startDigital(req),
+    'sale.startBill': (req, caller) => sales.startBill(req, seatOf(caller)),
+    'sale.startDigital': (req, caller) => sales.startDigital(req, seatOf(caller)),
     'catalog.list': async (req) => {
       const env = settings.mode();
       // First use (or the start-up sync still running): fetch before showing an empty list.
@@ -274,8 +281,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'sale.get': (req) => sales.get(req.saleId),
     'sale.checkStatus': (req) => sales.checkStatus(req.saleId),
     'sale.confirmCashReturned': (req) => sales.confirmCashReturned(req.saleId),
-    'sale.declareFailed': async (req) => {
-      const ok = await counter.approve('nyatakan gagal', req.approval);
+    'sale.declareFailed': async (req, caller) => {
+      const ok = await counter.approve(caller.session, 'nyatakan gagal', req.approval);
       return ok.ok ? sales.declareFailed(req.saleId) : ok;
     },
     'payment.check': async (req) => {
@@ -290,31 +297,31 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = await payments.simulate(req.saleId, req.outcome);
       return r.ok ? sales.get(req.saleId) : r;
     },
-    'payment.refund': async (req) => {
-      const ok = await counter.approve('refund', req.approval);
+    'payment.refund': async (req, caller) => {
+      const ok = await counter.approve(caller.session, 'refund', req.approval);
       if (!ok.ok) return ok;
       const r = await payments.refund(req.saleId, req.amount, `${req.reason} (disetujui ${ok.value.by})`);
       // A refund still in progress is not an error for the screen: the sale shows it.
       return r.ok || r.error.code === 'provider_timeout' ? sales.get(req.saleId) : r;
     },
-    'counter.status': () => ({ ok: true, value: counter.status(settings.mode()) }),
-    'counter.setupOwner': async (req) => {
-      const r = await counter.setupOwner(req.name, req.pin);
-      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    'counter.status': (_req, caller) => ({ ok: true, value: counter.status(caller.session, settings.mode()) }),
+    'counter.setupOwner': async (req, caller) => {
+      const r = await counter.setupOwner(caller.session, req.name, req.pin);
+      return r.ok ? { ok: true, value: counter.status(caller.session, settings.mode()) } : r;
     },
-    'counter.signIn': async (req) => {
-      const r = await counter.signIn(req.name, req.pin);
-      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    'counter.signIn': async (req, caller) => {
+      const r = await counter.signIn(caller.session, req.name, req.pin);
+      return r.ok ? { ok: true, value: counter.status(caller.session, settings.mode()) } : r;
     },
-    'counter.signOut': () => {
-      counter.signOut();
-      return { ok: true, value: counter.status(settings.mode()) };
+    'counter.signOut': (_req, caller) => {
+      counter.signOut(caller.session);
+      return { ok: true, value: counter.status(caller.session, settings.mode()) };
     },
-    'counter.lock': () => {
-      counter.lock();
-      return { ok: true, value: counter.status(settings.mode()) };
+    'counter.lock': (_req, caller) => {
+      counter.lock(caller.session);
+      return { ok: true, value: counter.status(caller.session, settings.mode()) };
     },
-    'counter.activity': () => ({ ok: true, value: counter.status(settings.mode()) }),
+    'counter.activity': (_req, caller) => ({ ok: true, value: counter.status(caller.session, settings.mode()) }),
     'counter.users': () => ({ ok: true, value: { users: counter.users() } }),
     'counter.createUser': async (req) => {
       const r = await counter.createUser(req.name, req.role, req.pin);
@@ -324,17 +331,25 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = counter.setActive(req.name, req.active);
       return r.ok ? { ok: true, value: { users: counter.users() } } : r;
     },
-    'counter.setIdleLock': (req) => {
-      counter.setIdleLockMinutes(req.minutes);
-      return { ok: true, value: counter.status(settings.mode()) };
+    'counter.unlockUser': (req, caller) => {
+      const r = counter.unlockUser(caller.session, req.name);
+      return r.ok ? { ok: true, value: { users: counter.users() } } : r;
     },
-    'shift.open': (req) => {
-      const r = counter.openShift(settings.mode(), req.openingFloat);
-      return r.ok ? { ok: true, value: counter.status(settings.mode()) } : r;
+    'counter.resetPin': async (req) => {
+      const r = await counter.resetPin(req.name, req.pin);
+      return r.ok ? { ok: true, value: { users: counter.users() } } : r;
+    },
+    'counter.setIdleLock': (req, caller) => {
+      counter.setIdleLockMinutes(req.minutes);
+      return { ok: true, value: counter.status(caller.session, settings.mode()) };
+    },
+    'shift.open': (req, caller) => {
+      const r = counter.openShift(caller.session, settings.mode(), req.openingFloat);
+      return r.ok ? { ok: true, value: counter.status(caller.session, settings.mode()) } : r;
     },
     'shift.report': () => counter.report(settings.mode()),
-    'shift.close': (req) =>
-      counter.closeShift(settings.mode(), {
+    'shift.close': (req, caller) =>
+      counter.closeShift(caller.session, settings.mode(), {
         counted: req.counted,
         countJson: req.denominations ? JSON.stringify(req.denominations) : null,
         reason: req.reason,
@@ -356,18 +371,18 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'ledger.unresolved': () => ({ ok: true, value: listUnresolved(db) }),
     'ledger.searchTotals': (req) => ({ ok: true, value: searchLedgerTotals(db, req) }),
     'ledger.exportCsv': (req) => ({ ok: true, value: exportCsv(db, req, settings.outlet().timeZone) }),
-    'report.dayPdf': async (req) => {
-      const who = counter.require();
+    'report.dayPdf': async (req, caller) => {
+      const who = counter.require(caller.session);
       if (!who.ok) return who;
       const env = settings.mode();
       const report = gatherDayReport(db, { now: now(), env, printedBy: who.value.name, outlet: settings.outlet(), counter }, req.date);
       return { ok: true, value: await dayReportPdf(report) };
     },
     'receipt.get': (req) => receipts.preview(req.saleId),
-    'receipt.print': async (req) => {
+    'receipt.print': async (req, caller) => {
       // The original and one reprint are the cashier's; any further copy needs a supervisor.
       if (countSaleEvents(db, req.saleId, 'printed') >= 2) {
-        const ok = await counter.approve('cetak ulang', req.approval);
+        const ok = await counter.approve(caller.session, 'cetak ulang', req.approval);
         if (!ok.ok) return ok;
       }
       const r = receipts.print(req.saleId, req.copy);
@@ -390,10 +405,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = await settings.payments.saveWorldline(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
     },
-    'crypto.create': (req) => {
-      // Goods sold outside Loket are still sold at this counter, in its shift.
-      const at = counter.counter(settings.mode());
-      return at.ok ? cryptoOrders.create(req) : at;
+    'crypto.create': (req, caller) => {
+      // Goods sold outside Loket are still sold at this counter, in its shift, by who is signed in.
+      const at = counter.seat(caller.session, settings.mode());
+      return at.ok ? cryptoOrders.create(req, at.value.cashier) : at;
     },
     'crypto.get': (req) => cryptoOrders.get(req.reference, req.remote),
     'crypto.check': async (req) => {
@@ -428,6 +443,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     providers,
     paymentProviders: payAccess,
     auditor,
+    forgetSession: (id) => counter.forget(id),
     start() {
       if (started) return;
       started = true;
@@ -456,6 +472,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       await payAccess.stop();
       db.close();
       if (!config.log) log.close();
+      if (!config.folder) folder.release();
     },
   };
 }

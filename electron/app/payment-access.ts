@@ -18,6 +18,7 @@ import { startChainsideSimulator, type ChainsideSimulator } from '../simulators/
 import { chainsideCallbackReader, createChainsideGateway, type ChainsideCallback, type ChainsideGateway } from '../providers/chainside/client';
 import { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, type ChainsideTimeouts } from '../providers/chainside/client';
 import { CHAINSIDE_SECRET } from '../services/settings/payment-settings';
+import { chainsideBinding, elsewhereError, midtransBinding, worldlineBinding } from '../services/settings/secret-bindings';
 
 export type ManagedPaymentAccess = PaymentAccess & {
   invalidate(): void;
@@ -72,8 +73,8 @@ export function createPaymentAccess(opts: {
       endpoint = { apiUrl: s.apiUrl, tokenUrl: s.tokenUrl, ...s.credentials, terminalId: 'LKT00001' };
     } else {
       const cfg = opts.settings.worldline();
-      const secret = await opts.vault.reveal(WORLDLINE_SECRET);
-      if (!secret.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
+      const secret = await opts.vault.reveal(WORLDLINE_SECRET, worldlineBinding(cfg));
+      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Worldline') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
       if (!secret.value || !cfg.apiUrl || !cfg.tokenUrl || !cfg.clientId || !cfg.acquirerId || !cfg.merchantId) {
         return { ok: false, error: appError('provider_config', 'Pembayaran kartu (Worldline) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
       }
@@ -101,8 +102,8 @@ export function createPaymentAccess(opts: {
       endpoint = { baseUrl: s.baseUrl, serverKey: s.credentials.serverKey };
     } else {
       const cfg = opts.settings.midtrans();
-      const secret = await opts.vault.reveal(MIDTRANS_SERVER_KEY);
-      if (!secret.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
+      const secret = await opts.vault.reveal(MIDTRANS_SERVER_KEY, midtransBinding(cfg));
+      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Midtrans') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
       if (!secret.value) return { ok: false, error: appError('provider_config', 'Midtrans belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
       midtransLog.addSecret(secret.value);
       const baseUrl = cfg.baseUrl || (cfg.environment === 'production' ? MIDTRANS_PRODUCTION_URL : MIDTRANS_SANDBOX_URL);
@@ -129,8 +130,8 @@ export function createPaymentAccess(opts: {
       endpoint = { baseUrl: s.baseUrl, ...s.credentials };
     } else {
       const cfg = opts.settings.chainside();
-      const secret = await opts.vault.reveal(CHAINSIDE_SECRET);
-      if (!secret.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
+      const secret = await opts.vault.reveal(CHAINSIDE_SECRET, chainsideBinding(cfg));
+      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Chainside') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
       if (!secret.value || !cfg.clientId) return { ok: false, error: appError('provider_config', 'Pembayaran bitcoin (Chainside) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
       chainsideLog.addSecret(secret.value);
       endpoint = { baseUrl: cfg.baseUrl || (cfg.environment === 'live' ? CHAINSIDE_LIVE_URL : CHAINSIDE_SANDBOX_URL), clientId: cfg.clientId, secret: secret.value };
@@ -152,7 +153,7 @@ export function createPaymentAccess(opts: {
 
   async function chainsideSecret(env: Mode): Promise<string | null> {
     if (env === 'training') return (await trainingChainside()).credentials.secret;
-    const r = await opts.vault.reveal(CHAINSIDE_SECRET);
+    const r = await opts.vault.reveal(CHAINSIDE_SECRET, chainsideBinding(opts.settings.chainside()));
     return r.ok ? r.value : null;
   }
 

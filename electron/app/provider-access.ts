@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
 import { SAT_PRIVATE_KEY, SAT_PUBLIC_KEY, SAT_SECRET, VSI_SECRET, type SettingsService } from '../services/settings/settings-service';
 import type { ProviderAccess } from '../services/sales/deps';
+import { elsewhereError, LOCAL_ONLY, satBinding, vsiBinding } from '../services/settings/secret-bindings';
 import { startVsiSimulator, type VsiSimTiming, type VsiSimulator } from '../simulators/vsi/server';
 import { startSatSimulator, type SatSimConfig, type SatSimulator } from '../simulators/sat/server';
 
@@ -59,9 +60,11 @@ export function createProviderAccess(opts: {
     return satSim;
   }
 
-  async function reveal(name: string): Promise<Result<string | null>> {
-    const r = await opts.vault.reveal(name);
-    return r.ok ? r : { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci.', r.reason) };
+  /** The secret, only for the destination the settings now send it to (see secret-bindings). */
+  async function reveal(name: string, destination: string, what: string): Promise<Result<string | null>> {
+    const r = await opts.vault.reveal(name, destination);
+    if (r.ok) return r;
+    return { ok: false, error: r.elsewhere ? elsewhereError(what) : appError('vault_locked', 'Brankas kredensial terkunci.', r.reason) };
   }
 
   async function vsi(env: Mode): Promise<Result<VsiClient>> {
@@ -74,7 +77,7 @@ export function createProviderAccess(opts: {
       endpoint = { baseUrl: s.baseUrl, ...TRAINING_VSI_CREDENTIALS, dtFormat: 'YYYYMMDD' as const };
     } else {
       const cfg = opts.settings.vsiProduction();
-      const secret = await reveal(VSI_SECRET);
+      const secret = await reveal(VSI_SECRET, vsiBinding(cfg), 'VSI');
       if (!secret.ok) return secret;
       if (!cfg.baseUrl || !cfg.clientId || !secret.value) {
         return { ok: false, error: appError('provider_config', 'VSI belum dikonfigurasi untuk mode produksi. Buka Pengaturan.') };
@@ -97,7 +100,11 @@ export function createProviderAccess(opts: {
       endpoint = { baseUrl: s.baseUrl, tokenUrl: s.tokenUrl, ...s.credentials };
     } else {
       const cfg = opts.settings.satProduction();
-      const [secret, privateKey, satPublicKey] = await Promise.all([reveal(SAT_SECRET), reveal(SAT_PRIVATE_KEY), reveal(SAT_PUBLIC_KEY)]);
+      const [secret, privateKey, satPublicKey] = await Promise.all([
+        reveal(SAT_SECRET, satBinding(cfg), 'SAT'),
+        reveal(SAT_PRIVATE_KEY, LOCAL_ONLY, 'SAT'),
+        reveal(SAT_PUBLIC_KEY, LOCAL_ONLY, 'SAT'),
+      ]);
       if (!secret.ok) return secret;
       if (!privateKey.ok) return privateKey;
       if (!satPublicKey.ok) return satPublicKey;

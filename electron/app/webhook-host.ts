@@ -3,6 +3,7 @@
 // the raw bytes with its provider's own verifier; the handler only hints "ask about this one".
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asSystem } from '../db/actor';
 
 export type WebhookAnswer = { status: number; body: object; then?: () => void };
 export type WebhookRoute = (raw: Buffer, headers: http.IncomingHttpHeaders) => WebhookAnswer;
@@ -25,11 +26,14 @@ export async function startWebhookHost(port: number, routes: Record<string, Webh
       if (size > MAX_BODY) req.destroy();
       else chunks.push(c);
     });
-    req.on('end', () => {
-      const answer = route(Buffer.concat(chunks), req.headers);
-      reply(res, answer.status, answer.body);
-      answer.then?.();
-    });
+    // A push is nobody's action at the counter, even if the listener was started from a settings call.
+    req.on('end', () =>
+      asSystem(() => {
+        const answer = route(Buffer.concat(chunks), req.headers);
+        reply(res, answer.status, answer.body);
+        answer.then?.();
+      }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

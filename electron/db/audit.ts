@@ -6,14 +6,16 @@
 import type { Ledger } from './connection';
 import { stmt, requireTransactionForWrites } from './statements';
 import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowsHash } from './audit-digest';
+import { currentActor } from './actor';
 
 export type Auditor = {
-  /** Who is acting (sign-in); recorded on every entry from now on. */
-  setActor(actor: string): void;
   /** Appends whatever is still unsealed (normally nothing: transactions seal themselves). */
   seal(kind?: string, subject?: string): void;
-  /** A fact with no row of its own (a sign-in, an approval, a verification), sealed in the chain. */
-  note(kind: string, subject: string): void;
+  /**
+   * A fact with no row of its own (a sign-in, an approval, a verification), sealed in the chain;
+   * under the caller's name unless `actor` says who (a sign-in is the person signing in).
+   */
+  note(kind: string, subject: string, actor?: string): void;
   /** Seals rows no entry has sealed yet; the number sealed. Only for a ledger from before the audit. */
   baseline(): number;
   readonly keyed: boolean;
@@ -22,7 +24,6 @@ export type Auditor = {
 type Dirty = { tbl: string; rid: number };
 
 export function installAuditor(db: Ledger, key: Buffer | null, now: () => number): Auditor {
-  let actor = 'system';
   db.exec('CREATE TEMP TABLE IF NOT EXISTS audit_dirty (n INTEGER PRIMARY KEY, tbl TEXT NOT NULL, rid INTEGER NOT NULL)');
   for (const t of AUDITED_TABLES) {
     db.exec(`
@@ -31,7 +32,7 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
       CREATE TEMP TRIGGER IF NOT EXISTS audit_${t}_delete AFTER DELETE ON main.${t} BEGIN INSERT INTO audit_dirty (tbl, rid) VALUES ('${t}', OLD.rowid); END;`);
   }
 
-  function append(kind: string, subject: string, rows: { tbl: string; rid: number; digest: Buffer }[]): void {
+  function append(kind: string, subject: string, rows: { tbl: string; rid: number; digest: Buffer }[], actor = currentActor()): void {
     const last = stmt(db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: Buffer } | undefined;
     const e = { seq: (last?.seq ?? 0) + 1, at: now(), actor, kind, subject, rowsHash: rowsHash(rows) };
     const hash = entryHash(key, last?.hash ?? GENESIS, e);
@@ -85,11 +86,8 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
 
   return {
     baseline,
-    setActor(a) {
-      actor = a;
-    },
     seal: (kind, subject) => db.transaction(() => sealDirty(kind, subject))(),
-    note: (kind, subject) => db.transaction(() => append(kind, subject, []))(),
+    note: (kind, subject, actor) => db.transaction(() => append(kind, subject, [], actor))(),
     keyed: key !== null,
   };
 }

@@ -161,6 +161,7 @@ export const SecretRecord = z.object({
   tag: z.instanceof(Buffer),
   ciphertext: z.instanceof(Buffer),
   updated_at: int,
+  bound_to: z.string().nullable(),
 });
 export type SecretRecord = z.infer<typeof SecretRecord>;
 

@@ -12,8 +12,6 @@ import { appProtocolResponse } from './app-protocol';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'loket', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-if (!app.requestSingleInstanceLock()) app.quit();
-
 let loket: Loket | null = null;
 let mainWindow: BrowserWindow | null = null;
 
@@ -39,22 +37,30 @@ async function start(): Promise<void> {
   loket.start();
 }
 
-app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
-});
-
-app.whenReady().then(start, (e: unknown) => {
-  process.stderr.write(`Loket failed to start: ${String(e)}\n`);
+function failed(e: unknown): void {
+  process.stderr.write(`Loket failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
   app.exit(1);
-});
+}
 
-let quitting = false;
-app.on('before-quit', (event) => {
-  if (quitting || !loket) return;
-  quitting = true;
-  event.preventDefault();
-  void loket.stop().finally(() => app.quit());
-});
+// A second Loket only brings the first one's window forward; it never builds a core of its own
+// (and the data folder's own lock stops it if it tried: app/data-folder.ts).
+if (!app.requestSingleInstanceLock()) {
+  app.exit(1);
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
 
-app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(() => start().catch(failed), failed);
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !loket) return;
+    quitting = true;
+    event.preventDefault();
+    void loket.stop().finally(() => app.quit());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

@@ -5,6 +5,12 @@ import { invokeCall, type HandlerTable } from '../app/invoke';
 import type { Logger } from '../log/logger';
 import { isAppUrl } from './security';
 
+/**
+ * The window is the one session in Electron: IPC answers only the app's own top frame, so nothing
+ * else on the machine can reach these handlers (no port, no token to steal).
+ */
+export const WINDOW_SESSION = { session: 'electron-window' } as const;
+
 export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
@@ -17,7 +23,7 @@ export function registerIpc(ipcMain: IpcMain, handlers: HandlerTable, log: Logge
         log.warn('ipc.refused', { name, url: event.senderFrame?.url ?? null });
         return { ok: false, error: { code: 'forbidden', message: 'Ditolak.', detail: 'untrusted sender' } };
       }
-      return invokeCall(handlers, name, request, log);
+      return invokeCall(handlers, name, request, log, WINDOW_SESSION);
     });
   }
 }

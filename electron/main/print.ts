@@ -30,8 +30,8 @@ export async function printReceiptPage(html: string, columns: number, lines: num
 export function withElectronPrinting(handlers: HandlerTable): HandlerTable {
   return {
     ...handlers,
-    'receipt.print': async (req) => {
-      const r = await handlers['receipt.print'](req);
+    'receipt.print': async (req, caller) => {
+      const r = await handlers['receipt.print'](req, caller);
       if (!r.ok) return r;
       const { receipt } = r.value;
       const printed = await printReceiptPage(receiptHtml(receipt, `Struk ${receipt.saleId}`), receipt.columns, receipt.lines.length);

@@ -1,6 +1,6 @@
 // Web mode's key: LOKET_MASTER_KEY if set, else <data>/master.key (0600, created on first use).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, writeSync, fsyncSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, writeSync, fsyncSync } from 'node:fs';
 import path from 'node:path';
 import { KEY_BYTES, parseMasterKey, type KeySource } from './key-source';
 
@@ -13,26 +13,35 @@ export function envKeySource(value: string): KeySource {
   };
 }
 
-export function fileKeySource(dataDir: string): KeySource {
+/** A new random key at `file` unless one is there; why not, or null. */
+function createIfAbsent(file: string): string | null {
+  try {
+    // 'wx': create only if absent, so two processes cannot each write a different key.
+    const fd = openSync(file, 'wx', 0o600);
+    writeSync(fd, randomBytes(KEY_BYTES).toString('hex') + '\n');
+    fsyncSync(fd);
+    closeSync(fd);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${file}: ${(e as Error).message}`;
+  }
+  return null;
+}
+
+/** `create: false` (read-only tools such as audit:verify): a missing key file is an answer, never made. */
+export function fileKeySource(dataDir: string, opts: { create?: boolean } = {}): KeySource {
   const file = path.join(dataDir, 'master.key');
+  const create = opts.create ?? true;
   let cached: Buffer | null = null;
   return {
     description: `file ${file}`,
     getKey: async () => {
       if (cached) return { ok: true, key: cached };
-      let fd: number;
-      try {
-        // 'wx': create only if absent, so two processes cannot each write a different key.
-        fd = openSync(file, 'wx', 0o600);
-        writeSync(fd, randomBytes(KEY_BYTES).toString('hex') + '\n');
-        fsyncSync(fd);
-        closeSync(fd);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-          return { ok: false, reason: `cannot create ${file}: ${(e as Error).message}` };
-        }
+      if (!create && !existsSync(file)) return { ok: false, reason: `no key file at ${file}` };
+      if (create) {
+        const made = createIfAbsent(file);
+        if (made !== null) return { ok: false, reason: made };
       }
-      fd = openSync(file, 'r');
+      const fd = openSync(file, 'r');
       try {
         const mode = fstatSync(fd).mode & 0o777;
         if (process.platform !== 'win32' && (mode & 0o077) !== 0) {

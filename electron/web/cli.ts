@@ -1,14 +1,21 @@
-// `npm run web -- [--port <n>] [--data <dir>]` (or LOKET_PORT / LOKET_DATA_DIR).
-import { readFileSync, existsSync } from 'node:fs';
+// `npm run web -- [--port <n>] [--data <dir>] [--open]` (or LOKET_PORT / LOKET_DATA_DIR).
+// In this order, so nothing is touched that a refusal would leave half-done: the renderer is
+// rebuilt only if its sources changed; the data folder is claimed (a second Loket on it stops
+// here); the port is bound (a taken port stops here, before the ledger is opened); only then is
+// the ledger opened and the core started. The printed URL carries the launch token: opening it is
+// the only way in (sessions.ts).
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type http from 'node:http';
 import { createLoket } from '../app/create-loket';
+import { claimDataFolder, FolderBusyError, type DataFolder } from '../app/data-folder';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
-import { startWebHost } from './server';
+import { bindLoopback, startWebHost } from './server';
+import { ensureRenderer, RENDERER_OUT, REPO_ROOT } from './build-renderer';
 
 const DEFAULT_PORT = 4780;
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export function defaultDataDir(): string {
   const home = os.homedir();
@@ -17,56 +24,79 @@ export function defaultDataDir(): string {
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'loket', 'web');
 }
 
-function fail(message: string): never {
+function fail(message: string, code = 2): never {
   process.stderr.write(`loket: ${message}\n`);
-  process.exit(2);
+  process.exit(code);
 }
 
-function parseArgs(argv: readonly string[]): { port: number; data: string } {
+type Args = { port: number; data: string; open: boolean };
+
+function parseArgs(argv: readonly string[]): Args {
   let port: string | undefined = process.env.LOKET_PORT;
   let data: string | undefined = process.env.LOKET_DATA_DIR;
+  let open = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
     if (flag === '--port') port = value();
     else if (flag === '--data') data = value();
+    else if (flag === '--open') open = true;
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run web -- [--port <n>] [--data <dir>]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)\n');
+      process.stdout.write('npm run web -- [--port <n>] [--data <dir>] [--open]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)\n');
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
   const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) fail(`--port must be 0–65535, got ${port}`);
-  return { port: portNumber, data: path.resolve(data ?? defaultDataDir()) };
+  return { port: portNumber, data: path.resolve(data ?? defaultDataDir()), open };
+}
+
+/** The system's browser on the token URL (only with --open: a started server opens nothing by itself). */
+function openBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write('loket: could not open a browser; open the URL above yourself\n'));
+  child.unref();
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const staticDir = path.join(repoRoot, 'dist', 'renderer');
-  if (!existsSync(path.join(staticDir, 'index.html'))) fail(`no built renderer in ${staticDir}; run "npm run build" first`);
-  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const scale = process.env.LOKET_TIME_SCALE ? Number(process.env.LOKET_TIME_SCALE) : 1;
   if (!(scale > 0 && scale <= 1)) fail('LOKET_TIME_SCALE must be a number in (0, 1]');
+  if (!ensureRenderer()) fail('the renderer did not build (see above)');
+  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  let folder: DataFolder;
+  try {
+    folder = claimDataFolder(args.data);
+  } catch (e) {
+    fail(e instanceof FolderBusyError ? `${e.message} Tutup Loket yang lain dulu, atau pakai --data <folder lain>.` : String(e), 1);
+  }
+  let server: http.Server;
+  try {
+    server = await bindLoopback(args.port);
+  } catch (e) {
+    folder.release();
+    const code = (e as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port <n>` : String(e), 1);
+  }
 
   const loket = await createLoket({
     dataDir: args.data,
+    folder,
     host: 'web',
     version,
     keySource: process.env.LOKET_MASTER_KEY ? envKeySource(process.env.LOKET_MASTER_KEY) : fileKeySource(args.data),
     timeScale: scale,
   });
-  let web;
-  try {
-    web = await startWebHost({ handlers: loket.handlers, staticDir, port: args.port, log: loket.log });
-  } catch (e) {
-    await loket.stop();
-    const code = (e as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port <n>` : String(e));
-  }
+  const web = await startWebHost({ handlers: loket.handlers, staticDir: RENDERER_OUT, server, log: loket.log, onSessionEnd: (id) => loket.forgetSession(id) });
   loket.start();
-  process.stdout.write(`Loket web mode: ${web.url}\n`);
+  process.stdout.write(`Loket web mode: ${web.tokenUrl}\n`);
   process.stdout.write(`  data: ${args.data}\n  mode: ${loket.settings.mode() === 'training' ? 'TRAINING (simulators)' : 'production'}\n`);
+  process.stdout.write('  Buka tautan di atas (dengan token) di peramban; tanpa token Loket tidak melayani. / Open the link above, token included.\n');
+  if (args.open) openBrowser(web.tokenUrl);
 
   let stopping = false;
   const stop = (): void => {
@@ -75,6 +105,7 @@ async function main(): Promise<void> {
     void web
       .close()
       .then(() => loket.stop())
+      .then(() => folder.release())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -1,8 +1,8 @@
 // Serves the built renderer. Unknown paths without an extension get index.html (client routes);
-// nothing outside the build folder is reachable.
-import { readFile, stat } from 'node:fs/promises';
+// nothing outside the build folder is reachable, and no symlink is followed (app/file-inside.ts).
 import path from 'node:path';
 import { contentType } from '../app/content-types';
+import { fileInside } from '../app/file-inside';
 import type http from 'node:http';
 
 
@@ -19,38 +19,28 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
 };
 
-async function fileIfExists(file: string): Promise<Buffer | null> {
-  try {
-    const s = await stat(file);
-    return s.isFile() ? await readFile(file) : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
     return;
   }
-  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const resolved = path.resolve(root, '.' + path.posix.normalize(urlPath));
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) {
+  const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
+  let found = await fileInside(root, urlPath);
+  if (!found.ok && found.why === 'bad_path') {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('bad path');
+    return;
+  }
+  if (!found.ok && found.why === 'outside') {
     res.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
-  let file = resolved;
-  let body = await fileIfExists(file);
-  if (!body && path.extname(urlPath) === '') {
-    file = path.join(root, 'index.html');
-    body = await fileIfExists(file);
-  }
-  if (!body) {
+  if (!found.ok && path.extname(urlPath) === '') found = await fileInside(root, '/index.html');
+  if (!found.ok) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
     return;
   }
-  const type = contentType(path.extname(file));
-  const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  const type = contentType(path.extname(found.file));
+  const cache = urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   res.writeHead(200, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' ? undefined : found.body);
 }

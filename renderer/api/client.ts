@@ -13,10 +13,16 @@ declare global {
 
 export type Transport = (name: CallName, request: unknown) => Promise<unknown>;
 
+/** Web mode's double-submit token: the session's readable cookie, repeated in a header on every call. */
+function csrfToken(): string {
+  const m = /(?:^|;\s*)loket_csrf=([^;]+)/.exec(typeof document === 'undefined' ? '' : document.cookie);
+  return m ? m[1]! : '';
+}
+
 const webTransport: Transport = async (name, request) => {
   const res = await fetch(`/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-loket-csrf': csrfToken() },
     body: JSON.stringify(request ?? {}),
   });
   return res.json();
@@ -41,6 +47,12 @@ export function setApprover(a: typeof approver): void {
   approver = a;
 }
 
+/** Web mode: the browser's session is gone (Loket restarted, or it never had one); App shows how to get in. */
+let sessionLost: (() => void) | null = null;
+export function onSessionLost(listener: typeof sessionLost): void {
+  sessionLost = listener;
+}
+
 export async function call<N extends CallName>(name: N, request: Req<N>): Promise<CallResult<Res<N>>> {
   try {
     let r = (await currentTransport()(name, request)) as CallResult<Res<N>>;
@@ -50,6 +62,7 @@ export async function call<N extends CallName>(name: N, request: Req<N>): Promis
       if (!approval) break;
       r = (await currentTransport()(name, { ...request, approval })) as CallResult<Res<N>>;
     }
+    if (!r.ok && r.error.code === 'session_required') sessionLost?.();
     return r;
   } catch (e) {
     return {

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, Locale } from '../../shared/contract';
 import type { AppError } from '../../shared/domain/errors';
-import { call } from '../api/client';
+import { call, onSessionLost } from '../api/client';
 import { translator, type Translate } from '../i18n';
 
 export type Screen = 'token' | 'bills' | 'digital' | 'transactions' | 'crypto' | 'books' | 'shift' | 'settings';
@@ -12,6 +12,8 @@ type AppState = {
   t: Translate;
   screen: Screen;
   error: AppError | null;
+  /** Web mode without a session: only the way in is shown. */
+  sessionLost: boolean;
   loadInfo(): Promise<void>;
   setScreen(screen: Screen): void;
   setLocale(locale: Locale): Promise<void>;
@@ -23,6 +25,7 @@ export const useApp = create<AppState>((set, get) => ({
   t: translator('id'),
   screen: 'token',
   error: null,
+  sessionLost: false,
   async loadInfo() {
     const r = await call('app.info', {});
     if (!r.ok) {
@@ -42,3 +45,5 @@ export const useApp = create<AppState>((set, get) => ({
     await call('settings.setLocale', { locale });
   },
 }));
+
+onSessionLost(() => useApp.setState({ sessionLost: true }));

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'settings_invalid',
   'vault_locked',
   'forbidden',
+  /** Web mode: this browser has no session; open the link Loket printed. */
+  'session_required',
   'internal',
   'print_failed',
   // who works the counter

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLoket } from '../../electron/app/create-loket';
 import { invokeCall } from '../../electron/app/invoke';
+
+/** The bench drives the core as one session (as the Electron window is). */
+const BENCH_SESSION = { session: 'bench' };
 import { signInAndOpenShift } from '../support/counter-bootstrap';
 import { createLogger } from '../../electron/log/logger';
 import type { Ledger } from '../../electron/db/connection';
@@ -26,11 +29,11 @@ export async function startBenchLoket(): Promise<BenchLoket> {
     startWaitMs: 60_000,
   });
   loket.start();
-  await signInAndOpenShift((name, req) => invokeCall(loket.handlers, name, req, log));
+  await signInAndOpenShift((name, req) => invokeCall(loket.handlers, name, req, log, BENCH_SESSION));
   return {
     db: loket.db,
     async call(name, req) {
-      const r = await invokeCall(loket.handlers, name, req, log);
+      const r = await invokeCall(loket.handlers, name, req, log, BENCH_SESSION);
       if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
       return r.value as Record<string, unknown>;
     },

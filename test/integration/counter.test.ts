@@ -51,7 +51,9 @@ describe('accounts and sign-in', () => {
       expect((await c.fail('counter.createUser', { name: 'Eka', role: 'owner', pin: '3333' })).code).toBe('forbidden');
       const sold = await sellCash(c, '14233784991');
       expect(getSale(c.loket.db, sold.id)!.cashier).toBe('Sari');
-      for (let i = 0; i < 5; i++) expect((await c.fail('counter.signIn', { name: 'Budi', pin: '0000' })).code).toBe('pin_invalid');
+      for (let i = 0; i < 4; i++) expect((await c.fail('counter.signIn', { name: 'Budi', pin: '0000' })).code).toBe('pin_invalid');
+      // The fifth wrong PIN locks the account and says so.
+      expect((await c.fail('counter.signIn', { name: 'Budi', pin: '0000' })).code).toBe('account_locked');
       expect((await c.fail('counter.signIn', BUDI)).code).toBe('account_locked');
       // The owner's audit trail says who did it.
       const actors = c.loket.db.prepare("SELECT DISTINCT actor FROM audit_log WHERE kind = 'change'").all() as { actor: string }[];

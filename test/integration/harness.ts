@@ -14,13 +14,20 @@ import type { LoketConfig } from '../../electron/app/config';
 
 export const TEST_KEY = 'a1'.repeat(32);
 
-export type Core = {
-  loket: Loket;
-  dataDir: string;
+export type Session = {
   call<N extends CallName>(name: N, req: Req<N>): Promise<Res<N>>;
   fail<N extends CallName>(name: N, req: Req<N>): Promise<AppError>;
+};
+
+/** The core as one host session sees it; `session(id)` is another client (another browser). */
+export type Core = Session & {
+  loket: Loket;
+  dataDir: string;
+  session(id: string): Session;
   stop(): Promise<void>;
 };
+
+export const TEST_SESSION = 'test';
 
 export function tempDir(prefix = 'loket-it-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -46,21 +53,25 @@ export async function startCore(config: Partial<LoketConfig> = {}, opts: { signe
     ...config,
   });
   loket.start();
-  const raw = async (name: CallName, req: unknown) => invokeCall(loket.handlers, name, req, silentLogger);
+  const raw = async (name: CallName, req: unknown, session = TEST_SESSION) => invokeCall(loket.handlers, name, req, silentLogger, { session });
   if (opts.signedIn !== false) await signInAndOpenShift(raw);
-  return {
-    loket,
-    dataDir,
+  const session = (id: string): Session => ({
     async call(name, req) {
-      const r = await raw(name, req);
+      const r = await raw(name, req, id);
       if (!r.ok) throw new Error(`${name} failed: ${r.error.code} ${r.error.message} ${r.error.detail ?? ''}`);
       return r.value as never;
     },
     async fail(name, req) {
-      const r = await raw(name, req);
+      const r = await raw(name, req, id);
       if (r.ok) throw new Error(`${name} unexpectedly succeeded`);
       return r.error;
     },
+  });
+  return {
+    loket,
+    dataDir,
+    ...session(TEST_SESSION),
+    session,
     stop: () => loket.stop(),
   };
 }

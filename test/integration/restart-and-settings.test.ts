@@ -45,9 +45,12 @@ describe('production settings', () => {
       expect(JSON.stringify(await core.call('settings.get', {}))).not.toContain('super-secret-value');
       core.loket.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(readFileSync(path.join(core.dataDir, 'loket.db')).includes(Buffer.from('super-secret-value'))).toBe(false);
-      // keeping the secret: omit it
-      const kept = await core.call('settings.saveVsi', { baseUrl: 'https://vsi.example.com/api', clientId: 'C2', dtFormat: 'YYYYMMDD' });
+      // keeping the secret: omit it — only while it goes where it was entered for
+      const kept = await core.call('settings.saveVsi', { baseUrl: 'https://vsi.example.com/api', clientId: 'C1', dtFormat: 'YYYYMMDD' });
       expect(kept.vsi.secretSet).toBe(true);
+      const moved = await core.fail('settings.saveVsi', { baseUrl: 'https://vsi.example.com/api', clientId: 'C2', dtFormat: 'YYYYMMDD' });
+      expect(moved).toMatchObject({ code: 'settings_invalid', message: expect.stringMatching(/masukkan secret-nya lagi/) });
+      expect((await core.call('settings.get', {})).vsi.clientId).toBe('C1');
       expect((await core.call('settings.setMode', { mode: 'production' })).mode).toBe('production');
       await core.call('shift.open', { openingFloat: 0 });
     } finally {

@@ -63,7 +63,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
   const catalog = createCatalogService({ db, now: Date.now, log: silentLogger, providers, settings });
   const deposits = createDepositService({ db, now: Date.now, log: silentLogger, providers, settings });
   // A cashier with an open shift: sales are made only in one.
-  insertUser(db, { id: 'U1', name: 'Kasir', role: 'cashier', salt: Buffer.alloc(16), hash: Buffer.alloc(32), at: Date.now() });
+  insertUser(db, { id: 'U1', name: 'Kasir', role: 'cashier', pin: { salt: Buffer.alloc(16), hash: Buffer.alloc(32), peppered: false }, at: Date.now() });
   insertShift(db, { id: 'SH1', env: 'training', userId: 'U1', at: Date.now(), openingFloat: 0 });
   const sales = createSalesService({
     db,
@@ -80,7 +80,6 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     onScheduleChange: () => undefined,
     onDistributorOrder: () => undefined,
     payments: { begin: async () => undefined, ready: async () => ({ ok: true, value: undefined }) },
-    counter: () => ({ ok: true, value: { shiftId: 'SH1', cashier: 'Kasir' } }),
   });
   let n = 0;
   return {
@@ -90,7 +89,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
       const inq = await sales.inquirePln(meter ?? String(14_233_784_990 + (n++ % 9)));
       if (!inq.ok) throw new Error(inq.error.message);
       const total = inq.value.options.find((o) => o.denomination === 100_000)!.amounts.total;
-      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: total } });
+      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: total } }, () => ({ ok: true, value: { shiftId: 'SH1', cashier: 'Kasir' } }));
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     },

@@ -16,26 +16,56 @@ describe('credential vault', () => {
     const dir = tmp();
     const db = openLedger(path.join(dir, 'loket.db'));
     const vault = createVault(db, fixedKey(7), Date.now);
-    expect((await vault.store('vsi.production.secret', 'hunter2-super-secret')).ok).toBe(true);
-    expect(await vault.reveal('vsi.production.secret')).toEqual({ ok: true, value: 'hunter2-super-secret' });
+    expect((await vault.store('vsi.production.secret', 'hunter2-super-secret', 'to:https://h2h.example')).ok).toBe(true);
+    expect(await vault.reveal('vsi.production.secret', 'to:https://h2h.example')).toEqual({ ok: true, value: 'hunter2-super-secret' });
     db.pragma('wal_checkpoint(TRUNCATE)');
     expect(readFileSync(path.join(dir, 'loket.db')).includes(Buffer.from('hunter2-super-secret'))).toBe(false);
     const other = createVault(db, fixedKey(8), Date.now);
-    expect((await other.reveal('vsi.production.secret')).ok).toBe(false);
+    expect((await other.reveal('vsi.production.secret', 'to:https://h2h.example')).ok).toBe(false);
+  });
+
+  it('a secret is revealed only for the destination it was entered for, even if the ledger is edited', async () => {
+    const db = openLedger(':memory:');
+    const vault = createVault(db, fixedKey(4), Date.now);
+    await vault.store('midtrans', 'Mid-server-abc123', 'to:https://api.midtrans.com');
+    expect(await vault.reveal('midtrans', 'to:http://127.0.0.1:9999')).toMatchObject({ ok: false, elsewhere: true });
+    // Rebinding the row behind Loket's back does not help: the binding is in the cipher's additional data.
+    db.exec("UPDATE secrets SET bound_to = 'to:http://127.0.0.1:9999' WHERE name = 'midtrans'");
+    const r = await vault.reveal('midtrans', 'to:http://127.0.0.1:9999');
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain('Mid-server');
+  });
+
+  it('a secret sealed before bindings is adopted for where the settings send it today', async () => {
+    const db = openLedger(':memory:');
+    const vault = createVault(db, fixedKey(5), Date.now);
+    await vault.store('old', 's3cret', 'x');
+    // What an older Loket wrote: the name alone as additional data, no binding.
+    const { createCipheriv } = await import('node:crypto');
+    const iv = Buffer.alloc(12, 1);
+    const c = createCipheriv('aes-256-gcm', Buffer.alloc(32, 5), iv);
+    c.setAAD(Buffer.from('old'));
+    const ct = Buffer.concat([c.update('s3cret', 'utf8'), c.final()]);
+    db.prepare('UPDATE secrets SET iv = ?, tag = ?, ciphertext = ?, bound_to = NULL WHERE name = ?').run(iv, c.getAuthTag(), ct, 'old');
+    expect(vault.boundTo('old')).toBeNull();
+    expect((await vault.reveal('old', 'to:here')).ok).toBe(false);
+    expect((await vault.adopt('old', 'to:here')).ok).toBe(true);
+    expect(await vault.reveal('old', 'to:here')).toEqual({ ok: true, value: 's3cret' });
   });
 
   it('a sealed value cannot be moved to another name', async () => {
     const db = openLedger(':memory:');
     const vault = createVault(db, fixedKey(1), Date.now);
-    await vault.store('a', 'x');
+    await vault.store('a', 'x', 'b1');
     db.exec("INSERT INTO secrets (name, iv, tag, ciphertext, updated_at) SELECT 'b', iv, tag, ciphertext, updated_at FROM secrets WHERE name = 'a'");
-    expect((await vault.reveal('b')).ok).toBe(false);
+    db.exec("UPDATE secrets SET bound_to = 'b1' WHERE name = 'b'");
+    expect((await vault.reveal('b', 'b1')).ok).toBe(false);
   });
 
   it('a locked vault refuses to store anything', async () => {
     const db = openLedger(':memory:');
     const vault = createVault(db, { description: 'none', getKey: async () => ({ ok: false, reason: 'no key' }) }, Date.now);
-    expect(await vault.store('a', 'x')).toEqual({ ok: false, reason: 'no key' });
+    expect(await vault.store('a', 'x', 'b')).toEqual({ ok: false, reason: 'no key' });
     expect(vault.has('a')).toBe(false);
   });
 

@@ -27,7 +27,6 @@ export type CryptoDeps = {
   now: () => number;
   log: Logger;
   mode: () => Mode;
-  cashier: () => string;
   outlet: () => { name: string; address: string; timeZone: string };
   chainside(env: Mode): Promise<Result<ChainsideGateway>>;
   simulate(ref: string, outcome: SimulatedOutcome): Promise<Result<void>>;
@@ -36,7 +35,8 @@ export type CryptoDeps = {
 };
 
 export type CryptoOrders = {
-  create(req: ParsedReq<'crypto.create'>): Promise<Result<CryptoOrderView>>;
+  /** `cashier`: the person signed in at the caller's session (the order is theirs on every report). */
+  create(req: ParsedReq<'crypto.create'>, cashier: string): Promise<Result<CryptoOrderView>>;
   get(reference: string, remote: boolean): Promise<Result<CryptoOrderView>>;
   /** Scheduler and "check now": ask Chainside and record the answer. */
   check(reference: string): Promise<void>;
@@ -210,7 +210,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
   }
 
   return {
-    async create(req) {
+    async create(req, cashier) {
       const env = deps.mode();
       const gw = await deps.chainside(env);
       if (!gw.ok) return gw;
@@ -219,7 +219,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       const id = `LKT-BTC-${req.clientRequestId.replace(/[^\w-]/g, '').slice(0, 40)}`;
       const existing = getBitcoinOrder(db, id);
       if (!existing) {
-        insertBitcoinOrder(db, { id, saleId: null, env, label: req.label, cashier: deps.cashier(), fiatAmount: req.amount, at }, at + Math.round(5_000 * Math.max(scale, 0.01)));
+        insertBitcoinOrder(db, { id, saleId: null, env, label: req.label, cashier, fiatAmount: req.amount, at }, at + Math.round(5_000 * Math.max(scale, 0.01)));
         log.info('crypto.intent', { reference: id, amount: req.amount });
         await guard.run(id, () => createAt(getBitcoinOrder(db, id)!, gw.value).finally(deps.onScheduleChange));
       }

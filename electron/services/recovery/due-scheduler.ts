@@ -3,6 +3,7 @@
 // item is never run twice at once; an item whose run crashed (a bug, a locked database) rests a
 // while instead of spinning.
 import type { Logger } from '../../log/logger';
+import { asSystem } from '../../db/actor';
 
 export type DueScheduler = { start(): void; wake(): void; stop(): void };
 
@@ -30,7 +31,8 @@ export function createDueScheduler(opts: {
     const now = opts.now();
     const next = opts.upcoming().find((u) => !skip(u.id, now));
     const delay = next === undefined ? MAX_SLEEP_MS : Math.min(MAX_SLEEP_MS, Math.max(MIN_SLEEP_MS, next.at - opts.now()));
-    timer = setTimeout(tick, delay);
+    // The scheduler's checks are nobody's action, whichever call happened to wake it.
+    timer = setTimeout(() => asSystem(tick), delay);
   }
 
   function tick(): void {

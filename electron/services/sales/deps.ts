@@ -53,8 +53,6 @@ export type SaleDeps = {
   onScheduleChange: () => void;
   /** A distributor order ended: its deposit changed. */
   onDistributorOrder: (env: Mode) => void;
-  /** Who sells, and in which open shift; an error (signed out, no shift) refuses the sale before anything is recorded. */
-  counter: (env: Mode) => Result<{ shiftId: string; cashier: string }>;
   /** The payment step for non-cash methods (charged before anything is bought). */
   payments: {
     begin(saleId: string, card: CardInput | null): Promise<void>;
@@ -62,3 +60,6 @@ export type SaleDeps = {
     ready(provider: PaymentProviderName, env: Mode): Promise<Result<void>>;
   };
 };
+
+/** Where a sale is made — the open shift and the person signed in at the caller's session — or why it cannot be. */
+export type SeatOf = (env: Mode) => Result<{ shiftId: string; cashier: string }>;

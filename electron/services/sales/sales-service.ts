@@ -10,7 +10,7 @@ import {
   recoverUnfinished,
   type RecoveryReport,
 } from '../../db/queries/sales';
-import type { SaleDeps } from './deps';
+import type { SaleDeps, SeatOf } from './deps';
 import { inquireBill, inquirePln } from './inquiries';
 import { sendPay } from './pay';
 import { sendAdvice } from './advise';
@@ -23,10 +23,10 @@ import type { Warning } from '../../../shared/contract';
 
 export type SalesService = {
   inquirePln(customerNumber: string): Promise<Result<PlnInquiry>>;
-  startPlnToken(request: ParsedReq<'sale.startPlnToken'>): Promise<Result<SaleView>>;
+  startPlnToken(request: ParsedReq<'sale.startPlnToken'>, seatOf: SeatOf): Promise<Result<SaleView>>;
   inquireBill(productCode: string, customerNumber: string): Promise<Result<BillInquiryView>>;
-  startBill(request: ParsedReq<'sale.startBill'>): Promise<Result<SaleView>>;
-  startDigital(request: ParsedReq<'sale.startDigital'>): Promise<Result<SaleView>>;
+  startBill(request: ParsedReq<'sale.startBill'>, seatOf: SeatOf): Promise<Result<SaleView>>;
+  startDigital(request: ParsedReq<'sale.startDigital'>, seatOf: SeatOf): Promise<Result<SaleView>>;
   get(saleId: string): Result<SaleView>;
   checkStatus(saleId: string): Promise<Result<SaleView>>;
   confirmCashReturned(saleId: string): Result<SaleView>;
@@ -61,20 +61,21 @@ export function createSalesService(deps: SaleDeps): SalesService {
   async function start(
     req: { clientRequestId: string; payment: PaymentChoice },
     draft: () => Result<{ draft: SaleDraft; warnings: Warning[] }> | Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>>,
+    seatOf: SeatOf,
   ): Promise<Result<SaleView>> {
     const existing = getSaleByClientRequest(deps.db, req.clientRequestId);
     if (existing) return { ok: true, value: loadSaleView(deps.db, existing) };
     const d = await draft();
     if (!d.ok) return d;
-    return begin(req, d.value.draft, d.value.warnings);
+    return begin(req, d.value.draft, d.value.warnings, seatOf);
   }
 
   return {
     inquirePln: (n) => inquirePln(deps, n),
-    startPlnToken: (req) => start(req, () => plnTokenDraft(deps, req)),
+    startPlnToken: (req, seatOf) => start(req, () => plnTokenDraft(deps, req), seatOf),
     inquireBill: (code, n) => inquireBill(deps, code, n),
-    startBill: (req) => start(req, () => billDraft(deps, req)),
-    startDigital: (req) => start(req, () => digitalDraft(deps, req)),
+    startBill: (req, seatOf) => start(req, () => billDraft(deps, req), seatOf),
+    startDigital: (req, seatOf) => start(req, () => digitalDraft(deps, req), seatOf),
     get: view,
     async checkStatus(saleId) {
       const s = getSale(deps.db, saleId);

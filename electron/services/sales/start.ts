@@ -9,7 +9,7 @@ import { businessDate } from '../../../shared/domain/time';
 import type { ParsedReq, SaleView, Warning } from '../../../shared/contract';
 import type { CardInput, PaymentChoice } from '../../../shared/payment';
 import { createSale, getSaleByClientRequest, recentSucceededSales, type NewPayment, type NewSale } from '../../db/queries/sales';
-import type { SaleDeps } from './deps';
+import type { SaleDeps, SeatOf } from './deps';
 import { billWarnings, loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
 import { loadSaleView, receiptNo } from './sale-view';
 import { checkCard } from '../payments/card-check';
@@ -21,7 +21,7 @@ export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'busine
 
 const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
 
-export type Begin = (req: { clientRequestId: string; payment: PaymentChoice }, draft: SaleDraft, warnings: Warning[]) => Promise<Result<SaleView>>;
+export type Begin = (req: { clientRequestId: string; payment: PaymentChoice }, draft: SaleDraft, warnings: Warning[], seatOf: SeatOf) => Promise<Result<SaleView>>;
 
 /** The payment as the ledger records it, or why it cannot be taken. */
 function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: number): Result<{ payment: NewPayment; card: CardInput | null }> {
@@ -53,9 +53,9 @@ async function briefly(deps: SaleDeps, work: Promise<void>): Promise<void> {
 }
 
 export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<void>): Begin {
-  return async (req, draft, warnings) => {
+  return async (req, draft, warnings, seatOf) => {
     const env = deps.settings.mode();
-    const counter = deps.counter(env);
+    const counter = seatOf(env);
     if (!counter.ok) return counter;
     const chosen = paymentFor(deps, req.payment, draft.total, deps.now());
     if (!chosen.ok) return chosen;

@@ -10,6 +10,7 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import { checkHttpsUrl, readJson } from './stored';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
+import { chainsideBinding, checkSecretDestination, midtransBinding, worldlineBinding } from './secret-bindings';
 
 export const MIDTRANS_SERVER_KEY = 'midtrans.production.serverKey';
 export const WORLDLINE_SECRET = 'worldline.production.clientSecret';
@@ -63,9 +64,9 @@ function badUrl(value: string, what: string): Result<never> | null {
 export function createPaymentSettings(db: Ledger, vault: Vault, now: () => number, changed: () => void): PaymentSettings {
   const mask = (key: string, secret: string): string => (vault.has(secret) ? (readSetting(db, key) ?? '••••••••') : '');
 
-  async function seal(name: string, maskKey: string, value: string | undefined): Promise<Result<void>> {
+  async function seal(name: string, maskKey: string, value: string | undefined, destination: string): Promise<Result<void>> {
     if (!value) return { ok: true, value: undefined };
-    const stored = await vault.store(name, value);
+    const stored = await vault.store(name, value, destination);
     if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
     writeSetting(db, maskKey, maskSecret(value), now());
     return { ok: true, value: undefined };
@@ -86,7 +87,10 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       if (input.clientId !== '' && !/^[\w.-]{3,128}$/.test(input.clientId)) {
         return { ok: false, error: appError('settings_invalid', 'Client ID Chainside hanya huruf, angka, titik dan tanda minus.') };
       }
-      const sealed = await seal(CHAINSIDE_SECRET, 'chainside.production.secretMask', input.secret);
+      const destination = chainsideBinding(input);
+      const allowed = checkSecretDestination(vault, CHAINSIDE_SECRET, destination, input.secret, 'Chainside');
+      if (!allowed.ok) return allowed;
+      const sealed = await seal(CHAINSIDE_SECRET, 'chainside.production.secretMask', input.secret, destination);
       if (!sealed.ok) return sealed;
       const { secret: _secret, ...plain } = input;
       void _secret;
@@ -103,7 +107,10 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       if (input.serverKey?.startsWith('SB-') && input.environment === 'production') {
         return { ok: false, error: appError('settings_invalid', 'Server key sandbox (SB-…) tidak berlaku untuk lingkungan produksi Midtrans.') };
       }
-      const sealed = await seal(MIDTRANS_SERVER_KEY, 'midtrans.production.serverKeyMask', input.serverKey);
+      const destination = midtransBinding(input);
+      const allowed = checkSecretDestination(vault, MIDTRANS_SERVER_KEY, destination, input.serverKey, 'Midtrans');
+      if (!allowed.ok) return allowed;
+      const sealed = await seal(MIDTRANS_SERVER_KEY, 'midtrans.production.serverKeyMask', input.serverKey, destination);
       if (!sealed.ok) return sealed;
       writeSetting(db, 'midtrans.production', JSON.stringify({ environment: input.environment, baseUrl: input.baseUrl, clientKey: input.clientKey }), now());
       changed();
@@ -127,7 +134,10 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
         if (v !== '' && !/^[\w-]{1,40}$/.test(v)) return { ok: false, error: appError('settings_invalid', `${what} hanya huruf, angka dan tanda minus.`) };
       }
       if (input.terminalId !== '' && !/^[\w]{1,8}$/.test(input.terminalId)) return { ok: false, error: appError('settings_invalid', 'Terminal ID paling banyak 8 karakter.') };
-      const sealed = await seal(WORLDLINE_SECRET, 'worldline.production.secretMask', input.clientSecret);
+      const destination = worldlineBinding(input);
+      const allowed = checkSecretDestination(vault, WORLDLINE_SECRET, destination, input.clientSecret, 'Worldline');
+      if (!allowed.ok) return allowed;
+      const sealed = await seal(WORLDLINE_SECRET, 'worldline.production.secretMask', input.clientSecret, destination);
       if (!sealed.ok) return sealed;
       const { clientSecret: _secret, ...plain } = input;
       void _secret;

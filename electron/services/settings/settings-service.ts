@@ -9,7 +9,8 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
 import { httpsProblem, readJson } from './stored';
-import { createPaymentSettings, type PaymentSettings } from './payment-settings';
+import { CHAINSIDE_SECRET, createPaymentSettings, MIDTRANS_SERVER_KEY, WORLDLINE_SECRET, type PaymentSettings } from './payment-settings';
+import { chainsideBinding, checkSecretDestination, LOCAL_ONLY, midtransBinding, satBinding, vsiBinding, worldlineBinding } from './secret-bindings';
 
 const VsiProduction = z.object({ baseUrl: z.string(), clientId: z.string(), dtFormat: DtFormat });
 export type VsiProduction = z.infer<typeof VsiProduction>;
@@ -81,6 +82,8 @@ export type SettingsService = {
   saveVsi(input: { baseUrl: string; clientId: string; secret?: string | undefined; dtFormat: z.infer<typeof DtFormat> }): Promise<Result<SettingsView>>;
   /** Called after any change that affects provider clients. */
   onProviderChange(listener: () => void): void;
+  /** At start: secrets sealed before bindings are bound to where today's settings send them. */
+  adoptUnboundSecrets(): Promise<void>;
   payments: PaymentSettings;
 };
 
@@ -158,8 +161,11 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       if (input.clientId !== '' && !/^[\w.-]{1,64}$/.test(input.clientId)) {
         return { ok: false, error: appError('settings_invalid', 'Client ID hanya boleh huruf, angka, titik, garis bawah dan tanda minus.') };
       }
+      const destination = vsiBinding(input);
+      const allowed = checkSecretDestination(vault, VSI_SECRET, destination, input.secret, 'VSI');
+      if (!allowed.ok) return allowed;
       if (input.secret !== undefined && input.secret !== '') {
-        const stored = await vault.store(VSI_SECRET, input.secret);
+        const stored = await vault.store(VSI_SECRET, input.secret, destination);
         if (!stored.ok) {
           return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
         }
@@ -183,6 +189,9 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       if (input.clientId !== '' && !/^[\w.:-]{1,128}$/.test(input.clientId)) {
         return { ok: false, error: appError('settings_invalid', 'Client ID SAT tidak valid.') };
       }
+      const destination = satBinding(input);
+      const allowed = checkSecretDestination(vault, SAT_SECRET, destination, input.clientSecret, 'SAT');
+      if (!allowed.ok) return allowed;
       const privateKeyPem = input.privateKeyPem?.trim() || null;
       const satPublicKeyPem = input.satPublicKeyPem?.trim() || null;
       let facts = readJson(db, 'sat.production.keys', KeyFacts, {});
@@ -191,7 +200,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         // The public key is checked against the private key we will sign with (pasted now, or stored).
         let storedPrivate: string | null = null;
         if (!privateKeyPem && satPublicKeyPem) {
-          const r = await vault.reveal(SAT_PRIVATE_KEY);
+          const r = await vault.reveal(SAT_PRIVATE_KEY, LOCAL_ONLY);
           storedPrivate = r.ok ? r.value : null;
         }
         const checked = validateKeys({ privateKeyPem: privateKeyPem ?? storedPrivate, satPublicKeyPem });
@@ -201,7 +210,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
           [SAT_PUBLIC_KEY, satPublicKeyPem],
         ] as const) {
           if (!pem) continue;
-          const stored = await vault.store(name, pem);
+          const stored = await vault.store(name, pem, LOCAL_ONLY);
           if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
         }
         facts = {
@@ -212,7 +221,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         writeSetting(db, 'sat.production.keys', JSON.stringify(facts), now());
       }
       if (input.clientSecret) {
-        const stored = await vault.store(SAT_SECRET, input.clientSecret);
+        const stored = await vault.store(SAT_SECRET, input.clientSecret, destination);
         if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
         writeSetting(db, 'sat.production.secretMask', maskSecret(input.clientSecret), now());
       }
@@ -235,6 +244,18 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     },
     onProviderChange(listener) {
       listeners.push(listener);
+    },
+    async adoptUnboundSecrets() {
+      const destinations: [string, string][] = [
+        [VSI_SECRET, vsiBinding(service.vsiProduction())],
+        [SAT_SECRET, satBinding(service.satProduction())],
+        [SAT_PRIVATE_KEY, LOCAL_ONLY],
+        [SAT_PUBLIC_KEY, LOCAL_ONLY],
+        [MIDTRANS_SERVER_KEY, midtransBinding(payments.midtrans())],
+        [WORLDLINE_SECRET, worldlineBinding(payments.worldline())],
+        [CHAINSIDE_SECRET, chainsideBinding(payments.chainside())],
+      ];
+      for (const [name, destination] of destinations) await vault.adopt(name, destination);
     },
   };
   return service;

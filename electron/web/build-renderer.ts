@@ -1,0 +1,26 @@
+// `npm run build` (and every `npm run web`): builds dist/renderer when its sources changed since
+// the last build — or always, with --force — and stamps the build with the sources' hash.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { rendererIsCurrent, rendererSourceHash, SOURCE_STAMP } from './renderer-sources';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const RENDERER_OUT = path.join(REPO_ROOT, 'dist', 'renderer');
+
+/** Builds the renderer unless the last build is of today's sources; false when the build failed. */
+export function ensureRenderer(opts: { force?: boolean } = {}): boolean {
+  if (!opts.force && rendererIsCurrent(REPO_ROOT, RENDERER_OUT)) return true;
+  const hash = rendererSourceHash(REPO_ROOT);
+  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) return false;
+  writeFileSync(path.join(RENDERER_OUT, SOURCE_STAMP), `${hash}\n`);
+  return true;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exit(ensureRenderer({ force: process.argv.includes('--force') }) ? 0 : 1);
+}
