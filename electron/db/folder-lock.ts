@@ -22,6 +22,8 @@ export function lockFolder(dir: string, options: { nativeBinding?: string } = {}
   }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
+    // The lock is all this file is for: no rollback journal beside it.
+    db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
   } catch (e) {
     db.close();

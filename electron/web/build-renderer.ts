@@ -1,7 +1,7 @@
 // `npm run build` (and every `npm run web`): builds dist/renderer when its sources changed since
 // the last build — or always, with --force — and stamps the build with the sources' hash.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ export const RENDERER_OUT = path.join(REPO_ROOT, 'dist', 'renderer');
 export function ensureRenderer(opts: { force?: boolean } = {}): boolean {
   if (!opts.force && rendererIsCurrent(REPO_ROOT, RENDERER_OUT)) return true;
   const hash = rendererSourceHash(REPO_ROOT);
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const manifest = createRequire(import.meta.url).resolve('vite/package.json');
+  const vite = path.join(path.dirname(manifest), (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { vite: string } }).bin.vite);
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) return false;
   writeFileSync(path.join(RENDERER_OUT, SOURCE_STAMP), `${hash}\n`);

@@ -4,7 +4,7 @@ import { shot, webModeForFile } from './web-mode';
 const app = webModeForFile();
 
 test('a PAY that times out goes PENDING, the meter is blocked, and advice resolves it to a token', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await page.getByTestId('customer-number').fill('99000000068');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer')).toBeVisible();
@@ -27,7 +27,7 @@ test('a PAY that times out goes PENDING, the meter is blocked, and advice resolv
 });
 
 test('while a sale is pending its meter cannot be sold again; the cashier can check status by hand', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await page.getByTestId('customer-number').fill('99000000030');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer')).toBeVisible();
@@ -39,7 +39,7 @@ test('while a sale is pending its meter cannot be sold again; the cashier can ch
   await expect(page.getByTestId('status-sending').or(page.getByTestId('status-pending')).or(page.getByTestId('status-succeeded'))).toBeVisible();
 
   const second = await page.context().newPage();
-  await second.goto(app().url);
+  await app().open(second);
   await second.getByTestId('customer-number').fill('99000000030');
   await second.keyboard.press('Enter');
   const blocked = second.getByTestId('error');

@@ -4,7 +4,7 @@ import { shot, webModeForFile } from './web-mode';
 const app = webModeForFile();
 
 test('a wrong meter number gets a clear message and loses nothing', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   const input = page.getByTestId('customer-number');
   await input.fill('1234567890');
   await page.keyboard.press('Enter');
@@ -36,7 +36,7 @@ test('a wrong meter number gets a clear message and loses nothing', async ({ pag
 });
 
 test('a definite provider failure shows the cash to hand back, then records it', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await page.getByTestId('customer-number').fill('99000000046');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('customer')).toBeVisible();

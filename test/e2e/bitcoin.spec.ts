@@ -5,7 +5,7 @@ import { shot, stubPrint, webModeForFile } from './web-mode';
 const app = webModeForFile();
 
 async function open(page: Page): Promise<void> {
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
 }
 

@@ -2,7 +2,7 @@
 // the cashier signs in, opens a shift with a float, sells two tokens, and the shift is closed by
 // counting the drawer with a variance, approved by the supervisor — then the Z report.
 import { expect, test, type Page } from '@playwright/test';
-import { api, shot, stubPrint, webModeForFile } from './web-mode';
+import { shot, stubPrint, webModeForFile } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -31,7 +31,7 @@ async function sellToken(page: Page, number: string, total: string): Promise<voi
 
 test('sign-in → open shift → two sales → close with a variance approved by a supervisor → Z report', async ({ page }) => {
   await stubPrint(page);
-  await page.goto(app().url);
+  await app().enter(page);
   // Day one: the owner's account.
   await expect(page.getByTestId('sign-in')).toContainText('Buat akun pemilik');
   await shot(page, 'counter-01-setup');
@@ -96,9 +96,8 @@ test('sign-in → open shift → two sales → close with a variance approved by
 });
 
 test("a cashier's refund waits for a supervisor's name and PIN typed at the counter", async ({ page }) => {
-  // One counter, one session: whoever the last test left signed in signs out first.
-  await api(app().url, 'counter.signOut', {});
-  await page.goto(app().url);
+  // A new browser is a new session: nobody is signed in at it yet.
+  await app().enter(page);
   await signIn(page, 'Sari', '1111');
   await page.keyboard.press('F6');
   await expect(page.getByTestId('shift-float')).toBeFocused();
@@ -142,8 +141,7 @@ test("a cashier's refund waits for a supervisor's name and PIN typed at the coun
 });
 
 test('the owner finds a sale by meter number on any day, filters by method, and exports the selection', async ({ page }) => {
-  await api(app().url, 'counter.signOut', {});
-  await page.goto(app().url);
+  await app().enter(page);
   await signIn(page, 'Pemilik', '1234');
   await page.keyboard.press('F3');
   await expect(page.getByTestId('tx-table')).toBeVisible();
@@ -177,8 +175,7 @@ test('the owner finds a sale by meter number on any day, filters by method, and 
 });
 
 test('a drawer counted as one total closes the shift just as well', async ({ page }) => {
-  await api(app().url, 'counter.signOut', {});
-  await page.goto(app().url);
+  await app().enter(page);
   await signIn(page, 'Pemilik', '1234');
   // Sari's shift from the refund test is still open: Rp 50.000 float, the one sale paid by QRIS.
   await page.keyboard.press('F6');

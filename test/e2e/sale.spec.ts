@@ -5,7 +5,7 @@ const app = webModeForFile();
 
 test('a cashier sells a PLN token with the keyboard alone, prints it, and finds it in today’s list', async ({ page }) => {
   await stubPrint(page);
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('training-banner')).toContainText('MODE TRAINING');
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await shot(page, '01-number');
@@ -61,7 +61,7 @@ test('a cashier sells a PLN token with the keyboard alone, prints it, and finds 
 });
 
 test('English is one key away and rupiah stay in Indonesian format', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await page.getByTestId('toggle-locale').click();
   await expect(page.getByTestId('training-banner')).toContainText('TRAINING MODE');
   await page.getByTestId('customer-number').fill('12345678901');

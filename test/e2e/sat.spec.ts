@@ -8,7 +8,7 @@ const app = webModeForFile();
 
 /** The app is up once the token screen has focused its input; only then do F-keys reach it. */
 async function open(page: Page): Promise<void> {
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
 }
 

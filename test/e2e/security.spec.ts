@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
-import { startWebMode, type WebMode } from './web-mode';
+import { shot, startWebMode, type WebMode } from './web-mode';
 
 let app: WebMode;
 let foreign: http.Server;
@@ -28,9 +28,39 @@ async function locale(page: import('@playwright/test').Page): Promise<string> {
   }, app.url);
 }
 
+test('the printed URL signs the browser in; another browser without the token sees only how to get in', async ({ page, browser }) => {
+  await app.open(page);
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  // The token is gone from the address bar once it became a session.
+  expect(page.url()).toBe(app.url);
+
+  const stranger = await browser.newContext({ viewport: { width: 1024, height: 600 } });
+  const other = await stranger.newPage();
+  const response = await other.goto(app.url);
+  expect(response?.status()).toBe(401);
+  await expect(other.getByTestId('no-session')).toContainText('Buka Loket lewat tautan yang dicetak Loket');
+  await expect(other.getByTestId('customer-number')).toHaveCount(0);
+  await shot(other, 'security-01-no-session');
+  // Its calls are refused too, whatever it sends.
+  const status = await other.evaluate(async () => (await fetch('/api/app.info', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+  expect(status).toBe(401);
+  await stranger.close();
+});
+
+test('a page whose session is gone (Loket restarted) says how to get back in', async ({ page }) => {
+  await app.open(page);
+  // The cookie goes (as when Loket restarts and its sessions with it): the open page's next call says so.
+  await page.context().clearCookies();
+  await expect(page.getByTestId('no-session')).toContainText('Buka Loket lewat tautan yang dicetak Loket');
+  await shot(page, 'security-02-session-lost');
+  // A reload is answered by the server's own page.
+  await page.reload();
+  await expect(page.getByTestId('no-session')).toBeVisible();
+});
+
 test('another site cannot call into the till, nor frame it', async ({ page, context }) => {
   const own = await context.newPage();
-  await own.goto(app.url);
+  await app.open(own);
   expect(await locale(own)).toBe('id');
 
   await page.goto(foreignUrl);
@@ -58,7 +88,8 @@ test('another site cannot call into the till, nor frame it', async ({ page, cont
 });
 
 test('the page runs under a CSP without inline scripts', async ({ page }) => {
-  const response = await page.goto(app.url);
+  await app.enter(page);
+  const response = await page.reload();
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   const injected = await page.evaluate(() => {
     const s = document.createElement('script');

@@ -4,7 +4,7 @@ import { shot, webModeForFile } from './web-mode';
 const app = webModeForFile();
 
 test('the owner names the outlet for the receipt; production needs https credentials, kept masked', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await page.keyboard.press('F9');
   const name = page.getByTestId('outlet-name');
@@ -44,7 +44,7 @@ test('the owner names the outlet for the receipt; production needs https credent
 });
 
 test('the owner verifies the ledger against its audit chain', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await page.keyboard.press('F9');
   await page.getByTestId('audit-verify').click();
@@ -53,7 +53,7 @@ test('the owner verifies the ledger against its audit chain', async ({ page }) =
 });
 
 test('the owner reads the books after a sale, records the opening SAT deposit and sees it reconcile', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await page.keyboard.type('12345678901');
   await page.keyboard.press('Enter');

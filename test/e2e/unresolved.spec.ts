@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pdfText } from '../support/pdf-text';
-import { api, SHOTS, shot, webModeForFile } from './web-mode';
+import { SHOTS, shot, webModeForFile } from './web-mode';
 
 const app = webModeForFile();
 
@@ -21,7 +21,7 @@ async function sellByKeyboard(page: Page, number: string, key: string): Promise<
 }
 
 test('sales not finished with are listed with what Loket is doing; the cashier hands cash back from the panel', async ({ page }) => {
-  await page.goto(app().url);
+  await app().open(page);
   // One the provider keeps not finding (Loket keeps asking), one that failed with cash to hand back.
   await sellByKeyboard(page, '99000000032', '1');
   await expect(page.getByTestId('status-pending').or(page.getByTestId('status-sending'))).toBeVisible();
@@ -53,19 +53,18 @@ test('sales not finished with are listed with what Loket is doing; the cashier h
 });
 
 test('a long day: the list scrolls through every sale with only the rows in view on the page; D downloads the day report as PDF', async ({ page }) => {
-  const url = app().url;
   const sell = async (number: string): Promise<void> => {
-    const inq = (await api(url, 'pln.inquire', { customerNumber: number })).value as { inquiryId: string; options: { denomination: number; amounts: { total: number } }[] };
+    const inq = (await app().api('pln.inquire', { customerNumber: number })).value as { inquiryId: string; options: { denomination: number; amounts: { total: number } }[] };
     const total = inq.options.find((o) => o.denomination === 20_000)!.amounts.total;
-    const r = await api(url, 'sale.startPlnToken', { clientRequestId: `e2e-${number}-${Math.random()}`, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: total } });
+    const r = await app().api('sale.startPlnToken', { clientRequestId: `e2e-${number}-${Math.random()}`, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: total } });
     expect(r.ok).toBe(true);
   };
   for (let i = 0; i < 130; i++) await sell(i % 2 === 0 ? '14233784991' : '12345678901');
   // With the sales the other test in this file made.
-  const total = String(((await api(url, 'ledger.today', { status: 'all', limit: 1 })).value as { totals: { count: number } }).totals.count);
+  const total = String(((await app().api('ledger.today', { status: 'all', limit: 1 })).value as { totals: { count: number } }).totals.count);
   expect(Number(total)).toBeGreaterThanOrEqual(130);
 
-  await page.goto(url);
+  await app().open(page);
   await expect(page.getByTestId('customer-number')).toBeFocused();
   await page.keyboard.press('F3');
   const table = page.getByTestId('tx-table');

@@ -1,23 +1,32 @@
-// Starts web mode exactly as a user does (the CLI), on a free port with a fresh data folder.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Starts web mode exactly as a user does (the CLI), on a free port with a fresh data folder, and
+// gets in as a user does: through the token URL it prints. Each browser context is its own
+// session, so a page signs in for itself (`open`); `api` is a session of its own beside the page.
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { enterWebMode, type WebClient } from '../support/web-client';
+import { startWebProcess } from '../support/web-process';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export type WebMode = { url: string; dataDir: string; stop(): Promise<void> };
-
-/** A call to the running core, as the page makes it (POST /api/<name>, JSON). */
-export async function api(url: string, name: string, body: object): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
-  const r = await fetch(`${url}api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return (await r.json()) as { ok: boolean };
-}
-
 export const E2E_OWNER = { name: 'Pemilik', pin: '1234' };
+
+export type WebMode = {
+  /** The bare address: without a session it shows only how to get in. */
+  url: string;
+  /** The printed address with the launch token. */
+  tokenUrl: string;
+  dataDir: string;
+  /** A call to the running core from a session of its own (signed in as the owner unless `signedOut`). */
+  api: WebClient['call'];
+  /** Opens the token URL in the page: a session, nobody signed in yet. */
+  enter(page: Page): Promise<void>;
+  /** Opens the till in the page signed in as `who` (the owner by default), as after typing name and PIN. */
+  open(page: Page, who?: { name: string; pin: string }): Promise<void>;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts web mode. Unless `signedOut`, the owner's account is made and a shift opened through
@@ -25,38 +34,35 @@ export const E2E_OWNER = { name: 'Pemilik', pin: '1234' };
  */
 export async function startWebMode(env: Record<string, string> = {}, opts: { signedOut?: boolean } = {}): Promise<WebMode> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-'));
-  const proc: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, LOKET_TIME_SCALE: '0.05', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web mode did not start: ${stderr}`)), 20_000);
-    createInterface({ input: proc.stdout! }).on('line', (line) => {
-      const m = /^Loket web mode: (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    proc.once('exit', (code) => reject(new Error(`web mode exited ${code}: ${stderr}`)));
-  });
+  const web = await startWebProcess(['--port', '0', '--data', dataDir], env);
+  const client = await enterWebMode(web.tokenUrl);
   if (!opts.signedOut) {
-    const owner = await api(url, 'counter.setupOwner', E2E_OWNER);
-    const shift = await api(url, 'shift.open', { openingFloat: 0 });
+    const owner = await client.call('counter.setupOwner', E2E_OWNER);
+    const shift = await client.call('shift.open', { openingFloat: 0 });
     if (!owner.ok || !shift.ok) throw new Error(`could not sign in the e2e owner: ${JSON.stringify([owner, shift])}`);
   }
+  const enter = async (page: Page): Promise<void> => {
+    await page.goto(web.tokenUrl);
+    await expect(page).toHaveURL(client.base);
+  };
   return {
-    url,
+    url: client.base,
+    tokenUrl: web.tokenUrl,
     dataDir,
-    stop: () =>
-      new Promise((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    api: (name, body) => client.call(name, body),
+    enter,
+    async open(page, who = E2E_OWNER) {
+      await enter(page);
+      const signed = await page.evaluate(async (w) => {
+        const csrf = /(?:^|;\s*)loket_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+        const r = await fetch('/api/counter.signIn', { method: 'POST', headers: { 'content-type': 'application/json', 'x-loket-csrf': csrf }, body: JSON.stringify(w) });
+        return ((await r.json()) as { ok: boolean }).ok;
+      }, who);
+      if (!signed) throw new Error(`could not sign ${who.name} in at the page`);
+      await page.reload();
+      await expect(page.getByTestId('who')).toContainText(who.name);
+    },
+    stop: () => web.stop(),
   };
 }
 

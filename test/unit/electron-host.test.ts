@@ -1,21 +1,38 @@
 // The Electron host with `electron` mocked: nothing here needs the Electron binary.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const exposed: Record<string, unknown> = {};
 const invoked: Array<[string, unknown]> = [];
+const mainHost = vi.hoisted(() => ({ events: [] as string[], readyAwaited: false, exitCode: null as number | null }));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
   ipcRenderer: { invoke: async (channel: string, req: unknown) => (invoked.push([channel, req]), { ok: true, value: channel }) },
   BrowserWindow: class {},
+  // A second instance: the single-instance lock is already held by the first.
+  app: {
+    requestSingleInstanceLock: () => false,
+    exit: (code: number) => (mainHost.exitCode = code),
+    on: (event: string) => mainHost.events.push(event),
+    whenReady: () => {
+      mainHost.readyAwaited = true;
+      return new Promise(() => undefined);
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: () => undefined },
+  ipcMain: {},
+  safeStorage: {},
+  session: {},
+  shell: {},
 }));
 
 import { CALL_NAMES, ipcChannel } from '../../shared/contract-names';
 import { secureWebPreferences } from '../../electron/main/window';
 import { applySessionSecurity, guardWebContents, safeOpenExternal, CSP } from '../../electron/main/security';
-import { registerIpc } from '../../electron/main/ipc';
+import { registerIpc, WINDOW_SESSION } from '../../electron/main/ipc';
 import { appProtocolResponse } from '../../electron/main/app-protocol';
 import { silentLogger } from '../../electron/log/logger';
 import type { HandlerTable } from '../../electron/app/invoke';
@@ -96,6 +113,40 @@ describe('IPC', () => {
     expect(await registered.get('loket:app.info')!(framed, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await registered.get('loket:pln.inquire')!(trusted, { customerNumber: 5 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
   });
+
+  it('the window is one session: every call reaches the core as it', async () => {
+    const registered = new Map<string, (e: unknown, r: unknown) => Promise<unknown>>();
+    const seen: unknown[] = [];
+    const handlers = Object.fromEntries(CALL_NAMES.map((n) => [n, async (_req: unknown, caller: unknown) => (seen.push(caller), { ok: false, error: { code: 'forbidden', message: 'x' } })])) as unknown as HandlerTable;
+    registerIpc({ handle: (ch: string, fn: (e: unknown, r: unknown) => Promise<unknown>) => registered.set(ch, fn) } as never, handlers, silentLogger);
+    await registered.get('loket:counter.status')!({ senderFrame: { url: 'loket://app/index.html', parent: null } }, {});
+    expect(seen).toEqual([WINDOW_SESSION]);
+  });
+});
+
+describe('Electron entry', () => {
+  it('a second instance exits at once: no core, no ready handler, no second-instance listener of its own', async () => {
+    await import('../../electron/main/index');
+    expect(mainHost.exitCode).toBe(1);
+    expect(mainHost.readyAwaited).toBe(false);
+    expect(mainHost.events).toEqual([]);
+  });
+
+  it('packaging flips the fuses: no RunAsNode, no NODE_OPTIONS or --inspect, code only from an integrity-checked asar', async () => {
+    const require = createRequire(import.meta.url);
+    const yaml = require('js-yaml') as { load(text: string): unknown };
+    const config = yaml.load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as { electronFuses: Record<string, boolean> };
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+    });
+    // Every key is one electron-builder knows (a misspelt fuse would be silently ignored).
+    const scheme = require('app-builder-lib/scheme.json') as { definitions: { FuseOptionsV1: { properties: Record<string, unknown> } } };
+    for (const key of Object.keys(config.electronFuses)) expect(scheme.definitions.FuseOptionsV1.properties, key).toHaveProperty(key);
+  });
 });
 
 describe('preload', () => {
@@ -122,5 +173,12 @@ describe('loket:// app protocol', () => {
     expect((await appProtocolResponse(dir, 'loket://app/assets/a.js')).headers.get('content-type')).toContain('javascript');
     expect((await appProtocolResponse(dir, 'loket://app/%2e%2e/%2e%2e/etc/passwd')).status).not.toBe(200);
     expect((await appProtocolResponse(dir, 'loket://other/index.html')).status).toBe(404);
+    expect((await appProtocolResponse(dir, 'loket://app/assets/%E0%A4%A.js')).status).toBe(400);
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'loket-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'PIN HASHES');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dir, 'assets', 'leak.js'));
+    const leak = await appProtocolResponse(dir, 'loket://app/assets/leak.js');
+    expect(leak.status).toBe(403);
+    expect(await leak.text()).not.toContain('PIN HASHES');
   });
 });
