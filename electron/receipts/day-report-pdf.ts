@@ -2,7 +2,9 @@
 // the totals, every shift's drawer count, what is still unresolved, and every sale. Built with
 // pdf-lib's standard fonts (no font files, no native code), so it renders the same in the Electron
 // host, in web mode and in tests.
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+
+type Rgb = (red: number, green: number, blue: number) => RGB;
 import type { LedgerTotals, SaleRow, ShiftReport, TodayTotals, UnresolvedItem } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
 import { formatLocalDateTime } from '../../shared/domain/time';
@@ -69,6 +71,7 @@ class Writer {
     private readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    private readonly rgb: Rgb,
   ) {
     this.newPage();
   }
@@ -93,7 +96,7 @@ class Writer {
     const font = opts.font ?? this.regular;
     const t = opts.width ? this.fit(text, font, size, opts.width) : winAnsi(text);
     const dx = opts.align === 'right' && opts.width ? opts.width - font.widthOfTextAtSize(t, size) : 0;
-    this.page.drawText(t, { x: x + dx, y: this.y, size, font, color: rgb(...(opts.color ?? [0.1, 0.1, 0.12])) });
+    this.page.drawText(t, { x: x + dx, y: this.y, size, font, color: this.rgb(...(opts.color ?? [0.1, 0.1, 0.12])) });
   }
   line(text: string, opts: { size?: number; font?: PDFFont; gap?: number; color?: [number, number, number] } = {}): void {
     const size = opts.size ?? 9;
@@ -102,7 +105,7 @@ class Writer {
     this.y -= size + (opts.gap ?? 4);
   }
   rule(): void {
-    this.page.drawLine({ start: { x: PAGE.margin, y: this.y + 3 }, end: { x: PAGE.width - PAGE.margin, y: this.y + 3 }, thickness: 0.5, color: rgb(0.6, 0.6, 0.65) });
+    this.page.drawLine({ start: { x: PAGE.margin, y: this.y + 3 }, end: { x: PAGE.width - PAGE.margin, y: this.y + 3 }, thickness: 0.5, color: this.rgb(0.6, 0.6, 0.65) });
     this.y -= 4;
   }
   heading(text: string): void {
@@ -143,6 +146,8 @@ const SUMS: Column[] = [
 ];
 
 export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Array; pages: number }> {
+  // Loaded the first time a report is asked for: pdf-lib alone was a third of the core's start-up.
+  const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
   const title = `Laporan harian ${r.businessDate} — ${r.outlet.name}`;
   doc.setTitle(winAnsi(title));
@@ -151,7 +156,7 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
   doc.setProducer('Loket (pdf-lib)');
   doc.setCreationDate(new Date(r.printedAt));
   doc.setModificationDate(new Date(r.printedAt));
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold), rgb);
   const at = (ms: number): string => formatLocalDateTime(ms, r.outlet.timeZone);
   const [y, m, d] = r.businessDate.split('-');
 

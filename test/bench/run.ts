@@ -10,6 +10,7 @@ import { benchPaymentStep } from './payment-step';
 import { benchSatPipeline } from './sat-pipeline';
 import { benchSignatures } from './signatures';
 import { fmt } from './stats';
+import { benchColdStart } from './cold-start';
 
 const quick = process.argv.includes('--quick');
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
@@ -17,6 +18,14 @@ const out = (s = ''): void => void process.stdout.write(`${s}\n`);
 async function main(): Promise<void> {
   out(`Loket benchmark — node ${process.version}, ${os.cpus().length} CPU (${os.cpus()[0]?.model ?? '?'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`);
   out(`${new Date().toISOString()}${quick ? '  (quick)' : ''}`);
+
+  out('\n0. Cold start of web mode: process start → token URL printed → sign-in screen ready in Chromium, vs `node -e \'\'` spawned the same way');
+  const cold = await benchColdStart(quick ? 3 : 7);
+  out(
+    `   node -e '' ${fmt(cold.nodeMs, 0)} ms; Loket: line printed ${fmt(cold.lineMs, 0)} ms (${fmt(cold.lineMs / cold.nodeMs, 1)}×; target < 1,500 ms on a built tree), ` +
+      `first page interactive ${fmt(cold.interactiveMs, 0)} ms (${fmt(cold.interactiveMs / cold.nodeMs, 1)}×); medians of ${cold.rounds} starts on an existing data folder — ` +
+      `the very first start (new ledger and key) printed its line in ${fmt(cold.firstLineMs, 0)} ms`,
+  );
 
   out('\n1. Sale pipeline: core (inquiry + PAY + ledger) vs the same raw HTTP request pairs, same simulator process');
   out('   (a real VSI answer takes 100s of ms; 0 ms shows the core\'s own cost: 5 fsynced commits + parsing per sale)');

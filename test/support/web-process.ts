@@ -1,7 +1,10 @@
-// Starts web mode exactly as a user does (`npm run web`'s CLI) and waits for its printed line.
+// Starts web mode as `npm run web` does — builds what changed, then the core's bundle with plain
+// Node — and waits for its printed line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { prepareWebMode } from '../../electron/web/prepare';
+import { CORE_BUNDLE } from '../../electron/web/build-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -9,8 +12,12 @@ export const WEB_LINE = /^Loket web mode: (http:\/\/127\.0\.0\.1:(\d+)\/\?token=
 
 export type WebProcess = { tokenUrl: string; port: number; proc: ChildProcess; stderr(): string; stop(): Promise<void> };
 
+let prepared = false;
+
 export function spawnWeb(args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', ...args], {
+  if (!prepared && !prepareWebMode()) throw new Error('the renderer did not build');
+  prepared = true;
+  return spawn(process.execPath, [CORE_BUNDLE, ...args], {
     cwd: root,
     env: { ...process.env, LOKET_TIME_SCALE: '0.05', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,9 @@
-// `npm run web -- [--port <n>] [--data <dir>] [--open]` (or LOKET_PORT / LOKET_DATA_DIR).
-// In this order, so nothing is touched that a refusal would leave half-done: the renderer is
-// rebuilt only if its sources changed; the data folder is claimed (a second Loket on it stops
-// here); the port is bound (a taken port stops here, before the ledger is opened); only then is
-// the ledger opened and the core started. The printed URL carries the launch token: opening it is
-// the only way in (sessions.ts).
+// Web mode itself, run by the launcher (cli.ts) from a bundle of the core. In this order, so
+// nothing is touched that a refusal would leave half-done: the data folder is claimed (a second
+// Loket on it stops here); the port is bound (a taken port stops here, before the ledger is
+// opened); only then is the ledger opened and the core started. The printed URL carries the
+// launch token: opening it is the only way in (sessions.ts).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
@@ -13,7 +11,6 @@ import { createLoket } from '../app/create-loket';
 import { claimDataFolder, FolderBusyError, type DataFolder } from '../app/data-folder';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
 import { bindLoopback, startWebHost } from './server';
-import { ensureRenderer, RENDERER_OUT, REPO_ROOT } from './build-renderer';
 
 const DEFAULT_PORT = 4780;
 
@@ -61,12 +58,12 @@ function openBrowser(url: string): void {
   child.unref();
 }
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+/** `rendererDir`: the built renderer; `version`: the app's (package.json). */
+export async function runWebMode(opts: { argv: readonly string[]; rendererDir: string; version: string }): Promise<void> {
+  const args = parseArgs(opts.argv);
   const scale = process.env.LOKET_TIME_SCALE ? Number(process.env.LOKET_TIME_SCALE) : 1;
   if (!(scale > 0 && scale <= 1)) fail('LOKET_TIME_SCALE must be a number in (0, 1]');
-  if (!ensureRenderer()) fail('the renderer did not build (see above)');
-  const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = opts.version;
 
   let folder: DataFolder;
   try {
@@ -91,7 +88,7 @@ async function main(): Promise<void> {
     keySource: process.env.LOKET_MASTER_KEY ? envKeySource(process.env.LOKET_MASTER_KEY) : fileKeySource(args.data),
     timeScale: scale,
   });
-  const web = await startWebHost({ handlers: loket.handlers, staticDir: RENDERER_OUT, server, log: loket.log, onSessionEnd: (id) => loket.forgetSession(id) });
+  const web = await startWebHost({ handlers: loket.handlers, staticDir: opts.rendererDir, server, log: loket.log, onSessionEnd: (id) => loket.forgetSession(id) });
   loket.start();
   process.stdout.write(`Loket web mode: ${web.tokenUrl}\n`);
   process.stdout.write(`  data: ${args.data}\n  mode: ${loket.settings.mode() === 'training' ? 'TRAINING (simulators)' : 'production'}\n`);
@@ -112,4 +109,3 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
