@@ -77,7 +77,7 @@ export function App() {
     return (
       <div className="app">
         <main>
-          <div className="card notice session-lost" data-testid="no-session">
+          <div className="card session-lost" data-testid="no-session">
             <h2>{t('session.lostTitle')}</h2>
             <p>{t('session.lostInfo')}</p>
             <p>

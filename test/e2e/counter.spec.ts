@@ -192,3 +192,36 @@ test('a drawer counted as one total closes the shift just as well', async ({ pag
   await expect(page.getByTestId('receipt')).toContainText('LAPORAN Z - TUTUP SHIFT');
   await expect(page.getByTestId('receipt')).toContainText('Sari');
 });
+
+test('a cashier locked out by wrong PINs: the owner sees it, unlocks the account and sets a new PIN', async ({ page }) => {
+  // Five wrong PINs for Sari, from a session of their own.
+  for (let i = 0; i < 5; i++) await app().api('counter.signIn', { name: 'Sari', pin: '9999' });
+  await app().enter(page);
+  await signIn(page, 'Sari', '1111');
+  await expect(page.getByTestId('error')).toContainText('minta supervisor atau pemilik membuka kuncinya');
+
+  await page.getByTestId('sign-in-name').fill('');
+  await page.getByTestId('sign-in-pin').fill('');
+  await page.getByTestId('sign-in-name').focus();
+  await signIn(page, 'Pemilik', '1234');
+  await page.keyboard.press('F9');
+  const sari = page.getByTestId('user-Sari');
+  await expect(sari).toContainText('terkunci s.d.');
+  for (const [width, height] of [[1366, 768], [1024, 600]] as const) {
+    await page.setViewportSize({ width, height });
+    await sari.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/screenshots/counter-07-locked-${width}.png` });
+  }
+  await page.getByTestId('unlock-Sari').click();
+  await expect(page.getByTestId('users-notice')).toHaveText('Kunci akun Sari dibuka.');
+  await expect(sari).not.toContainText('terkunci');
+  await page.getByTestId('reset-pin-Sari').click();
+  await expect(page.getByTestId('reset-pin-value')).toBeFocused();
+  await page.keyboard.type('5555');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('users-notice')).toHaveText('PIN Sari diganti.');
+  await page.getByTestId('sign-out').click();
+
+  await signIn(page, 'Sari', '5555');
+  await expect(page.getByTestId('who')).toContainText('Sari');
+});

@@ -29,6 +29,14 @@ test('the owner names the outlet for the receipt; production needs https credent
   await expect(page.getByTestId('vsi-secret')).toHaveAttribute('placeholder', /••••••••1234/);
   const settings = await page.evaluate(async (url) => (await fetch(`${url}api/settings.get`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).text(), app().url);
   expect(settings).not.toContain('rahasia-sekali');
+  // The secret goes only where it was entered for: another address needs it typed again.
+  await page.getByTestId('vsi-url').fill('https://lain.example.com/api');
+  await page.getByTestId('vsi-save').click();
+  await expect(page.getByTestId('error')).toContainText('masukkan secret-nya lagi');
+  await shot(page, '31-settings-secret-bound');
+  await page.getByTestId('vsi-url').fill('https://vsi.example.com/api');
+  await page.getByTestId('vsi-save').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
   await shot(page, '30-settings');
 
   await page.keyboard.press('F2');

@@ -59,29 +59,31 @@ export function UsersCard() {
   return (
     <div className="card form" data-testid="users-card">
       <h2>{t('counter.usersTitle')}</h2>
-      <table className="tx-table">
+      <table className="tx-table users-table">
         <tbody>
           {users.map((u) => (
             <tr key={u.name} data-testid={`user-${u.name}`}>
               <td>{u.name}</td>
               <td>{t(`counter.role.${u.role}`)}</td>
               <td>{u.lockedUntil !== null ? <span className="badge state-review">{t('counter.lockedUntil', { time: formatLocalDateTime(u.lockedUntil, timeZone).slice(11, 16) })}</span> : null}</td>
-              <td className="actions">
+              <td>
+                <div className="user-actions">
                 {u.lockedUntil !== null && (owner || u.role === 'cashier') ? (
-                  <button type="button" className="btn" onClick={() => void unlock(u.name)} data-testid={`unlock-${u.name}`}>
+                  <button type="button" className="btn small" onClick={() => void unlock(u.name)} data-testid={`unlock-${u.name}`}>
                     {t('counter.unlock')}
                   </button>
                 ) : null}
                 {owner ? (
-                  <button type="button" className="btn ghost" onClick={() => setPinFor({ name: u.name, pin: '' })} data-testid={`reset-pin-${u.name}`}>
+                  <button type="button" className="btn ghost small" onClick={() => setPinFor({ name: u.name, pin: '' })} data-testid={`reset-pin-${u.name}`}>
                     {t('counter.resetPin')}
                   </button>
                 ) : null}
                 {owner && u.role !== 'owner' ? (
-                  <button type="button" className="btn ghost" onClick={() => void toggle(u.name, !u.active)}>
+                  <button type="button" className="btn ghost small" onClick={() => void toggle(u.name, !u.active)}>
                     {u.active ? t('counter.deactivate') : t('counter.activate')}
                   </button>
                 ) : null}
+                </div>
               </td>
             </tr>
           ))}
