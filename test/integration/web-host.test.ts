@@ -146,3 +146,20 @@ describe('web mode refusals', () => {
     expect(bodyless === '' || bodyless.startsWith('HTTP/1.1 408')).toBe(true);
   });
 });
+
+describe('first start', () => {
+  it('belongs to the browser that opened the printed URL: a stray process cannot make the owner', async () => {
+    const fresh = await startCore({}, { signedIn: false });
+    const host = await startWebHost({ handlers: fresh.loket.handlers, staticDir: tempDir('loket-static-'), port: 0, log: silentLogger });
+    try {
+      const stray = await httpRequest(`${host.url}api/counter.setupOwner`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"Penyusup","pin":"0000"}' });
+      expect(stray.status).toBe(401);
+      const browser = await enterWebMode(host.tokenUrl);
+      expect((await browser.call('counter.status')).value).toMatchObject({ needsOwner: true });
+      expect((await browser.call('counter.setupOwner', { name: 'Pemilik', pin: '1234' })).value).toMatchObject({ user: { name: 'Pemilik', role: 'owner' } });
+    } finally {
+      await host.close();
+      await fresh.stop();
+    }
+  });
+});

@@ -82,10 +82,11 @@ export function createCounterService(deps: {
       await hashPin(pin, pepper);
       return err('pin_invalid', 'Nama atau PIN salah.');
     }
+    const peppered = u.pin_peppered === 1;
+    // Without the vault key a peppered PIN cannot be checked at all: say so, and count nothing against the person.
+    if (peppered && !pepper) return err('vault_locked', 'Kunci brankas tidak tersedia, PIN tidak bisa diperiksa. Periksa kunci Loket di folder data.');
     const attempt = reservePinAttempt(db, u.id, at, FAILURES_BEFORE_LOCK, LOCK_MS);
     if (!attempt.ok) return lockedMessage(u, attempt.lockedUntil, at);
-    const peppered = u.pin_peppered === 1;
-    if (peppered && !pepper) return err('vault_locked', 'Kunci brankas tidak tersedia, PIN tidak bisa diperiksa. Periksa kunci Loket (Pengaturan → Mode).');
     if (!(await pinMatches(pin, { salt: u.pin_salt, hash: u.pin_hash, peppered }, pepper))) {
       deps.note('counter.pin_failed', u.name);
       return attempt.attempt >= FAILURES_BEFORE_LOCK ? lockedMessage(u, at + LOCK_MS, at) : err('pin_invalid', 'Nama atau PIN salah.');
