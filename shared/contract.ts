@@ -90,6 +90,7 @@ export const CounterStatus = z.object({
   locked: z.boolean(),
   shift: ShiftView.nullable(),
   idleLockMinutes: z.number().int(),
+  blindCount: z.boolean(),
 });
 export type CounterStatus = z.infer<typeof CounterStatus>;
 
@@ -202,6 +203,41 @@ export type LedgerQuery = z.infer<typeof LedgerQuery>;
 
 const Sum = z.object({ key: z.string(), count: z.number().int(), total: Rupiah });
 /** Delivered sales of the selection, per product, provider and payment method. */
+const MethodSum = z.object({ method: z.string(), count: z.number().int(), total: z.number().int() });
+const CountedSum = z.object({ count: z.number().int(), total: z.number().int(), byMethod: z.array(MethodSum) });
+/**
+ * What the books say happened in a period (a shift, a day, a selection): every figure a report
+ * prints is one of these, summed from the journal's entries, so no two reports can disagree.
+ */
+export const BookFigures = z.object({
+  /** Delivered (goods given), at the counter's price; margin = admin income. */
+  sales: CountedSum.extend({ margin: z.number().int(), byProduct: z.array(Sum), byProvider: z.array(Sum) }),
+  /** Money given back after delivery (a refund), by the method it went back through. */
+  refunds: CountedSum,
+  /** Money given back for sales that never delivered (failed, cancelled). */
+  returned: CountedSum,
+  /** Sales less refunds. */
+  net: z.number().int(),
+  /** Standalone bitcoin orders paid (goods sold outside Loket). */
+  outside: z.object({ count: z.number().int(), total: z.number().int() }),
+  /** The drawer account's movements by cause; `total` is their sum (the drawer's change in the period). */
+  drawer: z.object({
+    float: z.number().int(),
+    received: z.number().int(),
+    refunded: z.number().int(),
+    returned: z.number().int(),
+    movementsIn: z.number().int(),
+    movementsOut: z.number().int(),
+    depositTopUps: z.number().int(),
+    variance: z.number().int(),
+    total: z.number().int(),
+  }),
+  /** Cash put in or taken out of the drawer for a reason. */
+  movements: z.array(z.object({ kind: z.enum(['petty_cash', 'owner_withdrawal', 'change_topup']), amount: z.number().int(), reason: z.string(), at: z.number().int() })),
+});
+export type BookFigures = z.infer<typeof BookFigures>;
+
+/** A selection's counts (its sales) and its figures (the books' entries of the selection's period and filters). */
 export const LedgerTotals = z.object({
   count: z.number().int(),
   succeeded: z.object({ count: z.number().int(), total: Rupiah, margin: Rupiah }),
@@ -210,6 +246,7 @@ export const LedgerTotals = z.object({
   byProduct: z.array(Sum),
   byProvider: z.array(Sum),
   byMethod: z.array(Sum),
+  figures: BookFigures,
 });
 export type LedgerTotals = z.infer<typeof LedgerTotals>;
 
@@ -317,8 +354,10 @@ export const TodayTotals = z.object({
   cashInDrawer: z.number().int(),
   /** Money owed back to customers by any method (cash, provider refunds in progress, a supervisor's transfer). */
   refundDue: Rupiah,
-  /** What each method brought in today (settled, less refunds). */
+  /** What each method brought in today: sold, less refunded. */
   byMethod: z.array(z.object({ method: PaymentMethod, count: z.number().int().nonnegative(), total: z.number().int() })),
+  /** Today in the books: sales, refunds, net, the drawer's movements. */
+  figures: BookFigures,
 });
 export type TodayTotals = z.infer<typeof TodayTotals>;
 
@@ -360,6 +399,7 @@ export const SatSettingsView = z.object({
 });
 
 /** An X report (during a shift) or a Z report (its close): what the drawer should hold and what was sold. */
+
 export const ShiftReport = z.object({
   kind: z.enum(['X', 'Z']),
   shiftId: z.string(),
@@ -369,7 +409,8 @@ export const ShiftReport = z.object({
   closedAt: z.number().int().nullable(),
   openingFloat: Rupiah,
   cashMovement: z.number().int(),
-  expectedCash: z.number().int(),
+  /** Null: hidden from a cashier until the drawer is counted (blind count). */
+  expectedCash: z.number().int().nullable(),
   countedCash: Rupiah.nullable(),
   variance: z.number().int().nullable(),
   varianceReason: z.string().nullable(),
@@ -377,6 +418,9 @@ export const ShiftReport = z.object({
   succeeded: z.object({ count: z.number().int(), total: Rupiah, margin: Rupiah }),
   unfinished: z.number().int(),
   failed: z.number().int(),
+  /** Every figure above and on the paper, from the shift's own journal entries. */
+  figures: BookFigures,
+  training: z.boolean(),
   lines: z.array(ReceiptLine),
 });
 export type ShiftReport = z.infer<typeof ShiftReport>;
@@ -541,6 +585,8 @@ export const contract = {
   /** The owner sets a new PIN for an account (a forgotten PIN); the lock goes with the old one. */
   'counter.resetPin': { kind: 'write', request: z.object({ name: UserName, pin: Pin }), response: CounterUsers },
   'counter.setIdleLock': { kind: 'write', request: z.object({ minutes: z.number().int().min(1).max(120) }), response: CounterStatus },
+  /** Blind count (the default): a cashier sees what the drawer should hold only after counting it. */
+  'counter.setBlindCount': { kind: 'write', request: z.object({ on: z.boolean() }), response: CounterStatus },
   'shift.open': { kind: 'write', request: z.object({ openingFloat: Rupiah.refine((n) => n <= 100_000_000) }), response: CounterStatus },
   'shift.report': { kind: 'read', request: Empty, response: ShiftReport },
   'shift.close': {
@@ -550,6 +596,17 @@ export const contract = {
       /** The count by denomination (note or coin value → how many), when the cashier counted that way. */
       denominations: z.record(z.string().regex(/^\d+$/), z.number().int().min(0).max(100_000)).nullable(),
       reason: z.string().trim().max(200).nullable(),
+      approval: Approval.optional(),
+    }),
+    response: ShiftReport,
+  },
+  /** Petty cash, the owner's withdrawal (out) or change brought in (in); a cashier's needs a supervisor. */
+  'shift.moveCash': {
+    kind: 'write',
+    request: z.object({
+      kind: z.enum(['petty_cash', 'owner_withdrawal', 'change_topup']),
+      amount: Rupiah.refine((n) => n > 0, { message: 'Jumlah harus lebih dari Rp 0.' }),
+      reason: z.string().trim().min(3, { message: 'Tulis alasannya (paling sedikit 3 huruf).' }).max(200),
       approval: Approval.optional(),
     }),
     response: ShiftReport,

@@ -30,6 +30,7 @@ const NEEDS: Partial<Record<CallName, Role>> = {
   'counter.createUser': 'owner',
   'counter.setActive': 'owner',
   'counter.setIdleLock': 'owner',
+  'counter.setBlindCount': 'owner',
   'counter.resetPin': 'owner',
   'counter.unlockUser': 'supervisor',
   'books.recordDeposit': 'owner',

@@ -6,7 +6,7 @@ import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
 import { verifyAudit } from '../db/audit-verify';
-import { backfillJournal } from '../db/queries/journal';
+import { backfillJournal, ensureAccounts } from '../db/queries/journal';
 import { describeFinding } from './audit-findings';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
@@ -88,6 +88,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
   const key = auditKey(vaultKey.ok ? vaultKey.key : null);
   const auditor = installAuditor(db, key, now);
+  const accountsAdded = ensureAccounts(db);
+  if (accountsAdded > 0) log.info('journal.accounts_added', { accounts: accountsAdded });
   const backfilled = backfillJournal(db, now());
   if (backfilled > 0) log.info('journal.backfilled', { entries: backfilled });
   const vault = createVault(db, config.keySource, now);
@@ -280,7 +282,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'pricing.remove': (req) => ({ ok: true, value: catalog.removeRule(req.scope, req.key) }),
     'sale.get': (req) => sales.get(req.saleId),
     'sale.checkStatus': (req) => sales.checkStatus(req.saleId),
-    'sale.confirmCashReturned': (req) => sales.confirmCashReturned(req.saleId),
+    'sale.confirmCashReturned': (req, caller) => {
+      // Cash leaves the drawer: only at the counter, in an open shift, whose books it moves.
+      const at = counter.seat(caller.session, settings.mode());
+      return at.ok ? sales.confirmCashReturned(req.saleId) : at;
+    },
     'sale.declareFailed': async (req, caller) => {
       const ok = await counter.approve(caller.session, 'nyatakan gagal', req.approval);
       return ok.ok ? sales.declareFailed(req.saleId) : ok;
@@ -347,7 +353,15 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const r = counter.openShift(caller.session, settings.mode(), req.openingFloat);
       return r.ok ? { ok: true, value: counter.status(caller.session, settings.mode()) } : r;
     },
-    'shift.report': () => counter.report(settings.mode()),
+    'shift.report': (_req, caller) => {
+      const who = counter.require(caller.session, 'cashier', false);
+      return who.ok ? counter.report(settings.mode(), who.value.role) : who;
+    },
+    'shift.moveCash': (req, caller) => counter.moveCash(caller.session, settings.mode(), req),
+    'counter.setBlindCount': (req, caller) => {
+      counter.setBlindCount(req.on);
+      return { ok: true, value: counter.status(caller.session, settings.mode()) };
+    },
     'shift.close': (req, caller) =>
       counter.closeShift(caller.session, settings.mode(), {
         counted: req.counted,
@@ -366,10 +380,10 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
         value: { intact: report.findings.length === 0, entries: report.entries, rows: report.rows, ms: report.ms, keyed: report.keyed, findings: report.findings.map(describeFinding) },
       };
     },
-    'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.outlet().timeZone, req) }),
+    'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.mode(), settings.outlet().timeZone, req) }),
     'ledger.search': (req) => ({ ok: true, value: searchLedger(db, req) }),
     'ledger.unresolved': () => ({ ok: true, value: listUnresolved(db) }),
-    'ledger.searchTotals': (req) => ({ ok: true, value: searchLedgerTotals(db, req) }),
+    'ledger.searchTotals': (req) => ({ ok: true, value: searchLedgerTotals(db, req, settings.mode(), settings.outlet().timeZone) }),
     'ledger.exportCsv': (req) => ({ ok: true, value: exportCsv(db, req, settings.outlet().timeZone) }),
     'report.dayPdf': async (req, caller) => {
       const who = counter.require(caller.session);

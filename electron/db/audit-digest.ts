@@ -4,7 +4,7 @@
 import { createHash, createHmac, hkdfSync } from 'node:crypto';
 
 /** The tables whose every change is sealed: the money and what explains it. */
-export const AUDITED_TABLES = ['sales', 'payments', 'payment_refunds', 'sale_events', 'bitcoin_orders', 'provider_calls', 'settings', 'price_rules', 'ledger_accounts', 'account_balances', 'journal_entries', 'journal_lines', 'users', 'shifts'] as const;
+export const AUDITED_TABLES = ['sales', 'payments', 'payment_refunds', 'sale_events', 'bitcoin_orders', 'provider_calls', 'settings', 'price_rules', 'ledger_accounts', 'account_balances', 'journal_entries', 'journal_lines', 'users', 'shifts', 'cash_movements'] as const;
 export type AuditedTable = (typeof AUDITED_TABLES)[number];
 
 export const DELETED = Buffer.alloc(16);

@@ -56,6 +56,8 @@ export function verifyAudit(file: string, key: Buffer | null, opts: { nativeBind
 
     // 2. Every row against its last seal, table by table (both sides ordered by rowid).
     for (const t of AUDITED_TABLES) {
+      // A ledger of an older schema (read without migrating) has not got every table yet.
+      if (!a.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t)) continue;
       const pk = PRIMARY[t] ?? 'id';
       const seals = b.prepare('SELECT rid, digest FROM audit_rows WHERE tbl = ? ORDER BY rid, seq').iterate(t) as IterableIterator<{ rid: number; digest: Buffer }>;
       let s = seals.next();

@@ -8,6 +8,7 @@ import { migration0006 } from './migrations/0006-journal';
 import { migration0007 } from './migrations/0007-accounts-and-shifts';
 import { migration0008 } from './migrations/0008-sales-by-method';
 import { migration0009 } from './migrations/0009-till-lock';
+import { migration0010 } from './migrations/0010-counter-truth';
 
 export type Migration = {
   version: number;
@@ -21,7 +22,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

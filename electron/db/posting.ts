@@ -6,6 +6,11 @@
 //              counter's admin (4102); Dr cost (5101), Cr the provider's deposit (1301/1302)
 //   refund     money given back: Dr 4201 (after delivery) or 2101 (nothing delivered), Cr the method
 //   excess     bitcoin beyond the sale: Dr 1205, Cr 2101; given back: the reverse
+//   float      a shift opens with the float counted into the drawer: the drawer's book balance is
+//              brought to it from the owner's capital (Dr/Cr 1101 against 3101)
+//   variance   a shift closes with the drawer counted: the difference to the books goes to
+//              over/short (Dr/Cr 1101 against 6101), so the drawer's balance is what was counted
+//   cash in/out  petty cash (Dr 6102), the owner's withdrawal (Dr 3102), change brought in (Cr 3101)
 export type Line = { account: string; amount: number };
 export type PlannedEntry = { key: string; memo: string; lines: Line[] };
 
@@ -35,12 +40,39 @@ export const ACCOUNT = {
   depositSat: '1302',
   customerMoney: '2101',
   ownerCapital: '3101',
+  ownerDrawings: '3102',
   sales: '4101',
   adminIncome: '4102',
   refunds: '4201',
   outsideSales: '4301',
   cost: '5101',
+  overShort: '6101',
+  pettyCash: '6102',
 } as const;
+
+type AccountKind = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
+
+/** The chart of accounts: every account a rule above posts to (journal.ts makes sure each exists). */
+export const CHART: readonly { code: string; name: string; kind: AccountKind }[] = [
+  { code: '1101', name: 'Kas laci', kind: 'asset' },
+  { code: '1201', name: 'Kliring QRIS', kind: 'asset' },
+  { code: '1202', name: 'Kliring e-wallet (GoPay, ShopeePay)', kind: 'asset' },
+  { code: '1203', name: 'Kliring transfer (virtual account, Mandiri Bill)', kind: 'asset' },
+  { code: '1204', name: 'Kliring kartu', kind: 'asset' },
+  { code: '1205', name: 'Kliring bitcoin', kind: 'asset' },
+  { code: '1301', name: 'Deposit VSI', kind: 'asset' },
+  { code: '1302', name: 'Deposit SAT', kind: 'asset' },
+  { code: '2101', name: 'Uang pelanggan (belum diserahkan / harus dikembalikan)', kind: 'liability' },
+  { code: '3101', name: 'Modal pemilik', kind: 'equity' },
+  { code: '3102', name: 'Pengambilan pemilik (prive)', kind: 'equity' },
+  { code: '4101', name: 'Penjualan (harga penyedia)', kind: 'income' },
+  { code: '4102', name: 'Pendapatan admin loket', kind: 'income' },
+  { code: '4201', name: 'Refund penjualan', kind: 'income' },
+  { code: '4301', name: 'Penjualan di luar Loket (bitcoin)', kind: 'income' },
+  { code: '5101', name: 'Harga pokok penyedia', kind: 'expense' },
+  { code: '6101', name: 'Selisih kas (lebih/kurang)', kind: 'expense' },
+  { code: '6102', name: 'Biaya kas kecil', kind: 'expense' },
+];
 
 /** The clearing account of each way to pay (cash: the drawer). */
 export function methodAccount(method: string): string {
@@ -115,5 +147,35 @@ export function depositTopUpEntry(id: string, provider: 'vsi' | 'sat', amount: n
   return entry(`deposit:${id}`, `Setoran deposit ${provider.toUpperCase()}${note ? `: ${note}` : ''}`, [
     { account: deposit, amount },
     { account: source === 'drawer' ? ACCOUNT.cash : ACCOUNT.ownerCapital, amount: -amount },
+  ]);
+}
+
+/** A shift opens: the drawer in the books is brought to the float counted into it (from or to the owner's capital). */
+export function floatEntry(shiftId: string, drawerBefore: number, float: number): PlannedEntry {
+  const diff = float - drawerBefore;
+  return entry(`shift:${shiftId}:float`, 'Modal awal laci (buka shift)', [
+    { account: ACCOUNT.cash, amount: diff },
+    { account: ACCOUNT.ownerCapital, amount: -diff },
+  ]);
+}
+
+/** A shift closes: what was counted against the books; the difference is over/short. */
+export function varianceEntry(shiftId: string, variance: number): PlannedEntry {
+  return entry(`shift:${shiftId}:variance`, variance >= 0 ? 'Kas lebih saat tutup shift' : 'Kas kurang saat tutup shift', [
+    { account: ACCOUNT.cash, amount: variance },
+    { account: ACCOUNT.overShort, amount: -variance },
+  ]);
+}
+
+export type CashMovementKind = 'petty_cash' | 'owner_withdrawal' | 'change_topup';
+
+/** Cash taken out of (petty cash, the owner's withdrawal) or brought into (change) the drawer, for a reason. */
+export function cashMovementEntry(id: string, kind: CashMovementKind, amount: number, reason: string): PlannedEntry {
+  const into = kind === 'change_topup';
+  const other = kind === 'petty_cash' ? ACCOUNT.pettyCash : kind === 'owner_withdrawal' ? ACCOUNT.ownerDrawings : ACCOUNT.ownerCapital;
+  const memo = { petty_cash: 'Kas kecil', owner_withdrawal: 'Diambil pemilik', change_topup: 'Tambah uang kembalian' }[kind];
+  return entry(`cash:${id}`, `${memo}: ${reason}`, [
+    { account: ACCOUNT.cash, amount: into ? amount : -amount },
+    { account: other, amount: into ? -amount : amount },
   ]);
 }

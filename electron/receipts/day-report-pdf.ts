@@ -27,6 +27,8 @@ export type DayReport = {
 };
 
 const PAGE = { width: 595.28, height: 841.89, margin: 40 };
+const MOVEMENT: Record<string, string> = { petty_cash: 'Kas kecil', owner_withdrawal: 'Diambil pemilik', change_topup: 'Tambah kembalian' };
+
 const STATE: Record<SaleRow['state'], string> = {
   awaiting_payment: 'Menunggu bayar',
   paid: 'Dibayar',
@@ -168,23 +170,27 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
   w.y -= 4;
   w.rule();
 
+  // Every amount below is the day's entries in the books (the same figures as F3, X and Z).
   w.heading('Ringkasan');
   const t = r.totals;
-  w.table(
-    [
-      { title: '', width: 355 },
-      { title: '', width: 160, align: 'right' },
-    ],
-    [
-      ['Transaksi tercatat', String(t.count)],
-      [`Berhasil (${t.succeeded.count}×)`, formatRupiah(t.succeeded.total)],
-      ['Pendapatan adm loket (dari yang berhasil)', formatRupiah(t.succeeded.margin)],
-      ['Gagal / dibatalkan', String(t.failed)],
-      ['Belum tuntas', String(t.unfinished)],
-      ['Harus dikembalikan ke pelanggan', formatRupiah(r.drawer.refundDue)],
-      ['Tunai di laci dari penjualan', formatRupiah(r.drawer.cashInDrawer)],
-    ],
-  );
+  const f = t.figures;
+  const minus = (n: number): string => (n === 0 ? formatRupiah(0) : `-${formatRupiah(n)}`);
+  const TWO = [
+    { title: '', width: 355 },
+    { title: '', width: 160, align: 'right' as const },
+  ];
+  w.table(TWO, [
+    ['Transaksi tercatat', String(t.count)],
+    [`Penjualan berhasil (${f.sales.count}×)`, formatRupiah(f.sales.total)],
+    [`Refund (${f.refunds.count}×)`, minus(f.refunds.total)],
+    ['Penjualan bersih', formatRupiah(f.net)],
+    ['Pendapatan adm loket (dari yang berhasil)', formatRupiah(f.sales.margin)],
+    [`Uang dikembalikan untuk transaksi gagal (${f.returned.count}×)`, minus(f.returned.total)],
+    ...(f.outside.count > 0 ? [[`Bitcoin untuk penjualan di luar Loket (${f.outside.count}×)`, formatRupiah(f.outside.total)]] : []),
+    ['Gagal / dibatalkan', String(t.failed)],
+    ['Belum tuntas', String(t.unfinished)],
+    ['Masih harus dikembalikan ke pelanggan', formatRupiah(r.drawer.refundDue)],
+  ]);
 
   const sums = (heading: string, rows: LedgerTotals['byProduct'], name: (k: string) => string): void => {
     w.heading(heading);
@@ -194,6 +200,26 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
   sums('Penjualan berhasil per produk', t.byProduct, (k) => label(KIND, k));
   sums('Per penyedia', t.byProvider, (k) => label(PROVIDER, k));
   sums('Per cara bayar', t.byMethod, methodLabel);
+  if (f.refunds.count > 0) {
+    w.heading('Refund per cara bayar');
+    w.table(SUMS, f.refunds.byMethod.map((m) => [methodLabel(m.method), String(m.count), minus(m.total)]));
+  }
+
+  w.heading('Kas laci hari ini');
+  const dr = f.drawer;
+  w.table(TWO, [
+    ['Modal awal (penyesuaian saat buka shift)', formatRupiah(dr.float)],
+    ['Tunai dari penjualan', formatRupiah(dr.received)],
+    ['Refund tunai', minus(dr.refunded)],
+    ['Dikembalikan tunai (transaksi gagal)', minus(dr.returned)],
+    ['Uang masuk laci', formatRupiah(dr.movementsIn)],
+    ['Uang keluar laci', minus(dr.movementsOut)],
+    ['Setoran deposit dari laci', minus(dr.depositTopUps)],
+    ['Selisih saat tutup shift', formatRupiah(dr.variance)],
+    ['Perubahan kas laci di buku', formatRupiah(dr.total)],
+    ['Kas laci di buku sekarang', formatRupiah(r.drawer.cashInDrawer)],
+  ]);
+  for (const m of f.movements) w.line(`${MOVEMENT[m.kind]} ${formatRupiah(m.amount)} (${at(m.at).slice(11, 16)}): ${m.reason}`);
 
   w.heading('Shift dan laci');
   if (r.shifts.length === 0) w.line('Tidak ada shift hari ini.');
@@ -214,7 +240,7 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
         at(s.openedAt).slice(11, 16),
         s.closedAt === null ? 'masih buka' : `${at(s.closedAt).slice(11, 16)} ${s.closedBy ?? ''}`,
         formatRupiah(s.openingFloat),
-        formatRupiah(s.expectedCash),
+        s.expectedCash === null ? '—' : formatRupiah(s.expectedCash),
         s.countedCash === null ? '—' : formatRupiah(s.countedCash),
         s.variance === null ? '—' : formatRupiah(s.variance),
         s.varianceReason ?? '',
@@ -245,8 +271,8 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
         { title: 'Produk', width: 120 },
         { title: 'Pelanggan', width: 95 },
         { title: 'Total', width: 70, align: 'right' },
-        { title: 'Bayar', width: 70 },
-        { title: 'Status', width: 82 },
+        { title: 'Bayar', width: 62 },
+        { title: 'Status', width: 90 },
       ],
       r.sales.map((s) => [
         at(s.createdAt).slice(11, 16),
@@ -255,7 +281,8 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
         s.customerNumber,
         formatRupiah(s.total),
         methodLabel(s.paymentMethod),
-        s.paymentState === 'refund_due' ? `${STATE[s.state]}, kembalikan` : s.paymentState === 'refunded' ? `${STATE[s.state]}, dikembalikan` : STATE[s.state],
+        // Short enough for its column: "Berhasil, dikembalikan" was cut.
+        s.paymentState === 'refund_due' ? 'Harus kembali' : s.paymentState === 'refunded' ? (s.state === 'succeeded' ? 'Refund' : 'Dikembalikan') : STATE[s.state],
       ]),
     );
 

@@ -438,29 +438,52 @@ export function layoutBitcoinOrderReceipt(m: BitcoinOrderReceiptModel, columns =
 }
 
 const REPORT_METHOD: Record<string, string> = { ...METHOD_LABEL };
+const MOVEMENT_LABEL: Record<string, string> = { petty_cash: 'Kas kecil', owner_withdrawal: 'Diambil pemilik', change_topup: 'Tambah kembalian' };
 
-/** The X report (during a shift) or Z report (at its close), on the same 58 mm paper. */
+/** The X report (during a shift) or Z report (at its close), on the same 58 mm paper: the shift's entries in the books. */
 export function layoutShiftReport(r: Omit<ShiftReport, 'lines'>, outlet: { name: string; address: string; timeZone: string }, columns = 32): ReceiptLine[] {
   const b = builder(columns);
+  const f = r.figures;
+  const minus = (n: number): string => (n === 0 ? formatRupiah(0) : `-${formatRupiah(n)}`);
+  const byMethod = (rows: { method: string; count: number; total: number }[], sign: (n: number) => string): void => {
+    for (const m of rows) b.pair(`  ${REPORT_METHOD[m.method] ?? m.method} (${m.count})`, sign(m.total));
+  };
   b.center(outlet.name, 'bold');
   b.rule('=');
   b.center(r.kind === 'Z' ? 'LAPORAN Z - TUTUP SHIFT' : 'LAPORAN X - SHIFT BERJALAN', 'bold');
+  if (r.training) b.center('*** MODE TRAINING ***', 'bold');
   b.rule('=');
   b.pair('Kasir', r.cashier);
   b.pair('Buka', formatLocalDateTime(r.openedAt, outlet.timeZone));
   if (r.closedAt !== null) b.pair('Tutup', formatLocalDateTime(r.closedAt, outlet.timeZone));
   if (r.closedBy) b.pair('Ditutup oleh', r.closedBy);
   b.rule();
-  b.pair('Transaksi berhasil', String(r.succeeded.count));
-  b.pair('Nilai berhasil', formatRupiah(r.succeeded.total));
-  b.pair('Admin loket', formatRupiah(r.succeeded.margin));
-  for (const m of r.byMethod) b.pair(`  ${REPORT_METHOD[m.method] ?? m.method} (${m.count})`, formatRupiah(m.total));
+  b.pair(`Penjualan (${f.sales.count})`, formatRupiah(f.sales.total));
+  byMethod(f.sales.byMethod, formatRupiah);
+  if (f.refunds.count > 0) {
+    b.pair(`Refund (${f.refunds.count})`, minus(f.refunds.total));
+    byMethod(f.refunds.byMethod, minus);
+  }
+  b.pair('Penjualan bersih', formatRupiah(f.net), 'bold');
+  b.pair('Admin loket', formatRupiah(f.sales.margin));
+  if (f.returned.count > 0) {
+    b.pair(`Uang kembali (gagal) (${f.returned.count})`, minus(f.returned.total));
+    byMethod(f.returned.byMethod, minus);
+  }
+  if (f.outside.count > 0) b.pair(`Di luar Loket (${f.outside.count})`, formatRupiah(f.outside.total));
   b.pair('Gagal / batal', String(r.failed));
   if (r.unfinished > 0) b.pair('Belum selesai', String(r.unfinished), 'bold');
   b.rule();
+  b.left('KAS LACI', 'bold');
   b.pair('Modal awal', formatRupiah(r.openingFloat));
-  b.pair('Mutasi kas', formatRupiah(r.cashMovement));
-  b.pair('Kas seharusnya', formatRupiah(r.expectedCash), 'bold');
+  b.pair('Tunai dari penjualan', formatRupiah(f.drawer.received));
+  if (f.drawer.refunded > 0) b.pair('Refund tunai', minus(f.drawer.refunded));
+  if (f.drawer.returned > 0) b.pair('Dikembalikan tunai', minus(f.drawer.returned));
+  if (f.drawer.movementsIn > 0) b.pair('Uang masuk', formatRupiah(f.drawer.movementsIn));
+  if (f.drawer.movementsOut > 0) b.pair('Uang keluar', minus(f.drawer.movementsOut));
+  for (const m of f.movements) b.left(`  ${MOVEMENT_LABEL[m.kind]} ${formatRupiah(m.amount)}: ${m.reason}`);
+  if (f.drawer.depositTopUps > 0) b.pair('Setor deposit', minus(f.drawer.depositTopUps));
+  if (r.expectedCash !== null) b.pair('Kas seharusnya', formatRupiah(r.expectedCash), 'bold');
   if (r.countedCash !== null) {
     b.pair('Kas dihitung', formatRupiah(r.countedCash), 'bold');
     b.pair('Selisih', formatRupiah(r.variance ?? 0), 'bold');

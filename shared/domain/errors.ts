@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'account_locked',
   'approval_required',
   'no_open_shift',
+  /** The drawer counted differs from the books and no reason was given. */
+  'variance_unexplained',
   // provider outcomes the cashier must understand
   'customer_not_found',
   'customer_blocked',

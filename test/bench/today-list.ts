@@ -80,13 +80,13 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const now = start + (days - 1) * DAY + 12 * 3_600_000;
   const perDay = rows / days;
 
-  const firstMs = await timeIt(() => void todayList(db, now, 'Asia/Jakarta', { status: 'all', limit: 50 }));
+  const firstMs = await timeIt(() => void todayList(db, now, 'production', 'Asia/Jakarta', { status: 'all', limit: 50 }));
   const runs = async (status: 'all' | 'open' | 'failed', beforeSeq?: number): Promise<number> => {
     const xs: number[] = [];
-    for (let i = 0; i < 50; i++) xs.push(await timeIt(() => void todayList(db, now, 'Asia/Jakarta', { status, limit: 50, ...(beforeSeq ? { beforeSeq } : {}) })));
+    for (let i = 0; i < 50; i++) xs.push(await timeIt(() => void todayList(db, now, 'production', 'Asia/Jakarta', { status, limit: 50, ...(beforeSeq ? { beforeSeq } : {}) })));
     return median(xs);
   };
-  const first = todayList(db, now, 'Asia/Jakarta', { status: 'all', limit: 50 });
+  const first = todayList(db, now, 'production', 'Asia/Jakarta', { status: 'all', limit: 50 });
   const medianMs = {
     all: await runs('all'),
     open: await runs('open'),
@@ -133,8 +133,8 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
     const walkMs = await timed(() => void walk.all(monthAgo, lastDay, method));
     byMethod.push({ method, share: n / monthCount, ms, indexMs, walkMs });
   }
-  const dayReportMs = await timed(() => void searchLedgerTotals(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
-  const rangeTotalsMs = await timed(() => void searchLedgerTotals(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }));
+  const dayReportMs = await timed(() => void searchLedgerTotals(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }, 'production', 'Asia/Jakarta'));
+  const rangeTotalsMs = await timed(() => void searchLedgerTotals(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }, 'production', 'Asia/Jakarta'));
   const findMs = await timed(() => void searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: '10000123456', limit: 50 }));
   let report: ReturnType<typeof gatherDayReport> | undefined;
   const gatherMs = await timed(() => {

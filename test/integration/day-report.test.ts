@@ -33,7 +33,7 @@ describe('day report PDF', () => {
     const joined = text.join('\n');
     expect(text[0]).toBe('LAPORAN HARIAN');
     expect(joined).toContain('MODE TRAINING');
-    expect(joined).toContain(`Berhasil (2×)`);
+    expect(joined).toContain(`Penjualan berhasil (2×)`);
     expect(joined).toContain(formatRupiah(cash.amounts.total + qris.amounts.total));
     expect(joined).toContain('QRIS');
     expect(text).toContain(formatRupiah(qris.amounts.total));

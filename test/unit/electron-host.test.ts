@@ -100,7 +100,7 @@ describe('IPC', () => {
         pendingCount: 0,
         reviewCount: 0,
         deposits: [],
-        counter: { needsOwner: false, user: null, locked: false, shift: null, idleLockMinutes: 5 },
+        counter: { needsOwner: false, user: null, locked: false, shift: null, idleLockMinutes: 5, blindCount: true },
       },
     });
     registerIpc({ handle: (ch: string, fn: (e: unknown, r: unknown) => Promise<unknown>) => registered.set(ch, fn) } as never, handlers, silentLogger);

@@ -1,16 +1,25 @@
-// The journal: posts what the rules say a sale (or a standalone bitcoin order) must have and is
-// missing, in the caller's transaction; reads the trial balance and an account's statement.
+// The journal: posts what the rules say a sale (or a standalone bitcoin order, a shift's float and
+// variance, a cash movement) must have and is missing, in the caller's transaction; reads the
+// trial balance and an account's statement. Every entry names the shift open when it was posted:
+// that shift's drawer is where its cash moved.
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
-import { depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
+import { ACCOUNT, CHART, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
 
 type Env = 'training' | 'production';
 
-function post(db: Ledger, at: number, link: { env: Env; saleId: string | null; orderId: string | null }, planned: PlannedEntry[]): number {
+export type EntryLink = { env: Env; saleId: string | null; orderId: string | null; /** Default: the shift open now. */ shiftId?: string | null };
+
+export function postEntries(db: Ledger, at: number, link: EntryLink, planned: PlannedEntry[]): number {
   let posted = 0;
+  const shiftId =
+    link.shiftId !== undefined ? link.shiftId : ((stmt(db, 'SELECT id FROM shifts WHERE env = ? AND closed_at IS NULL').get(link.env) as { id: string } | undefined)?.id ?? null);
   for (const e of planned) {
+    if (e.lines.length === 0) continue;
     if (e.lines.reduce((sum, l) => sum + l.amount, 0) !== 0) throw new Error(`unbalanced journal entry ${e.key}`);
-    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, env, sale_id, order_id, at, memo) VALUES (?, ?, ?, ?, ?, ?)').run(e.key, link.env, link.saleId, link.orderId, at, e.memo);
+    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, env, sale_id, order_id, at, memo, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      e.key, link.env, link.saleId, link.orderId, at, e.memo, shiftId,
+    );
     if (r.changes === 0) continue;
     for (const l of e.lines) stmt(db, 'INSERT INTO journal_lines (entry_id, account, amount) VALUES (?, ?, ?)').run(r.lastInsertRowid, l.account, l.amount);
     posted++;
@@ -63,7 +72,7 @@ export function saleForPosting(db: Ledger, saleId: string): (SaleForPosting & { 
 /** The sale's movements not yet in the journal; the number posted. */
 export function postSale(db: Ledger, saleId: string, at: number): number {
   const s = saleForPosting(db, saleId);
-  return s ? post(db, at, { env: s.env, saleId, orderId: null }, saleEntries(s)) : 0;
+  return s ? postEntries(db, at, { env: s.env, saleId, orderId: null }, saleEntries(s)) : 0;
 }
 
 export function postBitcoinOrder(db: Ledger, orderId: string, at: number): number {
@@ -71,7 +80,7 @@ export function postBitcoinOrder(db: Ledger, orderId: string, at: number): numbe
     | { id: string; env: Env; state: string; amount: number; sale_id: string | null }
     | undefined;
   if (!o || o.sale_id !== null) return 0;
-  return post(db, at, { env: o.env, saleId: null, orderId }, orderEntries(o));
+  return postEntries(db, at, { env: o.env, saleId: null, orderId }, orderEntries(o));
 }
 
 /** A ledger from before the books: every sale and order posted as it stands (once, at start). */
@@ -121,5 +130,22 @@ export function journalProblems(db: Ledger): string[] {
 }
 
 export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: 'vsi' | 'sat'; amount: number; source: 'owner' | 'drawer'; note: string }): void {
-  db.transaction(() => void post(db, at, { env, saleId: null, orderId: null }, [depositTopUpEntry(id, t.provider, t.amount, t.source, t.note)]))();
+  db.transaction(() => void postEntries(db, at, { env, saleId: null, orderId: null }, [depositTopUpEntry(id, t.provider, t.amount, t.source, t.note)]))();
+}
+
+/** Every account of the chart exists, with a balance per environment (at start, on the sealed connection). */
+export function ensureAccounts(db: Ledger): number {
+  let added = 0;
+  db.transaction(() => {
+    for (const a of CHART) {
+      added += stmt(db, 'INSERT OR IGNORE INTO ledger_accounts (code, name, kind) VALUES (?, ?, ?)').run(a.code, a.name, a.kind).changes;
+      for (const env of ['training', 'production']) stmt(db, 'INSERT OR IGNORE INTO account_balances (env, code) VALUES (?, ?)').run(env, a.code);
+    }
+  })();
+  return added;
+}
+
+/** The drawer as the books have it now. */
+export function drawerBalance(db: Ledger, env: Env): number {
+  return (stmt(db, 'SELECT balance FROM account_balances WHERE env = ? AND code = ?').get(env, ACCOUNT.cash) as { balance: number } | undefined)?.balance ?? 0;
 }

@@ -152,6 +152,7 @@ export function createCounterService(deps: {
         locked: s?.locked ?? false,
         shift: shift ? { id: shift.id, cashier: getUser(db, shift.user_id)?.name ?? '?', openedAt: shift.opened_at, openingFloat: shift.opening_float } : null,
         idleLockMinutes: idleMinutes(),
+        blindCount: shifts.blindCount(),
       };
     },
     async setupOwner(session, name, pin) {

@@ -5,6 +5,7 @@
 // through the provider where it can, and to the supervisor's list where it cannot.
 import { appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
+import { openShiftOf } from '../../db/queries/shifts';
 import { formatRupiah } from '../../../shared/domain/money';
 import type { CardInput } from '../../../shared/payment';
 import type { Mode, SimulatedOutcome } from '../../../shared/contract';
@@ -306,11 +307,20 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       const p = getPaymentBySale(db, saleId);
       const sale = getSale(db, saleId);
       if (!p || !sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
-      if (p.method === 'cash') return notAllowed('Penjualan tunai dikembalikan dari laci, bukan lewat penyedia.');
       if (p.state !== 'settled') return notAllowed('Hanya pembayaran yang sudah masuk dan belum dikembalikan yang bisa di-refund.');
       if (sale.state !== 'succeeded') return notAllowed('Refund supervisor hanya untuk transaksi yang berhasil; yang lain dikembalikan otomatis.');
       const remaining = p.amount - p.refunded_amount;
       if (amount > remaining) return { ok: false, error: appError('invalid_request', `Refund maksimal ${formatRupiah(remaining)}.`) };
+      if (p.method === 'cash') {
+        // Cash goes back from the drawer, at once: only in an open shift, whose books it moves.
+        if (!openShiftOf(db, sale.env)) return { ok: false, error: appError('no_open_shift', 'Refund tunai keluar dari laci: buka shift dulu.') };
+        const at = deps.now();
+        const id = ulid(at);
+        recordRefundRequested(db, saleId, at, { id, key: `${sale.provider_ref}-TUNAI-${refundsOf(db, p.id).length + 1}`, amount, reason, kind: 'supervisor' });
+        recordRefundDone(db, saleId, id, at, null);
+        log.info('payment.cash_refunded', { saleId, amount });
+        return { ok: true, value: undefined };
+      }
       if (refundsOf(db, p.id).some((r) => r.state === 'requested' || r.state === 'unknown')) return notAllowed('Masih ada refund yang sedang diproses untuk transaksi ini.');
       const gw = await gatewayFor(p);
       if (!gw.ok) return gw;

@@ -11,6 +11,7 @@ import type { CounterService } from '../counter/counter-service';
 import { toSaleRow } from '../sales/sale-view';
 import { searchLedgerTotals } from './ledger-search';
 import { totalsFrom } from './today';
+import { drawerBalance } from '../../db/queries/journal';
 import { listUnresolved } from './unresolved';
 
 /** A busy outlet sells a few hundred a day; beyond this the PDF says so and the CSV has them all. */
@@ -40,6 +41,8 @@ export function gatherDayReport(
   }
   sales.reverse(); // a day reads from opening to closing
   const { start, end } = dayBounds(date, deps.outlet.timeZone);
+  // The day's figures are the day's entries in the books, the same sum the screens show.
+  const totals = searchLedgerTotals(db, { ...day, status: 'all' }, deps.env, deps.outlet.timeZone);
   const dayOf = new Set(sales.map((s) => s.id));
   return {
     outlet: deps.outlet,
@@ -47,8 +50,8 @@ export function gatherDayReport(
     businessDate: date,
     printedAt: deps.now,
     printedBy: deps.printedBy,
-    totals: searchLedgerTotals(db, { ...day, status: 'all' }),
-    drawer: totalsFrom(dayTotals(db, date)),
+    totals,
+    drawer: totalsFrom(dayTotals(db, date), totals.figures, drawerBalance(db, deps.env)),
     shifts: deps.counter.shiftsBetween(deps.env, start, end).map(({ lines: _lines, ...s }) => s),
     unresolved: listUnresolved(db).items.filter((u) => dayOf.has(u.row.id)),
     sales,

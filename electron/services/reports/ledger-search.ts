@@ -1,10 +1,12 @@
 // The transactions screen's selection: a date range with filters, or a search by what is on the
 // customer's slip; the selection's totals per product, provider and method; and its CSV.
-import type { LedgerQuery, LedgerTotals, ParsedReq, Res } from '../../../shared/contract';
+import type { BookFigures, LedgerQuery, LedgerTotals, Mode, ParsedReq, Res } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { findSales, searchSales, searchTotals, type SearchFilter } from '../../db/queries/ledger-search';
+import { periodFigureLines, saleFigureLines } from '../../db/queries/figures';
 import { toSaleRow } from '../sales/sale-view';
-import { formatLocalDateTime } from '../../../shared/domain/time';
+import { dayBounds, formatLocalDateTime } from '../../../shared/domain/time';
+import { figuresFrom } from './book-figures';
 
 const CSV_MAX = 100_000;
 
@@ -13,23 +15,23 @@ function filterOf(q: LedgerQuery): SearchFilter {
   return { from, to, status: q.status, shiftId: q.shiftId, cashier: q.cashier, productKind: q.productKind, provider: q.provider, method: q.method };
 }
 
-export function totalsOf(rows: ReturnType<typeof searchTotals>): LedgerTotals {
-  const t: LedgerTotals = { count: 0, succeeded: { count: 0, total: 0, margin: 0 }, unfinished: 0, failed: 0, byProduct: [], byProvider: [], byMethod: [] };
-  const groups = { byProduct: new Map<string, { key: string; count: number; total: number }>(), byProvider: new Map(), byMethod: new Map() } as Record<'byProduct' | 'byProvider' | 'byMethod', Map<string, { key: string; count: number; total: number }>>;
+/** Counts from the selection's sales; every amount from the books' figures. */
+export function totalsOf(rows: readonly { state: string; n: number }[], figures: BookFigures): LedgerTotals {
+  const t: LedgerTotals = {
+    count: 0,
+    succeeded: { count: figures.sales.count, total: figures.sales.total, margin: figures.sales.margin },
+    unfinished: 0,
+    failed: 0,
+    byProduct: figures.sales.byProduct,
+    byProvider: figures.sales.byProvider,
+    byMethod: figures.sales.byMethod.map((m) => ({ key: m.method, count: m.count, total: m.total })),
+    figures,
+  };
   for (const r of rows) {
     t.count += r.n;
-    if (r.state === 'succeeded') {
-      t.succeeded.count += r.n;
-      t.succeeded.total += r.total;
-      t.succeeded.margin += r.margin;
-      for (const [g, key] of [['byProduct', r.product_kind], ['byProvider', r.provider], ['byMethod', r.method]] as const) {
-        const m = groups[g].get(key) ?? { key, count: 0, total: 0 };
-        groups[g].set(key, { key, count: m.count + r.n, total: m.total + r.total });
-      }
-    } else if (r.state === 'failed' || r.state === 'cancelled') t.failed += r.n;
-    else t.unfinished += r.n;
+    if (r.state === 'failed' || r.state === 'cancelled') t.failed += r.n;
+    else if (r.state !== 'succeeded') t.unfinished += r.n;
   }
-  for (const g of ['byProduct', 'byProvider', 'byMethod'] as const) t[g] = [...groups[g].values()].sort((a, b) => b.total - a.total);
   return t;
 }
 
@@ -40,13 +42,18 @@ export function searchLedger(db: Ledger, req: ParsedReq<'ledger.search'>): Res<'
   return { items: page.map(toSaleRow), nextBeforeSeq: rows.length > req.limit ? page.at(-1)!.seq : null };
 }
 
-/** A search's totals are those of what it found; a range's are summed over the range. */
-export function searchLedgerTotals(db: Ledger, q: LedgerQuery): LedgerTotals {
+/**
+ * A search's totals are those of what it found (all their entries); a range's are the books'
+ * entries posted in those days for the filters, and the counts of the range's sales.
+ */
+export function searchLedgerTotals(db: Ledger, q: LedgerQuery, env: Mode, timeZone: string): LedgerTotals {
   if (q.query) {
     const found = findSales(db, q.query, 200);
-    return totalsOf(found.map((r) => ({ product_kind: r.product_kind, provider: r.provider, method: r.payment_method, state: r.state, n: 1, total: r.total, margin: 0 })));
+    return totalsOf(found.map((r) => ({ state: r.state, n: 1 })), figuresFrom(saleFigureLines(db, found.map((r) => r.id))));
   }
-  return totalsOf(searchTotals(db, filterOf(q)));
+  const f = filterOf(q);
+  const lines = periodFigureLines(db, env, dayBounds(f.from, timeZone).start, dayBounds(f.to, timeZone).end, f);
+  return totalsOf(searchTotals(db, f), figuresFrom(lines));
 }
 
 const cell = (v: string | number | null): string => {

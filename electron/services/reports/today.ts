@@ -1,13 +1,36 @@
-// Today's transactions for the counter: newest first, one page at a time, with totals that
-// tell the cashier what should be in the drawer and what is still open.
-import { businessDate } from '../../../shared/domain/time';
-import type { ParsedReq, Res, TodayTotals } from '../../../shared/contract';
+// Today's transactions for the counter: newest first, one page at a time, with totals that tell
+// the cashier what should be in the drawer and what is still open. The money figures (sold,
+// refunded, net, the drawer) are today's entries in the books; the counts are today's sales.
+import { businessDate, dayBounds } from '../../../shared/domain/time';
+import type { BookFigures, Mode, ParsedReq, Res, TodayTotals } from '../../../shared/contract';
 import type { PaymentMethod } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import { dayTotals, listDaySales } from '../../db/queries/sales';
+import { drawerBalance } from '../../db/queries/journal';
+import { periodFigureLines } from '../../db/queries/figures';
 import { toSaleRow } from '../sales/sale-view';
+import { figuresFrom } from './book-figures';
 
-export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
+export const NO_FIGURE_FILTER = { cashier: null, productKind: null, provider: null, method: null, shiftId: null };
+
+/** One business day's entries in the books. */
+export function dayFigures(db: Ledger, env: Mode, date: string, timeZone: string): BookFigures {
+  const { start, end } = dayBounds(date, timeZone);
+  return figuresFrom(periodFigureLines(db, env, start, end, NO_FIGURE_FILTER));
+}
+
+/** Sold less refunded, per method (a method with only refunds shows negative). */
+function netByMethod(f: BookFigures): TodayTotals['byMethod'] {
+  const m = new Map<string, { method: string; count: number; total: number }>();
+  for (const s of f.sales.byMethod) m.set(s.method, { ...s });
+  for (const r of f.refunds.byMethod) {
+    const s = m.get(r.method) ?? { method: r.method, count: 0, total: 0 };
+    m.set(r.method, { ...s, total: s.total - r.total });
+  }
+  return [...m.values()].map((x) => ({ ...x, method: x.method as PaymentMethod })).sort((a, b) => b.total - a.total);
+}
+
+export function totalsFrom(rows: ReturnType<typeof dayTotals>, figures: BookFigures, drawer: number): TodayTotals {
   const t: TodayTotals = {
     count: 0,
     succeededCount: 0,
@@ -19,17 +42,18 @@ export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
     cashRefundDue: 0,
     cashInDrawer: 0,
     refundDue: 0,
-    byMethod: [],
+    byMethod: netByMethod(figures),
+    figures,
   };
-  const byMethod = new Map<PaymentMethod, { method: PaymentMethod; count: number; total: number }>();
+  t.succeededCount = figures.sales.count;
+  t.succeededTotal = figures.sales.total;
+  t.cashInDrawer = drawer;
   for (const r of rows) {
     t.count += r.n;
-    if (r.state === 'succeeded') {
-      t.succeededCount += r.n;
-      t.succeededTotal += r.total;
-    } else if (r.state === 'failed') t.failedCount += r.n;
+    // Succeeded sales are counted from the books above (those delivered today).
+    if (r.state === 'failed') t.failedCount += r.n;
     else if (r.state === 'cancelled') t.cancelledCount += r.n;
-    else {
+    else if (r.state !== 'succeeded') {
       t.openCount += r.n;
       t.openTotal += r.total;
     }
@@ -39,25 +63,14 @@ export function totalsFrom(rows: ReturnType<typeof dayTotals>): TodayTotals {
       if (r.method === 'cash') t.cashRefundDue += owed;
     }
     t.refundDue += r.excess_due;
-    // Money the outlet holds: settled, or due back but not yet handed back.
-    if (r.payment_state === 'settled' || r.payment_state === 'refund_due' || r.payment_state === 'refunded') {
-      const held = (r.payment_state === 'refunded' ? 0 : owed) + r.excess_due;
-      if (r.method === 'cash') t.cashInDrawer += held;
-      if (held > 0) {
-        const m = byMethod.get(r.method) ?? { method: r.method, count: 0, total: 0 };
-        m.count += r.n;
-        m.total += held;
-        byMethod.set(r.method, m);
-      }
-    }
   }
-  t.byMethod = [...byMethod.values()].sort((a, b) => b.total - a.total);
   return t;
 }
 
 export function todayList(
   db: Ledger,
   now: number,
+  env: Mode,
   timeZone: string,
   req: ParsedReq<'ledger.today'>,
 ): Res<'ledger.today'> {
@@ -67,7 +80,7 @@ export function todayList(
   return {
     businessDate: day,
     items: page.map(toSaleRow),
-    totals: totalsFrom(dayTotals(db, day)),
+    totals: totalsFrom(dayTotals(db, day), dayFigures(db, env, day, timeZone), drawerBalance(db, env)),
     nextBeforeSeq: rows.length > req.limit ? page.at(-1)!.seq : null,
   };
 }

@@ -1,6 +1,7 @@
-// F6 — the shift: open it with the float in the drawer; during it, the X report; close it by
-// counting the drawer (by denomination or as a total): expected against counted, the variance
-// and its reason, a supervisor's PIN when a cashier closes, then the Z report to print.
+// F6 — the shift: open it with the float in the drawer; during it, the X report and cash in or out
+// of the drawer for a reason; close it by counting the drawer (by denomination or as a total). With
+// the blind count (the default) a cashier sees what the drawer should hold only after counting:
+// the core then says the difference and asks for its reason, here, beside the count.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/domain/errors';
 import type { Receipt, ShiftReport } from '../../../shared/contract';
@@ -55,12 +56,20 @@ function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean
   const [reason, setReason] = useState('');
   const [sup, setSup] = useState({ name: '', pin: '' });
   const [error, setError] = useState<AppError | null>(null);
+  // Blind: the core said the count differs (and by how much) — the reason is asked right here.
+  const [unexplained, setUnexplained] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
+  const reasonInput = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
+  useEffect(() => {
+    if (unexplained) reasonInput.current?.focus();
+  }, [unexplained]);
+  const blind = x.expectedCash === null;
   const byTotal = totalText.trim() !== '';
   const total = parseRupiahInput(totalText);
   const counted = byTotal ? (total ?? 0) : NOTES.reduce((sum, n) => sum + n * (Number(counts[n] ?? '') || 0), 0);
-  const variance = counted - x.expectedCash;
+  const variance = blind ? null : counted - x.expectedCash!;
+  const askReason = (variance !== null && variance !== 0) || unexplained !== null;
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (byTotal && total === null) return setError({ code: 'invalid_request', message: t('shift.totalInvalid') });
@@ -71,6 +80,10 @@ function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean
       reason: reason.trim() || null,
       ...(cashier ? { approval: { name: sup.name.trim(), pin: sup.pin } } : {}),
     });
+    if (!r.ok && r.error.code === 'variance_unexplained') {
+      setError(null);
+      return setUnexplained(r.error.message);
+    }
     if (!r.ok) return setError(r.error);
     onClosed(r.value);
   };
@@ -98,19 +111,33 @@ function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean
         <input inputMode="numeric" value={totalText} onChange={(e) => setTotalText(e.target.value)} placeholder="Rp" data-testid="count-total" />
       </label>
       <dl className="crypto-facts">
-        <dt>{t('shift.expected')}</dt>
-        <dd data-testid="shift-expected">{formatRupiah(x.expectedCash)}</dd>
+        {blind ? null : (
+          <>
+            <dt>{t('shift.expected')}</dt>
+            <dd data-testid="shift-expected">{formatRupiah(x.expectedCash!)}</dd>
+          </>
+        )}
         <dt>{t('shift.counted')}</dt>
         <dd data-testid="shift-counted">{formatRupiah(counted)}</dd>
-        <dt>{t('shift.variance')}</dt>
-        <dd className={variance === 0 ? '' : 'failed-text'} data-testid="shift-variance">
-          {formatRupiah(variance)}
-        </dd>
+        {variance === null ? null : (
+          <>
+            <dt>{t('shift.variance')}</dt>
+            <dd className={variance === 0 ? '' : 'failed-text'} data-testid="shift-variance">
+              {formatRupiah(variance)}
+            </dd>
+          </>
+        )}
       </dl>
-      {variance !== 0 ? (
+      {blind && !unexplained ? <p className="muted" data-testid="blind-note">{t('shift.blindNote')}</p> : null}
+      {unexplained ? (
+        <p className="failed-text" role="alert" data-testid="shift-unexplained">
+          {unexplained}
+        </p>
+      ) : null}
+      {askReason ? (
         <label>
           {t('shift.reason')}
-          <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="shift-reason" />
+          <input ref={reasonInput} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="shift-reason" />
         </label>
       ) : null}
       {cashier ? (
@@ -129,6 +156,67 @@ function CloseShift({ x, cashier, onClosed }: { x: ShiftReport; cashier: boolean
         <button className="btn danger" type="submit" data-testid="shift-close-submit">
           {t('shift.closeDo')} <kbd className="kbd">Enter</kbd>
         </button>
+      </div>
+      {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
+    </form>
+  );
+}
+
+const MOVES = ['petty_cash', 'owner_withdrawal', 'change_topup'] as const;
+
+/** Cash into or out of the drawer for a reason: the books and the X report follow at once. */
+function MoveCash({ onMoved }: { onMoved: (x: ShiftReport) => void }) {
+  const { t, locale } = useApp();
+  const [kind, setKind] = useState<(typeof MOVES)[number]>('petty_cash');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const value = parseRupiahInput(amount);
+    if (value === null || value <= 0) return setError({ code: 'invalid_request', message: t('shift.moveAmountInvalid') });
+    // A cashier's is approved by a supervisor: the approval dialog asks for the name and PIN.
+    const r = await call('shift.moveCash', { kind, amount: value, reason: reason.trim() });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setDone(t('shift.moved', { what: t(`shift.move.${kind}`), amount: formatRupiah(value) }));
+    setAmount('');
+    setReason('');
+    onMoved(r.value);
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} data-testid="move-cash">
+      <h2>{t('shift.moveTitle')}</h2>
+      <div className="row">
+        <label>
+          {t('shift.moveKind')}
+          <select value={kind} onChange={(e) => setKind(MOVES.find((m) => m === e.target.value) ?? 'petty_cash')} data-testid="move-kind">
+            {MOVES.map((m) => (
+              <option key={m} value={m}>
+                {t(`shift.move.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('shift.moveAmount')}
+          <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="Rp" data-testid="move-amount" />
+        </label>
+      </div>
+      <label>
+        {t('shift.moveReason')}
+        <input value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} data-testid="move-reason" />
+      </label>
+      <div className="actions">
+        <button className="btn" type="submit" data-testid="move-submit">
+          {t('shift.moveDo')}
+        </button>
+        {done ? (
+          <span className="muted" role="status" data-testid="move-done">
+            {done}
+          </span>
+        ) : null}
       </div>
       {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
     </form>
@@ -183,6 +271,7 @@ export function ShiftScreen() {
         <div />
       )}
       <div>
+        <MoveCash onMoved={setX} />
         <div className="card">
           <h2>{t('shift.xTitle', { name: shift.cashier })}</h2>
           <button type="button" className="btn" onClick={() => void loadX()} data-testid="x-refresh">

@@ -1,0 +1,102 @@
+// The day's figures are the books: a shift with a float, cash and QRIS sales, a QRIS refund and a
+// cash refund, a failed cash sale handed back, petty cash and change brought in, and a short
+// drawer — and every figure on the X and Z reports, the transactions screen, the day PDF and the
+// trial balance agrees to the rupiah; the drawer in the books at the close is the counted cash.
+import { describe, expect, it } from 'vitest';
+import type { SaleView } from '../../shared/contract';
+import { businessDate } from '../../shared/domain/time';
+import { formatRupiah } from '../../shared/domain/money';
+import { drawerBalance, journalProblems, trialBalance } from '../../electron/db/queries/journal';
+import { pdfText } from '../support/pdf-text';
+import { isFinal, requestId, startCore, waitFor, type Core } from './harness';
+
+async function sell(c: Core, number: string, payment: 'cash' | 'qris', tendered?: number): Promise<SaleView> {
+  const inq = await c.call('pln.inquire', { customerNumber: number });
+  const total = inq.options.find((o) => o.denomination === 20_000)!.amounts.total;
+  const s = await c.call('sale.startPlnToken', {
+    clientRequestId: requestId(),
+    inquiryId: inq.inquiryId,
+    denomination: 20_000,
+    payment: payment === 'cash' ? { method: 'cash', tendered: tendered ?? total } : { method: 'qris' },
+  });
+  if (payment === 'qris') await c.call('payment.simulate', { saleId: s.id, outcome: 'pay' });
+  return waitFor(() => c.call('sale.get', { saleId: s.id }), isFinal);
+}
+
+describe('the day is the books', () => {
+  it('refunds, float, cash in/out and a short drawer: X, Z, F3, the PDF and the trial balance agree, and the books hold the counted drawer', async () => {
+    const c = await startCore({}, { signedIn: false });
+    try {
+      await c.call('counter.setupOwner', { name: 'Pemilik', pin: '1234' });
+      await c.call('shift.open', { openingFloat: 500_000 });
+      const cash1 = await sell(c, '14233784991', 'cash', 50_000);
+      const cash2 = await sell(c, '12345678901', 'cash');
+      const qris = await sell(c, '14233784992', 'qris');
+      const failed = await sell(c, '99000000046', 'cash', 30_000);
+      expect([cash1.state, cash2.state, qris.state, failed.state]).toEqual(['succeeded', 'succeeded', 'succeeded', 'failed']);
+      // The failed sale hands back what was tendered (Rp 30.000), recorded with R.
+      await c.call('sale.confirmCashReturned', { saleId: failed.id });
+      await c.call('payment.refund', { saleId: qris.id, amount: qris.amounts.total, reason: 'salah meter' });
+      await c.call('payment.refund', { saleId: cash2.id, amount: 1_000, reason: 'salah nominal' });
+      await c.call('shift.moveCash', { kind: 'petty_cash', amount: 15_000, reason: 'beli kertas struk' });
+      await c.call('shift.moveCash', { kind: 'change_topup', amount: 100_000, reason: 'tukar uang kecil' });
+
+      const x = await c.call('shift.report', {});
+      const f = x.figures;
+      const sold = cash1.amounts.total + cash2.amounts.total + qris.amounts.total;
+      expect(f.sales).toMatchObject({ count: 3, total: sold });
+      expect(f.refunds).toMatchObject({ count: 2, total: qris.amounts.total + 1_000 });
+      expect(f.refunds.byMethod).toEqual(expect.arrayContaining([{ method: 'qris', count: 1, total: qris.amounts.total }, { method: 'cash', count: 1, total: 1_000 }]));
+      expect(f.net).toBe(sold - qris.amounts.total - 1_000);
+      expect(f.returned).toMatchObject({ count: 1, total: failed.amounts.total });
+      const expected = 500_000 + cash1.amounts.total + cash2.amounts.total + failed.amounts.total - failed.amounts.total - 1_000 - 15_000 + 100_000;
+      expect(x.expectedCash).toBe(expected);
+      expect(drawerBalance(c.loket.db, 'training')).toBe(expected);
+      const text = x.lines.map((l) => l.text).join('\n');
+      expect(text).toContain('MODE TRAINING');
+      expect(text).toMatch(/Refund \(2\)\s+-Rp/);
+      expect(text).toContain('Kas kecil Rp 15.000: beli kertas');
+
+      // A petty-cash withdrawal larger than the drawer is refused with the drawer's figure.
+      expect((await c.fail('shift.moveCash', { kind: 'owner_withdrawal', amount: expected + 1, reason: 'ambil semua' })).message).toContain(formatRupiah(expected));
+
+      const counted = expected - 1_000;
+      const z = await c.call('shift.close', { counted, denominations: null, reason: 'kurang seribu' });
+      expect(z).toMatchObject({ kind: 'Z', expectedCash: expected, countedCash: counted, variance: -1_000 });
+      expect(z.figures.drawer.variance).toBe(-1_000);
+      // The books now hold what was counted.
+      expect(drawerBalance(c.loket.db, 'training')).toBe(counted);
+
+      // F3's totals for today: the same figures (one shift, all of today's entries).
+      const today = await c.call('ledger.today', { status: 'all', limit: 50 });
+      expect(today.totals.figures.sales).toEqual(z.figures.sales);
+      expect(today.totals.figures.refunds).toEqual(z.figures.refunds);
+      expect(today.totals.figures.drawer.total).toBe(z.figures.drawer.total);
+      expect(today.totals).toMatchObject({ succeededCount: 3, succeededTotal: sold, cashInDrawer: counted });
+      const date = businessDate(Date.now(), 'Asia/Jakarta');
+      const range = await c.call('ledger.searchTotals', { from: date, to: date, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null });
+      expect(range.figures).toEqual(today.totals.figures);
+
+      // The day PDF prints the same numbers.
+      const pdf = pdfText(Buffer.from((await c.call('report.dayPdf', { date })).base64, 'base64'));
+      expect(pdf).toContain(formatRupiah(f.net));
+      expect(pdf).toContain(`-${formatRupiah(f.refunds.total)}`);
+      expect(pdf.join('\n')).toContain('Refund (2×)');
+      expect(pdf).toContain(formatRupiah(counted));
+
+      // And the books balance: every entry sums to zero, and so do all the accounts.
+      expect(journalProblems(c.loket.db)).toEqual([]);
+      expect(trialBalance(c.loket.db, 'training').reduce((s, a) => s + a.balance, 0)).toBe(0);
+      const books = await c.call('books.get', {});
+      expect(books.accounts.find((a) => a.code === '1101')!.balance).toBe(counted);
+      expect(books.accounts.find((a) => a.code === '6101')!.balance).toBe(1_000);
+      expect(books.accounts.find((a) => a.code === '3101')!.balance).toBe(-600_000);
+
+      // The next shift opens with a float of Rp 200.000: the books follow the drawer.
+      await c.call('shift.open', { openingFloat: 200_000 });
+      expect(drawerBalance(c.loket.db, 'training')).toBe(200_000);
+    } finally {
+      await c.stop();
+    }
+  });
+});
