@@ -18,11 +18,14 @@ import { BooksScreen } from './screens/Books/BooksScreen';
 import { ShiftScreen } from './screens/Counter/ShiftScreen';
 import { SignInScreen } from './screens/Counter/SignInScreen';
 import { useActivity } from './hooks/use-activity';
-import { call, setApprover } from './api/client';
+import { call, setApprover, setRepeatConfirmer } from './api/client';
+import { RepeatDialog } from './components/RepeatDialog';
+import { useRepeat } from './stores/repeat-store';
 import { ApprovalDialog } from './components/ApprovalDialog';
 import { useApproval } from './stores/approval-store';
 
 setApprover((message) => useApproval.getState().ask(message));
+setRepeatConfirmer((message) => useRepeat.getState().ask(message));
 
 const NAV: ReadonlyArray<[Screen, string, string]> = [
   ['token', 'F2', 'nav.token'],
@@ -157,6 +160,7 @@ export function App() {
         </div>
       </header>
       <ApprovalDialog />
+      <RepeatDialog />
       <main>
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
         {counter && !signedIn ? (

@@ -502,6 +502,8 @@ export const contract = {
       inquiryId: z.string().min(1).max(64),
       denomination: Rupiah,
       payment: PaymentChoice,
+      /** The cashier confirmed a second purchase of the same product for the same customer within minutes. */
+      confirmRepeat: z.boolean().default(false),
     }),
     response: SaleView,
   },
@@ -516,6 +518,8 @@ export const contract = {
       clientRequestId: z.string().min(8).max(64),
       inquiryId: z.string().min(1).max(64),
       payment: PaymentChoice,
+      /** The cashier confirmed a second purchase of the same product for the same customer within minutes. */
+      confirmRepeat: z.boolean().default(false),
     }),
     response: SaleView,
   },
@@ -528,6 +532,8 @@ export const contract = {
       /** The price the cashier showed the customer; the core refuses if it changed since. */
       expectedTotal: Rupiah,
       payment: PaymentChoice,
+      /** The cashier confirmed a second purchase of the same product for the same customer within minutes. */
+      confirmRepeat: z.boolean().default(false),
     }),
     response: SaleView,
   },

@@ -134,3 +134,14 @@ export const CryptoOrderView = z.object({
   cancelRequested: z.boolean(),
 });
 export type CryptoOrderView = z.infer<typeof CryptoOrderView>;
+
+/**
+ * What the cashier hands back for a cash sale that did not deliver: all the customer gave. The
+ * change is handed over only when the goods are, so after a failure it is still in the drawer.
+ */
+export function cashHandBack(p: { amount: number; refunded: number; change: number }): number {
+  return p.amount - p.refunded + p.change;
+}
+
+/** The most cash a sale may take: a mistyped extra zero is not a payment. */
+export const MAX_CASH_OVER_TOTAL = 10_000_000;

@@ -305,6 +305,7 @@ function failedReceipt(b: Builder, m: ReceiptModel): void {
   b.rule();
   b.pair(NOMINAL_LABEL[m.product.kind], formatRupiah(m.amounts.faceValue));
   b.pair('Total', formatRupiah(m.amounts.total));
+  if (m.payment.method === 'cash') b.pair('Uang diterima', formatRupiah(m.amounts.tendered));
   if (m.failureMessage) b.left(m.failureMessage);
   b.rule('=');
   moneyBack(b, m);
@@ -325,7 +326,8 @@ function moneyBack(b: Builder, m: ReceiptModel): void {
     b.center(`DANA DIKEMBALIKAN KE ${METHOD_LABEL[p.method].toUpperCase()}`, 'bold');
     b.center('Pengembalian diproses; bila tidak masuk, hubungi loket dengan struk ini.', 'small');
   }
-  b.pair('Dikembalikan', formatRupiah(m.amounts.total), 'bold');
+  // Cash: everything the customer gave (the change was never handed over); otherwise the total.
+  b.pair('Dikembalikan', formatRupiah(p.method === 'cash' ? m.amounts.tendered : m.amounts.total), 'bold');
   if (p.method !== 'cash' && p.reference) b.pair('Ref. Bayar', p.reference);
 }
 

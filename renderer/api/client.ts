@@ -47,6 +47,12 @@ export function setApprover(a: typeof approver): void {
   approver = a;
 }
 
+/** Answers "same purchase minutes ago" with the cashier's yes or no (App installs the dialog). */
+let repeatConfirmer: ((message: string) => Promise<boolean>) | null = null;
+export function setRepeatConfirmer(c: typeof repeatConfirmer): void {
+  repeatConfirmer = c;
+}
+
 /** Web mode: the browser's session is gone (Loket restarted, or it never had one); App shows how to get in. */
 let sessionLost: (() => void) | null = null;
 export function onSessionLost(listener: typeof sessionLost): void {
@@ -61,6 +67,10 @@ export async function call<N extends CallName>(name: N, request: Req<N>): Promis
       const approval = await approver(r.error.message);
       if (!approval) break;
       r = (await currentTransport()(name, { ...request, approval })) as CallResult<Res<N>>;
+    }
+    // The same product for the same customer minutes ago: only with the cashier's explicit yes.
+    if (!r.ok && r.error.code === 'repeat_unconfirmed' && repeatConfirmer && (await repeatConfirmer(r.error.message))) {
+      r = (await currentTransport()(name, { ...request, confirmRepeat: true })) as CallResult<Res<N>>;
     }
     if (!r.ok && r.error.code === 'session_required') sessionLost?.();
     return r;

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { SaleView, SimulatedOutcome } from '../../shared/contract';
 import { formatRupiah } from '../../shared/domain/money';
+import { cashHandBack } from '../../shared/payment';
 import type { Translate } from '../i18n';
 import { useKeys } from '../hooks/use-keys';
 import { KeyButton } from './KeyButton';
@@ -22,17 +23,19 @@ export type OpenSaleHandlers = {
 type Props = { sale: SaleView; t: Translate; busy: boolean; actions: OpenSaleHandlers };
 
 export function OpenSaleActions({ sale, t, busy, actions }: Props) {
-  const [confirming, setConfirming] = useState<'declare' | 'cancel' | null>(null);
+  const [confirming, setConfirming] = useState<'declare' | 'cancel' | 'returned' | null>(null);
   const p = sale.payment;
   const excessDue = p.excess > 0 && !p.excessReturned;
   const handBack = (p.state === 'refund_due' && (p.refundBy === 'cash' || p.refundBy === 'manual')) || excessDue;
   const bitcoin = p.method === 'bitcoin';
+  const returnAmount = p.state === 'refund_due' ? (p.method === 'cash' ? cashHandBack(p) : p.amount - p.refunded) : p.excess;
   const canCheck = sale.state === 'pending' || sale.state === 'review';
   const review = sale.state === 'review';
   const waiting = sale.state === 'awaiting_payment';
   const training = sale.env === 'training';
   const keys: Record<string, () => void> = {};
-  if (handBack) keys.r = () => void actions.confirmCashReturned();
+  // Money leaving the drawer is confirmed with its amount: one stray key must not record it.
+  if (handBack) keys.r = () => setConfirming('returned');
   if (canCheck) keys.c = () => void actions.checkStatus();
   if (review) keys.f = () => setConfirming('declare');
   if (waiting) {
@@ -49,7 +52,7 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
   return (
     <>
       {handBack ? (
-        <KeyButton keyLabel="R" variant="danger" onClick={() => void actions.confirmCashReturned()} testId="cash-returned">
+        <KeyButton keyLabel="R" variant="danger" onClick={() => setConfirming('returned')} testId="cash-returned">
           {p.refundBy === 'manual' || (p.state !== 'refund_due' && excessDue) ? t('pay.manualDone') : t('sale.cashReturned')}
         </KeyButton>
       ) : null}
@@ -104,14 +107,20 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
       ) : null}
       {confirming ? (
         <ConfirmDialog
-          message={confirming === 'declare' ? t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) }) : t('pay.cancelConfirm', { amount: formatRupiah(sale.amounts.total) })}
-          confirmLabel={confirming === 'declare' ? t('sale.declareFailed') : t('pay.cancel')}
+          message={
+            confirming === 'declare'
+              ? t('sale.declareConfirm', { amount: formatRupiah(sale.amounts.total) })
+              : confirming === 'returned'
+                ? t('sale.returnedConfirm', { amount: formatRupiah(returnAmount) })
+                : t('pay.cancelConfirm', { amount: formatRupiah(sale.amounts.total) })
+          }
+          confirmLabel={confirming === 'declare' ? t('sale.declareFailed') : confirming === 'returned' ? t('sale.returnedYes') : t('pay.cancel')}
           cancelLabel={t('common.cancel')}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             const what = confirming;
             setConfirming(null);
-            void (what === 'declare' ? actions.declareFailed() : actions.cancelPayment());
+            void (what === 'declare' ? actions.declareFailed() : what === 'returned' ? actions.confirmCashReturned() : actions.cancelPayment());
           }}
         />
       ) : null}

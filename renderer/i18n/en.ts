@@ -81,6 +81,10 @@ export const en: Messages = {
     declareConfirm: 'Are you sure this purchase failed? {amount} will be recorded as due back to the customer.',
     failedTitle: 'Purchase failed',
     refundDue: 'Give {amount} back to the customer',
+    refundDetail: 'Received {tendered} · total {total} · no change was given',
+    returnedConfirm: 'Record {amount} as handed to the customer? It leaves the drawer.',
+    returnedYes: 'Yes, handed over',
+    repeatYes: 'Yes, buy again',
     cashReturned: 'Cash handed back',
     refunded: '{amount} has been handed back.',
     warning: {
@@ -90,7 +94,6 @@ export const en: Messages = {
       recent_same_sale: 'This meter bought the same amount a few minutes ago (receipt {receiptNo}). Make sure it is not a double purchase.',
     },
     recentSame: 'This amount was bought for this meter {minutes} min ago (receipt {receiptNo}).',
-    confirmAgain: 'Press Enter once more to continue anyway.',
   },
   bill: {
     pay: 'Pay the bill',
@@ -494,6 +497,7 @@ export const en: Messages = {
     inquiry_expired: 'The customer lookup has expired. Look up again.',
     inquiry_not_found: 'Customer lookup not found. Look up again.',
     sale_not_found: 'Transaction not found.',
+    repeat_unconfirmed: 'This customer bought the same product minutes ago. Confirm first if they really buy again.',
     meter_has_pending_sale: 'This meter has an unfinished purchase. Resolve it first; do not sell again.',
     not_allowed_in_state: 'Not possible for a transaction in this state.',
     sale_interrupted: 'The sale stopped before reaching the provider. Give the customer’s cash back.',

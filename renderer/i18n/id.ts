@@ -80,6 +80,10 @@ export const id = {
     declareConfirm: 'Yakin transaksi ini gagal? Uang {amount} akan dicatat harus dikembalikan ke pelanggan.',
     failedTitle: 'Transaksi gagal',
     refundDue: 'Kembalikan uang {amount} ke pelanggan',
+    refundDetail: 'Uang diterima {tendered} · total {total} · kembalian belum diberikan',
+    returnedConfirm: 'Catat uang {amount} sudah diserahkan ke pelanggan? Uang ini keluar dari laci.',
+    returnedYes: 'Ya, sudah diserahkan',
+    repeatYes: 'Ya, beli lagi',
     cashReturned: 'Uang sudah dikembalikan',
     refunded: 'Uang {amount} sudah dikembalikan.',
     warning: {
@@ -89,7 +93,6 @@ export const id = {
       recent_same_sale: 'Meter ini sudah membeli nominal yang sama beberapa menit lalu (struk {receiptNo}). Pastikan bukan pembelian ganda.',
     },
     recentSame: 'Nominal ini sudah dibeli untuk meter ini {minutes} menit lalu (struk {receiptNo}).',
-    confirmAgain: 'Tekan Enter sekali lagi untuk tetap melanjutkan.',
   },
   bill: {
     pay: 'Bayar tagihan',
@@ -493,6 +496,7 @@ export const id = {
     inquiry_expired: 'Data cek pelanggan sudah kedaluwarsa. Ulangi cek.',
     inquiry_not_found: 'Data cek pelanggan tidak ditemukan. Ulangi cek.',
     sale_not_found: 'Transaksi tidak ditemukan.',
+    repeat_unconfirmed: 'Pelanggan ini baru saja membeli produk yang sama. Konfirmasi dulu bila memang membeli lagi.',
     meter_has_pending_sale: 'Meter ini masih punya transaksi belum selesai. Selesaikan dulu; jangan jual ulang.',
     not_allowed_in_state: 'Tidak bisa dilakukan untuk transaksi dalam status ini.',
     sale_interrupted: 'Transaksi terhenti sebelum dikirim ke penyedia. Kembalikan uang pelanggan.',

@@ -17,7 +17,6 @@ type SaleFlow = SessionState &
     inquiry: PlnInquiry | null;
     selected: number;
     /** A recent identical purchase was shown; the next confirm goes through. */
-    recentAcknowledged: boolean;
     setNumber(n: string): void;
     inquire(): Promise<void>;
     select(index: number): void;
@@ -34,7 +33,6 @@ const initial = {
   error: null,
   inquiry: null,
   selected: 0,
-  recentAcknowledged: false,
   ...INITIAL_CHOICE,
   clientRequestId: null,
   sale: null,
@@ -69,22 +67,16 @@ export const useSale = create<SaleFlow>((set, get) => {
         inquiry: r.value,
         step: 'customer',
         selected: preferred >= 0 ? preferred : 0,
-        recentAcknowledged: false,
-      });
+            });
     },
     select: (index) => {
       const n = get().inquiry?.options.length ?? 0;
-      if (index >= 0 && index < n) set({ selected: index, recentAcknowledged: false });
+      if (index >= 0 && index < n) set({ selected: index });
     },
     confirmDenomination() {
       const s = get();
       const o = selectedOption(s);
       if (!s.inquiry || o === null || !o.available) return false;
-      const recent = s.inquiry.recentPurchases.some((p) => p.denomination === o.denomination);
-      if (recent && !s.recentAcknowledged) {
-        set({ recentAcknowledged: true });
-        return false;
-      }
       set({ step: 'payment', tenderedText: '', payMethod: 'cash', clientRequestId: ulid(), error: null });
       return true;
     },

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'inquiry_not_found',
   'sale_not_found',
   'meter_has_pending_sale',
+  /** The same product for the same customer minutes ago: the cashier must confirm a second purchase. */
+  'repeat_unconfirmed',
   'not_allowed_in_state',
   'sale_interrupted',
   'sale_busy',

@@ -18,7 +18,7 @@ const pays = (c: Core, saleId: string): number => countProviderCalls(c.loket.db,
 
 async function token(c: Core, number: string, denomination = 50_000): Promise<SaleView> {
   const inq = await c.call('pln.inquire', { customerNumber: number });
-  return c.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination, payment: { method: 'bitcoin' } });
+  return c.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination, payment: { method: 'bitcoin' } });
 }
 
 beforeAll(async () => {
@@ -101,7 +101,7 @@ describe('bitcoin payment orders through Chainside', () => {
     expect(cancelled).toMatchObject({ state: 'cancelled', payment: { state: 'cancelled', excess: 0 } });
     expect((await chainside()).order(started.payment.display!.bitcoin!.orderUuid)!.final).toBe('cancelled');
     const cash = await core.call('sale.startPlnToken', {
-      clientRequestId: requestId(),
+      clientRequestId: requestId(), confirmRepeat: true,
       inquiryId: (await core.call('pln.inquire', { customerNumber: '12345678901' })).inquiryId,
       denomination: 50_000,
       payment: { method: 'cash', tendered: 100_000 },

@@ -100,3 +100,65 @@ describe('the day is the books', () => {
     }
   });
 });
+
+describe("the counter's money edges", () => {
+  it('the same meter and amount twice within minutes: one purchase, and a second only when confirmed — also from two tabs at once', async () => {
+    const c = await startCore();
+    try {
+      const tabA = c.session('tab-a');
+      const tabB = c.session('tab-b');
+      for (const tab of [tabA, tabB]) await tab.call('counter.signIn', { name: 'Pemilik', pin: '1234' });
+      const inquire = async (tab: typeof tabA) => {
+        const inq = await tab.call('pln.inquire', { customerNumber: '14233784995' });
+        return { inquiryId: inq.inquiryId, total: inq.options.find((o) => o.denomination === 20_000)!.amounts.total };
+      };
+      const buy = (tab: typeof tabA, q: { inquiryId: string; total: number }, confirmRepeat = false) =>
+        tab.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: q.inquiryId, denomination: 20_000, confirmRepeat, payment: { method: 'cash', tendered: q.total } }).then(
+          (s) => ({ ok: true as const, s }),
+          (e: Error) => ({ ok: false as const, e: e.message }),
+        );
+      const start = async (tab: typeof tabA, confirmRepeat = false) => buy(tab, await inquire(tab), confirmRepeat);
+      // Two tabs, each with the customer on screen, press Enter at the same moment.
+      const [qa, qb] = await Promise.all([inquire(tabA), inquire(tabB)]);
+      const [a, b] = await Promise.all([buy(tabA, qa), buy(tabB, qb)]);
+      expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+      expect([a, b].find((r) => !r.ok)!.e).toMatch(/meter_has_pending_sale|repeat_unconfirmed/);
+      const first = ([a, b].find((r) => r.ok) as { s: SaleView }).s;
+      await waitFor(() => c.call('sale.get', { saleId: first.id }), isFinal);
+      // Minutes later, the same again: refused until the cashier confirms, with the first receipt named.
+      const again = await start(tabB);
+      expect(again.ok).toBe(false);
+      expect((again as { e: string }).e).toContain('repeat_unconfirmed');
+      expect((again as { e: string }).e).toContain(first.receiptNo);
+      const confirmed = await start(tabB, true);
+      expect(confirmed.ok).toBe(true);
+      const sold = (await c.call('ledger.today', { status: 'all', limit: 50 })).items.filter((r) => r.customerNumber === '14233784995');
+      expect(sold).toHaveLength(2);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('cash received is bounded; a failed cash sale hands back all that was tendered', async () => {
+    const c = await startCore();
+    try {
+      const inq = await c.call('pln.inquire', { customerNumber: '14233784991' });
+      const total = inq.options.find((o) => o.denomination === 20_000)!.amounts.total;
+      const big = await c.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 999_999_999_999 } });
+      expect(big).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('terlalu besar') });
+      expect((await c.call('ledger.today', { status: 'all', limit: 5 })).items).toHaveLength(0);
+
+      const failed = await sell(c, '99000000046', 'cash', 50_000);
+      expect(failed.state).toBe('failed');
+      expect(failed.payment).toMatchObject({ state: 'refund_due', refundBy: 'cash', tendered: 50_000, amount: failed.amounts.total });
+      const slip = (await c.call('receipt.get', { saleId: failed.id })).lines.map((l) => l.text).join('\n');
+      expect(slip).toMatch(/Uang diterima\s+Rp 50\.000/);
+      expect(slip).toMatch(/Dikembalikan\s+Rp 50\.000/);
+      // R records it — only at the counter in an open shift.
+      await c.call('sale.confirmCashReturned', { saleId: failed.id });
+      expect((await c.call('sale.get', { saleId: failed.id })).payment.state).toBe('refunded');
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -21,7 +21,7 @@ describe('day report PDF', () => {
     const cash = await sellToken(core, '14233784991');
     const failed = await sellToken(core, '99000000046');
     const inq = await core.call('pln.inquire', { customerNumber: '12345678901' });
-    const q = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'qris' } });
+    const q = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'qris' } });
     await core.call('payment.simulate', { saleId: q.id, outcome: 'pay' });
     const qris = await waitFor(() => core.call('sale.get', { saleId: q.id }), (s) => s.state === 'succeeded');
 

@@ -85,6 +85,8 @@ export async function sellToken(core: Core, number: string, denomination = 100_0
   const total = inq.options.find((o) => o.denomination === denomination)!.amounts.total;
   return core.call('sale.startPlnToken', {
     clientRequestId: requestId(),
+    // A helper for tests that sell the same meter again and again; the repeat rule has its own tests.
+    confirmRepeat: true,
     inquiryId: inq.inquiryId,
     denomination,
     payment: { method: 'cash', tendered: tendered ?? total },

@@ -18,7 +18,7 @@ const pays = (c: Core, saleId: string): number => countProviderCalls(c.loket.db,
 
 async function token(c: Core, number: string, payment: PaymentChoice, denomination = 50_000): Promise<SaleView> {
   const inq = await c.call('pln.inquire', { customerNumber: number });
-  return c.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination, payment });
+  return c.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination, payment });
 }
 
 beforeAll(async () => {
@@ -70,13 +70,13 @@ describe('QRIS, e-wallets and virtual accounts through Midtrans', () => {
 
   it('a refused payment (denied) cancels the sale: nothing bought, nothing owed; the same inquiry serves another attempt', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
-    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'shopeepay' } });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'shopeepay' } });
     await core.call('payment.simulate', { saleId: first.id, outcome: 'deny' });
     const denied = await until(core, first.id, (s) => s.state === 'cancelled');
     expect(denied.payment.state).toBe('denied');
     expect(denied.failure?.message).toContain('ditolak');
     expect(pays(core, first.id)).toBe(0);
-    const again = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
+    const again = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
     expect((await until(core, again.id, (s) => s.state === 'succeeded')).payment.change).toBe(50_000 - again.amounts.total);
   });
 
@@ -173,15 +173,15 @@ describe('cards through Worldline', () => {
 
   it('a declined card ends the attempt; the same inquiry is paid by another card', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '885555555555' });
-    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.decline) });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.decline) });
     expect(first).toMatchObject({ state: 'cancelled', payment: { state: 'denied' }, failure: { code: 'provider_refused' } });
-    const second = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.approve) });
+    const second = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: card(TEST_CARDS.approve) });
     expect((await until(core, second.id, (s) => s.state === 'succeeded')).payment.state).toBe('settled');
   });
 
   it('a mistyped card number is refused before anything is recorded', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '885555555555' });
-    const e = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: card('4176669999000105') });
+    const e = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: card('4176669999000105') });
     expect(e.code).toBe('invalid_card');
   });
 

@@ -34,7 +34,7 @@ describe('a PLN token sold for cash', () => {
 
   it('sells: token, kWh, receipt, ledger entry, today list — one PAY, written before it left', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '88888888888' });
-    const sale = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 200_000, payment: { method: 'cash', tendered: 205_000 } });
+    const sale = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 200_000, payment: { method: 'cash', tendered: 205_000 } });
     expect(sale.state).toBe('succeeded');
     expect(sale.delivery.token).toMatch(/^\d{20}$/);
     expect(sale.amounts).toEqual({ faceValue: 200_000, providerAdmin: 1600, providerCost: 201_600, margin: 0, total: 201_600 });
@@ -60,7 +60,7 @@ describe('a PLN token sold for cash', () => {
 
   it('the same request sent twice is one sale and one PAY', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '12345678902' });
-    const req = { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'cash' as const, tendered: 100_000 } };
+    const req = { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'cash' as const, tendered: 100_000 } };
     const [a, b] = await Promise.all([core.call('sale.startPlnToken', req), core.call('sale.startPlnToken', req)]);
     expect(a.id).toBe(b.id);
     const again = await core.call('sale.startPlnToken', req);
@@ -70,9 +70,9 @@ describe('a PLN token sold for cash', () => {
 
   it('one inquiry serves one sale: a second purchase needs a fresh check', async () => {
     const inq = await core.call('pln.inquire', { customerNumber: '12345678909' });
-    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
+    const first = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
     expect(first.state).toBe('succeeded');
-    const again = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
+    const again = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: 50_000 } });
     expect(again.code).toBe('inquiry_expired');
     expect(again.message).toContain(first.receiptNo);
   });
@@ -82,11 +82,11 @@ describe('a PLN token sold for cash', () => {
     expect((await core.fail('pln.inquire', { customerNumber: '1234567890' })).code).toBe('invalid_customer_number');
     expect((await core.fail('pln.inquire', { customerNumber: '99000000014' })).code).toBe('customer_not_found');
     const inq = await core.call('pln.inquire', { customerNumber: '12345678903' });
-    const short = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: 100_000 } });
+    const short = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: 100_000 } });
     expect(short.code).toBe('insufficient_cash');
     expect(short.message).toContain('Rp 100.000');
-    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 123_456, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('invalid_denomination');
-    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: 'nope', denomination: 20_000, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('inquiry_not_found');
+    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 123_456, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('invalid_denomination');
+    expect((await core.fail('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: 'nope', denomination: 20_000, payment: { method: 'cash', tendered: 1e6 } })).code).toBe('inquiry_not_found');
     expect((await core.fail('sale.startPlnToken', { clientRequestId: 'x', inquiryId: inq.inquiryId, denomination: -5, payment: { method: 'cash', tendered: 1 } } as never)).code).toBe('invalid_request');
     expect((await core.call('ledger.today', {})).totals.count).toBe(before);
   });

@@ -18,12 +18,12 @@ async function product(code: string) {
 
 async function payBill(code: string, number: string): Promise<SaleView> {
   const bill = await core.call('bill.inquire', { productCode: code, customerNumber: number });
-  return core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
+  return core.call('sale.startBill', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
 }
 
 async function buyDigital(code: string, number: string): Promise<SaleView> {
   const p = await product(code);
-  return core.call('sale.startDigital', { clientRequestId: requestId(), productCode: code, customerNumber: number, expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+  return core.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: code, customerNumber: number, expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
 }
 
 beforeAll(async () => {
@@ -51,7 +51,7 @@ describe('bills through SAT', () => {
     expect(bill.lines.map((l) => l.name)).toEqual(['IDPEL', 'Nama', 'Tarif/Daya', 'BL/TH', 'Stand Meter', 'RP TAG PLN', 'ADMIN BANK', 'TOTAL BAYAR']);
     expect(bill.amounts.providerCost).toBe(bill.amounts.faceValue + bill.amounts.providerAdmin);
     expect(bill.amounts.total).toBe(bill.amounts.providerCost + bill.amounts.margin);
-    const started = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: 1_000_000 } });
+    const started = await core.call('sale.startBill', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: 1_000_000 } });
     expect(started.product).toMatchObject({ kind: 'bill', code: 'pln-postpaid', provider: 'sat' });
     const done = await settle(started.id);
     expect(done.state).toBe('succeeded');
@@ -84,7 +84,7 @@ describe('bills through SAT', () => {
       const other = await core.call('bill.inquire', { productCode: 'pdam-jatim-kota-surabaya', customerNumber: '3100456789' });
       expect(other.warnings).toEqual([]);
       // The cashier may still pay (a new bill can look the same); the sale carries the warning.
-      const second = await core.call('sale.startBill', { clientRequestId: requestId(), inquiryId: stale.inquiryId, payment: { method: 'cash', tendered: stale.amounts.total } });
+      const second = await core.call('sale.startBill', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: stale.inquiryId, payment: { method: 'cash', tendered: stale.amounts.total } });
       expect(second.warnings.map((w) => w.code)).toEqual(['recent_same_bill']);
       await settle(second.id);
     } finally {
@@ -125,13 +125,13 @@ describe('digital products through SAT', () => {
 
   it('a changed price, an inactive product, a disturbed one and a bad number are refused before anything is sent', async () => {
     const p = await product('25k-xl');
-    const changed = await core.fail('sale.startDigital', { clientRequestId: requestId(), productCode: '25k-xl', customerNumber: '0812345678', expectedTotal: p.sellPrice! - 1, payment: { method: 'cash', tendered: 100_000 } });
+    const changed = await core.fail('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: '25k-xl', customerNumber: '0812345678', expectedTotal: p.sellPrice! - 1, payment: { method: 'cash', tendered: 100_000 } });
     expect(changed.code).toBe('price_changed');
     for (const code of ['steam-wallet-60k', '20k-smartfren']) {
-      expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), productCode: code, customerNumber: '0812345678', expectedTotal: 100_000, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('product_unavailable');
+      expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: code, customerNumber: '0812345678', expectedTotal: 100_000, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('product_unavailable');
     }
-    expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), productCode: '25k-xl', customerNumber: 'abcde', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('invalid_customer_number');
-    expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), productCode: 'pln-postpaid', customerNumber: '0812345678', expectedTotal: 1, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('invalid_request');
+    expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: '25k-xl', customerNumber: 'abcde', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('invalid_customer_number');
+    expect((await core.fail('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: 'pln-postpaid', customerNumber: '0812345678', expectedTotal: 1, payment: { method: 'cash', tendered: 100_000 } })).code).toBe('invalid_request');
   });
 
   it.each([
@@ -171,7 +171,7 @@ describe('digital products through SAT', () => {
     expect(info.deposits[0]).toMatchObject({ provider: 'sat', balance: 5_000, low: true });
     const orders = sim.orders().length;
     const p = await product('50k-telkomsel');
-    const e = await core.fail('sale.startDigital', { clientRequestId: requestId(), productCode: '50k-telkomsel', customerNumber: '0812345000', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+    const e = await core.fail('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: '50k-telkomsel', customerNumber: '0812345000', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
     expect(e.code).toBe('deposit_insufficient');
     expect(e.message).toContain('Rp 5.000');
     expect(sim.orders().length).toBe(orders);
@@ -188,7 +188,7 @@ describe('PLN tokens routed to SAT', () => {
       expect(inq.provider).toBe('sat');
       expect(inq.options.map((o) => o.denomination)).toEqual([20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000]);
       expect(inq.options[2]!.amounts).toMatchObject({ faceValue: 100_000, providerCost: 101_500, providerAdmin: 1_500 });
-      const started = await core.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: 200_000 } });
+      const started = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: 200_000 } });
       const done = await settle(started.id);
       expect(done.state).toBe('succeeded');
       expect(done.delivery.token).toMatch(/^\d{20}$/);
@@ -228,7 +228,7 @@ describe('SAT callbacks', () => {
       const list = await c.call('catalog.list', {});
       const p = list.products.find((x) => x.code === '25k-telkomsel')!;
       const t0 = Date.now();
-      const started = await c.call('sale.startDigital', { clientRequestId: requestId(), productCode: p.code, customerNumber: '081233334444', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+      const started = await c.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: p.code, customerNumber: '081233334444', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
       // The first poll would be 2 s after checkout; the callback arrives after ~200 ms.
       const done = await waitFor(() => c.call('sale.get', { saleId: started.id }), isFinal, 1_900, 20);
       expect(done.state).toBe('succeeded');

@@ -89,7 +89,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
       const inq = await sales.inquirePln(meter ?? String(14_233_784_990 + (n++ % 9)));
       if (!inq.ok) throw new Error(inq.error.message);
       const total = inq.value.options.find((o) => o.denomination === 100_000)!.amounts.total;
-      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: total } }, () => ({ ok: true, value: { shiftId: 'SH1', cashier: 'Kasir' } }));
+      const r = await sales.startPlnToken({ clientRequestId: `r-${n}-${Math.random()}`, inquiryId: inq.value.inquiryId, denomination: 100_000, payment: { method: 'cash', tendered: total }, confirmRepeat: true }, () => ({ ok: true, value: { shiftId: 'SH1', cashier: 'Kasir' } }));
       if (!r.ok) throw new Error(r.error.message);
       return r.value;
     },

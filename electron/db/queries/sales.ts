@@ -64,6 +64,8 @@ export function recentSucceededSales(
 export type NewSale = {
   id: string;
   clientRequestId: string;
+  /** Refuse if the same product was sold to the same customer since then (null: the cashier confirmed a repeat). */
+  repeatSince: number | null;
   productKind: SaleRecord['product_kind'];
   productCode: string;
   providerProduct: string;
@@ -103,7 +105,8 @@ export type CreateSaleResult =
   | { kind: 'created'; sale: SaleRecord }
   | { kind: 'existing'; sale: SaleRecord }
   | { kind: 'blocked'; open: OpenSaleRef }
-  | { kind: 'inquiry_used'; seq: number };
+  | { kind: 'inquiry_used'; seq: number }
+  | { kind: 'repeat'; seq: number; at: number };
 
 /**
  * The sale, its payment and the purchase intent (with its provider ref) recorded atomically. Cash
@@ -120,6 +123,13 @@ export function createSale(db: Ledger, s: NewSale): CreateSaleResult {
     }
     const open = findOpenSaleForCustomer(db, [s.meterNumber, s.idpel, s.customerNumber]);
     if (open) return { kind: 'blocked', open };
+    // The same product for the same customer minutes ago: a second purchase only when the cashier
+    // confirmed it. Checked here, in the transaction that records the sale, so two tabs (or a
+    // double Enter) cannot both get past it.
+    if (s.repeatSince !== null) {
+      const same = recentSucceededSales(db, [s.meterNumber, s.idpel, s.customerNumber], s.repeatSince).find((r) => r.product_code === s.productCode);
+      if (same) return { kind: 'repeat', seq: same.seq, at: same.created_at };
+    }
     const cash = s.payment.method === 'cash';
     const state: State = cash ? 'paid' : 'awaiting_payment';
     stmt(
@@ -132,7 +142,7 @@ export function createSale(db: Ledger, s: NewSale): CreateSaleResult {
          @providerProduct, @productName, @category, @provider, @env, @state, @businessDate, @at, @at, @cashier, @inquiryId,
          @customerNumber, @customerName, @meterNumber, @idpel, @tariffPower, @faceValue, @providerAdmin, @providerCost,
          @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson, @shiftId)`,
-    ).run({ ...s, payment: undefined, state });
+    ).run({ ...s, payment: undefined, repeatSince: undefined, state });
     const p = s.payment;
     if (p.method === 'cash') {
       stmt(

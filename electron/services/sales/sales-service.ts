@@ -59,7 +59,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
 
   /** A repeated request returns the sale it already made; otherwise the draft is begun. */
   async function start(
-    req: { clientRequestId: string; payment: PaymentChoice },
+    req: { clientRequestId: string; payment: PaymentChoice; confirmRepeat: boolean },
     draft: () => Result<{ draft: SaleDraft; warnings: Warning[] }> | Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>>,
     seatOf: SeatOf,
   ): Promise<Result<SaleView>> {

@@ -7,7 +7,7 @@ import { ulid } from '../../../shared/domain/ids';
 import { formatAmount, formatRupiah } from '../../../shared/domain/money';
 import { businessDate } from '../../../shared/domain/time';
 import type { ParsedReq, SaleView, Warning } from '../../../shared/contract';
-import type { CardInput, PaymentChoice } from '../../../shared/payment';
+import { MAX_CASH_OVER_TOTAL, type CardInput, type PaymentChoice } from '../../../shared/payment';
 import { createSale, getSaleByClientRequest, recentSucceededSales, type NewPayment, type NewSale } from '../../db/queries/sales';
 import type { SaleDeps, SeatOf } from './deps';
 import { billWarnings, loadInquiry, pendingBlock, RECENT_WINDOW_MS } from './inquiries';
@@ -17,11 +17,11 @@ import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
 import { UNAVAILABLE } from '../catalog/catalog-service';
 
 /** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
-export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson' | 'shiftId'>;
+export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'repeatSince' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson' | 'shiftId'>;
 
 const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
 
-export type Begin = (req: { clientRequestId: string; payment: PaymentChoice }, draft: SaleDraft, warnings: Warning[], seatOf: SeatOf) => Promise<Result<SaleView>>;
+export type Begin = (req: { clientRequestId: string; payment: PaymentChoice; confirmRepeat: boolean }, draft: SaleDraft, warnings: Warning[], seatOf: SeatOf) => Promise<Result<SaleView>>;
 
 /** The payment as the ledger records it, or why it cannot be taken. */
 function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: number): Result<{ payment: NewPayment; card: CardInput | null }> {
@@ -29,6 +29,9 @@ function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: nu
   if (choice.method === 'cash') {
     if (choice.tendered < total) {
       return err('insufficient_cash', `Uang diterima ${formatRupiah(choice.tendered)} kurang dari total ${formatRupiah(total)}.`);
+    }
+    if (choice.tendered > total + MAX_CASH_OVER_TOTAL) {
+      return err('invalid_request', `Uang diterima ${formatRupiah(choice.tendered)} terlalu besar untuk total ${formatRupiah(total)} (paling banyak ${formatRupiah(total + MAX_CASH_OVER_TOTAL)}). Periksa ketikannya.`);
     }
     return { ok: true, value: { payment: { id, method: 'cash', tendered: choice.tendered }, card: null } };
   }
@@ -74,6 +77,7 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
       ...draft,
       id: ulid(at),
       clientRequestId: req.clientRequestId,
+      repeatSince: req.confirmRepeat ? null : at - RECENT_WINDOW_MS,
       env,
       businessDate: businessDate(at, outlet.timeZone),
       at,
@@ -86,6 +90,11 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
     switch (created.kind) {
       case 'blocked':
         return err('meter_has_pending_sale', `Nomor ini masih punya transaksi belum selesai (struk ${receiptNo(created.open.seq)}). Jangan jual ulang.`);
+      case 'repeat':
+        return err(
+          'repeat_unconfirmed',
+          `Pelanggan ini sudah membeli produk yang sama ${Math.max(1, Math.round((at - created.at) / 60_000))} menit lalu (struk ${receiptNo(created.seq)}). Konfirmasi dulu bila memang membeli lagi.`,
+        );
       case 'inquiry_used':
         return err('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`);
       case 'existing':

@@ -2,6 +2,7 @@
 // being refunded by the provider, waiting for a supervisor's transfer, or already returned.
 import type { SaleView } from '../../../shared/contract';
 import { formatRupiah } from '../../../shared/domain/money';
+import { cashHandBack } from '../../../shared/payment';
 import type { Translate } from '../../i18n';
 
 export function MoneyBack({ sale, t }: { sale: SaleView; t: Translate }) {
@@ -12,7 +13,7 @@ export function MoneyBack({ sale, t }: { sale: SaleView; t: Translate }) {
     return (
       <div className="refund done" data-testid="refunded">
         {p.method === 'cash'
-          ? t('sale.refunded', { amount: formatRupiah(p.amount) })
+          ? t('sale.refunded', { amount: formatRupiah(p.tendered) })
           : p.refunds.some((r) => r.kind === 'manual')
             ? t('pay.refundDoneByHand', { amount: formatRupiah(p.amount) })
             : t('pay.refundDone', { amount: formatRupiah(p.amount), method })}
@@ -23,7 +24,10 @@ export function MoneyBack({ sale, t }: { sale: SaleView; t: Translate }) {
   if (p.refundBy === 'cash') {
     return (
       <div className="refund big" data-testid="refund-due">
-        {t('sale.refundDue', { amount })}
+        {t('sale.refundDue', { amount: formatRupiah(cashHandBack(p)) })}
+        <div className="refund-detail" data-testid="refund-detail">
+          {t('sale.refundDetail', { tendered: formatRupiah(p.tendered), total: formatRupiah(p.amount) })}
+        </div>
       </div>
     );
   }

@@ -75,7 +75,6 @@ export function CustomerStep() {
       {recent ? (
         <div className="warning strong" role="alert" data-testid="recent-warning">
           {t('sale.recentSame', { minutes: Math.max(1, Math.round((Date.now() - recent.at) / 60_000)), receiptNo: recent.receiptNo })}
-          {sale.recentAcknowledged ? ` ${t('sale.confirmAgain')}` : ''}
         </div>
       ) : null}
       <div className="actions">
