@@ -43,14 +43,24 @@ test('a definite provider failure shows the cash to hand back, then records it',
   await page.keyboard.press('1');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tendered')).toBeFocused();
-  await page.keyboard.press('F5');
+  // The customer hands over Rp 50.000; the sale fails before any change was given.
+  await page.keyboard.type('50000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-failed')).toBeVisible();
   await expect(page.getByTestId('failure-message')).toContainText('deposit');
-  await expect(page.getByTestId('refund-due')).toHaveText(/^Kembalikan uang Rp \d{2}\.\d{3} ke pelanggan$/);
+  await expect(page.getByTestId('refund-due')).toHaveText('Kembalikan uang Rp 50.000 ke pelanggan');
+  await expect(page.getByTestId('refund-detail')).toContainText('Uang diterima Rp 50.000');
+  await expect(page.getByTestId('receipt')).toContainText('Uang diterima');
   await expect(page.getByTestId('new-sale')).toBeDisabled();
   await shot(page, '13-failed-refund');
+  // R asks first, with the amount; a stray Enter on the dialog cancels.
   await page.keyboard.press('r');
-  await expect(page.getByTestId('refunded')).toContainText('sudah dikembalikan');
+  await expect(page.getByRole('alertdialog')).toContainText('Catat uang Rp 50.000 sudah diserahkan');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(page.getByTestId('refund-due')).toBeVisible();
+  await page.keyboard.press('r');
+  await page.getByTestId('confirm-yes').click();
+  await expect(page.getByTestId('refunded')).toContainText('Uang Rp 50.000 sudah dikembalikan');
   await expect(page.getByTestId('new-sale')).toBeEnabled();
 });

@@ -192,6 +192,7 @@ test("money a virtual account cannot refund is on the supervisor's list until it
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sale-detail').getByTestId('cash-returned')).toBeVisible();
   await page.keyboard.press('r');
+  await page.getByTestId('confirm-yes').click();
   await expect(page.getByTestId('sale-detail').getByTestId('cash-returned')).toHaveCount(0);
   await expect(page.getByTestId('refunded')).toHaveText('Dana Rp 23.000 sudah dikembalikan ke pelanggan oleh supervisor.');
   await expect(page.getByTestId('sale-detail').getByTestId('receipt')).toContainText('DANA SUDAH DIKEMBALIKAN');

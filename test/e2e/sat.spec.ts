@@ -106,6 +106,7 @@ test('a BPJS bill is paid; one that SAT fails ends Failed with the cash to hand 
   await expect(page.getByTestId('refund-due')).toBeVisible();
   await shot(page, 'sat-04-bill-failed');
   await page.keyboard.press('r');
+  await page.getByTestId('confirm-yes').click();
   await expect(page.getByTestId('refunded')).toBeVisible();
 });
 

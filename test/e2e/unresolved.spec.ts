@@ -48,6 +48,7 @@ test('sales not finished with are listed with what Loket is doing; the cashier h
   await expect(page.getByTestId('sale-detail')).toContainText('Transaksi gagal');
   await shot(page, 'unresolved-02-opened');
   await page.keyboard.press('r');
+  await page.getByTestId('confirm-yes').click();
   await expect(panel).toContainText('Belum tuntas (1)');
   await expect(panel).not.toContainText('tunai dari laci');
 });
@@ -56,7 +57,7 @@ test('a long day: the list scrolls through every sale with only the rows in view
   const sell = async (number: string): Promise<void> => {
     const inq = (await app().api('pln.inquire', { customerNumber: number })).value as { inquiryId: string; options: { denomination: number; amounts: { total: number } }[] };
     const total = inq.options.find((o) => o.denomination === 20_000)!.amounts.total;
-    const r = await app().api('sale.startPlnToken', { clientRequestId: `e2e-${number}-${Math.random()}`, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: total } });
+    const r = await app().api('sale.startPlnToken', { clientRequestId: `e2e-${number}-${Math.random()}`, confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: total } });
     expect(r.ok).toBe(true);
   };
   for (let i = 0; i < 130; i++) await sell(i % 2 === 0 ? '14233784991' : '12345678901');
@@ -95,7 +96,7 @@ test('a long day: the list scrolls through every sale with only the rows in view
   const text = pdfText(readFileSync(saved)).join('\n');
   expect(text).toContain('LAPORAN HARIAN');
   expect(text).toContain(`Daftar transaksi (${total})`);
-  expect(text).toMatch(/Berhasil \(\d+×\)/);
+  expect(text).toMatch(/Penjualan berhasil \(\d+×\)/);
   expect(text).toContain('Tunai');
 
   // Another filter is another list: none of the 132 rows loaded above stays in it.

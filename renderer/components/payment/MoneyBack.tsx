@@ -23,8 +23,8 @@ export function MoneyBack({ sale, t }: { sale: SaleView; t: Translate }) {
   if (p.state !== 'refund_due') return null;
   if (p.refundBy === 'cash') {
     return (
-      <div className="refund big" data-testid="refund-due">
-        {t('sale.refundDue', { amount: formatRupiah(cashHandBack(p)) })}
+      <div className="refund big">
+        <div data-testid="refund-due">{t('sale.refundDue', { amount: formatRupiah(cashHandBack(p)) })}</div>
         <div className="refund-detail" data-testid="refund-detail">
           {t('sale.refundDetail', { tendered: formatRupiah(p.tendered), total: formatRupiah(p.amount) })}
         </div>
