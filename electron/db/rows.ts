@@ -119,6 +119,7 @@ export const SaleListRecord = z.object({
   token: ntext,
   voucher_code: ntext,
   serial_number: ntext,
+  cashier: z.string(),
 });
 export type SaleListRecord = z.infer<typeof SaleListRecord>;
 

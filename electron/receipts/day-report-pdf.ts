@@ -9,6 +9,7 @@ import type { LedgerTotals, SaleRow, ShiftReport, TodayTotals, UnresolvedItem } 
 import { formatRupiah } from '../../shared/domain/money';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import { METHOD_LABEL } from './layout';
+import { SALE_STATE_LABEL } from '../../shared/domain/state-labels';
 
 export type DayReport = {
   outlet: { name: string; address: string; timeZone: string };
@@ -29,16 +30,7 @@ export type DayReport = {
 const PAGE = { width: 595.28, height: 841.89, margin: 40 };
 const MOVEMENT: Record<string, string> = { petty_cash: 'Kas kecil', owner_withdrawal: 'Diambil pemilik', change_topup: 'Tambah kembalian' };
 
-const STATE: Record<SaleRow['state'], string> = {
-  awaiting_payment: 'Menunggu bayar',
-  paid: 'Dibayar',
-  sending: 'Dikirim',
-  pending: 'Pending',
-  review: 'Perlu dicek',
-  succeeded: 'Berhasil',
-  failed: 'Gagal',
-  cancelled: 'Dibatalkan',
-};
+const STATE: Record<SaleRow['state'], string> = SALE_STATE_LABEL;
 const KIND: Record<string, string> = { pln_prepaid: 'Token PLN', bill: 'Tagihan', digital: 'Digital' };
 const PROVIDER: Record<string, string> = { vsi: 'VSI', sat: 'SAT', midtrans: 'Midtrans', worldline: 'Worldline', chainside: 'Chainside' };
 const ACTIVITY: Record<UnresolvedItem['activity']['kind'], string> = {

@@ -68,10 +68,17 @@ describe('ledger search', () => {
 
   it('exports the selection as CSV a spreadsheet opens safely', async () => {
     const out = await core.call('ledger.exportCsv', { ...range });
-    const lines = out.csv.trim().split('\r\n');
-    expect(lines[0]).toBe('struk,waktu,status,produk,penyedia,pelanggan,nama,nominal,total,cara_bayar,status_bayar');
+    // A UTF-8 BOM and semicolons: an Indonesian-locale spreadsheet opens it in columns.
+    expect(out.csv.startsWith('\uFEFF')).toBe(true);
+    const lines = out.csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('struk;waktu;status;produk;penyedia;pelanggan;nama;nominal;total;cara_bayar;status_bayar;kasir');
     expect(lines).toHaveLength(4);
     expect(out).toMatchObject({ rows: 3, truncated: false, fileName: `loket-transaksi-${today}_${today}.csv` });
-    expect(lines.some((l) => l.includes(String(qris.amounts.total)) && l.includes('qris'))).toBe(true);
+    // Indonesian words, and identifiers kept as text (leading zeros survive).
+    const q = lines.find((l) => l.includes(String(qris.amounts.total)))!.split(';');
+    expect(q).toContain('QRIS');
+    expect(q).toContain('Berhasil');
+    expect(q[0]).toBe(`="${qris.receiptNo}"`);
+    expect(lines.join('\n')).not.toMatch(/succeeded|settled|qris;/);
   });
 });

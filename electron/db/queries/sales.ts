@@ -500,7 +500,7 @@ const FILTER_SQL: Record<Exclude<DayFilter, 'refund_due'>, string> = {
 
 /** The columns of a row in the transactions list (today's list and the search share them). */
 export const LIST_COLUMNS = `s.id, s.seq, s.created_at, s.state, p.method AS payment_method, p.state AS payment_state, s.product_kind, s.product_name, s.provider,
-            s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number`;
+            s.customer_number, s.customer_name, s.face_value, s.total, s.token, s.voucher_code, s.serial_number, s.cashier`;
 
 /**
  * One page of a business day's sales, newest first. "refund_due" is the supervisor's list and

@@ -7,6 +7,8 @@ import { periodFigureLines, saleFigureLines } from '../../db/queries/figures';
 import { toSaleRow } from '../sales/sale-view';
 import { dayBounds, formatLocalDateTime } from '../../../shared/domain/time';
 import { figuresFrom } from './book-figures';
+import { PAYMENT_STATE_LABEL, SALE_STATE_LABEL } from '../../../shared/domain/state-labels';
+import { METHOD_LABEL } from '../../receipts/layout';
 
 const CSV_MAX = 100_000;
 
@@ -56,24 +58,47 @@ export function searchLedgerTotals(db: Ledger, q: LedgerQuery, env: Mode, timeZo
   return totalsOf(searchTotals(db, f), figuresFrom(lines));
 }
 
+/** A text cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
 const cell = (v: string | number | null): string => {
   const s = v === null ? '' : String(v);
-  // Quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[";\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
+/**
+ * An identifier made of digits (receipt, meter, phone): written as a text formula of digits only,
+ * so a spreadsheet keeps its leading zeros and does not turn it into 1,42E+10. Safe: nothing but
+ * digits can stand between the quotes.
+ */
+const idCell = (v: string): string => (/^\d+$/.test(v) ? `="${v}"` : cell(v));
+
+/**
+ * The selection as a CSV an Indonesian spreadsheet opens in columns: semicolons (the list
+ * separator of the id-ID locale), a UTF-8 byte-order mark, Indonesian words for states and methods,
+ * identifiers kept as text, amounts as plain integers.
+ */
 export function exportCsv(db: Ledger, q: LedgerQuery, timeZone: string): Res<'ledger.exportCsv'> {
   const rows = q.query ? findSales(db, q.query, CSV_MAX) : searchSales(db, filterOf(q), CSV_MAX + 1, null);
   const truncated = rows.length > CSV_MAX;
-  const header = ['struk', 'waktu', 'status', 'produk', 'penyedia', 'pelanggan', 'nama', 'nominal', 'total', 'cara_bayar', 'status_bayar'];
-  const lines = [header.join(',')];
+  const header = ['struk', 'waktu', 'status', 'produk', 'penyedia', 'pelanggan', 'nama', 'nominal', 'total', 'cara_bayar', 'status_bayar', 'kasir'];
+  const lines = [header.join(';')];
   for (const r of rows.slice(0, CSV_MAX)) {
     lines.push(
-      [String(r.seq).padStart(6, '0'), formatLocalDateTime(r.created_at, timeZone), r.state, r.product_name, r.provider, r.customer_number, r.customer_name, r.face_value, r.total, r.payment_method, r.payment_state]
-        .map(cell)
-        .join(','),
+      [
+        idCell(String(r.seq).padStart(6, '0')),
+        cell(formatLocalDateTime(r.created_at, timeZone)),
+        cell(SALE_STATE_LABEL[r.state] ?? r.state),
+        cell(r.product_name),
+        cell(r.provider.toUpperCase()),
+        idCell(r.customer_number),
+        cell(r.customer_name),
+        String(r.face_value),
+        String(r.total),
+        cell(METHOD_LABEL[r.payment_method] ?? r.payment_method),
+        cell(PAYMENT_STATE_LABEL[r.payment_state] ?? r.payment_state),
+        cell(r.cashier),
+      ].join(';'),
     );
   }
-  return { fileName: `loket-transaksi-${q.from}_${q.to}.csv`, csv: `${lines.join('\r\n')}\r\n`, rows: Math.min(rows.length, CSV_MAX), truncated };
+  return { fileName: `loket-transaksi-${q.from}_${q.to}.csv`, csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: Math.min(rows.length, CSV_MAX), truncated };
 }
