@@ -95,6 +95,7 @@ async function main(): Promise<void> {
   out(`   before every sale, the customer checks (open sale? recent success?): median ${fmt(t.customerCheckMs, 3)} ms (indexed: independent of ledger size)`);
 
   out(`   transactions beyond today, first page: last 30 days ${fmt(t.search.rangeMs)} ms (target < 50 ms); day report figures (one day's totals per product, provider, method) ${fmt(t.search.dayReportMs)} ms (target < 20 ms); 30 days' totals (loaded after the page) ${fmt(t.search.rangeTotalsMs)} ms; a sale found by customer number ${fmt(t.search.findMs, 3)} ms`);
+  out(`   found by part of what the customer remembers (trigram index): a token's last 4 digits ${fmt(t.search.tokenTailMs, 3)} ms (${t.search.tokenTailHits} shown), a name fragment "estar" ${fmt(t.search.nameMs, 3)} ms (${t.search.nameHits} shown) (target < 50 ms)`);
   for (const m of t.byMethod) {
     out(`   30 days' first page, only ${m.method} (${fmt(m.share * 100, 1)}% of sales): ${fmt(m.ms, 3)} ms (target < 50 ms); the query alone ${fmt(m.indexMs, 3)} ms through sales_by_method vs ${fmt(m.walkMs, 3)} ms walking the month's sales (${fmt(m.walkMs / m.indexMs, 1)}×)`);
   }

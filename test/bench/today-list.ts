@@ -30,7 +30,7 @@ export type TodayResult = {
   /** Median of one sale's customer checks (open sale + recent successes) on the large ledger. */
   customerCheckMs: number;
   rssMb: number;
-  search: { rangeMs: number; dayReportMs: number; rangeTotalsMs: number; findMs: number };
+  search: { rangeMs: number; dayReportMs: number; rangeTotalsMs: number; findMs: number; tokenTailMs: number; nameMs: number; tokenTailHits: number; nameHits: number };
   /** A month's first page filtered by one method: through sales_by_method vs walking the month (the plan before it), same run. */
   byMethod: { method: string; share: number; ms: number; indexMs: number; walkMs: number }[];
   /** The day report as the owner downloads it: gathered from the ledger and rendered to PDF. */
@@ -47,6 +47,9 @@ export type TodayResult = {
     fileMb: number;
   };
 };
+
+const FIRST = ['SITI', 'BUDI', 'DEWI', 'AGUS', 'RINA', 'JOKO', 'WATI', 'ANDI', 'SRI', 'EKO', 'YANTI', 'HENDRA', 'NUR', 'DEDI', 'LINA'];
+const LAST = ['LESTARI', 'SANTOSO', 'WIJAYA', 'PRATAMA', 'HIDAYAT', 'SUSANTI', 'KURNIAWAN', 'RAHAYU', 'SETIAWAN', 'HANDAYANI', 'SAPUTRA', 'MAULANA'];
 
 export async function benchTodayList(rows: number, days: number): Promise<TodayResult> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loket-1m-'));
@@ -68,6 +71,9 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
         denomination: [20_000, 50_000, 100_000, 200_000, 500_000][i % 5]!,
         providerAdmin: 2_500,
         token: state === 'succeeded' ? String(i).padStart(20, '0') : null,
+        customerName: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+        // The journal of the last 35 days: what the day report, the range totals and X/Z read.
+        booked: at > start + (days - 35) * DAY,
         // A counter's mix: mostly cash, some QRIS, a few cards, bitcoin rare.
         method: r < 900 ? 'cash' : r < 960 ? 'qris' : r < 990 ? 'card' : 'bitcoin',
       };
@@ -136,6 +142,12 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const dayReportMs = await timed(() => void searchLedgerTotals(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }, 'production', 'Asia/Jakarta'));
   const rangeTotalsMs = await timed(() => void searchLedgerTotals(db, { from: monthAgo, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null }, 'production', 'Asia/Jakarta'));
   const findMs = await timed(() => void searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: '10000123456', limit: 50 }));
+  const byQuery = (query: string) => searchLedger(db, { from: lastDay, to: lastDay, status: 'all', shiftId: null, cashier: null, productKind: null, provider: null, method: null, query, limit: 50 });
+  const tokenTail = String(rows - 12_345).slice(-4);
+  const tokenTailMs = await timed(() => void byQuery(tokenTail));
+  const nameMs = await timed(() => void byQuery('estar'));
+  const tokenTailHits = byQuery(tokenTail).items.length;
+  const nameHits = byQuery('estar').items.length;
   let report: ReturnType<typeof gatherDayReport> | undefined;
   const gatherMs = await timed(() => {
     report = gatherDayReport(db, { now, env: 'production', printedBy: 'Bench', outlet: { name: 'Loket Bench', address: 'Jl. Contoh 1', timeZone: 'Asia/Jakarta' }, counter: { shiftsBetween: () => [] } }, lastDay);
@@ -169,7 +181,7 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const verify = verifyAudit(path.join(dir, 'loket.db'), key);
   return {
     rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb,
-    search: { rangeMs, dayReportMs, rangeTotalsMs, findMs },
+    search: { rangeMs, dayReportMs, rangeTotalsMs, findMs, tokenTailMs, nameMs, tokenTailHits, nameHits },
     byMethod,
     dayPdf,
     audit: {

@@ -29,6 +29,8 @@ afterAll(async () => {
   await core.stop();
 });
 
+const find = async (query: string) => (await core.call('ledger.search', { from: '2020-01-01', to: '2020-01-01', query })).items.map((r) => r.id);
+
 describe('ledger search', () => {
   it('a date range with filters, and the totals per product, provider and method', async () => {
     const all = { ...(await core.call('ledger.search', { ...range })), totals: await core.call('ledger.searchTotals', { ...range }) };
@@ -56,7 +58,6 @@ describe('ledger search', () => {
   });
 
   it('finds a sale by receipt number, meter number, token or Loket reference — on any day', async () => {
-    const find = async (query: string) => (await core.call('ledger.search', { from: '2020-01-01', to: '2020-01-01', query })).items.map((r) => r.id);
     expect(await find(cash.receiptNo)).toEqual([cash.id]);
     expect(await find('14233784991')).toEqual([cash.id]);
     expect(await find(cash.delivery.token!)).toEqual([cash.id]);
@@ -64,6 +65,20 @@ describe('ledger search', () => {
     expect(await find(getSale(core.loket.db, qris.id)!.provider_ref.toLowerCase())).toEqual([qris.id]);
     expect(await find('532110000060')).toEqual([bill.id]);
     expect(await find('tidak ada')).toEqual([]);
+  });
+
+  it('finds by part of what a customer remembers: the last digits of a token, part of a name, a payment reference, part of the cashier', async () => {
+    const token = cash.delivery.token!;
+    expect(await find(token.slice(-4))).toContain(cash.id);
+    expect(await find(token.slice(-8).replace(/(\d{4})/, '$1 '))).toEqual([cash.id]);
+    const name = getSale(core.loket.db, cash.id)!.customer_name;
+    expect(await find(name.split(' ')[0]!.slice(1, 5).toLowerCase())).toContain(cash.id);
+    const paymentRef = (core.loket.db.prepare('SELECT provider_ref FROM payments WHERE sale_id = ?').get(qris.id) as { provider_ref: string }).provider_ref;
+    expect(await find(paymentRef.slice(-10))).toEqual([qris.id]);
+    expect((await find('emil')).sort()).toEqual([cash.id, qris.id, bill.id].sort());
+    // Too short to mean anything, and LIKE's wildcards are only characters.
+    expect(await find('ab')).toEqual([]);
+    expect(await find('%%%')).toEqual([]);
   });
 
   it('exports the selection as CSV a spreadsheet opens safely', async () => {

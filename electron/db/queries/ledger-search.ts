@@ -60,8 +60,34 @@ export function searchTotals(db: Ledger, f: SearchFilter): SearchTotalsRow[] {
   ).all(f) as SearchTotalsRow[];
 }
 
-/** What the customer brings: a receipt number, a meter or customer number, a token, a reference. */
+/**
+ * What the customer brings: a receipt number, a meter or customer number, a token, a reference —
+ * exactly; failing that, any sale whose text contains what was typed (the last digits of a token,
+ * part of a name, a payment reference, part of a cashier's name), through the trigram index.
+ */
 export function findSales(db: Ledger, query: string, limit: number): SaleListRecord[] {
+  const exact = findExact(db, query, limit);
+  return exact.length > 0 ? exact : findContaining(db, query, limit);
+}
+
+/** Three characters at least (a trigram); a token typed in groups of four is one run of digits. */
+function findContaining(db: Ledger, query: string, limit: number): SaleListRecord[] {
+  const q = query.trim();
+  // LIKE's own wildcards are dropped, not escaped: an ESCAPE clause turns the trigram index off.
+  const plain = q.replace(/[%_]/g, '');
+  const term = /^[\d\s]+$/.test(plain) ? plain.replace(/\s+/g, '') : plain;
+  if ([...term].length < 3) return [];
+  const like = `%${term}%`;
+  return stmt(
+    db,
+    `SELECT ${LIST_COLUMNS} FROM sales s JOIN payments p ON p.sale_id = s.id
+     WHERE s.seq IN (SELECT rowid FROM sales_search WHERE doc LIKE ?) ORDER BY s.seq DESC LIMIT ?`,
+  )
+    .all(like, limit)
+    .map((r) => SaleListRecord.parse(r));
+}
+
+function findExact(db: Ledger, query: string, limit: number): SaleListRecord[] {
   const q = query.trim();
   const digits = q.replace(/\s+/g, '');
   let where: string;
