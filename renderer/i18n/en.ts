@@ -221,6 +221,7 @@ export const en: Messages = {
     unkeyed: 'Sealed without the vault key: whoever holds the ledger file could re-seal it.',
   },
   books: {
+    supervisorOnly: 'The books are for supervisors and the owner. Ask a supervisor to sign in (Switch user).',
     title: 'Trial balance',
     training: '(training books, apart from the real ones)',
     check: 'Assets {assets} = liabilities + capital + profit {claims}',

@@ -220,6 +220,7 @@ export const id = {
     unkeyed: 'Segel dibuat tanpa kunci brankas: orang yang memegang file buku bisa menyegel ulang.',
   },
   books: {
+    supervisorOnly: 'Buku hanya untuk supervisor dan pemilik. Minta supervisor masuk (Ganti pengguna).',
     title: 'Neraca saldo',
     training: '(buku training, terpisah dari buku sungguhan)',
     check: 'Aset {assets} = kewajiban + modal + laba {claims}',

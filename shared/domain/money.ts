@@ -40,3 +40,11 @@ export function parseRupiahInput(text: string): number | null {
   const n = Number(cleaned);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+/**
+ * A provider's product name with its amounts written the Indonesian way: "GoPay 50,000" becomes
+ * "GoPay 50.000", so it reads like the "Rp 53.000" beside it.
+ */
+export function localizeAmountsInName(name: string): string {
+  return name.replace(/\b\d{1,3}(?:,\d{3})+\b/g, (m) => m.replace(/,/g, '.'));
+}

@@ -65,3 +65,9 @@ export function dayBounds(date: string, timeZone: string = DEFAULT_TIME_ZONE): {
   };
   return { start: startOf(y, m, d), end: startOf(y, m, d + 1) };
 }
+
+/** "2026-11-22" → "22/11/2026": a business date as the counter reads dates. */
+export function formatBusinessDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}

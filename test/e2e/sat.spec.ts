@@ -173,7 +173,7 @@ test('the owner routes PLN tokens to SAT; the token sale then goes through SAT; 
 
   await page.keyboard.press('F3');
   const table = page.getByTestId('tx-table');
-  for (const s of ['PLN Pascabayar', 'BPJS Kesehatan', 'Telkomsel Data 8GB', 'Google Play 50,000', 'Token PLN 50.000']) await expect(table, s).toContainText(s);
+  for (const s of ['PLN Pascabayar', 'BPJS Kesehatan', 'Telkomsel Data 8GB', 'Google Play 50.000', 'Token PLN 50.000']) await expect(table, s).toContainText(s);
   await expect(page.getByTestId('tx-row-000003')).toContainText('Gagal');
   // The failed bill is not in the takings.
   expect(takings).toHaveLength(5);

@@ -80,3 +80,13 @@ describe('provider display lines shown to the customer', () => {
     expect(customerFacingLines(lines).map((l) => l.name)).toEqual(['IDPEL', 'RP TAG PLN', 'TOTAL TAGIHAN']);
   });
 });
+
+describe('product names read the Indonesian way', () => {
+  it('writes thousands in a name with dots, leaving other numbers alone', async () => {
+    const { localizeAmountsInName } = await import('../../shared/domain/money');
+    expect(localizeAmountsInName('GoPay 50,000')).toBe('GoPay 50.000');
+    expect(localizeAmountsInName('Google Play 1,000,000')).toBe('Google Play 1.000.000');
+    expect(localizeAmountsInName('Telkomsel Data 8GB 30 Hari')).toBe('Telkomsel Data 8GB 30 Hari');
+    expect(localizeAmountsInName('Paket 2,5GB')).toBe('Paket 2,5GB');
+  });
+});

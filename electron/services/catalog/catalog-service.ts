@@ -1,6 +1,7 @@
 // The distributor's catalogue in the ledger: synced on start, on demand, and for one product before
 // it is sold when its last sync is old. Inactive (2) and temporarily unavailable (3) products
 // cannot be sold, and say why.
+import { localizeAmountsInName } from '../../../shared/domain/money';
 import { appError, type Result } from '../../../shared/domain/errors';
 import type { Mode, PriceRule, ProductView } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
@@ -37,7 +38,7 @@ function toRecord(p: CatalogProduct): Omit<ProductRecord, 'env' | 'provider' | '
   return {
     code: p.code,
     kind: p.kind,
-    name: p.name,
+    name: localizeAmountsInName(p.name),
     category: p.category,
     operator: p.operator,
     price: p.price,

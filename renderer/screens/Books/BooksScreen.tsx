@@ -2,6 +2,7 @@
 // provider's deposit in the books against the saldo it reports, and recording a deposit top-up.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BooksView, Res } from '../../../shared/contract';
+import { MoneyInput } from '../../components/MoneyInput';
 import { formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
 import type { AppError } from '../../../shared/domain/errors';
 import { call } from '../../api/client';
@@ -47,7 +48,7 @@ function DepositForm({ t, onDone }: { t: Translate; onDone: (v: BooksView) => vo
       </label>
       <label>
         {t('books.amount')}
-        <input inputMode="numeric" value={amountText} onChange={(e) => setAmountText(e.target.value.replace(/[^\d]/g, ''))} data-testid="deposit-amount" />
+        <MoneyInput value={amountText} onChange={setAmountText} data-testid="deposit-amount" />
       </label>
       <label>
         {t('books.source')}
@@ -73,12 +74,14 @@ function DepositForm({ t, onDone }: { t: Translate; onDone: (v: BooksView) => vo
 export function BooksScreen() {
   const { t, info } = useApp();
   const [books, setBooks] = useState<BooksView | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   const [statement, setStatement] = useState<{ code: string; lines: Res<'books.statement'>['lines'] } | null>(null);
   const timeZone = info?.outlet.timeZone ?? 'Asia/Jakarta';
   const load = async (): Promise<void> => {
     const r = await call('books.get', {});
     if (r.ok) setBooks(r.value);
+    else setRefused(r.error.code === 'forbidden' ? t('books.supervisorOnly') : r.error.message);
   };
   useEffect(() => {
     void load();
@@ -105,6 +108,13 @@ export function BooksScreen() {
     Enter: () => void open(selected),
     Escape: () => setStatement(null),
   });
+  if (refused) {
+    return (
+      <div className="card notice" data-testid="books-refused">
+        {refused}
+      </div>
+    );
+  }
   if (!books) return null;
   const total = (kind: string): number => books.accounts.filter((a) => a.kind === kind).reduce((s, a) => s + shown(a), 0);
   return (

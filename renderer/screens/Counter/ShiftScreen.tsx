@@ -11,6 +11,7 @@ import { useApp } from '../../stores/app-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ReceiptView } from '../../components/ReceiptView';
+import { MoneyInput } from '../../components/MoneyInput';
 import { printInBrowser } from '../../print';
 import { useKeys } from '../../hooks/use-keys';
 
@@ -36,7 +37,7 @@ function OpenShift({ onDone }: { onDone: () => void }) {
       <p className="muted">{t('shift.openInfo')}</p>
       <label>
         {t('shift.float')}
-        <input ref={input} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value.replace(/\D/g, ''))} data-testid="shift-float" />
+        <MoneyInput ref={input} value={text} onChange={setText} data-testid="shift-float" />
       </label>
       <div className="actions">
         <button className="btn primary" type="submit" data-testid="shift-open-submit">
@@ -201,7 +202,7 @@ function MoveCash({ onMoved }: { onMoved: (x: ShiftReport) => void }) {
         </label>
         <label>
           {t('shift.moveAmount')}
-          <input inputMode="numeric" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="Rp" data-testid="move-amount" />
+          <MoneyInput value={amount} onChange={setAmount} data-testid="move-amount" />
         </label>
       </div>
       <label>

@@ -18,6 +18,8 @@ export function SignInScreen({ counter }: { counter: CounterStatus }) {
   const [busy, setBusy] = useState(false);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [locked, counter.needsOwner]);
+  // "Ganti pengguna": the next person types their own name, not the last one's.
+  useEffect(() => setName(locked ? counter.user!.name : ''), [locked]);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (counter.needsOwner && pin !== again) return setError({ code: 'invalid_request', message: t('counter.pinMismatch') });

@@ -6,6 +6,7 @@ import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
 import { SectionStatus } from './SectionStatus';
 import { SecretField } from './SecretField';
+import { MoneyInput, groupDigits } from '../../components/MoneyInput';
 
 export function SatSettings() {
   const { t, loadInfo } = useApp();
@@ -15,7 +16,7 @@ export function SatSettings() {
   const [secret, setSecret] = useState('');
   const [privateKeyPem, setPrivateKeyPem] = useState('');
   const [satPublicKeyPem, setSatPublicKeyPem] = useState('');
-  const [low, setLow] = useState(String(v.lowBalanceThreshold));
+  const [low, setLow] = useState(groupDigits(String(v.lowBalanceThreshold)));
   const [cb, setCb] = useState(v.callback);
 
   const submit = async (e: FormEvent): Promise<void> => {
@@ -121,7 +122,7 @@ export function SatSettings() {
         >
           <label>
             {t('settings.lowBalance')}
-            <input value={low} onChange={(e) => setLow(e.target.value)} inputMode="numeric" data-testid="low-balance" />
+            <MoneyInput value={low} onChange={setLow} data-testid="low-balance" />
           </label>
         </form>
         <SectionStatus sections={['routing', 'deposit']} />

@@ -10,6 +10,8 @@ import { AuditCard } from './AuditCard';
 import { UsersCard } from './UsersCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
+import { MoneyInput } from '../../components/MoneyInput';
+import { formatAmount, parseRupiahInput } from '../../../shared/domain/money';
 
 function OutletForm({ outlet }: { outlet: Outlet }) {
   const { t, loadInfo } = useApp();
@@ -19,7 +21,7 @@ function OutletForm({ outlet }: { outlet: Outlet }) {
   const field = (key: keyof Outlet) => ({
     value: String(form[key]),
     onChange: (e: { target: { value: string } }) =>
-      setForm({ ...form, [key]: key === 'counterFee' ? Number(e.target.value.replace(/\D/g, '') || 0) : e.target.value }),
+      setForm({ ...form, [key]: e.target.value }),
   });
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -42,7 +44,7 @@ function OutletForm({ outlet }: { outlet: Outlet }) {
       </label>
       <label>
         {t('settings.counterFee')}
-        <input {...field('counterFee')} inputMode="numeric" />
+        <MoneyInput value={form.counterFee === 0 ? '' : formatAmount(form.counterFee)} onChange={(text) => setForm({ ...form, counterFee: parseRupiahInput(text) ?? 0 })} data-testid="counter-fee" />
       </label>
       <label>
         {t('settings.timeZone')}

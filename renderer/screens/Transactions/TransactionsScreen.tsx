@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { StatusFilter } from '../../../shared/contract';
+import { formatBusinessDate } from '../../../shared/domain/time';
 import { useApp } from '../../stores/app-store';
 import { useTransactions } from '../../stores/transactions-store';
 import { useKeys } from '../../hooks/use-keys';
@@ -59,11 +60,11 @@ export function TransactionsScreen() {
               <h2>{t('tx.refundDueTitle')}</h2>
             ) : tx.selection ? (
               <h2 data-testid="selection-title">
-                {tx.selection.query ? t('tx.searchTitle', { query: tx.selection.query }) : t('tx.rangeTitle', { from: tx.selection.from, to: tx.selection.to })}
+                {tx.selection.query ? t('tx.searchTitle', { query: tx.selection.query }) : t('tx.rangeTitle', { from: formatBusinessDate(tx.selection.from), to: formatBusinessDate(tx.selection.to) })}
               </h2>
             ) : (
               <h2>
-                {t('tx.title')} <span className="muted">{tx.businessDate}</span>
+                {t('tx.title')} <span className="muted">{formatBusinessDate(tx.businessDate)}</span>
               </h2>
             )}
             <div className="filters" role="tablist">
