@@ -99,7 +99,7 @@ describe('the journal', () => {
     // As if the books had never existed: empty them behind the app's back (triggers dropped).
     const raw = new Database(path.join(dir, 'loket.db'));
     raw.exec(`DROP TRIGGER journal_lines_no_delete; DROP TRIGGER journal_entries_no_delete;
-      DELETE FROM journal_lines; DELETE FROM journal_entries; UPDATE account_balances SET balance = 0;`);
+      DELETE FROM journal_lines; DELETE FROM journal_entries; DELETE FROM journal_figures; UPDATE account_balances SET balance = 0;`);
     raw.close();
     const second = await startCore({ dataDir: dir });
     try {

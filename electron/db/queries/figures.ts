@@ -1,73 +1,75 @@
-// The journal's lines for a period — a shift, or an interval of days with the transactions
-// screen's filters — with what each entry's sale was paid by. Every report sums these
-// (services/reports/book-figures.ts), so every report says what the books say.
+// The journal summed for a period — a shift, days with the transactions screen's filters, or some
+// sales — by kind of movement, account and the sale's method, product and provider. Periods read
+// journal_figures (kept by trigger as each line is posted: a few dozen rows per day); a search's
+// sales and the shifts of a ledger from before it read the lines themselves. Every report sums
+// these (services/reports/book-figures.ts), so every report says what the books say.
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
-import type { ShiftRecord } from './shifts';
+import { ENTRY_KIND } from '../migrations/0010-counter-truth';
+import type { CashMovementRecord, ShiftRecord } from './shifts';
 
-export type FigureLine = {
-  entryId: number;
-  key: string;
-  at: number;
-  account: string;
-  amount: number;
-  method: string | null;
-  productKind: string | null;
-  provider: string | null;
-  moveKind: 'petty_cash' | 'owner_withdrawal' | 'change_topup' | null;
-  moveReason: string | null;
-};
+export type FigureRow = { kind: string; account: string; method: string; productKind: string; provider: string; amount: number; lines: number };
 
-/** `byTime`: walk the entries by their time (journal_entries_at), the way a period is asked for. */
-const select = (byTime: boolean): string => `SELECT e.id AS entryId, e.key, e.at, l.account, l.amount, p.method, s.product_kind AS productKind, s.provider,
-    c.kind AS moveKind, c.reason AS moveReason
-  FROM journal_entries e ${byTime ? 'INDEXED BY journal_entries_at' : ''} JOIN journal_lines l ON l.entry_id = e.id
-  LEFT JOIN payments p ON p.sale_id = e.sale_id
-  LEFT JOIN sales s ON s.id = e.sale_id
-  LEFT JOIN cash_movements c ON e.key LIKE 'cash:%' AND c.id = substr(e.key, 6)`;
+const ROLLUP = `SELECT kind, account, method, product_kind AS productKind, provider, SUM(amount) AS amount, SUM(lines) AS lines FROM journal_figures`;
+const ROLLUP_GROUP = 'GROUP BY kind, account, method, product_kind, provider';
 
-/**
- * A shift's entries. Entries posted before entries named their shift (an older ledger) count by
- * the time the shift was open.
- */
-export function shiftFigureLines(db: Ledger, shift: ShiftRecord): FigureLine[] {
-  const own = stmt(db, `${select(false)} WHERE e.shift_id = ? ORDER BY e.id`).all(shift.id) as FigureLine[];
-  const legacy = stmt(db, `${select(true)} WHERE e.at >= ? AND e.at <= ? AND e.env = ? AND e.shift_id IS NULL ORDER BY e.id`).all(
+const RAW = `SELECT ${ENTRY_KIND} AS kind, l.account, COALESCE(p.method, '') AS method, COALESCE(s.product_kind, '') AS productKind,
+    COALESCE(s.provider, '') AS provider, SUM(l.amount) AS amount, COUNT(*) AS lines
+  FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id LEFT JOIN sales s ON s.id = e.sale_id LEFT JOIN payments p ON p.sale_id = e.sale_id`;
+const RAW_GROUP = 'GROUP BY 1, 2, 3, 4, 5';
+
+/** A shift's entries; a shift of a ledger from before entries named their shift counts by the time it was open. */
+export function shiftFigureRows(db: Ledger, shift: ShiftRecord): FigureRow[] {
+  const own = stmt(db, `${ROLLUP} WHERE shift_id = ? AND env = ? ${ROLLUP_GROUP}`).all(shift.id, shift.env) as FigureRow[];
+  if (own.length > 0) return own;
+  return stmt(db, `${RAW} WHERE e.at >= ? AND e.at <= ? AND e.env = ? AND e.shift_id IS NULL ${RAW_GROUP}`).all(
     shift.opened_at,
     shift.closed_at ?? Number.MAX_SAFE_INTEGER,
     shift.env,
-  ) as FigureLine[];
-  return legacy.length === 0 ? own : [...legacy, ...own];
+  ) as FigureRow[];
 }
 
 export type FigureFilter = { cashier: string | null; productKind: string | null; provider: string | null; method: string | null; shiftId: string | null };
 
-const NO_FILTER = (f: FigureFilter): boolean => f.cashier === null && f.productKind === null && f.provider === null && f.method === null && f.shiftId === null;
-
 /**
- * Entries posted in [from, to) in an environment. With a filter on the sale (cashier, product,
- * provider, method) only the entries of matching sales count; with a shift, only that shift's.
+ * The entries of business days [from, to] in an environment. With a filter on the sale (cashier,
+ * product, provider, method) only the entries of matching sales count; with a shift, only that shift's.
  */
-export function periodFigureLines(db: Ledger, env: string, from: number, to: number, f: FigureFilter): FigureLine[] {
-  if (NO_FILTER(f)) return stmt(db, `${select(true)} WHERE e.at >= ? AND e.at < ? AND e.env = ? ORDER BY e.id`).all(from, to, env) as FigureLine[];
+export function periodFigureRows(db: Ledger, env: string, from: string, to: string, f: FigureFilter): FigureRow[] {
   const saleFilter = f.cashier !== null || f.productKind !== null || f.provider !== null || f.method !== null;
   return stmt(
     db,
-    `${select(true)}
-     WHERE e.at >= @from AND e.at < @to AND e.env = @env AND (@shiftId IS NULL OR e.shift_id = @shiftId)
-       AND (@saleFilter = 0 OR (s.id IS NOT NULL AND (@cashier IS NULL OR s.cashier = @cashier) AND (@productKind IS NULL OR s.product_kind = @productKind)
-         AND (@provider IS NULL OR s.provider = @provider) AND (@method IS NULL OR p.method = @method)))
-     ORDER BY e.id`,
-  ).all({ ...f, from, to, env, saleFilter: saleFilter ? 1 : 0 }) as FigureLine[];
+    `${ROLLUP} WHERE env = @env AND day BETWEEN @from AND @to AND (@shiftId IS NULL OR shift_id = @shiftId)
+       AND (@saleFilter = 0 OR (product_kind <> '' AND (@cashier IS NULL OR cashier = @cashier) AND (@productKind IS NULL OR product_kind = @productKind)
+         AND (@provider IS NULL OR provider = @provider) AND (@method IS NULL OR method = @method)))
+     ${ROLLUP_GROUP}`,
+  ).all({ ...f, env, from, to, saleFilter: saleFilter ? 1 : 0 }) as FigureRow[];
 }
 
 /** The entries of some sales (a search's finds), whenever they were posted. */
-export function saleFigureLines(db: Ledger, saleIds: readonly string[]): FigureLine[] {
-  if (saleIds.length === 0) return [];
-  const out: FigureLine[] = [];
+export function saleFigureRows(db: Ledger, saleIds: readonly string[]): FigureRow[] {
+  const out: FigureRow[] = [];
   for (let i = 0; i < saleIds.length; i += 500) {
     const chunk = saleIds.slice(i, i + 500);
-    out.push(...(db.prepare(`${select(false)} WHERE e.sale_id IN (${chunk.map(() => '?').join(',')}) ORDER BY e.id /* a search's finds */`).all(...chunk) as FigureLine[]));
+    out.push(...(db.prepare(`${RAW} WHERE e.sale_id IN (${chunk.map(() => '?').join(',')}) ${RAW_GROUP} /* a search's finds */`).all(...chunk) as FigureRow[]));
   }
   return out;
+}
+
+/** Cash in and out of the drawer for a reason, posted in [from, to). */
+export function cashMovementsBetween(db: Ledger, env: string, from: number, to: number): CashMovementRecord[] {
+  return stmt(db, 'SELECT * FROM cash_movements WHERE env = ? AND at >= ? AND at < ? ORDER BY at, id').all(env, from, to) as CashMovementRecord[];
+}
+
+/** The rollup against the lines it sums (the owner's problems list and the tests). */
+export function figureProblems(db: Ledger): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT f.env, f.account, f.amount, COALESCE(b.lines, 0) AS lines FROM (SELECT env, account, SUM(amount) AS amount FROM journal_figures GROUP BY env, account) f
+         LEFT JOIN (SELECT e.env, l.account, SUM(l.amount) AS lines FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id GROUP BY e.env, l.account) b
+           ON b.env = f.env AND b.account = f.account WHERE f.amount <> COALESCE(b.lines, 0) /* once: invariant check */`,
+      )
+      .all() as { env: string; account: string; amount: number; lines: number }[]
+  ).map((r) => `${r.env} figures for ${r.account} sum to ${r.amount} but its lines to ${r.lines}`);
 }

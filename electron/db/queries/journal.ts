@@ -5,6 +5,8 @@
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { ACCOUNT, CHART, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
+import { businessDate } from '../../../shared/domain/time';
+import { figureProblems } from './figures';
 
 type Env = 'training' | 'production';
 
@@ -14,11 +16,15 @@ export function postEntries(db: Ledger, at: number, link: EntryLink, planned: Pl
   let posted = 0;
   const shiftId =
     link.shiftId !== undefined ? link.shiftId : ((stmt(db, 'SELECT id FROM shifts WHERE env = ? AND closed_at IS NULL').get(link.env) as { id: string } | undefined)?.id ?? null);
+  // The business day in the outlet's zone, as the sales have theirs: the day's figures are read by it.
+  const outlet = stmt(db, "SELECT value FROM settings WHERE key = 'outlet'").get() as { value: string } | undefined;
+  const timeZone = outlet ? ((JSON.parse(outlet.value) as { timeZone?: string }).timeZone ?? undefined) : undefined;
+  const day = businessDate(at, timeZone);
   for (const e of planned) {
     if (e.lines.length === 0) continue;
     if (e.lines.reduce((sum, l) => sum + l.amount, 0) !== 0) throw new Error(`unbalanced journal entry ${e.key}`);
-    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, env, sale_id, order_id, at, memo, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      e.key, link.env, link.saleId, link.orderId, at, e.memo, shiftId,
+    const r = stmt(db, 'INSERT OR IGNORE INTO journal_entries (key, env, sale_id, order_id, at, memo, shift_id, business_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      e.key, link.env, link.saleId, link.orderId, at, e.memo, shiftId, day,
     );
     if (r.changes === 0) continue;
     for (const l of e.lines) stmt(db, 'INSERT INTO journal_lines (entry_id, account, amount) VALUES (?, ?, ?)').run(r.lastInsertRowid, l.account, l.amount);
@@ -126,7 +132,7 @@ export function journalProblems(db: Ledger): string[] {
     .all() as { env: string; code: string; balance: number; lines: number }[]) {
     if (r.balance !== r.lines) problems.push(`${r.env} account ${r.code} balance ${r.balance} but lines sum to ${r.lines}`);
   }
-  return problems;
+  return [...problems, ...figureProblems(db)];
 }
 
 export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: 'vsi' | 'sat'; amount: number; source: 'owner' | 'drawer'; note: string }): void {

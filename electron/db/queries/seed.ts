@@ -43,7 +43,7 @@ export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
        @denomination + @providerAdmin, @denomination + @providerAdmin, 0,
        CASE WHEN @state = 'failed' THEN 'refunded' ELSE 'settled' END, @createdAt, @createdAt)`,
   );
-  const entry = db.prepare("INSERT INTO journal_entries (key, env, sale_id, at, memo) VALUES (?, 'production', ?, ?, ?)");
+  const entry = db.prepare("INSERT INTO journal_entries (key, env, sale_id, at, memo, business_date) VALUES (?, 'production', ?, ?, ?, ?)");
   const line = db.prepare('INSERT INTO journal_lines (entry_id, account, amount) VALUES (?, ?, ?)');
   let n = 0;
   db.transaction(() => {
@@ -59,7 +59,7 @@ export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
           refunds: s.state === 'failed' ? [{ id: `R${s.id}`, amount: total, state: 'done' }] : [],
         });
         for (const e of planned) {
-          const id = entry.run(e.key, s.id, s.createdAt, e.memo).lastInsertRowid;
+          const id = entry.run(e.key, s.id, s.createdAt, e.memo, s.businessDate).lastInsertRowid;
           for (const l of e.lines) line.run(id, l.account, l.amount);
         }
       }

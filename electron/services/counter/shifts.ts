@@ -10,9 +10,9 @@ import { formatRupiah } from '../../../shared/domain/money';
 import type { Approval, Mode, ParsedReq, Role, ShiftReport } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { getUser, getUserByName } from '../../db/queries/users';
-import { closeShiftRow, getShift, insertCashMovement, insertShift, openShiftOf, shiftSales, shiftsOverlapping, type ShiftRecord } from '../../db/queries/shifts';
+import { cashMovementsOf, closeShiftRow, getShift, insertCashMovement, insertShift, openShiftOf, shiftSales, shiftsOverlapping, type ShiftRecord } from '../../db/queries/shifts';
 import { drawerBalance } from '../../db/queries/journal';
-import { shiftFigureLines } from '../../db/queries/figures';
+import { shiftFigureRows } from '../../db/queries/figures';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Logger } from '../../log/logger';
 import { layoutShiftReport } from '../../receipts/layout';
@@ -57,7 +57,7 @@ export function createShifts(deps: {
   const blindCount = (): boolean => readSetting(db, BLIND_KEY) !== 'off';
 
   function report(s: ShiftRecord, kind: 'X' | 'Z', hideExpected = false): ShiftReport {
-    const figures = figuresFrom(shiftFigureLines(db, s));
+    const figures = figuresFrom(shiftFigureRows(db, s), cashMovementsOf(db, s.id));
     let failed = 0;
     let unfinished = 0;
     for (const r of shiftSales(db, s.id)) {

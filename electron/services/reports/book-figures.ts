@@ -1,92 +1,79 @@
-// From journal lines to the figures every report prints (X, Z, the transactions screen, the day
-// PDF, the CSV's totals). One function, so a refund, a float or a variance shows the same
-// everywhere, and the drawer's movements add up to the drawer account's change by construction.
+// From the journal's sums to the figures every report prints (X, Z, the transactions screen, the
+// day PDF). One function, so a refund, a float or a variance shows the same everywhere, and the
+// drawer's movements add up to the drawer account's change by construction.
 import type { BookFigures } from '../../../shared/contract';
-import type { FigureLine } from '../../db/queries/figures';
+import type { FigureRow } from '../../db/queries/figures';
+import type { CashMovementRecord } from '../../db/queries/shifts';
 import { ACCOUNT } from '../../db/posting';
 
-type Counted = { count: number; total: number; byMethod: Map<string, { method: string; count: number; total: number }> };
+type Group = Map<string, { count: number; total: number }>;
 
-const counted = (): Counted => ({ count: 0, total: 0, byMethod: new Map() });
-
-function add(c: Counted, method: string, amount: number): void {
-  c.count += 1;
-  c.total += amount;
-  const m = c.byMethod.get(method) ?? { method, count: 0, total: 0 };
-  c.byMethod.set(method, { method, count: m.count + 1, total: m.total + amount });
+function add(g: Group, key: string, count: number, total: number): void {
+  const m = g.get(key) ?? { count: 0, total: 0 };
+  g.set(key, { count: m.count + count, total: m.total + total });
 }
 
-const out = (c: Counted): BookFigures['refunds'] => ({ count: c.count, total: c.total, byMethod: [...c.byMethod.values()].sort((a, b) => b.total - a.total) });
+const byMethod = (g: Group): { method: string; count: number; total: number }[] =>
+  [...g].map(([method, v]) => ({ method, ...v })).sort((a, b) => b.total - a.total || a.method.localeCompare(b.method));
+const byKey = (g: Group): { key: string; count: number; total: number }[] =>
+  [...g].map(([key, v]) => ({ key, ...v })).sort((a, b) => b.total - a.total || a.key.localeCompare(b.key));
+const sum = (g: Group): { count: number; total: number } => [...g.values()].reduce((a, b) => ({ count: a.count + b.count, total: a.total + b.total }), { count: 0, total: 0 });
 
-const sorted = (m: Map<string, { key: string; count: number; total: number }>): { key: string; count: number; total: number }[] => [...m.values()].sort((a, b) => b.total - a.total);
+/**
+ * Each delivered entry has one line on customer money (2101), each refund after delivery one on
+ * refunds (4201), each refund of an undelivered sale one on 2101, each outside order one on 4301:
+ * so the line counts on those accounts are the counts of sales, refunds, returns and orders.
+ */
+export function figuresFrom(rows: readonly FigureRow[], moves: readonly CashMovementRecord[] = []): BookFigures {
+  const sales: Group = new Map();
+  const product: Group = new Map();
+  const provider: Group = new Map();
+  const refunds: Group = new Map();
+  const returned: Group = new Map();
+  let margin = 0;
+  const outside = { count: 0, total: 0 };
+  const drawer = { float: 0, received: 0, refunded: 0, returned: 0, movementsIn: 0, movementsOut: 0, depositTopUps: 0, variance: 0, total: 0 };
+
+  for (const r of rows) {
+    if (r.account === ACCOUNT.cash) {
+      drawer.total += r.amount;
+      if (r.kind === 'received') drawer.received += r.amount;
+      else if (r.kind === 'deposit') drawer.depositTopUps += -r.amount;
+      else if (r.kind === 'float') drawer.float += r.amount;
+      else if (r.kind === 'variance') drawer.variance += r.amount;
+      else if (r.kind === 'cash') {
+        if (r.amount > 0) drawer.movementsIn += r.amount;
+        else drawer.movementsOut += -r.amount;
+      }
+    }
+    if (r.kind === 'delivered' && r.account === ACCOUNT.customerMoney) {
+      add(sales, r.method, r.lines, r.amount);
+      add(product, r.productKind, r.lines, r.amount);
+      add(provider, r.provider, r.lines, r.amount);
+    } else if (r.kind === 'delivered' && r.account === ACCOUNT.adminIncome) margin += -r.amount;
+    else if (r.kind === 'refund' && r.account === ACCOUNT.refunds) add(refunds, r.method, r.lines, r.amount);
+    else if (r.kind === 'refund' && r.account === ACCOUNT.customerMoney) add(returned, r.method, r.lines, r.amount);
+    else if (r.kind === 'order' && r.account === ACCOUNT.outsideSales) {
+      outside.count += r.lines;
+      outside.total += -r.amount;
+    }
+  }
+  // Cash refunds out of the drawer, after delivery or for an undelivered sale, told apart by the method's cash rows.
+  drawer.refunded = refunds.get('cash')?.total ?? 0;
+  drawer.returned = returned.get('cash')?.total ?? 0;
+  const s = sum(sales);
+  const r = sum(refunds);
+  return {
+    sales: { ...s, byMethod: byMethod(sales), margin, byProduct: byKey(product), byProvider: byKey(provider) },
+    refunds: { ...r, byMethod: byMethod(refunds) },
+    returned: { ...sum(returned), byMethod: byMethod(returned) },
+    net: s.total - r.total,
+    outside,
+    drawer,
+    movements: moves.map((m) => ({ kind: m.kind, amount: m.amount, reason: m.reason, at: m.at })),
+  };
+}
 
 export function emptyFigures(): BookFigures {
   return figuresFrom([]);
-}
-
-export function figuresFrom(lines: readonly FigureLine[]): BookFigures {
-  const entries = new Map<number, FigureLine[]>();
-  for (const l of lines) {
-    const e = entries.get(l.entryId);
-    if (e) e.push(l);
-    else entries.set(l.entryId, [l]);
-  }
-  const sales = counted();
-  let margin = 0;
-  const byProduct = new Map<string, { key: string; count: number; total: number }>();
-  const byProvider = new Map<string, { key: string; count: number; total: number }>();
-  const group = (m: Map<string, { key: string; count: number; total: number }>, key: string, amount: number): void => {
-    const g = m.get(key) ?? { key, count: 0, total: 0 };
-    m.set(key, { key, count: g.count + 1, total: g.total + amount });
-  };
-  const refunds = counted();
-  const returned = counted();
-  const outside = { count: 0, total: 0 };
-  const drawer = { float: 0, received: 0, refunded: 0, returned: 0, movementsIn: 0, movementsOut: 0, depositTopUps: 0, variance: 0, total: 0 };
-  const movements: BookFigures['movements'] = [];
-
-  for (const e of entries.values()) {
-    const head = e[0]!;
-    const [kind, , what] = head.key.split(':');
-    const on = (account: string): number => e.filter((l) => l.account === account).reduce((s, l) => s + l.amount, 0);
-    const cash = on(ACCOUNT.cash);
-    drawer.total += cash;
-    const method = head.method ?? '?';
-    if (kind === 'sale' && what === 'received') drawer.received += cash;
-    else if (kind === 'sale' && what === 'delivered') {
-      const total = on(ACCOUNT.customerMoney);
-      add(sales, method, total);
-      group(byProduct, head.productKind ?? '?', total);
-      group(byProvider, head.provider ?? '?', total);
-      margin += -on(ACCOUNT.adminIncome);
-    } else if (kind === 'sale' && what === 'refund') {
-      const afterDelivery = on(ACCOUNT.refunds);
-      if (afterDelivery !== 0) {
-        add(refunds, method, afterDelivery);
-        drawer.refunded += -cash;
-      } else {
-        add(returned, method, on(ACCOUNT.customerMoney));
-        drawer.returned += -cash;
-      }
-    } else if (kind === 'order') {
-      outside.count += 1;
-      outside.total += -on(ACCOUNT.outsideSales);
-    } else if (kind === 'deposit') drawer.depositTopUps += -cash;
-    else if (kind === 'shift' && what === 'float') drawer.float += cash;
-    else if (kind === 'shift' && what === 'variance') drawer.variance += cash;
-    else if (kind === 'cash') {
-      if (cash > 0) drawer.movementsIn += cash;
-      else drawer.movementsOut += -cash;
-      if (head.moveKind) movements.push({ kind: head.moveKind, amount: Math.abs(cash), reason: head.moveReason ?? '', at: head.at });
-    }
-  }
-  return {
-    sales: { ...out(sales), margin, byProduct: sorted(byProduct), byProvider: sorted(byProvider) },
-    refunds: out(refunds),
-    returned: out(returned),
-    net: sales.total - refunds.total,
-    outside,
-    drawer,
-    movements,
-  };
 }

@@ -3,7 +3,7 @@
 import type { BookFigures, LedgerQuery, LedgerTotals, Mode, ParsedReq, Res } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { findSales, searchSales, searchTotals, type SearchFilter } from '../../db/queries/ledger-search';
-import { periodFigureLines, saleFigureLines } from '../../db/queries/figures';
+import { cashMovementsBetween, periodFigureRows, saleFigureRows } from '../../db/queries/figures';
 import { toSaleRow } from '../sales/sale-view';
 import { dayBounds, formatLocalDateTime } from '../../../shared/domain/time';
 import { figuresFrom } from './book-figures';
@@ -51,11 +51,14 @@ export function searchLedger(db: Ledger, req: ParsedReq<'ledger.search'>): Res<'
 export function searchLedgerTotals(db: Ledger, q: LedgerQuery, env: Mode, timeZone: string): LedgerTotals {
   if (q.query) {
     const found = findSales(db, q.query, 200);
-    return totalsOf(found.map((r) => ({ state: r.state, n: 1 })), figuresFrom(saleFigureLines(db, found.map((r) => r.id))));
+    return totalsOf(found.map((r) => ({ state: r.state, n: 1 })), figuresFrom(saleFigureRows(db, found.map((r) => r.id))));
   }
   const f = filterOf(q);
-  const lines = periodFigureLines(db, env, dayBounds(f.from, timeZone).start, dayBounds(f.to, timeZone).end, f);
-  return totalsOf(searchTotals(db, f), figuresFrom(lines));
+  const rows = periodFigureRows(db, env, f.from, f.to, f);
+  // Cash in and out belongs to no sale: listed only when the selection is not narrowed to some sales.
+  const bySale = f.cashier !== null || f.productKind !== null || f.provider !== null || f.method !== null;
+  const moves = bySale ? [] : cashMovementsBetween(db, env, dayBounds(f.from, timeZone).start, dayBounds(f.to, timeZone).end).filter((m) => f.shiftId === null || m.shift_id === f.shiftId);
+  return totalsOf(searchTotals(db, f), figuresFrom(rows, moves));
 }
 
 /** A text cell: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */

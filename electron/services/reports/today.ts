@@ -7,7 +7,7 @@ import type { PaymentMethod } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import { dayTotals, listDaySales } from '../../db/queries/sales';
 import { drawerBalance } from '../../db/queries/journal';
-import { periodFigureLines } from '../../db/queries/figures';
+import { cashMovementsBetween, periodFigureRows } from '../../db/queries/figures';
 import { toSaleRow } from '../sales/sale-view';
 import { figuresFrom } from './book-figures';
 
@@ -16,7 +16,7 @@ export const NO_FIGURE_FILTER = { cashier: null, productKind: null, provider: nu
 /** One business day's entries in the books. */
 export function dayFigures(db: Ledger, env: Mode, date: string, timeZone: string): BookFigures {
   const { start, end } = dayBounds(date, timeZone);
-  return figuresFrom(periodFigureLines(db, env, start, end, NO_FIGURE_FILTER));
+  return figuresFrom(periodFigureRows(db, env, date, date, NO_FIGURE_FILTER), cashMovementsBetween(db, env, start, end));
 }
 
 /** Sold less refunded, per method (a method with only refunds shows negative). */
