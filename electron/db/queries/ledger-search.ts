@@ -67,7 +67,11 @@ export function searchTotals(db: Ledger, f: SearchFilter): SearchTotalsRow[] {
  */
 export function findSales(db: Ledger, query: string, limit: number): SaleListRecord[] {
   const exact = findExact(db, query, limit);
-  return exact.length > 0 ? exact : findContaining(db, query, limit);
+  // A full token, number or reference is one sale; a few digits may be a receipt number and the
+  // end of a token alike, so the receipt comes first and the sales containing them follow.
+  if (exact.length >= limit || (exact.length > 0 && !/^\d{1,7}$/.test(query.trim()))) return exact;
+  const seen = new Set(exact.map((r) => r.id));
+  return [...exact, ...findContaining(db, query, limit).filter((r) => !seen.has(r.id))].slice(0, limit);
 }
 
 /** Three characters at least (a trigram); a token typed in groups of four is one run of digits. */
