@@ -30,7 +30,8 @@ export function OpenSaleActions({ sale, t, busy, actions }: Props) {
   const bitcoin = p.method === 'bitcoin';
   const returnAmount = p.state === 'refund_due' ? (p.method === 'cash' ? cashHandBack(p) : p.amount - p.refunded) : p.excess;
   const canCheck = sale.state === 'pending' || sale.state === 'review';
-  const review = sale.state === 'review';
+  // A supervisor may decide once the provider said it has no such sale (the core asks once more first).
+  const review = sale.state === 'review' || (sale.state === 'pending' && (sale.pending?.notFoundCount ?? 0) > 0);
   const waiting = sale.state === 'awaiting_payment';
   const training = sale.env === 'training';
   const keys: Record<string, () => void> = {};

@@ -28,6 +28,13 @@ type Props = {
   merchant?: string;
 };
 
+/** The provider's last answer in words; its own code only in brackets, for whoever calls its support. */
+function lastAnswer(p: NonNullable<SaleView['pending']>, provider: string, t: Translate): string {
+  if (p.lastResult === 'no_answer') return t('sale.lastAnswer.noAnswer', { provider });
+  if (p.notFoundCount > 0) return t('sale.lastAnswer.notFound', { provider, n: p.notFoundCount });
+  return t('sale.lastAnswer.inProcess', { provider, code: p.lastResult ?? '' });
+}
+
 /** How a non-cash sale was paid, with its masked reference. */
 function PaidWith({ sale, t }: { sale: SaleView; t: Translate }) {
   const p = sale.payment;
@@ -109,6 +116,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
         <div className="status-panel busy" data-testid="status-sending">
           <div className="spinner" aria-hidden="true" />
           <h2>{t('sale.sending')}</h2>
+          <p className="muted" data-testid="sending-info">{t('sale.sendingInfo', { provider: sale.product.provider.toUpperCase() })}</p>
         </div>
       );
     case 'pending':
@@ -123,7 +131,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
             <ul className="facts-list">
               {p.attempts > 0 ? <li>{t('sale.attempts', { n: p.attempts })}</li> : null}
               {p.nextCheckAt !== null ? <li>{t('sale.nextCheck', { time: clock(p.nextCheckAt - now) })}</li> : null}
-              {p.lastResult ? <li className="muted">{t('sale.lastResult', { result: p.lastResult })}</li> : null}
+              {p.lastResult ? <li data-testid="last-answer">{lastAnswer(p, sale.product.provider.toUpperCase(), t)}</li> : null}
             </ul>
           ) : null}
           <div className="facts">

@@ -70,6 +70,12 @@ export const en: Messages = {
     attempts: 'Check #{n}',
     nextCheck: 'Next check {time}',
     lastResult: 'Last answer: {result}',
+    sendingInfo: 'Waiting for {provider}. Without an answer Loket asks about the same transaction — it never buys again.',
+    lastAnswer: {
+      noAnswer: 'Last: {provider} did not answer (timed out).',
+      notFound: 'Last: {provider} has not found this transaction ({n}×). A supervisor may declare it failed (F); Loket asks once more first.',
+      inProcess: 'Last: {provider} says it is still processing (code {code}).',
+    },
     checkNow: 'Check status now',
     reviewTitle: 'Needs a supervisor',
     reviewReason: {

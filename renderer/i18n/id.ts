@@ -69,6 +69,12 @@ export const id = {
     attempts: 'Pengecekan ke-{n}',
     nextCheck: 'Cek berikutnya {time}',
     lastResult: 'Jawaban terakhir: {result}',
+    sendingInfo: 'Menunggu jawaban {provider}. Bila tidak ada jawaban, Loket menanyakan status transaksi yang sama — tidak membeli ulang.',
+    lastAnswer: {
+      noAnswer: 'Terakhir: {provider} tidak menjawab (waktu habis).',
+      notFound: 'Terakhir: {provider} belum menemukan transaksi ini ({n}×). Supervisor boleh menyatakannya gagal (F); Loket bertanya sekali lagi dulu.',
+      inProcess: 'Terakhir: {provider} menjawab transaksi masih diproses (kode {code}).',
+    },
     checkNow: 'Cek status sekarang',
     reviewTitle: 'Perlu dicek petugas',
     reviewReason: {

@@ -165,3 +165,25 @@ describe("the counter's money edges", () => {
     }
   });
 });
+
+describe('a sale the provider never finds', () => {
+  it('once the provider says "not found", a supervisor may declare it failed at once — Loket asks once more first', async () => {
+    const c = await startCore();
+    try {
+      const inq = await c.call('pln.inquire', { customerNumber: '99000000032' });
+      const total = inq.options.find((o) => o.denomination === 20_000)!.amounts.total;
+      const s = await c.call('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'cash', tendered: total } });
+      const pending = await waitFor(() => c.call('sale.get', { saleId: s.id }), (x) => x.state === 'pending' && (x.pending?.notFoundCount ?? 0) > 0, 20_000);
+      const asked = pending.pending!.attempts;
+      const declared = await c.call('sale.declareFailed', { saleId: s.id });
+      expect(declared.state).toBe('failed');
+      expect(declared.pending).toBeNull();
+      expect(declared.payment).toMatchObject({ state: 'refund_due', refundBy: 'cash' });
+      // It asked the provider once more before deciding.
+      const attempts = (c.loket.db.prepare('SELECT advice_attempts FROM sales WHERE id = ?').get(s.id) as { advice_attempts: number }).advice_attempts;
+      expect(attempts).toBeGreaterThan(asked);
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -457,9 +457,11 @@ export function recoverUnfinished(db: Ledger, at: number, interrupted: FailureRe
   })();
 }
 
+/** A supervisor's decision: a sale under review, or pending after the provider said it has no such transaction. */
 export function declareSaleFailed(db: Ledger, saleId: string, at: number, failure: FailureRecord): boolean {
   return db.transaction((): boolean => {
-    if (currentState(db, saleId) !== 'review') return false;
+    const s = stmt(db, 'SELECT state, not_found_count FROM sales WHERE id = ?').get(saleId) as { state: State; not_found_count: number } | undefined;
+    if (!s || !(s.state === 'review' || (s.state === 'pending' && s.not_found_count > 0))) return false;
     recordPurchaseFailure(db, saleId, at, null, failure, null, 'declared_failed');
     return true;
   })();

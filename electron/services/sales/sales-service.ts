@@ -30,7 +30,8 @@ export type SalesService = {
   get(saleId: string): Result<SaleView>;
   checkStatus(saleId: string): Promise<Result<SaleView>>;
   confirmCashReturned(saleId: string): Result<SaleView>;
-  declareFailed(saleId: string): Result<SaleView>;
+  /** A supervisor declares it failed: under review, or pending once the provider said "not found" (asked once more first). */
+  declareFailed(saleId: string): Promise<Result<SaleView>>;
   /** The purchase of a sale whose payment just settled (joins one already running). */
   pay(saleId: string): Promise<void>;
   /** Scheduler entry: one advice for a due sale (joins one already running). */
@@ -102,14 +103,21 @@ export function createSalesService(deps: SaleDeps): SalesService {
       if (excess) recordExcessReturned(deps.db, saleId, at);
       return view(saleId);
     },
-    declareFailed(saleId) {
-      const s = getSale(deps.db, saleId);
+    async declareFailed(saleId) {
+      let s = getSale(deps.db, saleId);
       if (!s) return notFound();
-      if (s.state !== 'review') {
+      const decidable = (x: NonNullable<typeof s>): boolean => x.state === 'review' || (x.state === 'pending' && x.not_found_count > 0);
+      if (!decidable(s)) {
         return {
           ok: false,
-          error: appError('not_allowed_in_state', 'Hanya transaksi yang perlu dicek petugas yang boleh dinyatakan gagal.'),
+          error: appError('not_allowed_in_state', 'Hanya transaksi yang perlu dicek petugas, atau yang tidak ditemukan penyedia, yang boleh dinyatakan gagal.'),
         };
+      }
+      if (s.state === 'pending') {
+        // Not found once is not failed for ever: ask the provider once more, now, before deciding.
+        await advise(saleId);
+        s = getSale(deps.db, saleId)!;
+        if (!decidable(s)) return view(saleId);
       }
       declareSaleFailed(deps.db, saleId, deps.now(), {
         code: 'provider_failed',
