@@ -20,6 +20,9 @@ import { SignInScreen } from './screens/Counter/SignInScreen';
 import { useActivity } from './hooks/use-activity';
 import { call, setApprover, setRepeatConfirmer } from './api/client';
 import { RepeatDialog } from './components/RepeatDialog';
+import { ResolvedNotice } from './components/ResolvedNotice';
+import { useNotice } from './stores/notice-store';
+import { useOpenSales } from './hooks/use-open-sales';
 import { useRepeat } from './stores/repeat-store';
 import { ApprovalDialog } from './components/ApprovalDialog';
 import { useApproval } from './stores/approval-store';
@@ -57,7 +60,15 @@ export function App() {
   };
   useKeys({
     F2: () => go('token'),
-    F3: () => go('transactions'),
+    F3: () => {
+      // A sale that just finished elsewhere: F3 opens it, with its struk.
+      const n = useNotice.getState().notice;
+      go('transactions');
+      if (n) {
+        useNotice.getState().dismiss();
+        void useTransactions.getState().openSaleDetail(n.saleId);
+      }
+    },
     F4: () => go('bills'),
     F7: () => go('digital'),
     F6: () => go('shift'),
@@ -76,6 +87,7 @@ export function App() {
   const training = info?.mode === 'training';
   const counter = info?.counter ?? null;
   const signedIn = counter !== null && !counter.needsOwner && counter.user !== null && !counter.locked;
+  useOpenSales(signedIn ? counter!.user!.name : null);
   if (sessionLost) {
     return (
       <div className="app">
@@ -161,6 +173,17 @@ export function App() {
       </header>
       <ApprovalDialog />
       <RepeatDialog />
+      {signedIn ? (
+        <ResolvedNotice
+          onOpen={() => {
+            const n = useNotice.getState().notice;
+            if (!n) return;
+            useNotice.getState().dismiss();
+            setScreen('transactions');
+            void useTransactions.getState().openSaleDetail(n.saleId);
+          }}
+        />
+      ) : null}
       <main>
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
         {counter && !signedIn ? (

@@ -156,6 +156,8 @@ export const SaleView = z.object({
   id: z.string(),
   receiptNo: z.string(),
   state: SaleState,
+  /** Who made the sale (a screen reopens only its own person's waiting payment). */
+  cashier: z.string(),
   env: Mode,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),

@@ -270,6 +270,7 @@ export const en: Messages = {
     deactivate: 'Deactivate',
     activate: 'Activate',
     idleLock: 'Lock the screen after idle (minutes)',
+    blindCount: 'Blind count: a cashier sees the expected cash only after counting',
     lockedUntil: 'locked until {time}',
     unlock: 'Unlock',
     resetPin: 'New PIN',
@@ -277,6 +278,11 @@ export const en: Messages = {
     resetPinDo: 'Save the new PIN',
     unlocked: 'Account {name} unlocked.',
     pinReset: "{name}'s PIN changed.",
+  },
+  notice: {
+    succeeded: 'Receipt {receiptNo} succeeded — ready to hand over',
+    failed: 'Receipt {receiptNo} failed — give the customer their money back',
+    open: 'Open',
   },
   session: {
     lostTitle: 'Open Loket through the link it printed',

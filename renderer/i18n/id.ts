@@ -269,6 +269,7 @@ export const id = {
     deactivate: 'Nonaktifkan',
     activate: 'Aktifkan',
     idleLock: 'Kunci layar setelah tidak dipakai (menit)',
+    blindCount: 'Hitung laci buta: kasir melihat jumlah seharusnya hanya setelah menghitung',
     lockedUntil: 'terkunci s.d. {time}',
     unlock: 'Buka kunci',
     resetPin: 'Ganti PIN',
@@ -276,6 +277,11 @@ export const id = {
     resetPinDo: 'Simpan PIN baru',
     unlocked: 'Kunci akun {name} dibuka.',
     pinReset: 'PIN {name} diganti.',
+  },
+  notice: {
+    succeeded: 'Struk {receiptNo} berhasil — siap diserahkan',
+    failed: 'Struk {receiptNo} gagal — kembalikan uang pelanggan',
+    open: 'Buka',
   },
   session: {
     lostTitle: 'Buka Loket lewat tautan yang dicetak Loket',

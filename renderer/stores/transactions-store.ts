@@ -40,6 +40,10 @@ type TransactionsState = {
   move(delta: number): void;
   open(index?: number): Promise<void>;
   close(): void;
+  /** Opens one sale's detail (a notice's "show me"), the list as it is. */
+  openSaleDetail(saleId: string): Promise<void>;
+  /** The open detail's sale as it is now (it finished while shown); the list follows when it changed. */
+  refreshDetail(): Promise<void>;
   reprint(): Promise<void>;
   save(): Promise<void>;
   checkStatus(): Promise<void>;
@@ -203,6 +207,17 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       await openSale(row.id);
     },
     close: () => set({ detail: null, error: null }),
+    openSaleDetail: (saleId) => openSale(saleId),
+    async refreshDetail() {
+      const d = get().detail;
+      if (!d) return;
+      const r = await call('sale.get', { saleId: d.sale.id });
+      if (!r.ok || get().detail?.sale.id !== d.sale.id) return;
+      const changed = r.value.state !== d.sale.state || r.value.payment.state !== d.sale.payment.state;
+      if (!changed) return;
+      await showDetail(r.value);
+      await get().load();
+    },
     async reprint() {
       const d = get().detail;
       if (!d) return;

@@ -83,6 +83,7 @@ export function toSaleView(r: SaleRecord, refunds: readonly RefundRecord[] = [])
   return {
     id: r.id,
     receiptNo: receiptNo(r.seq),
+    cashier: r.cashier,
     state: r.state,
     env: r.env,
     createdAt: r.created_at,

@@ -154,6 +154,17 @@ export function UsersCard() {
         />
       </label>
       ) : null}
+      {owner ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={info?.counter.blindCount ?? true}
+            onChange={(e) => void call('counter.setBlindCount', { on: e.target.checked }).then(() => loadInfo())}
+            data-testid="blind-count"
+          />
+          {t('counter.blindCount')}
+        </label>
+      ) : null}
       {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
     </div>
   );

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { formatRupiah } from '../../../shared/domain/money';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { useApp } from '../../stores/app-store';
@@ -10,6 +11,7 @@ import { ReceiptView } from '../../components/ReceiptView';
 import { SaleStatusPanel } from '../../components/SaleStatusPanel';
 import { OpenSaleActions } from '../../components/OpenSaleActions';
 import { ErrorBox } from '../../components/ErrorBox';
+import { OPEN_STATES } from '../../stores/sale-session';
 import { RefundForm } from './RefundForm';
 
 export function SaleDetail() {
@@ -22,6 +24,13 @@ export function SaleDetail() {
   const p = sale.payment;
   // A supervisor may give money back on a delivered sale paid by QRIS, e-wallet or card.
   const refundable = sale.state === 'succeeded' && p.state === 'settled' && ['qris', 'gopay', 'shopeepay', 'card'].includes(p.method);
+  // A sale still in progress is followed here as on the sale screen: the panel never shows a stale "Mengirim…".
+  const unfinished = OPEN_STATES.has(sale.state) || p.state === 'refund_due';
+  useEffect(() => {
+    if (!unfinished) return;
+    const id = setInterval(() => void tx.refreshDetail(), 1_500);
+    return () => clearInterval(id);
+  }, [sale.id, unfinished]);
 
   const keys: Record<string, () => void> = {
     Escape: () => tx.close(),
