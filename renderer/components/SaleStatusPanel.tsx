@@ -38,7 +38,14 @@ function lastAnswer(p: NonNullable<SaleView['pending']>, provider: string, t: Tr
 /** How a non-cash sale was paid, with its masked reference. */
 function PaidWith({ sale, t }: { sale: SaleView; t: Translate }) {
   const p = sale.payment;
-  if (p.method === 'cash') return null;
+  // Cash: only a refund from the drawer is worth a line here.
+  if (p.method === 'cash') {
+    return p.refunded > 0 && p.state !== 'refund_due' ? (
+      <div className="paid-with" data-testid="paid-with">
+        {t('pay.refundedSoFar', { amount: formatRupiah(p.refunded) })}
+      </div>
+    ) : null;
+  }
   const ref =
     p.method === 'card'
       ? `${p.cardBrand ?? ''} **** ${p.cardLast4 ?? ''}${p.approvalCode ? ` · ${t('pay.approval')} ${p.approvalCode}` : ''}`

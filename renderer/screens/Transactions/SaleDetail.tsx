@@ -23,7 +23,7 @@ export function SaleDetail() {
   const tz = info?.outlet.timeZone ?? 'Asia/Jakarta';
   const p = sale.payment;
   // A supervisor may give money back on a delivered sale paid by QRIS, e-wallet or card.
-  const refundable = sale.state === 'succeeded' && p.state === 'settled' && ['qris', 'gopay', 'shopeepay', 'card'].includes(p.method);
+  const refundable = sale.state === 'succeeded' && p.state === 'settled' && ['cash', 'qris', 'gopay', 'shopeepay', 'card'].includes(p.method);
   // A sale still in progress is followed here as on the sale screen: the panel never shows a stale "Mengirim…".
   const unfinished = OPEN_STATES.has(sale.state) || p.state === 'refund_due';
   useEffect(() => {
