@@ -114,8 +114,10 @@ class Writer {
         this.text(c.title, x, { font: this.bold, size: 8.5, width: c.width - 4, ...(c.align ? { align: c.align } : {}), color: [0.35, 0.35, 0.4] });
         x += c.width;
       }
-      this.y -= 12;
+      // The rule sits just under the titles and clear of the first row's capitals.
+      this.y -= 8;
       this.rule();
+      this.y -= 6;
     };
     // A key/value table has no titles: no header row, on any page.
     const titled = columns.some((c) => c.title !== '');
