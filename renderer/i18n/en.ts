@@ -367,6 +367,8 @@ export const en: Messages = {
     filter: { all: 'All', succeeded: 'Succeeded', open: 'Unfinished', failed: 'Failed / cancelled', refund_due: 'Due back' },
     refundDueTitle: 'Money due back to customers (all days)',
     byMethod: 'By payment method',
+    refunds: 'Refunds today',
+    net: 'net',
     owedBack: 'Owed back (all methods)',
     empty: 'No transactions yet.',
     emptyRefundDue: 'No money is due back to any customer.',

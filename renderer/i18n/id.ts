@@ -366,6 +366,8 @@ export const id = {
     filter: { all: 'Semua', succeeded: 'Berhasil', open: 'Belum selesai', failed: 'Gagal / batal', refund_due: 'Harus dikembalikan' },
     refundDueTitle: 'Uang yang harus dikembalikan ke pelanggan (semua hari)',
     byMethod: 'Per cara bayar',
+    refunds: 'Refund hari ini',
+    net: 'bersih',
     owedBack: 'Harus dikembalikan (semua cara bayar)',
     empty: 'Belum ada transaksi.',
     emptyRefundDue: 'Tidak ada uang yang harus dikembalikan ke pelanggan.',

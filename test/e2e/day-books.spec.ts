@@ -121,9 +121,13 @@ test('a day with refunds and a short drawer: X, Z, the books and the day PDF agr
   await expect(page.getByTestId('account-6101')).toContainText('Rp 1.000');
   await shot(page, 'books-03-trial-balance-1366');
 
-  // And the day PDF says the same.
+  // F3's totals and the day PDF say the same.
   await page.keyboard.press('F3');
   await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('refunds-total')).toContainText('-Rp 23.500');
+  await expect(page.getByTestId('refunds-total')).toContainText('bersih Rp 21.500');
+  await expect(page.getByTestId('cash-in-drawer')).toHaveText('Rp 215.500');
+  await shot(page, 'books-04-f3-totals-1366');
   const download = page.waitForEvent('download');
   await page.keyboard.press('d');
   const saved = path.join(SHOTS, 'day-books.pdf');

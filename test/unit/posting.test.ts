@@ -114,3 +114,13 @@ describe('posting rules over generated sale histories', () => {
     ]);
   });
 });
+
+describe("an entry's business day", () => {
+  it('is the same day the rest of Loket computes, in each of Indonesia’s zones', async () => {
+    const { entryDay } = await import('../../electron/db/queries/journal');
+    const { businessDate } = await import('../../shared/domain/time');
+    for (const tz of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) {
+      for (let at = Date.parse('2026-01-01T00:00:00Z'); at < Date.parse('2026-01-03T00:00:00Z'); at += 37 * 60_000) expect(entryDay(at, tz), `${tz} ${at}`).toBe(businessDate(at, tz));
+    }
+  });
+});

@@ -5,10 +5,19 @@
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { ACCOUNT, CHART, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
-import { businessDate } from '../../../shared/domain/time';
 import { figureProblems } from './figures';
 
 type Env = 'training' | 'production';
+
+/**
+ * The business day of an instant in the outlet's zone. Indonesia's three zones keep one offset
+ * all year (no daylight saving), so a fixed offset is exact — and the ledger module stays a leaf
+ * that imports nothing of the app's.
+ */
+const ZONE_HOURS: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
+export function entryDay(at: number, timeZone: string | undefined): string {
+  return new Date(at + (ZONE_HOURS[timeZone ?? ''] ?? 7) * 3_600_000).toISOString().slice(0, 10);
+}
 
 export type EntryLink = { env: Env; saleId: string | null; orderId: string | null; /** Default: the shift open now. */ shiftId?: string | null };
 
@@ -19,7 +28,7 @@ export function postEntries(db: Ledger, at: number, link: EntryLink, planned: Pl
   // The business day in the outlet's zone, as the sales have theirs: the day's figures are read by it.
   const outlet = stmt(db, "SELECT value FROM settings WHERE key = 'outlet'").get() as { value: string } | undefined;
   const timeZone = outlet ? ((JSON.parse(outlet.value) as { timeZone?: string }).timeZone ?? undefined) : undefined;
-  const day = businessDate(at, timeZone);
+  const day = entryDay(at, timeZone);
   for (const e of planned) {
     if (e.lines.length === 0) continue;
     if (e.lines.reduce((sum, l) => sum + l.amount, 0) !== 0) throw new Error(`unbalanced journal entry ${e.key}`);

@@ -14,6 +14,15 @@ export function TotalsBar({ totals, t }: { totals: TodayTotals; t: Translate }) 
         <div className="value">{formatRupiah(totals.succeededTotal)}</div>
         <div className="sub">{totals.succeededCount}×</div>
       </div>
+      {totals.figures.refunds.count > 0 ? (
+        <div className="total-card failed" data-testid="refunds-total">
+          <div className="label">{t('tx.refunds')}</div>
+          <div className="value">-{formatRupiah(totals.figures.refunds.total)}</div>
+          <div className="sub">
+            {totals.figures.refunds.count}× · {t('tx.net')} {formatRupiah(totals.figures.net)}
+          </div>
+        </div>
+      ) : null}
       <div className={`total-card ${totals.openCount > 0 ? 'pending' : ''}`}>
         <div className="label">{t('tx.openTotal')}</div>
         <div className="value">{formatRupiah(totals.openTotal)}</div>
