@@ -56,9 +56,10 @@ export async function startWebMode(env: Record<string, string> = {}, opts: { sig
       const signed = await page.evaluate(async (w) => {
         const csrf = /(?:^|;\s*)loket_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
         const r = await fetch('/api/counter.signIn', { method: 'POST', headers: { 'content-type': 'application/json', 'x-loket-csrf': csrf }, body: JSON.stringify(w) });
-        return ((await r.json()) as { ok: boolean }).ok;
+        const body = (await r.json()) as { ok: boolean; error?: { code: string; message: string } };
+        return body.ok ? 'ok' : `${r.status} ${body.error?.code} ${body.error?.message}`;
       }, who);
-      if (!signed) throw new Error(`could not sign ${who.name} in at the page`);
+      if (signed !== 'ok') throw new Error(`could not sign ${who.name} in at the page: ${signed}`);
       await page.reload();
       await expect(page.getByTestId('who')).toContainText(who.name);
     },
