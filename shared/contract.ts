@@ -6,6 +6,7 @@ import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
 import { NAME_MAX, NAME_MIN, NAME_PROBLEM_TEXT, newNameProblem, normalizeName } from './domain/person-name';
 import { CryptoOrderView, PaymentChoice, PaymentMethod, PaymentState, PaymentView } from './payment';
+import { Paper, PrinterSettings, PrintOutcome } from './printing';
 import type { CallName } from './contract-names';
 
 export const Locale = z.enum(['id', 'en']);
@@ -376,6 +377,10 @@ export const Receipt = z.object({
   columns: z.number().int().positive(),
   copyNumber: z.number().int().nonnegative(),
   lines: z.array(ReceiptLine),
+  /** What the paper's QR encodes (a waiting QRIS or bitcoin payment's slip), else null. */
+  qr: z.string().nullable().default(null),
+  /** The paper as the virtual printer shows it (training, or no printer): decoded from the ESC/POS bytes. */
+  paper: Paper.nullable().default(null),
 });
 export type Receipt = z.infer<typeof Receipt>;
 
@@ -481,6 +486,7 @@ export const SettingsView = z.object({
   lowBalanceThreshold: Rupiah,
   callback: CallbackSettings,
   payments: PaymentSettingsView,
+  printer: PrinterSettings,
   vaultKeySource: z.string(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
@@ -689,8 +695,12 @@ export const contract = {
     kind: 'write',
     /** A reprint beyond the first needs a supervisor's approval when a cashier asks. */
     request: z.object({ saleId: z.string().min(1).max(64), copy: z.boolean(), approval: Approval.optional() }),
-    response: z.object({ receipt: Receipt, printedBy: z.enum(['host', 'renderer']) }),
+    response: z.object({ receipt: Receipt, printedBy: z.enum(['host', 'renderer', 'printer', 'virtual']), outcome: PrintOutcome }),
   },
+  /** A shift's X or Z report on the printer. */
+  'shift.print': { kind: 'write', request: z.object({ shiftId: z.string().min(1).max(64) }), response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
+  /** The test page: every character the struk uses, the rupiah and token formats, a QR and a barcode. */
+  'printer.test': { kind: 'write', request: Empty, response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
   'receipt.export': {
     kind: 'read',
     request: SaleId,
@@ -768,7 +778,7 @@ export const contract = {
     }),
     response: z.object({ items: z.array(CryptoOrderView), totalItems: z.number().int(), totalPages: z.number().int() }),
   },
-  'crypto.receipt': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: Receipt },
+  'crypto.receipt': { kind: 'write', request: z.object({ reference: z.string().max(80) }), response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
   'settings.saveChainside': {
     kind: 'write',
     request: z.object({
@@ -781,6 +791,7 @@ export const contract = {
     response: SettingsView,
   },
   'settings.setCallback': { kind: 'write', request: CallbackSettings, response: SettingsView },
+  'settings.savePrinter': { kind: 'write', request: PrinterSettings, response: SettingsView },
 } as const satisfies Record<CallName, Entry>;
 
 export type Contract = typeof contract;

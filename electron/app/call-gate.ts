@@ -25,6 +25,8 @@ const NEEDS: Partial<Record<CallName, Role>> = {
   'settings.saveMidtrans': 'owner',
   'settings.saveWorldline': 'owner',
   'settings.saveChainside': 'owner',
+  'settings.savePrinter': 'owner',
+  'printer.test': 'supervisor',
   'pricing.set': 'owner',
   'pricing.remove': 'owner',
   'counter.createUser': 'owner',

@@ -1,3 +1,4 @@
+import type { TransportTimeouts } from '../services/printing/transports';
 import type { DataFolder } from './data-folder';
 import type { KeySource } from '../secrets/key-source';
 import type { Logger } from '../log/logger';
@@ -38,6 +39,8 @@ export type LoketConfig = {
   /** Payment expiries and grace; scaled by timeScale unless given here. */
   paymentTiming?: Partial<PaymentTiming>;
   checkpoint?: Checkpoint;
+  /** Printer transports' timeouts (tests shorten them). */
+  printTimeouts?: Partial<TransportTimeouts>;
   /** How long sale.startPlnToken waits for the PAY answer before returning the sale in progress. */
   startWaitMs?: number;
 };

@@ -31,6 +31,10 @@ import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
 import { DEFAULT_CHAINSIDE_TIMEOUTS } from '../providers/chainside/client';
 import { createPaymentAccess, type ManagedPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
+import { createPrintService } from '../services/printing/print-service';
+import { targetOf } from '../services/printing/transports';
+import { layoutShiftReport, layoutTestPage } from '../receipts/layout';
+import { formatLocalDateTime } from '../../shared/domain/time';
 import { createCatalogService, type CatalogService } from '../services/catalog/catalog-service';
 import { createDepositService, type DepositService } from '../services/deposit/deposit-service';
 import { todayList } from '../services/reports/today';
@@ -208,7 +212,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     upcoming: () => upcomingBitcoinChecks(db),
     run: cryptoOrders.check,
   });
-  const receipts = createReceiptService(db, settings, now);
+  const printing = createPrintService({ db, now, log: log.child('print'), printer: () => settings.printer(), ...(config.printTimeouts ? { timeouts: config.printTimeouts } : {}) });
+  const receipts = createReceiptService(db, settings, now, printing);
   const books = createBooksService({ db, now, deposits });
   const callbacks = createCallbackRunner({
     settings,
@@ -399,9 +404,32 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
         const ok = await counter.approve(caller.session, 'cetak ulang', req.approval);
         if (!ok.ok) return ok;
       }
-      const r = receipts.print(req.saleId, req.copy);
-      return r.ok ? { ok: true, value: { receipt: r.value, printedBy: 'renderer' } } : r;
+      const r = await receipts.print(req.saleId, req.copy);
+      return r.ok ? { ok: true, value: { receipt: r.value.receipt, printedBy: r.value.outcome.by, outcome: r.value.outcome } } : r;
     },
+    'shift.print': async (req, caller) => {
+      const who = counter.require(caller.session);
+      if (!who.ok) return who;
+      // An open shift's X as this person may see it (a cashier's hides the expected cash under a blind count).
+      const open = counter.report(settings.mode(), who.value.role);
+      const r = open.ok && open.value.shiftId === req.shiftId ? open : counter.shiftReport(req.shiftId);
+      if (!r.ok) return r;
+      const { lines: _shown, ...report } = r.value;
+      void _shown;
+      const columns = printing.columns();
+      const lines = layoutShiftReport(report, settings.outlet(), columns);
+      const outcome = await printing.print(settings.mode(), { lines, qr: null, document: report.kind === 'Z' ? 'z_report' : 'x_report', saleId: null, copyNumber: 0, kick: false });
+      return { ok: true, value: { receipt: { saleId: report.shiftId, kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
+    },
+    'printer.test': async () => {
+      const columns = printing.columns();
+      const outlet = settings.outlet();
+      const p = settings.printer();
+      const lines = layoutTestPage(outlet, targetOf(p), formatLocalDateTime(now(), outlet.timeZone), columns);
+      const outcome = await printing.print(settings.mode(), { lines, qr: 'LOKET TES 1234567890', barcode: '1234567890', document: 'test', saleId: null, copyNumber: 0, kick: false });
+      return { ok: true, value: { receipt: { saleId: 'test', kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
+    },
+    'settings.savePrinter': (req) => settings.savePrinter(req),
     'receipt.export': (req) => receipts.exportHtml(req.saleId),
     'settings.get': () => ({ ok: true, value: settings.view() }),
     'settings.saveOutlet': (req) => ({ ok: true, value: settings.saveOutlet(req) }),
@@ -432,7 +460,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'crypto.cancel': (req) => cryptoOrders.cancel(req.reference),
     'crypto.simulate': (req) => cryptoOrders.simulate(req.reference, req.outcome),
     'crypto.list': (req) => cryptoOrders.list(req),
-    'crypto.receipt': (req) => cryptoOrders.receipt(req.reference),
+    'crypto.receipt': async (req) => {
+      const r = cryptoOrders.receipt(req.reference, printing.columns());
+      if (!r.ok) return r;
+      const outcome = await printing.print(settings.mode(), { lines: r.value.lines, qr: null, document: 'crypto', saleId: null, copyNumber: r.value.copyNumber, kick: false });
+      return { ok: true, value: { receipt: { ...r.value, paper: outcome.paper }, outcome } };
+    },
     'settings.saveChainside': async (req) => {
       const r = await settings.payments.saveChainside(req);
       return r.ok ? { ok: true, value: settings.view() } : r;
@@ -472,6 +505,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       });
       refreshDeposit(env);
       background.run('callbacks.apply', () => callbacks.apply());
+      background.run('print.resume', () => printing.resume());
       log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
@@ -481,7 +515,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       await background.idle(3_000);
       await callbacks.stop();
       // Give a purchase in flight a moment to record its answer; if it cannot, recovery resolves it.
-      await Promise.race([Promise.all([sales.idle(), payments.idle(), cryptoOrders.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
+      await Promise.race([Promise.all([sales.idle(), payments.idle(), cryptoOrders.idle(), printing.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
       await payAccess.stop();
       db.close();

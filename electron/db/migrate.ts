@@ -10,6 +10,7 @@ import { migration0008 } from './migrations/0008-sales-by-method';
 import { migration0009 } from './migrations/0009-till-lock';
 import { migration0010 } from './migrations/0010-counter-truth';
 import { migration0011 } from './migrations/0011-sales-search';
+import { migration0012 } from './migrations/0012-print-jobs';
 
 export type Migration = {
   version: number;
@@ -23,7 +24,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

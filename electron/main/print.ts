@@ -32,13 +32,14 @@ export function withElectronPrinting(handlers: HandlerTable): HandlerTable {
     ...handlers,
     'receipt.print': async (req, caller) => {
       const r = await handlers['receipt.print'](req, caller);
-      if (!r.ok) return r;
+      // The core printed it (a printer, the virtual printer): nothing for the host to do.
+      if (!r.ok || r.value.printedBy !== 'renderer') return r;
       const { receipt } = r.value;
       const printed = await printReceiptPage(receiptHtml(receipt, `Struk ${receipt.saleId}`), receipt.columns, receipt.lines.length);
       if (!printed.ok) {
         return { ok: false, error: { code: 'print_failed', message: 'Struk gagal dicetak. Periksa printer, lalu cetak ulang.', detail: printed.reason } };
       }
-      return { ok: true, value: { receipt, printedBy: 'host' } };
+      return { ok: true, value: { receipt, printedBy: 'host', outcome: { ...r.value.outcome, by: 'host' } } };
     },
   };
 }

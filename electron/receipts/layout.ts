@@ -494,3 +494,32 @@ export function layoutShiftReport(r: Omit<ShiftReport, 'lines'>, outlet: { name:
   b.rule('=');
   return b.lines;
 }
+
+/**
+ * The printer's test page: every character a struk uses, the rupiah and token formats as they
+ * print, the heading styles — so an owner sees at once a wrong code page, paper width or cut.
+ */
+export function layoutTestPage(outlet: { name: string; address: string }, target: string, at: string, columns = 32): ReceiptLine[] {
+  const b = builder(columns);
+  b.center(outlet.name, 'bold');
+  if (outlet.address) b.center(outlet.address);
+  b.rule('=');
+  b.center('TES PRINTER', 'bold');
+  b.rule('=');
+  b.pair('Printer', target);
+  b.pair('Waktu', at);
+  b.pair('Lebar kertas', `${columns} kolom`);
+  b.rule();
+  b.left('Huruf dan tanda:');
+  const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+  for (let i = 0; i < ascii.length; i += columns) b.left(ascii.slice(i, i + columns));
+  b.left('é è ü ö ñ · — …');
+  b.rule();
+  b.pair('Rupiah', formatRupiah(1_234_567));
+  b.pair('Kembali', formatRupiah(27_500));
+  b.left('Token:');
+  b.center('1234 5678 9012 3456 7890', 'large');
+  b.rule();
+  b.center('Kode QR dan barcode di bawah.', 'small');
+  return b.lines;
+}

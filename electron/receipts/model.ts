@@ -20,6 +20,7 @@ export type ReceiptPayment = {
   bank: string | null;
   billKey: string | null;
   billerCode: string | null;
+  qr: string | null;
   /** A bitcoin payment order: what was asked, at what rate, and the transactions that paid it. */
   bitcoin: { orderUuid: string; satoshi: number; rate: string; address: string; txids: string[] } | null;
   /** Received beyond the sale (bitcoin overpaid): a supervisor gives it back. */
@@ -70,11 +71,12 @@ function parse<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
 
 const Display = z
   .object({
+    qrString: z.string().nullable(),
     vaNumber: z.string().nullable(),
     bank: z.string().nullable(),
     billKey: z.string().nullable(),
     billerCode: z.string().nullable(),
-    bitcoin: z.object({ orderUuid: z.string(), satoshi: z.number().int(), rate: z.string(), address: z.string(), txids: z.array(z.string()) }).nullable(),
+    bitcoin: z.object({ orderUuid: z.string(), satoshi: z.number().int(), rate: z.string(), address: z.string(), txids: z.array(z.string()), uri: z.string().optional() }).nullable(),
   })
   .partial();
 
@@ -147,6 +149,8 @@ function receiptPayment(sale: SaleRecord): ReceiptPayment {
     bank: d.bank ?? null,
     billKey: d.billKey ?? null,
     billerCode: d.billerCode ?? null,
+    // What the slip's QR encodes: the QRIS / e-wallet string, or the order's BIP21 URI exactly as Chainside gave it.
+    qr: d.qrString ?? d.bitcoin?.uri ?? null,
     bitcoin: d.bitcoin ? { orderUuid: d.bitcoin.orderUuid, satoshi: d.bitcoin.satoshi, rate: d.bitcoin.rate, address: d.bitcoin.address, txids: d.bitcoin.txids } : null,
     excess: sale.payment_excess,
   };

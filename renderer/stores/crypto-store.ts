@@ -6,6 +6,7 @@ import type { AppError } from '../../shared/domain/errors';
 import type { CryptoOrderView } from '../../shared/payment';
 import { call } from '../api/client';
 import { printInBrowser } from '../print';
+import { printFailure } from './receipt-actions';
 
 export type CryptoFilter = Req<'crypto.list'>['status'];
 export const CRYPTO_FILTERS: readonly CryptoFilter[] = [null, 'pending', 'partial', 'paid', 'expired', 'cancelled'];
@@ -150,8 +151,8 @@ export const useCrypto = create<CryptoState>((set, get) => {
         set({ error: r.error });
         return;
       }
-      set({ receipt: r.value });
-      printInBrowser(r.value);
+      set({ receipt: r.value.receipt, error: printFailure(r.value.outcome) });
+      if (r.value.outcome.by === 'renderer') printInBrowser(r.value.receipt);
     },
   };
 });

@@ -92,6 +92,8 @@ export function sessionActions<S extends SessionState>(
       if (!sale) return;
       const r = await printReceipt(sale.id, false);
       if ('error' in r) set({ error: r.error } as Partial<S>);
+      // What went to paper (the virtual printer's paper in training), and why it did not print if it did not.
+      else set({ receipt: r.receipt, error: r.failed } as Partial<S>);
     },
     async save() {
       const sale = get().sale;

@@ -223,8 +223,8 @@ export const useTransactions = create<TransactionsState>((set, get) => {
       if (!d) return;
       const r = await printReceipt(d.sale.id, true);
       if ('error' in r) set({ error: r.error });
-      // Show what went to paper: the numbered copy.
-      else set({ detail: { sale: { ...d.sale, reprints: r.receipt.copyNumber }, receipt: r.receipt } });
+      // Show what went to paper: the numbered copy (and why it did not print, if it did not).
+      else set({ detail: { sale: { ...d.sale, reprints: r.receipt.copyNumber }, receipt: r.receipt }, error: r.failed });
     },
     async save() {
       const d = get().detail;

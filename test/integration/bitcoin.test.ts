@@ -193,13 +193,16 @@ describe('standalone bitcoin orders (goods sold outside Loket)', () => {
     const paid = await untilOrder(core, o.reference!, (x) => x.state === 'paid');
     expect(paid.transactions).toHaveLength(1);
     expect(paid.transactions[0]).toMatchObject({ status: 'confirmed', satoshi: 10_000 });
-    const receipt = await core.call('crypto.receipt', { reference: o.reference! });
+    const { receipt, outcome } = await core.call('crypto.receipt', { reference: o.reference! });
+    // No printer set up: the virtual printer shows the paper.
+    expect(outcome).toMatchObject({ by: 'virtual', job: { state: 'sent' } });
+    expect(receipt.paper).not.toBeNull();
     const text = receipt.lines.map((l) => l.text).join('\n');
     expect(text).toContain('BUKTI PEMBAYARAN BITCOIN');
     expect(text).toContain('Kaos sablon 3 pcs');
     expect(text).toContain(paid.transactions[0]!.txid.slice(0, 32));
     expect(receipt.copyNumber).toBe(0);
-    expect((await core.call('crypto.receipt', { reference: o.reference! })).lines.map((l) => l.text).join('\n')).toContain('SALINAN ke-1');
+    expect((await core.call('crypto.receipt', { reference: o.reference! })).receipt.lines.map((l) => l.text).join('\n')).toContain('SALINAN ke-1');
   });
 
   it('an order that expires ends cleanly; one cancelled is deleted at Chainside', async () => {

@@ -25,7 +25,7 @@ const base: ReceiptModel = {
   inquiryLines: [],
   fulfillmentLines: [],
   failureMessage: null,
-  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, byHand: false, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null, bitcoin: null, excess: 0 },
+  payment: { method: 'cash', state: 'settled', reference: null, approvalCode: null, cardBrand: null, cardLast4: null, refunded: 0, byHand: false, expiresAt: null, vaNumber: null, bank: null, billKey: null, billerCode: null, qr: null, bitcoin: null, excess: 0 },
   copy: null,
 };
 
@@ -194,7 +194,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
 
   it('the saved HTML is script-free and escapes names', () => {
     const lines = layoutReceipt({ ...base, customer: { ...base.customer, name: '<script>x</script>' } });
-    const html = receiptHtml({ saleId: 's', kind: 'token', columns: 32, copyNumber: 0, lines }, 'Struk');
+    const html = receiptHtml({ saleId: 's', kind: 'token', columns: 32, copyNumber: 0, lines, qr: null, paper: null }, 'Struk');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain("default-src 'none'");

@@ -85,8 +85,9 @@ function findContaining(db: Ledger, query: string, limit: number): SaleListRecor
   return stmt(
     db,
     `SELECT ${LIST_COLUMNS} FROM sales s JOIN payments p ON p.sale_id = s.id
-     WHERE s.seq IN (SELECT rowid FROM sales_search WHERE doc LIKE ?) ORDER BY s.seq DESC LIMIT ?`,
+     WHERE s.seq IN (SELECT rowid FROM sales_search WHERE doc LIKE ? ORDER BY rowid DESC LIMIT ?) ORDER BY s.seq DESC`,
   )
+    // Newest first inside the index, stopping at the page: a common fragment ("sari") costs the page, not every match.
     .all(like, limit)
     .map((r) => SaleListRecord.parse(r));
 }

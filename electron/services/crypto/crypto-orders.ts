@@ -43,7 +43,8 @@ export type CryptoOrders = {
   cancel(reference: string): Promise<Result<CryptoOrderView>>;
   simulate(reference: string, outcome: SimulatedOutcome): Promise<Result<CryptoOrderView>>;
   list(q: ParsedReq<'crypto.list'>): Promise<Result<{ items: CryptoOrderView[]; totalItems: number; totalPages: number }>>;
-  receipt(reference: string): Result<Receipt>;
+  /** The paid order's struk laid out for `columns`; a second print is a copy. */
+  receipt(reference: string, columns: number): Result<Receipt>;
   idle(): Promise<void>;
 };
 
@@ -258,7 +259,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       });
       return { ok: true, value: { items, totalItems: page.value.totalItems, totalPages: page.value.totalPages } };
     },
-    receipt(reference) {
+    receipt(reference, columns) {
       const r = getBitcoinOrder(db, reference);
       if (!r || r.sale_id !== null) return notFound();
       if (r.state !== 'paid') return { ok: false, error: appError('not_allowed_in_state', 'Struk bitcoin dicetak setelah pesanan lunas.') };
@@ -269,9 +270,11 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
         value: {
           saleId: r.id,
           kind: 'crypto',
-          columns: 32,
+          columns,
           copyNumber: copy,
-          lines: layoutBitcoinOrderReceipt({ order: toCryptoView(r, null), outlet, training: r.env === 'training', copy: copy > 0 ? { number: copy, at: deps.now() } : null }),
+          lines: layoutBitcoinOrderReceipt({ order: toCryptoView(r, null), outlet, training: r.env === 'training', copy: copy > 0 ? { number: copy, at: deps.now() } : null }, columns),
+          qr: null,
+          paper: null,
         },
       };
     },

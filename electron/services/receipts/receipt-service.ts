@@ -1,24 +1,26 @@
 // Receipts for a sale: the on-screen preview, a print (original, or a numbered SALINAN), and the
-// standalone HTML a cashier saves. Always from the ledger, never from a new provider call.
+// standalone HTML a cashier saves. Always from the ledger, never from a new provider call. The
+// layout is made for the owner's paper; in training (and with the virtual printer) the preview is
+// the paper itself, read back from the ESC/POS bytes the printer would receive.
 import { appError, type Result } from '../../../shared/domain/errors';
-import type { Receipt } from '../../../shared/contract';
+import type { Mode, Receipt } from '../../../shared/contract';
+import type { PrintOutcome } from '../../../shared/printing';
 import type { Ledger } from '../../db/connection';
 import { getSale, recordPrint } from '../../db/queries/sales';
 import { receiptModel, type ReceiptModel } from '../../receipts/model';
 import { layoutReceipt } from '../../receipts/layout';
 import { receiptHtml } from '../../receipts/html';
 import type { SettingsService } from '../settings/settings-service';
+import type { PrintService } from '../printing/print-service';
 import { receiptNo } from '../sales/sale-view';
 
 export type ReceiptService = {
   preview(saleId: string): Result<Receipt>;
-  print(saleId: string, copy: boolean): Result<Receipt>;
+  print(saleId: string, copy: boolean): Promise<Result<{ receipt: Receipt; outcome: PrintOutcome }>>;
   exportHtml(saleId: string): Result<{ fileName: string; html: string }>;
 };
 
-export const RECEIPT_COLUMNS = 32;
-
-export function createReceiptService(db: Ledger, settings: SettingsService, now: () => number): ReceiptService {
+export function createReceiptService(db: Ledger, settings: SettingsService, now: () => number, printing: PrintService): ReceiptService {
   function build(saleId: string, copy: ReceiptModel['copy']): Result<Receipt> {
     const sale = getSale(db, saleId);
     if (!sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
@@ -29,24 +31,32 @@ export function createReceiptService(db: Ledger, settings: SettingsService, now:
       receiptNo: receiptNo(sale.seq),
       copy,
     });
-    return {
-      ok: true,
-      value: {
-        saleId,
-        kind: model.kind,
-        columns: RECEIPT_COLUMNS,
-        copyNumber: copy?.number ?? 0,
-        lines: layoutReceipt(model, RECEIPT_COLUMNS),
-      },
-    };
+    const columns = printing.columns();
+    const lines = layoutReceipt(model, columns);
+    const qr = model.kind === 'payment_slip' ? model.payment.qr : null;
+    const paper = settings.mode() === 'training' || settings.printer().kind === 'virtual' ? printing.preview({ lines, qr }) : null;
+    return { ok: true, value: { saleId, kind: model.kind, columns, copyNumber: copy?.number ?? 0, lines, qr, paper } };
   }
   return {
     preview: (saleId) => build(saleId, null),
-    print(saleId, copy) {
-      if (!getSale(db, saleId)) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
+    async print(saleId, copy) {
+      const sale = getSale(db, saleId);
+      if (!sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
       const at = now();
       const n = recordPrint(db, saleId, at, copy);
-      return build(saleId, n > 0 ? { number: n, at } : null);
+      const r = build(saleId, n > 0 ? { number: n, at } : null);
+      if (!r.ok) return r;
+      const env: Mode = sale.env;
+      const outcome = await printing.print(env, {
+        lines: r.value.lines,
+        qr: r.value.qr,
+        document: n > 0 ? 'salinan' : r.value.kind,
+        saleId,
+        copyNumber: n,
+        // The drawer opens for a cash sale's original struk: the change (or the money back) is handed over.
+        kick: n === 0 && sale.payment_method === 'cash',
+      });
+      return { ok: true, value: { receipt: { ...r.value, paper: outcome.paper ?? r.value.paper }, outcome } };
     },
     exportHtml(saleId) {
       const r = build(saleId, null);

@@ -3,6 +3,7 @@
 // its mask ever leaves this module.
 import { z } from 'zod';
 import { Locale, Mode, Outlet, DtFormat, Routing, CallbackSettings, type SettingsView } from '../../../shared/contract';
+import { DEFAULT_PRINTER, PrinterSettings } from '../../../shared/printing';
 import { appError, type AppError, type Result } from '../../../shared/domain/errors';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -82,6 +83,9 @@ export type SettingsService = {
   saveVsi(input: { baseUrl: string; clientId: string; secret?: string | undefined; dtFormat: z.infer<typeof DtFormat> }): Promise<Result<SettingsView>>;
   /** Called after any change that affects provider clients. */
   onProviderChange(listener: () => void): void;
+  printer(): PrinterSettings;
+  /** The owner's printer; an address or a port it needs is asked for in words. */
+  savePrinter(p: PrinterSettings): Result<SettingsView>;
   /** At start: secrets sealed before bindings are bound to where today's settings send them. */
   adoptUnboundSecrets(): Promise<void>;
   payments: PaymentSettings;
@@ -125,6 +129,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         lowBalanceThreshold: service.lowBalanceThreshold(),
         callback: service.callback(),
         payments: payments.view(),
+        printer: service.printer(),
         vaultKeySource: vault.keyDescription,
       };
     },
@@ -240,6 +245,15 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     setCallback(callback) {
       if (!callback.path.startsWith('/')) return { ok: false, error: appError('settings_invalid', 'Path callback harus diawali "/".') };
       writeSetting(db, 'sat.callback', JSON.stringify(callback), now());
+      return { ok: true, value: service.view() };
+    },
+    printer: () => readJson(db, 'printer', PrinterSettings, DEFAULT_PRINTER),
+    savePrinter(p) {
+      if (p.kind === 'network' && !/^[\w.-]{1,120}$/.test(p.host)) return { ok: false, error: appError('settings_invalid', 'Isi alamat printer jaringan (mis. 192.168.1.50).') };
+      if ((p.kind === 'device' || p.kind === 'serial') && p.path === '') {
+        return { ok: false, error: appError('settings_invalid', p.kind === 'device' ? 'Isi alamat perangkat printer (mis. /dev/usb/lp0).' : 'Isi port serial/Bluetooth (mis. /dev/rfcomm0 atau COM3).') };
+      }
+      writeSetting(db, 'printer', JSON.stringify(p), now());
       return { ok: true, value: service.view() };
     },
     onProviderChange(listener) {

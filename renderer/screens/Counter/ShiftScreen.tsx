@@ -13,11 +13,12 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { ReceiptView } from '../../components/ReceiptView';
 import { MoneyInput } from '../../components/MoneyInput';
 import { printInBrowser } from '../../print';
+import { printFailure } from '../../stores/receipt-actions';
 import { useKeys } from '../../hooks/use-keys';
 
 const NOTES = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100] as const;
 
-const asReceipt = (r: ShiftReport): Receipt => ({ saleId: r.shiftId, kind: 'shift_report', columns: 32, copyNumber: 0, lines: r.lines });
+const asReceipt = (r: ShiftReport): Receipt => ({ saleId: r.shiftId, kind: 'shift_report', columns: 32, copyNumber: 0, lines: r.lines, qr: null, paper: null });
 
 function OpenShift({ onDone }: { onDone: () => void }) {
   const { t, locale } = useApp();
@@ -225,7 +226,7 @@ function MoveCash({ onMoved }: { onMoved: (x: ShiftReport) => void }) {
 }
 
 export function ShiftScreen() {
-  const { t, info, loadInfo } = useApp();
+  const { t, locale, info, loadInfo } = useApp();
   const [x, setX] = useState<ShiftReport | null>(null);
   const [z, setZ] = useState<ShiftReport | null>(null);
   const shift = info?.counter.shift ?? null;
@@ -236,15 +237,26 @@ export function ShiftScreen() {
   useEffect(() => {
     if (shift) void loadX();
   }, [shift?.id]);
-  useKeys({ p: () => z && printInBrowser(asReceipt(z)) }, z !== null);
+  const [printed, setPrinted] = useState<Receipt | null>(null);
+  const [printError, setPrintError] = useState<AppError | null>(null);
+  // The Z report on the owner's printer (or the virtual printer's paper, or the browser's print).
+  const printZ = async (report: ShiftReport): Promise<void> => {
+    const r = await call('shift.print', { shiftId: report.shiftId });
+    if (!r.ok) return setPrintError(r.error);
+    if (r.value.outcome.by === 'renderer') printInBrowser(r.value.receipt);
+    setPrinted(r.value.receipt);
+    setPrintError(printFailure(r.value.outcome));
+  };
+  useKeys({ p: () => z && void printZ(z) }, z !== null);
   if (z) {
     return (
       <section className="two-col">
         <div className="card" data-testid="z-report">
           <h2>{t('shift.closed')}</h2>
           <p>{t('shift.closedInfo', { variance: formatRupiah(z.variance ?? 0) })}</p>
+          {printError ? <ErrorBox message={errorText(t, locale, printError)} detail={printError.detail} detailLabel={t('common.detail')} /> : null}
           <div className="actions">
-            <button type="button" className="btn primary" onClick={() => printInBrowser(asReceipt(z))} data-testid="z-print">
+            <button type="button" className="btn primary" onClick={() => void printZ(z)} data-testid="z-print">
               {t('sale.print')} <kbd className="kbd">P</kbd>
             </button>
             <button type="button" className="btn" onClick={() => setZ(null)} data-testid="shift-next">
@@ -252,7 +264,7 @@ export function ShiftScreen() {
             </button>
           </div>
         </div>
-        <ReceiptView receipt={asReceipt(z)} />
+        <ReceiptView receipt={printed ?? asReceipt(z)} />
       </section>
     );
   }
