@@ -2,6 +2,7 @@
 // the receipt as it prints, and the keys to print (P), save (S), check (C) or start over (N).
 import { useEffect } from 'react';
 import type { Locale, Receipt, SaleView } from '../../shared/contract';
+import type { PrintJobView } from '../../shared/printing';
 import type { AppError } from '../../shared/domain/errors';
 import { errorText, type Translate } from '../i18n';
 import { useKeys } from '../hooks/use-keys';
@@ -10,6 +11,7 @@ import { OPEN_STATES, type SessionActions } from '../stores/sale-session';
 import { KeyButton } from './KeyButton';
 import { ErrorBox } from './ErrorBox';
 import { ReceiptView } from './ReceiptView';
+import { PrintStatus } from './PrintStatus';
 import { SaleStatusPanel } from './SaleStatusPanel';
 import { OpenSaleActions } from './OpenSaleActions';
 
@@ -24,9 +26,11 @@ type Props = {
   onNew: () => void;
   onShown?: () => void;
   merchant?: string;
+  /** The last print job of this struk, if any. */
+  printed?: PrintJobView | null;
 };
 
-export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown, merchant = '' }: Props) {
+export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown, merchant = '', printed = null }: Props) {
   const now = useNow();
   const open = OPEN_STATES.has(sale.state);
   useEffect(() => {
@@ -70,6 +74,7 @@ export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onN
             </div>
           ))}
           {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
+          <PrintStatus printed={printed} t={t} />
           <div className="actions wrap">
             <OpenSaleActions sale={sale} t={t} busy={busy} actions={actions} />
             {waiting && (sale.payment.display?.vaNumber || sale.payment.display?.billKey) ? (

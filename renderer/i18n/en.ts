@@ -279,6 +279,10 @@ export const en: Messages = {
     unlocked: 'Account {name} unlocked.',
     pinReset: "{name}'s PIN changed.",
   },
+  print: {
+    done: 'Sent to the printer {target}.',
+    virtualDone: 'Printed on the virtual printer (training): the paper is shown beside.',
+  },
   notice: {
     succeeded: 'Receipt {receiptNo} succeeded — ready to hand over',
     failed: 'Receipt {receiptNo} failed — give the customer their money back',

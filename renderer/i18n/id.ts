@@ -278,6 +278,10 @@ export const id = {
     unlocked: 'Kunci akun {name} dibuka.',
     pinReset: 'PIN {name} diganti.',
   },
+  print: {
+    done: 'Terkirim ke printer {target}.',
+    virtualDone: 'Dicetak di printer virtual (pelatihan): kertasnya tampil di samping.',
+  },
   notice: {
     succeeded: 'Struk {receiptNo} berhasil — siap diserahkan',
     failed: 'Struk {receiptNo} gagal — kembalikan uang pelanggan',

@@ -31,6 +31,7 @@ const initial = {
   clientRequestId: null,
   sale: null,
   receipt: null,
+  printed: null,
   busy: false,
   error: null,
 };

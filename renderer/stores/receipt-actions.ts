@@ -1,7 +1,7 @@
 // Print and save, shared by the sale flow and the transactions list.
 import type { AppError } from '../../shared/domain/errors';
 import type { Receipt } from '../../shared/contract';
-import type { PrintOutcome } from '../../shared/printing';
+import type { PrintJobView, PrintOutcome } from '../../shared/printing';
 import { call } from '../api/client';
 import { downloadFile, printInBrowser } from '../print';
 
@@ -9,11 +9,11 @@ import { downloadFile, printInBrowser } from '../print';
  * A print: the printer's own (its job may fail — the sale is done anyway and the cashier is told
  * why, with P to print again), the virtual printer's paper, or the browser's print of the layout.
  */
-export async function printReceipt(saleId: string, copy: boolean): Promise<{ receipt: Receipt; failed: AppError | null } | { error: AppError }> {
+export async function printReceipt(saleId: string, copy: boolean): Promise<{ receipt: Receipt; failed: AppError | null; job: PrintJobView | null } | { error: AppError }> {
   const r = await call('receipt.print', { saleId, copy });
   if (!r.ok) return { error: r.error };
   if (r.value.printedBy === 'renderer') printInBrowser(r.value.receipt);
-  return { receipt: r.value.receipt, failed: printFailure(r.value.outcome) };
+  return { receipt: r.value.receipt, failed: printFailure(r.value.outcome), job: r.value.outcome.job };
 }
 
 /** A failed or uncertain print job, said as the cashier acts on it. */

@@ -7,6 +7,7 @@ import { ulid } from '../../shared/domain/ids';
 import { call } from '../api/client';
 import { printReceipt, saveReceipt } from './receipt-actions';
 import type { PayTab, PaymentChoiceState, VaBank } from './payment-choice';
+import type { PrintJobView } from '../../shared/printing';
 
 export type SessionState = PaymentChoiceState & {
   sale: SaleView | null;
@@ -14,6 +15,8 @@ export type SessionState = PaymentChoiceState & {
   busy: boolean;
   error: AppError | null;
   clientRequestId: string | null;
+  /** The last print of this sale's struk: where it went and how (the screen says it printed). */
+  printed: PrintJobView | null;
 };
 
 export type SessionActions = {
@@ -75,7 +78,7 @@ export function sessionActions<S extends SessionState>(
     payAgain() {
       const sale = get().sale;
       if (!sale || sale.state !== 'cancelled') return;
-      set({ sale: null, receipt: null, error: null, clientRequestId: ulid(), tenderedText: '', ...paymentStep() } as Partial<S>);
+      set({ sale: null, receipt: null, error: null, printed: null, clientRequestId: ulid(), tenderedText: '', ...paymentStep() } as Partial<S>);
     },
     showSale,
     async refresh() {
@@ -93,7 +96,7 @@ export function sessionActions<S extends SessionState>(
       const r = await printReceipt(sale.id, false);
       if ('error' in r) set({ error: r.error } as Partial<S>);
       // What went to paper (the virtual printer's paper in training), and why it did not print if it did not.
-      else set({ receipt: r.receipt, error: r.failed } as Partial<S>);
+      else set({ receipt: r.receipt, error: r.failed, printed: r.job } as Partial<S>);
     },
     async save() {
       const sale = get().sale;

@@ -37,6 +37,7 @@ const initial = {
   clientRequestId: null,
   sale: null,
   receipt: null,
+  printed: null,
 };
 
 export type TokenOption = PlnInquiry['options'][number];

@@ -96,7 +96,8 @@ test('sign-in → open shift → two sales → close with a variance approved by
   await expect(page.getByTestId('receipt')).toContainText('kembalian kurang');
   await shot(page, 'counter-04-z-report');
   await page.keyboard.press('p');
-  expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+  await expect(page.getByTestId('print-status')).toHaveText('Dicetak di printer virtual (pelatihan): kertasnya tampil di samping.');
+  await expect(page.getByTestId('paper')).toContainText('LAPORAN Z - TUTUP SHIFT');
 });
 
 test("a cashier's refund waits for a supervisor's name and PIN typed at the counter", async ({ page }) => {

@@ -39,8 +39,9 @@ test('a cashier sells a PLN token with the keyboard alone, prints it, and finds 
   await shot(page, '04-token');
 
   await page.keyboard.press('p');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
-  await expect(page.locator('#print-root')).toContainText(token);
+  await expect(page.getByTestId('print-status')).toHaveText('Dicetak di printer virtual (pelatihan): kertasnya tampil di samping.');
+  await expect(page.getByTestId('paper')).toContainText(token);
+  await expect(page.getByTestId('paper-cut')).toBeVisible();
 
   await page.keyboard.press('F3');
   const row = page.getByTestId('tx-row-000001');
@@ -51,7 +52,7 @@ test('a cashier sells a PLN token with the keyboard alone, prints it, and finds 
   await expect(page.getByTestId('sale-detail')).toContainText(token);
   await page.keyboard.press('p');
   await expect(page.getByTestId('sale-detail').getByTestId('receipt')).toContainText('SALINAN ke-');
-  await expect(page.locator('#print-root')).toContainText('SALINAN ke-');
+  await expect(page.getByTestId('sale-detail').getByTestId('paper')).toContainText('SALINAN ke-');
   await shot(page, '05-transactions-reprint');
 
   await page.keyboard.press('Escape');

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import qrcode from 'qrcode-generator';
 
-export function QrCode({ text, size = 260, label }: { text: string; size?: number; label: string }) {
+export function QrCode({ text, size = 260, label, testId = 'payment-qr' }: { text: string; size?: number; label: string; testId?: string }) {
   const cells = useMemo(() => {
     const qr = qrcode(0, 'M');
     qr.addData(text);
@@ -20,7 +20,7 @@ export function QrCode({ text, size = 260, label }: { text: string; size?: numbe
       className="qr"
       role="img"
       aria-label={label}
-      data-testid="payment-qr"
+      data-testid={testId}
       data-payload={text}
       width={size}
       height={size}

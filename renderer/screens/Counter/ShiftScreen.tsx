@@ -5,12 +5,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../shared/domain/errors';
 import type { Receipt, ShiftReport } from '../../../shared/contract';
+import type { PrintJobView } from '../../../shared/printing';
 import { formatRupiah, parseRupiahInput } from '../../../shared/domain/money';
 import { call } from '../../api/client';
 import { useApp } from '../../stores/app-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { ReceiptView } from '../../components/ReceiptView';
+import { PrintStatus } from '../../components/PrintStatus';
 import { MoneyInput } from '../../components/MoneyInput';
 import { printInBrowser } from '../../print';
 import { printFailure } from '../../stores/receipt-actions';
@@ -239,12 +241,14 @@ export function ShiftScreen() {
   }, [shift?.id]);
   const [printed, setPrinted] = useState<Receipt | null>(null);
   const [printError, setPrintError] = useState<AppError | null>(null);
+  const [printJob, setPrintJob] = useState<PrintJobView | null>(null);
   // The Z report on the owner's printer (or the virtual printer's paper, or the browser's print).
   const printZ = async (report: ShiftReport): Promise<void> => {
     const r = await call('shift.print', { shiftId: report.shiftId });
     if (!r.ok) return setPrintError(r.error);
     if (r.value.outcome.by === 'renderer') printInBrowser(r.value.receipt);
     setPrinted(r.value.receipt);
+    setPrintJob(r.value.outcome.job);
     setPrintError(printFailure(r.value.outcome));
   };
   useKeys({ p: () => z && void printZ(z) }, z !== null);
@@ -255,6 +259,7 @@ export function ShiftScreen() {
           <h2>{t('shift.closed')}</h2>
           <p>{t('shift.closedInfo', { variance: formatRupiah(z.variance ?? 0) })}</p>
           {printError ? <ErrorBox message={errorText(t, locale, printError)} detail={printError.detail} detailLabel={t('common.detail')} /> : null}
+          <PrintStatus printed={printJob} t={t} />
           <div className="actions">
             <button type="button" className="btn primary" onClick={() => void printZ(z)} data-testid="z-print">
               {t('sale.print')} <kbd className="kbd">P</kbd>

@@ -9,6 +9,7 @@ export function ResultStep() {
     <SaleResult
       sale={s.sale!}
       receipt={s.receipt}
+      printed={s.printed}
       busy={s.busy}
       error={s.error}
       t={t}
