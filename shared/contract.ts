@@ -700,7 +700,8 @@ export const contract = {
   /** A shift's X or Z report on the printer. */
   'shift.print': { kind: 'write', request: z.object({ shiftId: z.string().min(1).max(64) }), response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
   /** The test page: every character the struk uses, the rupiah and token formats, a QR and a barcode. */
-  'printer.test': { kind: 'write', request: Empty, response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
+  /** The test page: on the printer as the form has it now (not yet saved), or on the saved one. */
+  'printer.test': { kind: 'write', request: z.object({ printer: PrinterSettings.nullable() }), response: z.object({ receipt: Receipt, outcome: PrintOutcome }) },
   'receipt.export': {
     kind: 'read',
     request: SaleId,

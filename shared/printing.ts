@@ -21,6 +21,8 @@ export const PrinterSettings = z.object({
   /** device: /dev/usb/lp0; serial: /dev/rfcomm0, /dev/ttyUSB0, COM3. */
   path: z.string().trim().max(200),
   baudRate: z.number().int().min(1200).max(921600),
+  /** network: ask the printer's status (DLE EOT) before sending; a few cheap models never answer it. */
+  statusCheck: z.boolean().default(true),
   /** 58 mm paper prints 32 columns, 80 mm 48. */
   paper: z.union([z.literal(58), z.literal(80)]),
   codepage: PrinterCodepage,
@@ -38,6 +40,7 @@ export const DEFAULT_PRINTER: PrinterSettings = {
   port: 9100,
   path: '',
   baudRate: 9600,
+  statusCheck: true,
   paper: 58,
   codepage: 'cp437',
   cut: 'partial',

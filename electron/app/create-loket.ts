@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { appError } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
+import { columnsOf } from '../../shared/printing';
 import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
@@ -31,7 +32,7 @@ import { DEFAULT_WORLDLINE_TIMEOUTS } from '../providers/worldline/client';
 import { DEFAULT_CHAINSIDE_TIMEOUTS } from '../providers/chainside/client';
 import { createPaymentAccess, type ManagedPaymentAccess } from './payment-access';
 import { createReceiptService } from '../services/receipts/receipt-service';
-import { createPrintService } from '../services/printing/print-service';
+import { createPrintService, type PrintService } from '../services/printing/print-service';
 import { targetOf } from '../services/printing/transports';
 import { layoutShiftReport, layoutTestPage } from '../receipts/layout';
 import { formatLocalDateTime } from '../../shared/domain/time';
@@ -63,6 +64,7 @@ export type Loket = {
   providers: ManagedProviderAccess;
   paymentProviders: ManagedPaymentAccess;
   auditor: Auditor;
+  printing: PrintService;
   /** The host ended a session (web mode evicted a browser): whoever was signed in there is forgotten. */
   forgetSession(id: string): void;
   start(): void;
@@ -421,12 +423,14 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const outcome = await printing.print(settings.mode(), { lines, qr: null, document: report.kind === 'Z' ? 'z_report' : 'x_report', saleId: null, copyNumber: 0, kick: false });
       return { ok: true, value: { receipt: { saleId: report.shiftId, kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
     },
-    'printer.test': async () => {
-      const columns = printing.columns();
+    'printer.test': async (req) => {
+      const p = req.printer ?? settings.printer();
+      const problem = settings.checkPrinter(p);
+      if (problem) return { ok: false, error: problem };
+      const columns = columnsOf(p.paper);
       const outlet = settings.outlet();
-      const p = settings.printer();
       const lines = layoutTestPage(outlet, targetOf(p), formatLocalDateTime(now(), outlet.timeZone), columns);
-      const outcome = await printing.print(settings.mode(), { lines, qr: 'LOKET TES 1234567890', barcode: '1234567890', document: 'test', saleId: null, copyNumber: 0, kick: false });
+      const outcome = await printing.print(settings.mode(), { lines, qr: 'LOKET TES 1234567890', barcode: '1234567890', document: 'test', saleId: null, copyNumber: 0, kick: false }, p);
       return { ok: true, value: { receipt: { saleId: 'test', kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
     },
     'settings.savePrinter': (req) => settings.savePrinter(req),
@@ -490,6 +494,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     providers,
     paymentProviders: payAccess,
     auditor,
+    printing,
     forgetSession: (id) => counter.forget(id),
     start() {
       if (started) return;

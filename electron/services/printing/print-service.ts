@@ -25,7 +25,8 @@ export type PrintDocument = PrintableReceipt & {
 export type PrintService = {
   /** Columns the owner's paper prints: the layout is made for them. */
   columns(): number;
-  print(env: Mode, doc: PrintDocument): Promise<PrintOutcome>;
+  /** `printer`: this one print to another printer than the saved one (the settings' test page). */
+  print(env: Mode, doc: PrintDocument, printer?: PrinterSettings): Promise<PrintOutcome>;
   /** What a document would look like on paper (training's preview), without printing it. */
   preview(doc: PrintableReceipt): Paper;
   /** At start: a job left 'sending' may have printed (uncertain); one left 'queued' is sent now. */
@@ -44,7 +45,7 @@ export function createPrintService(deps: { db: Ledger; now: () => number; log: L
   function transport(p: PrinterSettings, bytes: Uint8Array): Promise<Sent> {
     switch (p.kind) {
       case 'network':
-        return sendNetwork(p.host, p.port, bytes, timeouts);
+        return sendNetwork(p.host, p.port, bytes, timeouts, p.statusCheck);
       case 'device':
         return sendDevice(p.path, bytes);
       case 'serial':
@@ -80,8 +81,8 @@ export function createPrintService(deps: { db: Ledger; now: () => number; log: L
       const p = settings();
       return decodeEscPos(encodeReceipt(doc, p, { kick: false }), columnsOf(p.paper));
     },
-    async print(env, doc) {
-      const p = settings();
+    async print(env, doc, printer) {
+      const p = printer ?? settings();
       if (p.kind === 'system') return { by: 'renderer', job: null, paper: null };
       const bytes = encodeReceipt(doc, p, { kick: doc.kick });
       const at = deps.now();

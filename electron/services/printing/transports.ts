@@ -53,7 +53,7 @@ function statusProblem(printer: number, paper: number): string | null {
   return null;
 }
 
-export function sendNetwork(host: string, port: number, bytes: Uint8Array, t: TransportTimeouts = DEFAULT_PRINT_TIMEOUTS): Promise<Sent> {
+export function sendNetwork(host: string, port: number, bytes: Uint8Array, t: TransportTimeouts = DEFAULT_PRINT_TIMEOUTS, askStatus = true): Promise<Sent> {
   const where = `${host}:${port}`;
   return new Promise((resolve) => {
     let done = false;
@@ -66,16 +66,29 @@ export function sendNetwork(host: string, port: number, bytes: Uint8Array, t: Tr
     };
     const socket = net.connect({ host, port });
     let stage: 'connect' | 'status' | 'write' = 'connect';
-    void stage;
     let timer = setTimeout(() => finish({ ok: false, reason: `Printer ${where} tidak menjawab (tidak tersambung dalam ${t.connectMs / 1000} detik). Periksa printer menyala dan alamatnya.` }), t.connectMs);
     const reply: number[] = [];
     socket.on('error', (e: NodeJS.ErrnoException) => finish({ ok: false, reason: networkError(e, where) }));
     // After a finished job this is a no-op; before it, the printer hung up on us.
     socket.on('close', () => finish({ ok: false, reason: `Printer ${where} menutup sambungan sebelum struk terkirim. Periksa printer, lalu cetak ulang (P).` }));
-    socket.on('connect', () => {
-      stage = 'status';
+    const write = (): void => {
+      stage = 'write';
       clearTimeout(timer);
-      timer = setTimeout(() => finish({ ok: false, reason: `Printer ${where} tidak menjawab permintaan status dalam ${t.statusMs / 1000} detik. Periksa printer, lalu cetak ulang (P).` }), t.statusMs);
+      timer = setTimeout(() => finish({ ok: false, reason: `Printer ${where} tidak selesai menerima struk dalam ${t.writeMs / 1000} detik. Cetak ulang (P).` }), t.writeMs);
+      socket.end(Buffer.from(bytes), () => finish({ ok: true }));
+    };
+    socket.on('connect', () => {
+      clearTimeout(timer);
+      if (!askStatus) return write();
+      stage = 'status';
+      timer = setTimeout(
+        () =>
+          finish({
+            ok: false,
+            reason: `Printer ${where} tidak menjawab permintaan status dalam ${t.statusMs / 1000} detik. Periksa printer, lalu cetak ulang (P). Bila printer ini memang tidak pernah menjawab status, matikan "Tanya status printer" di Pengaturan → Printer.`,
+          }),
+        t.statusMs,
+      );
       socket.write(STATUS_QUERY);
     });
     socket.on('data', (d: Buffer) => {
@@ -84,10 +97,7 @@ export function sendNetwork(host: string, port: number, bytes: Uint8Array, t: Tr
       if (reply.length < 2) return;
       const problem = statusProblem(reply[0]!, reply[1]!);
       if (problem) return finish({ ok: false, reason: problem });
-      stage = 'write';
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ ok: false, reason: `Printer ${where} tidak selesai menerima struk dalam ${t.writeMs / 1000} detik. Cetak ulang (P).` }), t.writeMs);
-      socket.end(Buffer.from(bytes), () => finish({ ok: true }));
+      write();
     });
   });
 }

@@ -84,6 +84,8 @@ export type SettingsService = {
   /** Called after any change that affects provider clients. */
   onProviderChange(listener: () => void): void;
   printer(): PrinterSettings;
+  /** What a printer's settings lack (an address, a port), in words; null when it can be printed to. */
+  checkPrinter(p: PrinterSettings): AppError | null;
   /** The owner's printer; an address or a port it needs is asked for in words. */
   savePrinter(p: PrinterSettings): Result<SettingsView>;
   /** At start: secrets sealed before bindings are bound to where today's settings send them. */
@@ -248,11 +250,16 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       return { ok: true, value: service.view() };
     },
     printer: () => readJson(db, 'printer', PrinterSettings, DEFAULT_PRINTER),
-    savePrinter(p) {
-      if (p.kind === 'network' && !/^[\w.-]{1,120}$/.test(p.host)) return { ok: false, error: appError('settings_invalid', 'Isi alamat printer jaringan (mis. 192.168.1.50).') };
+    checkPrinter(p) {
+      if (p.kind === 'network' && !/^[\w.-]{1,120}$/.test(p.host)) return appError('settings_invalid', 'Isi alamat printer jaringan (mis. 192.168.1.50).');
       if ((p.kind === 'device' || p.kind === 'serial') && p.path === '') {
-        return { ok: false, error: appError('settings_invalid', p.kind === 'device' ? 'Isi alamat perangkat printer (mis. /dev/usb/lp0).' : 'Isi port serial/Bluetooth (mis. /dev/rfcomm0 atau COM3).') };
+        return appError('settings_invalid', p.kind === 'device' ? 'Isi alamat perangkat printer (mis. /dev/usb/lp0).' : 'Isi port serial/Bluetooth (mis. /dev/rfcomm0 atau COM3).');
       }
+      return null;
+    },
+    savePrinter(p) {
+      const problem = service.checkPrinter(p);
+      if (problem) return { ok: false, error: problem };
       writeSetting(db, 'printer', JSON.stringify(p), now());
       return { ok: true, value: service.view() };
     },
