@@ -423,7 +423,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       const outcome = await printing.print(settings.mode(), { lines, qr: null, document: report.kind === 'Z' ? 'z_report' : 'x_report', saleId: null, copyNumber: 0, kick: false });
       return { ok: true, value: { receipt: { saleId: report.shiftId, kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
     },
-    'printer.test': async (req) => {
+    'printer.test': async (req, caller) => {
+      // A supervisor tests the saved printer; a printer typed in the form (any address) is the owner's to try.
+      if (req.printer) {
+        const owner = counter.require(caller.session, 'owner');
+        if (!owner.ok) return owner;
+      }
       const p = req.printer ?? settings.printer();
       const problem = settings.checkPrinter(p);
       if (problem) return { ok: false, error: problem };

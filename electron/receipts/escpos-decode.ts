@@ -90,9 +90,10 @@ export function decodeEscPos(bytes: Uint8Array, columns: number): Paper {
         items.push({ t: 'image', width: rowBytes * 8, height, bits: Buffer.from(data).toString('base64') });
         i += 8 + rowBytes * height;
       } else if (c === 0x6b) {
-        // GS k m n d…: a barcode.
+        // GS k m n d…: a barcode. CODE128 data starts with its code set ({A, {B or {C), which is not printed.
         const len = at(3);
-        items.push({ t: 'barcode', data: Buffer.from(bytes.subarray(i + 4, i + 4 + len)).toString('latin1') });
+        const data = Buffer.from(bytes.subarray(i + 4, i + 4 + len)).toString('latin1');
+        items.push({ t: 'barcode', data: at(2) === 73 ? data.replace(/^\{[ABC]/, '') : data });
         i += 4 + len;
       } else if (c === 0x42 || c === 0x48 || c === 0x66 || c === 0x68 || c === 0x77 || c === 0x4c || c === 0x57) i += c === 0x4c || c === 0x57 ? 4 : 3;
       else i += 2;

@@ -513,7 +513,8 @@ export function layoutTestPage(outlet: { name: string; address: string }, target
   b.left('Huruf dan tanda:');
   const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
   for (let i = 0; i < ascii.length; i += columns) b.left(ascii.slice(i, i + columns));
-  b.left('é è ü ö ñ · — …');
+  // The struk prints printable ASCII only (any code page prints it the same); accents are dropped.
+  b.left('Aksen dicetak polos: ' + toPrintable('Désa Cañada'));
   b.rule();
   b.pair('Rupiah', formatRupiah(1_234_567));
   b.pair('Kembali', formatRupiah(27_500));

@@ -3,7 +3,7 @@ import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from 
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
-export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline' | 'chainside';
+export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline' | 'chainside' | 'printer';
 
 type SettingsState = {
   view: SettingsView | null;
@@ -22,6 +22,7 @@ type SettingsState = {
   saveMidtrans(input: Req<'settings.saveMidtrans'>): Promise<boolean>;
   saveWorldline(input: Req<'settings.saveWorldline'>): Promise<boolean>;
   saveChainside(input: Req<'settings.saveChainside'>): Promise<boolean>;
+  savePrinter(input: Req<'settings.savePrinter'>): Promise<boolean>;
 };
 
 export const useSettings = create<SettingsState>((set) => {
@@ -50,5 +51,6 @@ export const useSettings = create<SettingsState>((set) => {
     saveMidtrans: async (input) => apply('midtrans', await call('settings.saveMidtrans', input)),
     saveWorldline: async (input) => apply('worldline', await call('settings.saveWorldline', input)),
     saveChainside: async (input) => apply('chainside', await call('settings.saveChainside', input)),
+    savePrinter: async (input) => apply('printer', await call('settings.savePrinter', input)),
   };
 });

@@ -98,6 +98,7 @@ describe('a network thermal printer', () => {
       const paper = decodeEscPos(await job, 48);
       expect(paperText(paper)).toContain('Rp 1.234.567');
       expect(kinds(paper)).toEqual(['qr', 'barcode', 'cut']);
+      expect(paper.items.find((it) => it.t === 'barcode')).toEqual({ t: 'barcode', data: '1234567890' });
       expect(printer.jobs.length).toBeGreaterThan(0);
       expect((await core.call('settings.get', {})).printer.port).toBe(printer.port);
     } finally {

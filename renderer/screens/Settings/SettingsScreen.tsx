@@ -10,6 +10,7 @@ import { AuditCard } from './AuditCard';
 import { UsersCard } from './UsersCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
+import { PrinterCard } from './PrinterCard';
 import { MoneyInput } from '../../components/MoneyInput';
 import { formatAmount, parseRupiahInput } from '../../../shared/domain/money';
 
@@ -149,6 +150,7 @@ export function SettingsScreen() {
       <div className="settings-grid">
         <div>
           <OutletForm outlet={settings.view.outlet} />
+          <PrinterCard />
           <PricingSettings />
           <UsersCard />
           <AuditCard />
