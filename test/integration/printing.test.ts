@@ -12,6 +12,7 @@ import { DEFAULT_PRINTER, type Paper, type PrinterSettings } from '../../shared/
 import type { SaleView } from '../../shared/contract';
 import { freePort, isFinal, requestId, sellToken, startCore, tempDir, waitFor, type Core } from './harness';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { openPtyPort } from '../support/pty-port';
 
 const networkPrinter = (port: number, over: Partial<PrinterSettings> = {}): PrinterSettings => ({ ...DEFAULT_PRINTER, kind: 'network', host: '127.0.0.1', port, drawerKick: 'pin2', ...over });
 const tight = { connectMs: 1_000, statusMs: 400, writeMs: 2_000 };
@@ -180,6 +181,37 @@ describe('a printer that fails', () => {
     const r = await core.call('receipt.print', { saleId: sale.id, copy: false });
     expect(r.outcome.job).toMatchObject({ state: 'sent', target: file });
     expect(paperText(decodeEscPos(readFileSync(file), 32))).toContain('STRUK PEMBELIAN LISTRIK PRABAYAR');
+  });
+});
+
+describe('a serial or Bluetooth port', () => {
+  it('receives the struk through the serialport package (a pseudo-terminal stands in for the port)', async () => {
+    const port = await openPtyPort();
+    const core = await startCore({ printTimeouts: tight });
+    try {
+      await core.call('settings.savePrinter', { ...DEFAULT_PRINTER, kind: 'serial', path: port.path, baudRate: 19200, drawerKick: 'pin5' });
+      const sale = await soldToken(core);
+      const r = await core.call('receipt.print', { saleId: sale.id, copy: false });
+      expect(r.outcome.job).toMatchObject({ state: 'sent', target: `${port.path} (19200 baud)` });
+      const paper = decodeEscPos(await port.received(), 32);
+      expect(paperText(paper)).toContain('STRUK PEMBELIAN LISTRIK PRABAYAR');
+      expect(kinds(paper)).toEqual(['cut', 'kick']);
+      expect(paper.items.find((it) => it.t === 'kick')).toEqual({ t: 'kick', pin: 5 });
+    } finally {
+      await core.stop();
+    }
+  });
+
+  it('a port that is not there is said in words', async () => {
+    const core = await startCore({ printTimeouts: tight });
+    try {
+      await core.call('settings.savePrinter', { ...DEFAULT_PRINTER, kind: 'serial', path: '/dev/loket-no-such-port', baudRate: 9600 });
+      const sale = await soldToken(core);
+      const r = await core.call('receipt.print', { saleId: sale.id, copy: false });
+      expect(r.outcome.job!.reason).toMatch(/^Port \/dev\/loket-no-such-port tidak bisa dibuka: .*Periksa printer sudah dipasangkan \(Bluetooth\) atau tersambung\.$/);
+    } finally {
+      await core.stop();
+    }
   });
 });
 

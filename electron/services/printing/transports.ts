@@ -120,19 +120,16 @@ export async function sendDevice(path: string, bytes: Uint8Array): Promise<Sent>
   }
 }
 
-type SerialPortModule = { SerialPort: new (o: { path: string; baudRate: number; autoOpen: boolean }) => SerialPortLike };
-type SerialPortLike = { open(cb: (e: Error | null) => void): void; write(d: Buffer, cb: (e: Error | null | undefined) => void): void; drain(cb: (e: Error | null) => void): void; close(cb: () => void): void };
-
-/** A serial or Bluetooth SPP port, through the optional serialport package (loaded only when used). */
+/** A serial or Bluetooth SPP port, through the optional serialport package (loaded only when used: it is native). */
 export async function sendSerial(path: string, baudRate: number, bytes: Uint8Array): Promise<Sent> {
-  let mod: SerialPortModule;
+  let SerialPort: typeof import('serialport').SerialPort;
   try {
-    mod = (await import(/* optional */ 'serialport' as string)) as SerialPortModule;
+    ({ SerialPort } = await import('serialport'));
   } catch {
     return { ok: false, reason: 'Printer serial/Bluetooth tidak didukung di instalasi ini (paket serialport tidak terpasang). Pakai printer jaringan atau USB.' };
   }
   return new Promise((resolve) => {
-    const port = new mod.SerialPort({ path, baudRate, autoOpen: false });
+    const port = new SerialPort({ path, baudRate, autoOpen: false });
     port.open((e) => {
       if (e) return resolve({ ok: false, reason: `Port ${path} tidak bisa dibuka: ${e.message}. Periksa printer sudah dipasangkan (Bluetooth) atau tersambung.` });
       port.write(Buffer.from(bytes), (we) => {
