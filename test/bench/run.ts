@@ -11,6 +11,7 @@ import { benchSatPipeline } from './sat-pipeline';
 import { benchSignatures } from './signatures';
 import { fmt } from './stats';
 import { benchColdStart } from './cold-start';
+import { benchPrinting } from './printing';
 
 const quick = process.argv.includes('--quick');
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
@@ -76,6 +77,13 @@ async function main(): Promise<void> {
       mt.stop();
     }
   }
+
+  out('\n4b. Printing a token struk: "sale done" → last byte at a network printer (127.0.0.1), core vs the same bytes written raw to a fresh socket');
+  const pr = await benchPrinting(quick ? 50 : 200);
+  out(
+    `   raw socket ${fmt(pr.rawMs)} ms, core ${fmt(pr.coreMs)} ms (layout, ESC/POS, the job noted queued → sending → sent, the status question, ${pr.bytes} bytes) ` +
+      `→ ${fmt(pr.ratio, 1)}×, +${fmt(pr.coreMs - pr.rawMs)} ms (target < 50 ms; ${pr.sales} struks in 5 interleaved rounds; RSS ${fmt(pr.rssMb, 0)} MB)`,
+  );
 
   out('\n5. Durable sales per second vs the disk’s own fsync rate (same folder)');
   const durable = await durableSalesRate(quick ? 300 : 1500);
