@@ -20,7 +20,10 @@ export async function printReceipt(saleId: string, copy: boolean): Promise<{ rec
 export function printFailure(o: PrintOutcome): AppError | null {
   const j = o.job;
   if (!j || (j.state !== 'failed' && j.state !== 'uncertain')) return null;
-  return { code: 'print_failed', message: `Struk gagal dicetak: ${j.reason ?? 'printer tidak menjawab'} Cetak ulang (P).`, detail: `${j.target} · job ${j.id}` };
+  const reason = j.reason ?? 'Printer tidak menjawab.';
+  // The transports' reasons already end with what to do; only a bare one gets "Cetak ulang (P)".
+  const message = `Struk gagal dicetak: ${reason}${/\(P\)/.test(reason) ? '' : ' Cetak ulang (P).'}`;
+  return { code: 'print_failed', message, detail: `${j.target} · job ${j.id}` };
 }
 
 export async function saveReceipt(saleId: string): Promise<AppError | null> {

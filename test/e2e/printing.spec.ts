@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { decodeEscPos, paperText } from '../../electron/receipts/escpos-decode';
+import { SettingsView } from '../../shared/contract';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { png } from '../support/png';
 import { SHOTS, shot, webModeForFile } from './web-mode';
@@ -84,4 +85,23 @@ test('the owner sets up a network printer, prints the test page, and a cash stru
   await expect(page.getByTestId('paper')).toContainText(token);
   await shot(page, 'print-04-struk-sent');
   await page.getByTestId('paper').screenshot({ path: path.join(SHOTS, 'print-04b-struk-paper.png') });
+  // The printer runs out of paper: the reprint fails in words, the sale stays done, P prints again.
+  const got = await app().api('settings.get', {});
+  const good = SettingsView.parse(got.value);
+  const saved = await app().api('settings.savePrinter', { ...good.printer, port: empty.port });
+  expect(saved.ok).toBe(true);
+  await page.keyboard.press('p');
+  await expect(page.getByRole('alert').filter({ hasText: 'Struk gagal dicetak' })).toHaveText(/^Struk gagal dicetak: Kertas habis\. Ganti gulungan kertas, lalu cetak ulang \(P\)\.(Rincian.*)?$/);
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await shot(page, 'print-05-paper-out-at-sale');
+  expect((await app().api('settings.savePrinter', good.printer)).ok).toBe(true);
+  const again = printer.nextJob();
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('print-status')).toBeVisible();
+  expect(paperText(decodeEscPos(await again, 32))).toContain('SALINAN ke-');
+  // The printer card on a 1024×600 counter laptop.
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.keyboard.press('F9');
+  await page.getByTestId('printer-card').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'print-06-settings-1024.png') });
 });
