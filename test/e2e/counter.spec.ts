@@ -2,7 +2,7 @@
 // the cashier signs in, opens a shift with a float, sells two tokens, and the shift is closed by
 // counting the drawer with a variance, approved by the supervisor — then the Z report.
 import { expect, test, type Page } from '@playwright/test';
-import { shot, stubPrint, webModeForFile } from './web-mode';
+import { shot, stubPrint, webModeForFile, setupOwnerByKeyboard } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -35,12 +35,7 @@ test('sign-in → open shift → two sales → close with a variance approved by
   // Day one: the owner's account.
   await expect(page.getByTestId('sign-in')).toContainText('Buat akun pemilik');
   await shot(page, 'counter-01-setup');
-  await page.keyboard.type('Pemilik');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Enter');
+  await setupOwnerByKeyboard(page);
   await expect(page.getByTestId('who')).toContainText('Pemilik · Pemilik');
 
   // The owner adds a cashier and a supervisor.

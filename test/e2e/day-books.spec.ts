@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text';
-import { SHOTS, shot, webModeForFile } from './web-mode';
+import { SHOTS, shot, webModeForFile, setupOwnerByKeyboard } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -49,13 +49,7 @@ async function refundSelected(page: Page, amount: string | null, reason: string)
 test('a day with refunds and a short drawer: X, Z, the books and the day PDF agree to the rupiah', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await app().enter(page);
-  await page.keyboard.type('Pemilik');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('who')).toContainText('Pemilik');
+  await setupOwnerByKeyboard(page);
   await page.keyboard.press('F6');
   await page.keyboard.type('200000');
   await expect(page.getByTestId('shift-float')).toHaveValue('200.000');

@@ -73,6 +73,17 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The first start: the owner's account typed at the sign-in screen (name, PIN, PIN again). */
+export async function setupOwnerByKeyboard(page: Page, who = E2E_OWNER): Promise<void> {
+  await page.keyboard.type(who.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.pin);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.pin);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('who')).toContainText(who.name);
+}
+
 /** Records window.print() instead of opening the browser's dialog. */
 export async function stubPrint(page: Page): Promise<void> {
   await page.addInitScript(() => {
