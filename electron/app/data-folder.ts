@@ -18,7 +18,7 @@ export class FolderBusyError extends Error {
 
 /** Loket's own files and folders in the data folder (in Electron it also holds Chromium's profile, left alone). */
 const OWN_FILES = ['loket.db', 'loket.db-wal', 'loket.db-shm', 'loket.db-journal', 'master.key', LOCK_FILE, 'vault-key.safe'];
-const OWN_DIRS = ['logs', 'training'];
+const OWN_DIRS = ['logs', 'training', 'backup-staging', 'restore'];
 
 function privateTree(dir: string): void {
   chmodSync(dir, 0o700);

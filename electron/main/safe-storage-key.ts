@@ -16,6 +16,19 @@ export function safeStorageKeySource(dataDir: string, safeStorage: SafeStorageLi
   let cached: Buffer | null = null;
   return {
     description: 'Electron safeStorage',
+    async adopt(recovered, opts = {}) {
+      if (!safeStorage.isEncryptionAvailable()) {
+        return { ok: false, reason: 'the operating system offers no encryption (safeStorage unavailable)' };
+      }
+      if (existsSync(file) && !opts.replace) {
+        const held = safeStorage.decryptString(readFileSync(file));
+        if (held === recovered.toString('hex')) return { ok: true };
+        return { ok: false, reason: `${file} already holds another key` };
+      }
+      writeFileSync(file, safeStorage.encryptString(recovered.toString('hex')), { mode: 0o600 });
+      cached = Buffer.from(recovered);
+      return { ok: true };
+    },
     async getKey() {
       if (cached) return { ok: true, key: cached };
       if (!safeStorage.isEncryptionAvailable()) {

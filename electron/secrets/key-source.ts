@@ -3,6 +3,13 @@ export type KeySource = {
   readonly description: string;
   /** The 32-byte vault key, or an explanation why none is available (vault locked). */
   getKey(): Promise<{ ok: true; key: Buffer } | { ok: false; reason: string }>;
+  /**
+   * A restore makes a recovered key this ledger's key (before the restored ledger opens). Refused
+   * when this source already holds a different key — two keys for one folder would leave either the
+   * restored audit chain or the credentials unreadable — unless `replace` says the held key guards
+   * nothing (the fresh, empty ledger a first start made, which the restore replaces).
+   */
+  adopt(key: Buffer, opts?: { replace?: boolean }): Promise<{ ok: true } | { ok: false; reason: string }>;
 };
 
 export const KEY_BYTES = 32;
@@ -15,4 +22,13 @@ export function parseMasterKey(text: string): Buffer | null {
     if (b.length === KEY_BYTES) return b;
   }
   return null;
+}
+
+/** A key held in memory (tests, the bench): adopts only itself. */
+export function fixedKeySource(key: Buffer | null, description = 'fixed key'): KeySource {
+  return {
+    description,
+    getKey: async () => (key ? { ok: true, key } : { ok: false, reason: 'no key' }),
+    adopt: async (k) => (key?.equals(k) ? { ok: true } : { ok: false, reason: `${description} holds another key` }),
+  };
 }

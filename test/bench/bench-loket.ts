@@ -1,4 +1,5 @@
 // A core for the benchmark: its own data folder, a fixed key, the call wrapper the hosts use.
+import { fixedKeySource } from '../../electron/secrets/key-source';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ export async function startBenchLoket(): Promise<BenchLoket> {
     host: 'web',
     version: 'bench',
     log,
-    keySource: { description: 'bench', getKey: async () => ({ ok: true, key: Buffer.alloc(32, 3) }) },
+    keySource: fixedKeySource(Buffer.alloc(32, 3), 'bench'),
     startWaitMs: 60_000,
   });
   loket.start();

@@ -1,5 +1,6 @@
 // The core as the hosts run it, on a temporary data folder: calls go through the same
 // invokeCall wrapper (zod parsing included) that IPC and HTTP use.
+import { fixedKeySource } from '../../electron/secrets/key-source';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,7 +40,7 @@ export async function startCore(config: Partial<LoketConfig> = {}, opts: { signe
     dataDir,
     host: 'web',
     version: 'test',
-    keySource: { description: 'test key', getKey: async () => ({ ok: true, key: Buffer.from(TEST_KEY, 'hex') }) },
+    keySource: fixedKeySource(Buffer.from(TEST_KEY, 'hex'), 'test key'),
     log: silentLogger,
     timeScale: 0.01,
     // Roomy timeouts so a loaded CI machine does not turn a plain success into a (correctly

@@ -1,5 +1,6 @@
 // The sale services over a real ledger with a scripted provider instead of HTTP: for the defences
 // no honest simulator triggers, and for measuring the core alone.
+import { fixedKeySource } from '../../electron/secrets/key-source';
 import { openLedger, type Ledger } from '../../electron/db/connection';
 import { createVault } from '../../electron/secrets/vault';
 import { createSettingsService } from '../../electron/services/settings/settings-service';
@@ -43,7 +44,7 @@ export type ScriptedCore = { db: Ledger; sales: SalesService; sell(meter?: strin
 
 export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutcome; advise?: () => PurchaseOutcome; scale?: number }): ScriptedCore {
   const db = openLedger(opts.file ?? ':memory:');
-  const vault = createVault(db, { description: 't', getKey: async () => ({ ok: false, reason: 'none' }) }, Date.now);
+  const vault = createVault(db, fixedKeySource(null, 't'), Date.now);
   const settings = createSettingsService(db, vault, Date.now);
   const provider: PurchaseProvider & PlnLookup = {
     name: 'vsi',

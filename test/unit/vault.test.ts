@@ -6,10 +6,10 @@ import { openLedger } from '../../electron/db/connection';
 import { createVault } from '../../electron/secrets/vault';
 import { envKeySource, fileKeySource } from '../../electron/secrets/file-key-source';
 import { safeStorageKeySource } from '../../electron/main/safe-storage-key';
-import type { KeySource } from '../../electron/secrets/key-source';
+import { fixedKeySource, type KeySource } from '../../electron/secrets/key-source';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'loket-vault-'));
-const fixedKey = (byte: number): KeySource => ({ description: 'test', getKey: async () => ({ ok: true, key: Buffer.alloc(32, byte) }) });
+const fixedKey = (byte: number): KeySource => ({ description: 'test', getKey: async () => ({ ok: true, key: Buffer.alloc(32, byte) }), adopt: async () => ({ ok: false, reason: 'test' }) });
 
 describe('credential vault', () => {
   it('stores ciphertext only and reveals with the right key', async () => {
@@ -64,7 +64,7 @@ describe('credential vault', () => {
 
   it('a locked vault refuses to store anything', async () => {
     const db = openLedger(':memory:');
-    const vault = createVault(db, { description: 'none', getKey: async () => ({ ok: false, reason: 'no key' }) }, Date.now);
+    const vault = createVault(db, fixedKeySource(null, 'none'), Date.now);
     expect(await vault.store('a', 'x', 'b')).toEqual({ ok: false, reason: 'no key' });
     expect(vault.has('a')).toBe(false);
   });
