@@ -42,14 +42,27 @@ export async function writeAtomically(folder: string, name: string, write: (fh: 
   }
 }
 
-/** Temps of earlier runs (killed mid-write) older than `olderThanMs`; they were never backups. */
-export function sweepTemps(folder: string, now: number, olderThanMs = 60_000): string[] {
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temps of earlier runs that were killed mid-write: their process is gone (or, on a share another
+ * PC may also write to, they are older than `staleMs`). They were never backups.
+ */
+export function sweepTemps(folder: string, now: number, staleMs = 6 * 3_600_000): string[] {
   const swept: string[] = [];
   for (const n of readdirSync(folder)) {
     if (!n.startsWith(TEMP_PREFIX) || !n.endsWith(TEMP_SUFFIX)) continue;
     const p = path.join(folder, n);
+    const pid = Number(/\.(\d+)-[0-9a-f]{8}\.tmp$/.exec(n)?.[1] ?? NaN);
     try {
-      if (now - statSync(p).mtimeMs < olderThanMs) continue;
+      if (pid === process.pid || (alive(pid) && now - statSync(p).mtimeMs < staleMs)) continue;
       unlinkSync(p);
       swept.push(n);
     } catch {

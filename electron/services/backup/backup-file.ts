@@ -174,18 +174,18 @@ class Opener extends Transform {
  * Writes into an open FileHandle from `start` on. (FileHandle.createWriteStream keeps a reference
  * that leaves a later close() waiting forever on Node 20, so the handle stays the caller's alone.)
  */
-function positionalWriter(fh: FileHandle, start: number): Writable {
+function positionalWriter(fh: FileHandle, start: number, onWritten?: (bytes: number) => Promise<void>): Writable {
   let at = start;
   return new Writable({
     highWaterMark: CHUNK,
     write(chunk: Buffer, _enc, done) {
-      fh.write(chunk, 0, chunk.length, at).then(
-        ({ bytesWritten }) => {
+      fh.write(chunk, 0, chunk.length, at)
+        .then(async ({ bytesWritten }) => {
           at += bytesWritten;
-          done(bytesWritten === chunk.length ? null : new Error('short write'));
-        },
-        (e: Error) => done(e),
-      );
+          if (bytesWritten !== chunk.length) throw new Error('short write');
+          await onWritten?.(at);
+        })
+        .then(() => done(), (e: Error) => done(e));
     },
   });
 }
@@ -194,7 +194,14 @@ function positionalWriter(fh: FileHandle, start: number): Writable {
  * Writes the ledger copy at `plainFile` as a backup into an open file (the caller's temp file;
  * making it the backup — fsync, rename — is the caller's). Returns the header written.
  */
-export async function writeBackup(plainFile: string, out: FileHandle, vaultKey: Buffer, facts: Omit<BackupFacts, 'ledgerBytes'>): Promise<BackupHeader> {
+export async function writeBackup(
+  plainFile: string,
+  out: FileHandle,
+  vaultKey: Buffer,
+  facts: Omit<BackupFacts, 'ledgerBytes'>,
+  /** Crash tests: called after each record reaches the file. */
+  onWritten?: (bytes: number) => Promise<void>,
+): Promise<BackupHeader> {
   const salt = randomBytes(16);
   const nonce = randomBytes(8);
   const header: BackupHeader = {
@@ -213,7 +220,7 @@ export async function writeBackup(plainFile: string, out: FileHandle, vaultKey: 
     createReadStream(plainFile, { highWaterMark: CHUNK }),
     createGzip({ level: 1, chunkSize: 256 * 1024 }),
     new Sealer(fileKey(vaultKey, salt), nonce, hash),
-    positionalWriter(out, prefix.length),
+    positionalWriter(out, prefix.length, onWritten),
   );
   return header;
 }

@@ -31,6 +31,8 @@ export type BackupOptions = {
   /** Tests: where the temp file is really written (e.g. /dev/full). */
   openTemp?: OpenTemp;
   onProgress?: (p: BackupProgress) => void;
+  /** Crash tests: called as the backup's bytes reach the temp file (a SIGKILL lands mid-write). */
+  onWritten?: (bytes: number) => Promise<void>;
 };
 
 export type VerifiedBackup = { folder: string; ok: true; file: string; bytes: number; sales: number; auditRows: number; deleted: string[] };
@@ -77,7 +79,7 @@ async function backupInto(folder: string, copy: string, header: Parameters<typeo
     let name = backupFileName(header.createdAt);
     // Two runs in one second (a shift close right after a scheduled run) must not overwrite.
     for (let i = 2; readdirSync(folder).includes(name); i++) name = name.replace(/(-\d+)?\.loketbak$/, `-${i}.loketbak`);
-    file = await writeAtomically(folder, name, async (fh) => void (await writeBackup(copy, fh, o.vaultKey, header)), o.openTemp);
+    file = await writeAtomically(folder, name, async (fh) => void (await writeBackup(copy, fh, o.vaultKey, header, o.onWritten)), o.openTemp);
   } catch (e) {
     return { folder, ok: false, problem: describeFsError(e, folder) };
   }
@@ -90,7 +92,7 @@ async function backupInto(folder: string, copy: string, header: Parameters<typeo
   }
   o.onProgress?.({ stage: 'rotate', folder });
   const deleted: string[] = [];
-  for (const name of backupsToDelete(readdirSync(folder), o.now(), o.rotation ?? DEFAULT_ROTATION)) {
+  for (const name of backupsToDelete(readdirSync(folder), o.now(), o.rotation ?? DEFAULT_ROTATION, undefined, path.basename(file))) {
     try {
       unlinkSync(path.join(folder, name));
       deleted.push(name);

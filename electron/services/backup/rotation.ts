@@ -4,7 +4,7 @@
 export type RotationPolicy = { daily: number; weekly: number; monthly: number };
 export const DEFAULT_ROTATION: RotationPolicy = { daily: 14, weekly: 8, monthly: 12 };
 
-const NAME = /^loket-(\d{8})T(\d{6})Z(?:-\d+)?\.loketbak$/;
+const NAME = /^loket-(\d{8})T(\d{6})Z(?:-(\d+))?\.loketbak$/;
 
 export function backupFileName(at: number): string {
   const iso = new Date(at).toISOString(); // 2026-12-03T15:01:02.345Z
@@ -19,6 +19,11 @@ export function backupTime(name: string): number | null {
   return Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +t.slice(0, 2), +t.slice(2, 4), +t.slice(4, 6));
 }
 
+/** The n of a second backup in the same second ("…Z-2.loketbak"): orders files made in one second. */
+function sameSecondIndex(name: string): number {
+  return Number(NAME.exec(name)?.[3] ?? 1);
+}
+
 const DAY = 86_400_000;
 
 /** Day, ISO-like week (Monday start) and month buckets in the outlet's zone offset. */
@@ -31,14 +36,14 @@ function buckets(at: number, offsetMs: number): { day: number; week: number; mon
   return { day, week, month: d.getUTCFullYear() * 12 + d.getUTCMonth() };
 }
 
-/** The names to delete, given every file name in a folder. */
-export function backupsToDelete(names: readonly string[], now: number, policy: RotationPolicy = DEFAULT_ROTATION, offsetMs = 7 * 3_600_000): string[] {
+/** The names to delete, given every file name in a folder (`keep`: the one just written, never deleted). */
+export function backupsToDelete(names: readonly string[], now: number, policy: RotationPolicy = DEFAULT_ROTATION, offsetMs = 7 * 3_600_000, keepName?: string): string[] {
   const ours = names
     .map((name) => ({ name, at: backupTime(name) }))
     .filter((f): f is { name: string; at: number } => f.at !== null)
-    .sort((a, b) => b.at - a.at || (a.name < b.name ? 1 : -1));
+    .sort((a, b) => b.at - a.at || sameSecondIndex(b.name) - sameSecondIndex(a.name));
   if (ours.length === 0) return [];
-  const keep = new Set<string>([ours[0]!.name]);
+  const keep = new Set<string>([ours[0]!.name, ...(keepName ? [keepName] : [])]);
   const current = buckets(now, offsetMs);
   const seen = { day: new Set<number>(), week: new Set<number>(), month: new Set<number>() };
   for (const f of ours) {
