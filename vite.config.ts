@@ -22,7 +22,10 @@ export default defineConfig(({ mode }) => {
         target: 'node20',
         sourcemap: true,
         rollupOptions: {
-          input: { [entry]: `electron/${entry}/index.ts` },
+          // The verifier's and the backup's worker threads load files of their own, beside main.cjs.
+          input: (entry === 'main'
+            ? { main: 'electron/main/index.ts', 'audit-worker': 'electron/services/audit/audit-worker.ts', 'backup-worker': 'electron/services/backup/backup-worker.ts' }
+            : { preload: 'electron/preload/index.ts' }) as Record<string, string>,
           external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
           output: { format: 'cjs', entryFileNames: '[name].cjs' },
         },

@@ -74,6 +74,15 @@ export const CALL_NAMES = [
   'crypto.simulate',
   'crypto.list',
   'crypto.receipt',
+  'backup.status',
+  'audit.progress',
+  'backup.saveSettings',
+  'backup.run',
+  'recoveryKey.show',
+  'recoveryKey.confirm',
+  'recoveryKey.pdf',
+  'setup.findBackups',
+  'setup.restore',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

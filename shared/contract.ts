@@ -2,6 +2,7 @@
 // and the renderer's api are generated from this table; every payload is parsed with these
 // schemas on the core side, so nothing unchecked reaches a service.
 import { z } from 'zod';
+import { BackupBadge, BackupFileView, BackupSettings, BackupStatus, RecoveryKeyView, RestoredView } from './backup';
 import { AppError } from './domain/errors';
 import { Rupiah } from './domain/money';
 import { NAME_MAX, NAME_MIN, NAME_PROBLEM_TEXT, newNameProblem, normalizeName } from './domain/person-name';
@@ -109,6 +110,7 @@ export const AppInfo = z.object({
   reviewCount: z.number().int().nonnegative(),
   deposits: z.array(DepositView),
   counter: CounterStatus,
+  backup: BackupBadge,
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -793,6 +795,29 @@ export const contract = {
   },
   'settings.setCallback': { kind: 'write', request: CallbackSettings, response: SettingsView },
   'settings.savePrinter': { kind: 'write', request: PrinterSettings, response: SettingsView },
+  'backup.status': { kind: 'read', request: Empty, response: BackupStatus },
+  /** How far an audit check in progress is (the settings card's progress bar). */
+  'audit.progress': { kind: 'read', request: Empty, response: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() }) },
+  'backup.saveSettings': { kind: 'write', request: BackupSettings, response: BackupStatus },
+  /** Starts a backup now into every folder (it runs in the background; backup.status follows it). */
+  'backup.run': { kind: 'write', request: Empty, response: BackupStatus },
+  /** The recovery key, shown to the owner (each showing is audited), and the two groups to type back. */
+  'recoveryKey.show': { kind: 'write', request: Empty, response: RecoveryKeyView },
+  'recoveryKey.confirm': {
+    kind: 'write',
+    request: z.object({ answers: z.array(z.object({ position: z.number().int().min(1).max(14), group: z.string().max(12) })).length(2) }),
+    response: BackupStatus,
+  },
+  /** The recovery key on an A4 page to print and keep away from the PC. */
+  'recoveryKey.pdf': { kind: 'write', request: Empty, response: z.object({ pdfBase64: z.string(), fileName: z.string() }) },
+  /** First start only (no account yet): the backups in a folder, or the one file named. */
+  'setup.findBackups': { kind: 'write', request: z.object({ path: z.string().trim().min(1).max(500) }), response: z.object({ backups: z.array(BackupFileView) }) },
+  /** First start only: restore a backup with the recovery key; Loket reopens on the restored ledger. */
+  'setup.restore': {
+    kind: 'write',
+    request: z.object({ file: z.string().trim().min(1).max(500), recoveryKey: z.string().max(200) }),
+    response: RestoredView,
+  },
 } as const satisfies Record<CallName, Entry>;
 
 export type Contract = typeof contract;

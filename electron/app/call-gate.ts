@@ -12,7 +12,7 @@ import { actingAs } from '../db/actor';
 import type { Caller, HandlerTable } from './invoke';
 
 /** Open to a session nobody has signed in at (signing out is harmless: it ends only the caller's own session). */
-const OPEN: ReadonlySet<CallName> = new Set<CallName>(['app.info', 'counter.status', 'counter.setupOwner', 'counter.signIn', 'counter.signOut']);
+const OPEN: ReadonlySet<CallName> = new Set<CallName>(['app.info', 'counter.status', 'counter.setupOwner', 'counter.signIn', 'counter.signOut', 'setup.findBackups', 'setup.restore']);
 
 const NEEDS: Partial<Record<CallName, Role>> = {
   'settings.saveOutlet': 'owner',
@@ -39,6 +39,13 @@ const NEEDS: Partial<Record<CallName, Role>> = {
   'books.get': 'supervisor',
   'books.statement': 'supervisor',
   'audit.verify': 'supervisor',
+  'audit.progress': 'supervisor',
+  'backup.status': 'supervisor',
+  'backup.run': 'supervisor',
+  'backup.saveSettings': 'owner',
+  'recoveryKey.show': 'owner',
+  'recoveryKey.confirm': 'owner',
+  'recoveryKey.pdf': 'owner',
 };
 
 /** Reads (the screens' polling) do not count as activity: only what the person does restarts the idle clock. */

@@ -41,6 +41,13 @@ export type LoketConfig = {
   checkpoint?: Checkpoint;
   /** Printer transports' timeouts (tests shorten them). */
   printTimeouts?: Partial<TransportTimeouts>;
+  /**
+   * The host's way to put a restored, proven ledger in place and reopen Loket on it (first start's
+   * "Pulihkan dari cadangan"); absent where nothing can reopen the core (then restore is CLI-only).
+   */
+  replaceLedger?: (staged: string, vaultKey: Buffer) => Promise<void>;
+  /** How often the backup schedule is looked at (tests shorten it). */
+  backupTickMs?: number;
   /** How long sale.startPlnToken waits for the PAY answer before returning the sale in progress. */
   startWaitMs?: number;
 };

@@ -6,7 +6,9 @@ import { columnsOf } from '../../shared/printing';
 import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
-import { verifyAudit } from '../db/audit-verify';
+import { verifyAuditInWorkers } from '../services/audit/verify-in-workers';
+import { createBackupService, type BackupService } from '../services/backup/backup-service';
+import { backupHandlers } from './backup-handlers';
 import { backfillJournal, ensureAccounts } from '../db/queries/journal';
 import { describeFinding } from './audit-findings';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
@@ -65,6 +67,7 @@ export type Loket = {
   paymentProviders: ManagedPaymentAccess;
   auditor: Auditor;
   printing: PrintService;
+  backups: BackupService;
   /** The host ended a session (web mode evicted a browser): whoever was signed in there is forgotten. */
   forgetSession(id: string): void;
   start(): void;
@@ -216,6 +219,18 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   });
   const printing = createPrintService({ db, now, log: log.child('print'), printer: () => settings.printer(), ...(config.printTimeouts ? { timeouts: config.printTimeouts } : {}) });
   const receipts = createReceiptService(db, settings, now, printing);
+  const backups = createBackupService({
+    db,
+    dataDir: config.dataDir,
+    keySource: config.keySource,
+    now,
+    log: log.child('backup'),
+    appVersion: config.version,
+    outlet: () => settings.outlet().name,
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    ...(config.backupTickMs ? { tickMs: config.backupTickMs } : {}),
+  });
+  let auditProgress: { done: number; total: number } | null = null;
   const books = createBooksService({ db, now, deposits });
   const callbacks = createCallbackRunner({
     settings,
@@ -258,6 +273,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
           pendingCount: open.pending,
           reviewCount: open.review,
           deposits: deposits.view(settings.mode()),
+          backup: backups.badge(),
           counter: counter.status(caller.session, settings.mode()),
         },
       };
@@ -369,24 +385,52 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       counter.setBlindCount(req.on);
       return { ok: true, value: counter.status(caller.session, settings.mode()) };
     },
-    'shift.close': (req, caller) =>
-      counter.closeShift(caller.session, settings.mode(), {
+    'shift.close': async (req, caller) => {
+      const closed = await counter.closeShift(caller.session, settings.mode(), {
         counted: req.counted,
         countJson: req.denominations ? JSON.stringify(req.denominations) : null,
         reason: req.reason,
         ...(req.approval ? { approval: req.approval } : {}),
-      }),
+      });
+      // Every shift close is backed up (when the owner has a folder and has not turned it off).
+      if (closed.ok && backups.settings().atShiftClose) {
+        const r = backups.run('shift_close');
+        if (!r.started) log.info('backup.shift_close_skipped', { reason: r.reason });
+      }
+      return closed;
+    },
     'books.get': () => ({ ok: true, value: books.view(settings.mode()) }),
     'books.statement': (req) => ({ ok: true, value: books.statement(settings.mode(), req) }),
     'books.recordDeposit': (req) => ({ ok: true, value: books.recordDeposit(settings.mode(), req) }),
-    'audit.verify': () => {
-      const report = verifyAudit(path.join(config.dataDir, 'loket.db'), key, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    'audit.verify': async () => {
+      if (auditProgress) return { ok: false, error: appError('backup_busy', 'Pemeriksaan audit sedang berjalan.') };
+      auditProgress = { done: 0, total: 0 };
+      let report: Awaited<ReturnType<typeof verifyAuditInWorkers>>;
+      try {
+        report = await verifyAuditInWorkers(path.join(config.dataDir, 'loket.db'), key, {
+          ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+          onProgress: (done, total) => void (auditProgress = { done, total }),
+        });
+      } finally {
+        auditProgress = null;
+      }
       auditor.note('audit.verify', report.findings.length === 0 ? 'intact' : `${report.findings.length} findings`);
       return {
         ok: true,
         value: { intact: report.findings.length === 0, entries: report.entries, rows: report.rows, ms: report.ms, keyed: report.keyed, findings: report.findings.map(describeFinding) },
       };
     },
+    'audit.progress': () => ({ ok: true, value: auditProgress ? { running: true, ...auditProgress } : { running: false, done: 0, total: 0 } }),
+    ...backupHandlers({
+      db,
+      keySource: config.keySource,
+      backups,
+      settings,
+      auditor,
+      now,
+      who: (session) => counter.actorOf(session),
+      ...(config.replaceLedger ? { replaceLedger: config.replaceLedger } : {}),
+    }),
     'ledger.today': (req) => ({ ok: true, value: todayList(db, now(), settings.mode(), settings.outlet().timeZone, req) }),
     'ledger.search': (req) => ({ ok: true, value: searchLedger(db, req) }),
     'ledger.unresolved': () => ({ ok: true, value: listUnresolved(db) }),
@@ -500,6 +544,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     paymentProviders: payAccess,
     auditor,
     printing,
+    backups,
     forgetSession: (id) => counter.forget(id),
     start() {
       if (started) return;
@@ -516,6 +561,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       refreshDeposit(env);
       background.run('callbacks.apply', () => callbacks.apply());
       background.run('print.resume', () => printing.resume());
+      backups.start();
       log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
@@ -528,6 +574,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       await Promise.race([Promise.all([sales.idle(), payments.idle(), cryptoOrders.idle(), printing.idle()]), new Promise((r) => setTimeout(r, 3_000))]);
       await providers.stop();
       await payAccess.stop();
+      await backups.stop();
       db.close();
       if (!config.log) log.close();
       if (!config.folder) folder.release();

@@ -1,104 +1,93 @@
-// Checks the ledger against its audit chain, reading the file with two read-only connections and
-// streaming (constant memory on a ledger of millions of rows): the chain entry by entry, then each
-// audited table row by row against the last seal of that row. Says where: the entry, or the table,
-// row and its key.
-import Database from 'better-sqlite3';
-import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowsHash } from './audit-digest';
+// Checks the ledger against its audit chain: the chain entry by entry, then each audited table row
+// by row against the last seal of that row. Says where: the entry, or the table, row and its key.
+// The work is cut into ranges (audit-verify-range.ts) so that workers can share it
+// (services/audit/verify-in-workers.ts); `verifyAudit` runs them all here, in order.
+import type Database from 'better-sqlite3';
+import { AUDITED_TABLES } from './audit-digest';
+import { chainRange, openReader, tableRange, type AuditFinding, type AuditTask, type RangeResult } from './audit-verify-range';
 
-export type AuditFinding =
-  | { where: 'chain'; seq: number; problem: 'entry_changed' | 'entry_missing' | 'rows_changed' | 'key_mismatch' }
-  | { where: 'row'; table: string; rowid: number; key: string; problem: 'changed' | 'added_outside' | 'deleted_outside' };
+export type { AuditFinding, AuditTask } from './audit-verify-range';
 
 export type AuditReport = { entries: number; rows: number; findings: AuditFinding[]; keyed: boolean; ms: number };
 
-type Entry = { seq: number; at: number; actor: string; kind: string; subject: string; keyed: number; rows_hash: Buffer; hash: Buffer };
-type SealRow = { seq: number; tbl: string; rid: number; digest: Buffer };
+export type AuditPlan = {
+  tasks: AuditTask[];
+  /** Work units for a progress bar: every table row and every seal the chain pass reads. */
+  units: number;
+  /** Whether every entry is keyed; rows are checked with the key only then. */
+  keyed: boolean;
+};
 
-const PRIMARY: Record<string, string> = { settings: 'key' };
+const CHUNK = 200_000;
 
-export function verifyAudit(file: string, key: Buffer | null, opts: { nativeBinding?: string; maxFindings?: number } = {}): AuditReport {
-  const started = Date.now();
-  const open = (): Database.Database => new Database(file, { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
-  const a = open();
-  const b = open();
-  const max = opts.maxFindings ?? 200;
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** The work, cut into ranges of about `chunk` rows: the chain by the seals it covers, each table by rowid. */
+export function planAudit(db: Database.Database, chunk = CHUNK): AuditPlan {
+  const tasks: AuditTask[] = [];
+  let units = 0;
+  const keyed = db.prepare('SELECT 1 FROM audit_log WHERE keyed = 0 LIMIT 1').get() === undefined;
+  const maxSeq = (db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
+  const sealRows = (db.prepare('SELECT max(rowid) AS m FROM audit_rows').get() as { m: number | null }).m ?? 0;
+  units += sealRows;
+  // The chain cut where the seals (append-only, so in seq order) cross each `chunk` boundary.
+  let from = 1;
+  for (let r = chunk; r < sealRows && from <= maxSeq; r += chunk) {
+    const at = db.prepare('SELECT seq FROM audit_rows WHERE rowid >= ? ORDER BY rowid LIMIT 1').get(r) as { seq: number } | undefined;
+    if (!at || at.seq <= from) continue;
+    tasks.push({ kind: 'chain', from, to: at.seq - 1 });
+    from = at.seq;
+  }
+  tasks.push({ kind: 'chain', from, to: Math.max(maxSeq, from), last: true });
+  for (const t of AUDITED_TABLES) {
+    // A ledger of an older schema (read without migrating) has not got every table yet.
+    if (!hasTable(db, t)) continue;
+    const rows = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM main."${t}"`).get() as { lo: number | null; hi: number | null; n: number };
+    const seals = db.prepare('SELECT min(rid) AS lo, max(rid) AS hi FROM audit_rows WHERE tbl = ?').get(t) as { lo: number | null; hi: number | null };
+    const lo = Math.min(rows.lo ?? Infinity, seals.lo ?? Infinity);
+    const hi = Math.max(rows.hi ?? -Infinity, seals.hi ?? -Infinity);
+    units += rows.n;
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) continue;
+    for (let a = lo; a <= hi; a += chunk) tasks.push({ kind: 'table', table: t, from: a, to: Math.min(hi, a + chunk - 1) });
+  }
+  return { tasks, units, keyed };
+}
+
+export function runAuditTask(db: Database.Database, key: Buffer | null, keyed: boolean, task: AuditTask, max: number, onUnits?: (n: number) => void): RangeResult {
+  if (task.kind === 'chain') {
+    const r = chainRange(db, key, task.from, task.to, max, task.last === true);
+    onUnits?.(r.sealRows);
+    return r;
+  }
+  return tableRange(db, key, keyed, task.table, task.from, task.to, max, onUnits);
+}
+
+/** Merges range results in plan order (chain first, then tables as listed), keeping at most `max` findings. */
+export function mergeResults(results: readonly RangeResult[], max: number, started: number): AuditReport {
   const findings: AuditFinding[] = [];
-  const add = (f: AuditFinding): void => {
-    if (findings.length < max) findings.push(f);
-  };
   let entries = 0;
   let rows = 0;
   let keyed = true;
-  try {
-    // 1. The chain: contiguous, every entry's rows and hash as they were written.
-    const sealRows = b.prepare('SELECT seq, tbl, rid, digest FROM audit_rows ORDER BY seq, rowid').iterate() as IterableIterator<SealRow>;
-    let pending = sealRows.next();
-    let prev: Buffer = GENESIS;
-    let expected = 1;
-    for (const e of a.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Entry>) {
-      entries++;
-      if (e.keyed === 0) keyed = false;
-      if (e.seq !== expected) add({ where: 'chain', seq: expected, problem: 'entry_missing' });
-      const mine: { tbl: string; rid: number; digest: Buffer }[] = [];
-      while (!pending.done && pending.value.seq <= e.seq) {
-        if (pending.value.seq === e.seq) mine.push(pending.value);
-        pending = sealRows.next();
-      }
-      const k = e.keyed === 1 ? key : null;
-      if (e.keyed === 1 && !key) add({ where: 'chain', seq: e.seq, problem: 'key_mismatch' });
-      if (!rowsHash(mine).equals(e.rows_hash)) add({ where: 'chain', seq: e.seq, problem: 'rows_changed' });
-      else if (!entryHash(k, prev, { seq: e.seq, at: e.at, actor: e.actor, kind: e.kind, subject: e.subject, rowsHash: e.rows_hash }).equals(e.hash)) {
-        add({ where: 'chain', seq: e.seq, problem: 'entry_changed' });
-      }
-      prev = e.hash;
-      expected = e.seq + 1;
-    }
-
-    // 2. Every row against its last seal, table by table (both sides ordered by rowid).
-    for (const t of AUDITED_TABLES) {
-      // A ledger of an older schema (read without migrating) has not got every table yet.
-      if (!a.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t)) continue;
-      const pk = PRIMARY[t] ?? 'id';
-      const seals = b.prepare('SELECT rid, digest FROM audit_rows WHERE tbl = ? ORDER BY rid, seq').iterate(t) as IterableIterator<{ rid: number; digest: Buffer }>;
-      let s = seals.next();
-      /** The last seal of the next sealed row. */
-      const nextSeal = (): { rid: number; digest: Buffer } | null => {
-        if (s.done) return null;
-        let last = s.value;
-        s = seals.next();
-        while (!s.done && s.value.rid === last.rid) {
-          last = s.value;
-          s = seals.next();
-        }
-        return last;
-      };
-      let seal = nextSeal();
-      const k = keyed ? key : null;
-      const stmt = a.prepare(`SELECT rowid AS __rid, * FROM ${t} ORDER BY rowid`).raw(true);
-      const pkAt = stmt.columns().findIndex((c) => c.name === pk);
-      for (const values of stmt.iterate() as IterableIterator<unknown[]>) {
-        rows++;
-        const rid = Number(values[0]);
-        const cols = values.slice(1);
-        while (seal && seal.rid < rid) {
-          if (!seal.digest.equals(DELETED)) add({ where: 'row', table: t, rowid: seal.rid, key: '', problem: 'deleted_outside' });
-          seal = nextSeal();
-        }
-        const keyOf = (): string => String(pkAt > 0 ? values[pkAt] : rid);
-        if (!seal || seal.rid !== rid) add({ where: 'row', table: t, rowid: rid, key: keyOf(), problem: 'added_outside' });
-        else {
-          if (!rowDigest(k, t, cols).equals(seal.digest)) add({ where: 'row', table: t, rowid: rid, key: keyOf(), problem: 'changed' });
-          seal = nextSeal();
-        }
-      }
-      while (seal) {
-        if (!seal.digest.equals(DELETED)) add({ where: 'row', table: t, rowid: seal.rid, key: '', problem: 'deleted_outside' });
-        seal = nextSeal();
-      }
-    }
-  } finally {
-    a.close();
-    b.close();
+  for (const r of results) {
+    entries += r.entries;
+    rows += r.rows;
+    keyed &&= r.keyed;
+    for (const f of r.findings) if (findings.length < max) findings.push(f);
   }
   return { entries, rows, findings, keyed, ms: Date.now() - started };
+}
+
+/** The whole check on this thread (tests, small ledgers); the app runs it in workers. */
+export function verifyAudit(file: string, key: Buffer | null, opts: { nativeBinding?: string; maxFindings?: number } = {}): AuditReport {
+  const started = Date.now();
+  const max = opts.maxFindings ?? 200;
+  const db = openReader(file, opts.nativeBinding);
+  try {
+    const plan = planAudit(db);
+    return mergeResults(plan.tasks.map((t) => runAuditTask(db, key, plan.keyed, t, max)), max, started);
+  } finally {
+    db.close();
+  }
 }

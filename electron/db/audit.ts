@@ -5,7 +5,7 @@
 // given one (see statements.ts), so no change of Loket's can reach the disk unsealed.
 import type { Ledger } from './connection';
 import { stmt, requireTransactionForWrites } from './statements';
-import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowsHash } from './audit-digest';
+import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowDigestV2Hex, rowJsonSql, rowKeyV2, rowsHash, type Column } from './audit-digest';
 import { currentActor } from './actor';
 
 export type Auditor = {
@@ -42,7 +42,25 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
     for (const r of rows) stmt(db, 'INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?, ?, ?, ?)').run(e.seq, r.tbl, r.rid, r.digest);
   }
 
+  // v2 digests (SQLite serialises the row; see audit-digest.ts), with the v1 HMAC for a row that
+  // holds a BLOB where none belongs — or whose JSON SQLite refuses — so sealing never fails a sale.
+  const rowKey = rowKeyV2(key);
+  const jsonSql = new Map<string, string>();
+  for (const t of AUDITED_TABLES) {
+    const columns = db.prepare('SELECT name, type FROM pragma_table_info(?)').all(t) as Column[];
+    if (columns.length > 0) jsonSql.set(t, `${rowJsonSql(t, columns)} WHERE rowid = ?`);
+  }
   function digestOf(tbl: string, rid: number): Buffer {
+    const sql = jsonSql.get(tbl);
+    if (sql) {
+      try {
+        const r = stmt(db, sql).raw(true).get(rid) as [number, string, number] | undefined;
+        if (!r) return DELETED;
+        if (r[2] === 0) return Buffer.from(rowDigestV2Hex(rowKey, tbl, r[1]), 'hex');
+      } catch {
+        // Falls through to v1.
+      }
+    }
     const row = stmt(db, `SELECT * FROM main.${tbl} WHERE rowid = ?`).raw(true).get(rid) as unknown[] | undefined;
     return row ? rowDigest(key, tbl, row) : DELETED;
   }

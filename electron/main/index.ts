@@ -1,7 +1,7 @@
 // Electron entry: build the core, serve the renderer from loket://app, wire IPC, lock down.
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { createLoket, type Loket } from '../app/create-loket';
+import { startLoketRuntime, type LoketRuntime } from '../app/loket-runtime';
 import { safeStorageKeySource } from './safe-storage-key';
 import { applySessionSecurity, guardWebContents } from './security';
 import { mainWindowOptions } from './window';
@@ -12,14 +12,14 @@ import { appProtocolResponse } from './app-protocol';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'loket', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let loket: Loket | null = null;
+let loket: LoketRuntime | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   const appPath = app.getAppPath();
   const rendererDir = path.join(appPath, 'dist', 'renderer');
   const nativeBinding = electronNativeBinding({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath });
-  loket = await createLoket({
+  loket = await startLoketRuntime({
     dataDir: app.getPath('userData'),
     host: 'electron',
     version: app.getVersion(),

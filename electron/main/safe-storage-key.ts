@@ -1,9 +1,9 @@
 // The vault key in Electron: 32 random bytes, stored only as safeStorage ciphertext
 // (DPAPI / Keychain / libsecret). Without OS encryption the vault stays locked.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { KeySource } from '../secrets/key-source';
+import { parseMasterKey, type KeySource } from '../secrets/key-source';
 
 export type SafeStorageLike = {
   isEncryptionAvailable(): boolean;
@@ -13,6 +13,7 @@ export type SafeStorageLike = {
 
 export function safeStorageKeySource(dataDir: string, safeStorage: SafeStorageLike): KeySource {
   const file = path.join(dataDir, 'vault-key.safe');
+  const plainFile = path.join(dataDir, 'master.key');
   let cached: Buffer | null = null;
   return {
     description: 'Electron safeStorage',
@@ -35,8 +36,12 @@ export function safeStorageKeySource(dataDir: string, safeStorage: SafeStorageLi
         return { ok: false, reason: 'the operating system offers no encryption (safeStorage unavailable)' };
       }
       if (!existsSync(file)) {
-        const fresh = randomBytes(32);
+        // A folder restored by `npm run restore` holds the recovered key as master.key: it is
+        // taken into the OS keychain and the plain file removed; otherwise a new key is made.
+        const restored = existsSync(plainFile) ? parseMasterKey(readFileSync(plainFile, 'utf8')) : null;
+        const fresh = restored ?? randomBytes(32);
         writeFileSync(file, safeStorage.encryptString(fresh.toString('hex')), { mode: 0o600, flag: 'wx' });
+        if (restored) unlinkSync(plainFile);
       }
       const hex = safeStorage.decryptString(readFileSync(file));
       if (!/^[0-9a-f]{64}$/.test(hex)) return { ok: false, reason: `${file} does not hold a vault key` };

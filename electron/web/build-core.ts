@@ -13,15 +13,17 @@ export const CORE_OUT = path.join(REPO_ROOT, 'dist-web');
 export const CORE_BUNDLE = path.join(CORE_OUT, 'web-main.mjs');
 const CORE_SOURCES = ['electron', 'shared', 'package-lock.json', 'tsconfig.base.json'];
 
-/** The bundle's path, built first unless it is of today's sources. */
-export function ensureCoreBundle(): string {
-  if (isCurrent(REPO_ROOT, CORE_SOURCES, CORE_OUT, path.basename(CORE_BUNDLE))) return CORE_BUNDLE;
-  const hash = sourceHash(REPO_ROOT, CORE_SOURCES);
-  mkdirSync(CORE_OUT, { recursive: true });
-  // Written aside and renamed, so a second start at the same moment never loads half a file.
-  const temp = `${CORE_BUNDLE}.${process.pid}.tmp`;
+/** Worker entries bundled beside web-main.mjs (and, by vite.config.ts, beside Electron's main.cjs). */
+export const WORKER_ENTRIES: readonly (readonly [string, string])[] = [
+  ['audit-worker', 'electron/services/audit/audit-worker.ts'],
+  ['backup-worker', 'electron/services/backup/backup-worker.ts'],
+];
+
+/** Written aside and renamed, so a second start at the same moment never loads half a file. */
+function build(entry: string, out: string): void {
+  const temp = `${out}.${process.pid}.tmp`;
   buildSync({
-    entryPoints: [path.join(REPO_ROOT, 'electron', 'web', 'bundle-entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -31,7 +33,17 @@ export function ensureCoreBundle(): string {
     logLevel: 'warning',
     outfile: temp,
   });
-  renameSync(temp, CORE_BUNDLE);
+  renameSync(temp, out);
+}
+
+/** The bundle's path, built first unless it is of today's sources. */
+export function ensureCoreBundle(): string {
+  if (isCurrent(REPO_ROOT, CORE_SOURCES, CORE_OUT, path.basename(CORE_BUNDLE))) return CORE_BUNDLE;
+  const hash = sourceHash(REPO_ROOT, CORE_SOURCES);
+  mkdirSync(CORE_OUT, { recursive: true });
+  // Worker threads load their own entry files, siblings of the bundle (services/*/…-worker.ts).
+  for (const [name, entry] of WORKER_ENTRIES) build(path.join(REPO_ROOT, entry), path.join(CORE_OUT, `${name}.mjs`));
+  build(path.join(REPO_ROOT, 'electron', 'web', 'bundle-entry.ts'), CORE_BUNDLE);
   writeStamp(CORE_OUT, hash);
   return CORE_BUNDLE;
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
-import { createLoket } from '../app/create-loket';
+import { startLoketRuntime } from '../app/loket-runtime';
 import { claimDataFolder, FolderBusyError, type DataFolder } from '../app/data-folder';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
 import { bindLoopback, startWebHost } from './server';
@@ -80,7 +80,7 @@ export async function runWebMode(opts: { argv: readonly string[]; rendererDir: s
     fail(code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port <n>` : String(e), 1);
   }
 
-  const loket = await createLoket({
+  const loket = await startLoketRuntime({
     dataDir: args.data,
     folder,
     host: 'web',
@@ -91,7 +91,7 @@ export async function runWebMode(opts: { argv: readonly string[]; rendererDir: s
   const web = await startWebHost({ handlers: loket.handlers, staticDir: opts.rendererDir, server, log: loket.log, onSessionEnd: (id) => loket.forgetSession(id) });
   loket.start();
   process.stdout.write(`Loket web mode: ${web.tokenUrl}\n`);
-  process.stdout.write(`  data: ${args.data}\n  mode: ${loket.settings.mode() === 'training' ? 'TRAINING (simulators)' : 'production'}\n`);
+  process.stdout.write(`  data: ${args.data}\n  mode: ${loket.current().settings.mode() === 'training' ? 'TRAINING (simulators)' : 'production'}\n`);
   process.stdout.write('  Buka tautan di atas (dengan token) di peramban; tanpa token Loket tidak melayani. / Open the link above, token included.\n');
   if (args.open) openBrowser(web.tokenUrl);
 

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   'session_required',
   'internal',
   'print_failed',
+  // backups and restores
+  'backup_busy',
+  'restore_refused',
+  'recovery_key_invalid',
   // who works the counter
   'signed_out',
   'pin_invalid',

@@ -1,0 +1,142 @@
+// The calls of backups, the recovery key and the first start's restore. The recovery key is the
+// vault key written for a person: shown to the owner only (each showing audited), confirmed by two
+// of its groups typed back. A restore is offered only while this Loket holds nothing a person made
+// (no account, sale, shift or credential): it can never replace a ledger in use.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { appError, type AppError, type Result } from '../../shared/domain/errors';
+import type { BackupFileView, RestoredView } from '../../shared/backup';
+import type { Ledger } from '../db/connection';
+import { ledgerIsPristine } from '../db/ledger-inspect';
+import { writeSetting } from '../db/queries/settings';
+import type { Auditor } from '../db/audit';
+import type { KeySource } from '../secrets/key-source';
+import { parseMasterKey } from '../secrets/key-source';
+import { groupsToConfirm, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../secrets/recovery-key';
+import { readBackupHeader } from '../services/backup/backup-file';
+import { RECOVERY_CONFIRMED, type BackupService } from '../services/backup/backup-service';
+import type { SettingsService } from '../services/settings/settings-service';
+import { renderRecoveryKeyPdf } from '../receipts/recovery-key-pdf';
+import type { HandlerTable } from './invoke';
+
+type BackupCalls = 'backup.status' | 'backup.saveSettings' | 'backup.run' | 'recoveryKey.show' | 'recoveryKey.confirm' | 'recoveryKey.pdf' | 'setup.findBackups' | 'setup.restore';
+
+export type BackupHandlerDeps = {
+  db: Ledger;
+  keySource: KeySource;
+  backups: BackupService;
+  settings: SettingsService;
+  auditor: Auditor;
+  now: () => number;
+  who: (session: string) => string;
+  /** The host puts a staged, proven ledger in place and reopens Loket on it (loket-runtime.ts). */
+  replaceLedger?: (staged: string, vaultKey: Buffer) => Promise<void>;
+};
+
+const normalise = (g: string): string => g.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+
+async function recoveryGroupsOf(keySource: KeySource): Promise<Result<string[]>> {
+  const key = await keySource.getKey();
+  if (!key.ok) return { ok: false, error: appError('vault_locked', 'Loket tidak punya kunci brankas, jadi tidak ada kunci pemulihan untuk ditampilkan.', key.reason) };
+  return { ok: true, value: recoveryGroups(recoveryKeyOf(key.key)) };
+}
+
+function backupView(file: string, h: { createdAt: number; outlet: string; sales: number; lastSaleAt: number | null; appVersion: string; schema: number }): BackupFileView {
+  return { file, createdAt: h.createdAt, outlet: h.outlet, sales: h.sales, lastSaleAt: h.lastSaleAt, appVersion: h.appVersion, schema: h.schema, bytes: statSync(file).size };
+}
+
+export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupCalls> {
+  /** The two positions asked of each session, so a confirmation answers the question it was given. */
+  const asked = new Map<string, [number, number]>();
+  const notPristine = (): AppError | null =>
+    ledgerIsPristine(d.db) ? null : appError('restore_refused', 'Loket ini sudah berisi data (akun atau penjualan); pemulihan hanya bisa di Loket yang baru dipasang.');
+
+  return {
+    'backup.status': () => ({ ok: true, value: d.backups.status() }),
+    'backup.saveSettings': (req) => d.backups.saveSettings(req),
+    'backup.run': () => {
+      const r = d.backups.run('manual');
+      if (!r.started) return { ok: false, error: appError('backup_busy', r.reason) };
+      return { ok: true, value: d.backups.status() };
+    },
+    'recoveryKey.show': async (_req, caller) => {
+      const groups = await recoveryGroupsOf(d.keySource);
+      if (!groups.ok) return groups;
+      const confirm = groupsToConfirm();
+      asked.set(caller.session, confirm);
+      d.auditor.note('recovery_key.shown', `to ${d.who(caller.session)}`);
+      return { ok: true, value: { groups: groups.value, confirm } };
+    },
+    'recoveryKey.confirm': async (req, caller) => {
+      const want = asked.get(caller.session);
+      const groups = await recoveryGroupsOf(d.keySource);
+      if (!groups.ok) return groups;
+      if (!want) return { ok: false, error: appError('recovery_key_invalid', 'Tampilkan kunci pemulihan dulu, lalu ketik dua kelompok yang diminta.') };
+      for (const position of want) {
+        const answer = req.answers.find((a) => a.position === position);
+        if (!answer || normalise(answer.group) !== groups.value[position - 1]) {
+          return { ok: false, error: appError('recovery_key_invalid', `Kelompok ke-${position} tidak cocok. Lihat lagi kertas kunci pemulihan Anda.`) };
+        }
+      }
+      asked.delete(caller.session);
+      writeSetting(d.db, RECOVERY_CONFIRMED, String(d.now()), d.now());
+      d.auditor.note('recovery_key.confirmed', `by ${d.who(caller.session)}`);
+      return { ok: true, value: d.backups.status() };
+    },
+    'recoveryKey.pdf': async (_req, caller) => {
+      const groups = await recoveryGroupsOf(d.keySource);
+      if (!groups.ok) return groups;
+      const outlet = d.settings.outlet();
+      const bytes = await renderRecoveryKeyPdf({ groups: groups.value, outlet: outlet.name, timeZone: outlet.timeZone, printedAt: d.now(), printedBy: d.who(caller.session) });
+      d.auditor.note('recovery_key.printed', `by ${d.who(caller.session)}`);
+      return { ok: true, value: { pdfBase64: Buffer.from(bytes).toString('base64'), fileName: 'kunci-pemulihan-loket.pdf' } };
+    },
+    'setup.findBackups': async (req) => {
+      const refused = notPristine();
+      if (refused) return { ok: false, error: refused };
+      const p = path.resolve(req.path);
+      if (!existsSync(p)) return { ok: false, error: appError('invalid_request', `Tidak ada berkas atau folder ${p}. Colokkan flashdisk-nya, lalu periksa alamatnya.`) };
+      const files = statSync(p).isDirectory()
+        ? readdirSync(p)
+            .filter((n) => n.endsWith('.loketbak'))
+            .map((n) => path.join(p, n))
+        : [p];
+      const backups: BackupFileView[] = [];
+      for (const f of files) {
+        const h = await readBackupHeader(f);
+        if (h.ok) backups.push(backupView(f, h.header));
+        else if (files.length === 1) return { ok: false, error: appError('restore_refused', h.error.message, h.error.detail) };
+      }
+      if (backups.length === 0) return { ok: false, error: appError('restore_refused', `Tidak ada berkas cadangan Loket (.loketbak) di ${p}.`) };
+      return { ok: true, value: { backups: backups.sort((a, b) => b.createdAt - a.createdAt) } };
+    },
+    'setup.restore': async (req) => {
+      const refused = notPristine();
+      if (refused) return { ok: false, error: refused };
+      if (!d.replaceLedger) return { ok: false, error: appError('restore_refused', 'Pemulihan dari layar ini tidak tersedia di sini; pakai npm run restore.') };
+      // The recovery key as printed; web mode's LOKET_MASTER_KEY (64 hex) serves too.
+      const master = parseMasterKey(req.recoveryKey);
+      const read = master ? ({ ok: true, key: master } as const) : readRecoveryKey(req.recoveryKey);
+      if (!read.ok) return { ok: false, error: appError('recovery_key_invalid', read.message) };
+      const staged = await d.backups.stageRestore(path.resolve(req.file), read.key);
+      if (!staged.ok) {
+        const code = staged.problem.code === 'wrong_key' ? 'recovery_key_invalid' : 'restore_refused';
+        return { ok: false, error: appError(code, staged.problem.message, staged.problem.detail) };
+      }
+      await d.replaceLedger(staged.staged, read.key);
+      const f = staged.facts;
+      const value: RestoredView = {
+        file: path.resolve(req.file),
+        sales: f.sales,
+        users: f.users,
+        schemaFrom: f.schemaFrom,
+        schemaTo: f.schemaTo,
+        auditEntries: f.auditEntries,
+        auditRows: f.auditRows,
+        lastSale: f.lastSale ? { at: f.lastSale.at, productName: f.lastSale.productName, total: f.lastSale.total, state: f.lastSale.state } : null,
+        lastShift: f.lastShift ? { openedAt: f.lastShift.openedAt, closedAt: f.lastShift.closedAt, cashier: f.lastShift.cashier } : null,
+      };
+      return { ok: true, value };
+    },
+  };
+}
