@@ -17,6 +17,8 @@ import { CryptoScreen } from './screens/Crypto/CryptoScreen';
 import { BooksScreen } from './screens/Books/BooksScreen';
 import { ShiftScreen } from './screens/Counter/ShiftScreen';
 import { SignInScreen } from './screens/Counter/SignInScreen';
+import { RecoveryKeyGate } from './screens/Counter/RecoveryKeyGate';
+import { BackupBadge } from './components/BackupBadge';
 import { useActivity } from './hooks/use-activity';
 import { call, setApprover, setRepeatConfirmer } from './api/client';
 import { RepeatDialog } from './components/RepeatDialog';
@@ -149,6 +151,7 @@ export function App() {
             </button>
           ) : null}
           {info && info.reviewCount > 0 ? <span className="badge state-review">{t('app.review', { n: info.reviewCount })}</span> : null}
+          {info && signedIn ? <BackupBadge badge={info.backup} onOpen={() => setScreen('settings')} /> : null}
           {signedIn ? (
             <span className="who" data-testid="who">
               {counter!.user!.name} · {t(`counter.role.${counter!.user!.role}`)}
@@ -188,6 +191,8 @@ export function App() {
         {error ? <ErrorBox message={errorText(t, locale, error)} detail={error.detail} detailLabel={t('common.detail')} /> : null}
         {counter && !signedIn ? (
           <SignInScreen counter={counter} />
+        ) : counter?.user?.role === 'owner' && info?.backup.recoveryKey === 'unconfirmed' ? (
+          <RecoveryKeyGate />
         ) : !counter ? null : !counter.shift && (screen === 'token' || screen === 'bills' || screen === 'digital' || screen === 'crypto') ? (
           <div className="card notice" data-testid="no-shift">
             {t('shift.none')}

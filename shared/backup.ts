@@ -22,6 +22,8 @@ export const BackupBadge = z.object({
   /** In words, for the badge's title and the settings card. */
   message: z.string(),
   running: z.boolean(),
+  /** Whether the owner has written down and typed back the recovery key (unavailable: no vault key). */
+  recoveryKey: z.enum(['confirmed', 'unconfirmed', 'unavailable']),
 });
 export type BackupBadge = z.infer<typeof BackupBadge>;
 

@@ -227,6 +227,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     log: log.child('backup'),
     appVersion: config.version,
     outlet: () => settings.outlet().name,
+    hasKey: vaultKey.ok,
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     ...(config.backupTickMs ? { tickMs: config.backupTickMs } : {}),
   });

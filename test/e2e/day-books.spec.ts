@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text';
-import { SHOTS, shot, webModeForFile, setupOwnerByKeyboard } from './web-mode';
+import { SHOTS, shot, webModeForFile, setupOwnerByKeyboard, confirmRecoveryKey } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -15,6 +15,7 @@ const app = webModeForFile({}, { signedOut: true });
 async function owner(): Promise<void> {
   const made = await app().api('counter.setupOwner', { name: 'Pemilik', pin: '1234' });
   if (!made.ok) await app().api('counter.signIn', { name: 'Pemilik', pin: '1234' });
+  else await confirmRecoveryKey(app().api);
 }
 
 async function toPayment(page: Page, number: string): Promise<void> {

@@ -33,6 +33,8 @@ export type BackupServiceDeps = {
   nativeBinding?: string;
   /** How often the schedule is looked at (tests shorten it). */
   tickMs?: number;
+  /** Whether the vault has a key (else there is no recovery key to confirm). */
+  hasKey: boolean;
 };
 
 export type BackupService = {
@@ -52,7 +54,8 @@ function view(r: ReturnType<typeof recentBackupRuns>[number]): BackupRunView {
 }
 
 function ago(ms: number): string {
-  if (ms < HOUR) return `${Math.max(1, Math.round(ms / 60_000))} menit lalu`;
+  if (ms < 60_000) return 'baru saja';
+  if (ms < HOUR) return `${Math.round(ms / 60_000)} menit lalu`;
   if (ms < 2 * DAY) return `${Math.round(ms / HOUR)} jam lalu`;
   return `${Math.round(ms / DAY)} hari lalu`;
 }
@@ -76,6 +79,11 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
   }
 
   function badge(): BackupBadge {
+    const recoveryKey = !d.hasKey ? 'unavailable' : readSetting(d.db, RECOVERY_CONFIRMED) === null ? 'unconfirmed' : 'confirmed';
+    return { ...health(), recoveryKey };
+  }
+
+  function health(): Omit<BackupBadge, 'recoveryKey'> {
     const s = settings();
     const verified = lastVerifiedBackup(d.db);
     const last = recentBackupRuns(d.db, 1)[0];

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useApp } from '../../stores/app-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
+import { RestoreScreen } from './RestoreScreen';
 
 export function SignInScreen({ counter }: { counter: CounterStatus }) {
   const { t, locale, loadInfo } = useApp();
@@ -16,8 +17,9 @@ export function SignInScreen({ counter }: { counter: CounterStatus }) {
   const [again, setAgain] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), [locked, counter.needsOwner]);
+  useEffect(() => first.current?.focus(), [locked, counter.needsOwner, restoring]);
   // "Ganti pengguna": the next person types their own name, not the last one's.
   useEffect(() => setName(locked ? counter.user!.name : ''), [locked]);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -32,6 +34,7 @@ export function SignInScreen({ counter }: { counter: CounterStatus }) {
     setError(null);
     await loadInfo();
   };
+  if (restoring && counter.needsOwner) return <RestoreScreen onBack={() => setRestoring(false)} />;
   return (
     <section className="sign-in">
       <form className="card form" onSubmit={(e) => void submit(e)} data-testid="sign-in">
@@ -75,6 +78,11 @@ export function SignInScreen({ counter }: { counter: CounterStatus }) {
               data-testid="switch-user"
             >
               {t('counter.switchUser')}
+            </button>
+          ) : null}
+          {counter.needsOwner ? (
+            <button type="button" className="btn ghost" onClick={() => setRestoring(true)} data-testid="restore-open">
+              {t('backup.restoreLink')}
             </button>
           ) : null}
         </div>

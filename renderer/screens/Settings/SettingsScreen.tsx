@@ -7,6 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
 import { PaymentSettings } from './PaymentSettings';
 import { AuditCard } from './AuditCard';
+import { BackupCard } from './BackupCard';
 import { UsersCard } from './UsersCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
@@ -153,6 +154,7 @@ export function SettingsScreen() {
           <PrinterCard />
           <PricingSettings />
           <UsersCard />
+          <BackupCard />
           <AuditCard />
         </div>
         <div>
