@@ -5,7 +5,7 @@
 // Loket. Exit 0: intact; 1: tampered (each finding printed); 2: cannot check (no ledger, no key).
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { verifyAudit } from '../db/audit-verify';
+import { verifyAuditInWorkers } from '../services/audit/verify-in-workers';
 import { auditKey } from '../db/audit-digest';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
 import { describeFinding } from './audit-findings';
@@ -33,7 +33,18 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const report = verifyAudit(file, auditKey(k.key), { maxFindings: 1000 });
+  // A progress line on stderr (a terminal sees it move; a log sees one line per tenth).
+  let shown = -1;
+  const report = await verifyAuditInWorkers(file, auditKey(k.key), {
+    maxFindings: 1000,
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / Math.max(1, total)) * 10);
+      if (tenth === shown) return;
+      shown = tenth;
+      process.stderr.write(`memeriksa… ${tenth * 10}% (${done.toLocaleString('id-ID')} dari ${total.toLocaleString('id-ID')})${process.stderr.isTTY ? '\r' : '\n'}`);
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const rate = Math.round(report.rows / Math.max(0.001, report.ms / 1000));
   if (report.findings.length === 0) {
     process.stdout.write(`UTUH: ${report.entries} entri audit, ${report.rows} baris diperiksa dalam ${report.ms} ms (${rate} baris/detik)\n`);

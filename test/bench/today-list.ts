@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { openLedger } from '../../electron/db/connection';
 import { installAuditor } from '../../electron/db/audit';
 import { auditKey } from '../../electron/db/audit-digest';
-import { verifyAudit } from '../../electron/db/audit-verify';
+import { benchVerifier, type VerifierFigures } from './audit-verify';
+import { benchBackup, type BackupFigures } from './backup';
 import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
 import { findOpenSaleForCustomer, recentSucceededSales } from '../../electron/db/queries/sales';
 import { todayList } from '../../electron/services/reports/today';
@@ -40,12 +41,10 @@ export type TodayResult = {
     sealedUs: number;
     baselineRows: number;
     baselineSeconds: number;
-    verifyRows: number;
-    verifyEntries: number;
-    verifySeconds: number;
-    findings: number;
+    verifier: VerifierFigures;
     fileMb: number;
   };
+  backup: BackupFigures;
 };
 
 const FIRST = ['SITI', 'BUDI', 'DEWI', 'AGUS', 'RINA', 'JOKO', 'WATI', 'ANDI', 'SRI', 'EKO', 'YANTI', 'HENDRA', 'NUR', 'DEDI', 'LINA'];
@@ -168,7 +167,8 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   const bareMs = await timeIt(() => {
     for (let i = 0; i < writes; i++) db.transaction(() => touch.run(String(i)))();
   });
-  const key = auditKey(randomBytes(32));
+  const vaultKey = randomBytes(32);
+  const key = auditKey(vaultKey);
   // The first start on a ledger from before the audit seals what it holds: the baseline.
   const baselineSeconds = (await timeIt(() => void installAuditor(db, key, Date.now))) / 1000;
   const baselineRows = (db.prepare('SELECT count(*) AS n FROM audit_rows').get() as { n: number }).n;
@@ -178,7 +178,8 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
   db.pragma('synchronous = FULL');
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
-  const verify = verifyAudit(path.join(dir, 'loket.db'), key);
+  const verifier = await benchVerifier(path.join(dir, 'loket.db'), key!);
+  const backup = await benchBackup(dir, vaultKey);
   return {
     rows, perDay, seedSeconds, fileMb, firstMs, medianMs, customerCheckMs, rssMb,
     search: { rangeMs, dayReportMs, rangeTotalsMs, findMs, tokenTailMs, nameMs, tokenTailHits, nameHits },
@@ -189,11 +190,9 @@ export async function benchTodayList(rows: number, days: number): Promise<TodayR
       sealedUs: (sealedMs * 1000) / writes,
       baselineRows,
       baselineSeconds,
-      verifyRows: verify.rows,
-      verifyEntries: verify.entries,
-      verifySeconds: verify.ms / 1000,
-      findings: verify.findings.length,
+      verifier,
       fileMb: statSync(path.join(dir, 'loket.db')).size / 1024 / 1024,
     },
+    backup,
   };
 }

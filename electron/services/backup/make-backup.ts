@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { detachCopy, onlineCopy } from '../../db/online-copy';
 import { inspectLedger } from '../../db/ledger-inspect';
-import { verifyAudit } from '../../db/audit-verify';
+import { verifyAuditInWorkers } from '../audit/verify-in-workers';
 import { auditKey } from '../../db/audit-digest';
 import { openBackup, writeBackup } from './backup-file';
 import { writeAtomically, sweepTemps, type OpenTemp } from './atomic-file';
@@ -56,7 +56,7 @@ export async function proveBackup(file: string, vaultKey: Buffer, stagingDir: st
     if (facts.bookProblems.length > 0) {
       return { ok: false, problem: { code: 'books', message: 'Pembukuan di salinan tidak seimbang.', detail: facts.bookProblems.slice(0, 5).join('; ') } };
     }
-    const audit = verifyAudit(plain, auditKey(vaultKey), { maxFindings: 20, ...(nativeBinding ? { nativeBinding } : {}) });
+    const audit = await verifyAuditInWorkers(plain, auditKey(vaultKey), { maxFindings: 20, ...(nativeBinding ? { nativeBinding } : {}) });
     if (audit.findings.length > 0) {
       return { ok: false, problem: { code: 'audit', message: `Rantai audit di salinan tidak utuh (${audit.findings.length} temuan).`, detail: JSON.stringify(audit.findings.slice(0, 5)) } };
     }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { openLedger } from '../../db/connection';
 import { schemaVersion } from '../../db/migrate';
 import { inspectLedger, type LedgerFacts } from '../../db/ledger-inspect';
-import { verifyAudit } from '../../db/audit-verify';
+import { verifyAuditInWorkers } from '../audit/verify-in-workers';
 import { auditKey } from '../../db/audit-digest';
 import { openBackup, type BackupHeader } from './backup-file';
 import type { BackupProblem } from './problems';
@@ -27,12 +27,12 @@ export type RestoredFacts = {
 
 export type Staged = { ok: true; staged: string; facts: RestoredFacts } | { ok: false; problem: BackupProblem };
 
-function prove(file: string, vaultKey: Buffer, nativeBinding: string | undefined): { ok: true; facts: LedgerFacts; entries: number; rows: number } | { ok: false; problem: BackupProblem } {
+async function prove(file: string, vaultKey: Buffer, nativeBinding: string | undefined): Promise<{ ok: true; facts: LedgerFacts; entries: number; rows: number } | { ok: false; problem: BackupProblem }> {
   const bin = nativeBinding ? { nativeBinding } : {};
   const facts = inspectLedger(file, bin);
   if (facts.integrity.length > 0) return { ok: false, problem: { code: 'integrity', message: 'Ledger di cadangan tidak utuh (pemeriksaan SQLite gagal).', detail: facts.integrity.slice(0, 5).join('; ') } };
   if (facts.bookProblems.length > 0) return { ok: false, problem: { code: 'books', message: 'Pembukuan di cadangan tidak seimbang.', detail: facts.bookProblems.slice(0, 5).join('; ') } };
-  const audit = verifyAudit(file, auditKey(vaultKey), { maxFindings: 20, ...bin });
+  const audit = await verifyAuditInWorkers(file, auditKey(vaultKey), { maxFindings: 20, ...bin });
   if (audit.findings.length > 0) {
     return { ok: false, problem: { code: 'audit', message: `Rantai audit di cadangan tidak utuh (${audit.findings.length} temuan).`, detail: JSON.stringify(audit.findings.slice(0, 5)) } };
   }
@@ -53,7 +53,7 @@ export async function stageRestore(o: { file: string; dataDir: string; vaultKey:
       clean();
       return { ok: false, problem: { code: opened.error.code, message: opened.error.message, detail: opened.error.detail } };
     }
-    const before = prove(staged, o.vaultKey, o.nativeBinding);
+    const before = await prove(staged, o.vaultKey, o.nativeBinding);
     if (!before.ok) {
       clean();
       return before;
@@ -68,7 +68,7 @@ export async function stageRestore(o: { file: string; dataDir: string; vaultKey:
       clean();
       return { ok: false, problem: { code: 'schema', message: 'Cadangan ini dibuat oleh Loket yang lebih baru; perbarui Loket dulu.', detail: (e as Error).message } };
     }
-    const after = prove(staged, o.vaultKey, o.nativeBinding);
+    const after = await prove(staged, o.vaultKey, o.nativeBinding);
     if (!after.ok) {
       clean();
       return after;
