@@ -11,7 +11,7 @@ export type AuditFinding =
 
 export type RangeResult = { entries: number; rows: number; sealRows: number; findings: AuditFinding[]; keyed: boolean };
 
-export type AuditTask = { kind: 'chain'; from: number; to: number; last?: boolean } | { kind: 'table'; table: string; from: number; to: number };
+export type AuditTask = { kind: 'chain'; from: number; to: number; rows: [number, number] } | { kind: 'table'; table: string; from: number; to: number };
 
 type Entry = { seq: number; at: number; actor: string; kind: string; subject: string; keyed: number; rows_hash: Buffer; hash: Buffer };
 type SealRow = { seq: number; tbl: string; rid: number; digest: Buffer };
@@ -24,16 +24,16 @@ export function openReader(file: string, nativeBinding?: string): Database.Datab
 }
 
 /**
- * Entries `from..to` of the chain. The first range also reads seals numbered below 1 and the last
- * (`last`) those above the newest entry: a seal no entry accounts for — one slipped in behind
- * Loket's back to make an edited row look sealed — is a finding, not something to skip.
+ * Entries `from..to` of the chain against the seal rows `rows` (rowids), read in the order they were
+ * appended. The ranges' rowids cover every seal row, so a seal no entry accounts for — one slipped
+ * in behind Loket's back to make an edited row look sealed, or one out of its entry's place — is
+ * met by some range and is a finding, never skipped.
  */
-export function chainRange(db: Database.Database, key: Buffer | null, from: number, to: number, max: number, last = false): RangeResult {
+export function chainRange(db: Database.Database, key: Buffer | null, task: Extract<AuditTask, { kind: 'chain' }>, max: number): RangeResult {
+  const { from, to } = task;
   const findings: AuditFinding[] = [];
   const add = (f: AuditFinding): void => void (findings.length < max && findings.push(f));
-  const lo = from <= 1 ? Number.MIN_SAFE_INTEGER : from;
-  const hi = last ? Number.MAX_SAFE_INTEGER : to;
-  const sealRows = db.prepare('SELECT seq, tbl, rid, digest FROM audit_rows WHERE seq BETWEEN ? AND ? ORDER BY seq, rowid').iterate(lo, hi) as IterableIterator<SealRow>;
+  const sealRows = db.prepare('SELECT seq, tbl, rid, digest FROM audit_rows WHERE rowid BETWEEN ? AND ? ORDER BY rowid').iterate(task.rows[0], task.rows[1]) as IterableIterator<SealRow>;
   let pending = sealRows.next();
   const before = from > 1 ? (db.prepare('SELECT hash FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT 1').get(from) as { hash: Buffer } | undefined) : undefined;
   let prev: Buffer = before?.hash ?? GENESIS;

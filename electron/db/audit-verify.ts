@@ -32,15 +32,21 @@ export function planAudit(db: Database.Database, chunk = CHUNK): AuditPlan {
   const maxSeq = (db.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
   const sealRows = (db.prepare('SELECT max(rowid) AS m FROM audit_rows').get() as { m: number | null }).m ?? 0;
   units += sealRows;
-  // The chain cut where the seals (append-only, so in seq order) cross each `chunk` boundary.
+  // The chain cut at entry starts near every `chunk` seals. Seals are appended in entry order, so a
+  // stretch of entries is a stretch of rowids: each range scans its seals in rowid order (no index
+  // lookups), and together the ranges cover every seal row there is.
   let from = 1;
+  let fromRow = Number.MIN_SAFE_INTEGER;
   for (let r = chunk; r < sealRows && from <= maxSeq; r += chunk) {
     const at = db.prepare('SELECT seq FROM audit_rows WHERE rowid >= ? ORDER BY rowid LIMIT 1').get(r) as { seq: number } | undefined;
     if (!at || at.seq <= from) continue;
-    tasks.push({ kind: 'chain', from, to: at.seq - 1 });
+    const start = db.prepare('SELECT min(rowid) AS r FROM audit_rows WHERE seq = ?').get(at.seq) as { r: number | null };
+    if (start.r === null || start.r <= fromRow) continue;
+    tasks.push({ kind: 'chain', from, to: at.seq - 1, rows: [fromRow, start.r - 1] });
     from = at.seq;
+    fromRow = start.r;
   }
-  tasks.push({ kind: 'chain', from, to: Math.max(maxSeq, from), last: true });
+  tasks.push({ kind: 'chain', from, to: Math.max(maxSeq, from), rows: [fromRow, Number.MAX_SAFE_INTEGER] });
   for (const t of AUDITED_TABLES) {
     // A ledger of an older schema (read without migrating) has not got every table yet.
     if (!hasTable(db, t)) continue;
@@ -57,7 +63,7 @@ export function planAudit(db: Database.Database, chunk = CHUNK): AuditPlan {
 
 export function runAuditTask(db: Database.Database, key: Buffer | null, keyed: boolean, task: AuditTask, max: number, onUnits?: (n: number) => void): RangeResult {
   if (task.kind === 'chain') {
-    const r = chainRange(db, key, task.from, task.to, max, task.last === true);
+    const r = chainRange(db, key, task, max);
     onUnits?.(r.sealRows);
     return r;
   }

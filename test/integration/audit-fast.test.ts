@@ -77,6 +77,13 @@ describe('the fast verifier', () => {
     db.prepare("INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?, 'sales', ?, ?)").run(maxSeq + 1, sale.rid, seals[0]!.digest);
     db.close();
     expect(verifyAudit(file, key).findings).toContainEqual({ where: 'chain', seq: maxSeq + 1, problem: 'rows_changed' });
+    // The same seal filed under an old entry's number, appended after everything: still found.
+    const again = copyOf();
+    const db2 = new Database(again);
+    db2.prepare("INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?, 'sales', ?, ?)").run(seals[0]!.seq, sale.rid, seals[0]!.digest);
+    db2.close();
+    expect(verifyAudit(again, key).findings).toContainEqual({ where: 'chain', seq: seals[0]!.seq, problem: 'rows_changed' });
+    expect((await verifyAuditInWorkers(again, key, { workers: 2 })).findings).toContainEqual({ where: 'chain', seq: seals[0]!.seq, problem: 'rows_changed' });
   });
 
   it('rows sealed the v1 way (HMAC over JavaScript values) by the previous Loket still verify, and an edit to them is found', async () => {
