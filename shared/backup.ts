@@ -55,6 +55,8 @@ export type BackupStatus = z.infer<typeof BackupStatus>;
 /** What a backup file says about itself (readable without the key). */
 export const BackupFileView = z.object({
   file: z.string(),
+  /** backup: an encrypted .loketbak; ledger: a plain copy of loket.db (from an old disk). */
+  kind: z.enum(['backup', 'ledger']),
   createdAt: z.number().int(),
   outlet: z.string(),
   sales: z.number().int(),
@@ -67,6 +69,11 @@ export type BackupFileView = z.infer<typeof BackupFileView>;
 
 export const RestoredView = z.object({
   file: z.string(),
+  /** Restored without the old key: credentials forgotten, PINs to reset, the chain before re-anchored. */
+  keyless: z.boolean(),
+  secretsForgotten: z.number().int(),
+  /** Audit entries before this one can be read but not re-verified (a restore without the old key). */
+  unverifiableBefore: z.number().int().nullable(),
   sales: z.number().int(),
   users: z.number().int(),
   schemaFrom: z.number().int(),

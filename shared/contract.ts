@@ -650,6 +650,8 @@ export const contract = {
     request: Empty,
     response: z.object({
       intact: z.boolean(),
+      /** A restore without the old key: entries before this one are read, not re-verified. */
+      unverifiableBefore: z.number().int().nullable(),
       entries: z.number().int(),
       rows: z.number().int(),
       ms: z.number().int(),
@@ -815,7 +817,12 @@ export const contract = {
   /** First start only: restore a backup with the recovery key; Loket reopens on the restored ledger. */
   'setup.restore': {
     kind: 'write',
-    request: z.object({ file: z.string().trim().min(1).max(500), recoveryKey: z.string().max(200) }),
+    request: z.object({
+      file: z.string().trim().min(1).max(500),
+      /** Empty only for a plain loket.db whose key is lost: then `owner` names the owner and their new PIN. */
+      recoveryKey: z.string().max(200),
+      owner: z.object({ name: z.string().trim().min(1).max(40), pin: z.string().regex(/^\d{4,8}$/) }).nullable().optional(),
+    }),
     response: RestoredView,
   },
 } as const satisfies Record<CallName, Entry>;

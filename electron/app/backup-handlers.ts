@@ -7,13 +7,14 @@ import path from 'node:path';
 import { appError, type AppError, type Result } from '../../shared/domain/errors';
 import type { BackupFileView, RestoredView } from '../../shared/backup';
 import type { Ledger } from '../db/connection';
-import { ledgerIsPristine } from '../db/ledger-inspect';
+import { inspectLedger, ledgerIsPristine } from '../db/ledger-inspect';
 import { writeSetting } from '../db/queries/settings';
 import type { Auditor } from '../db/audit';
 import type { KeySource } from '../secrets/key-source';
 import { parseMasterKey } from '../secrets/key-source';
 import { groupsToConfirm, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../secrets/recovery-key';
 import { readBackupHeader } from '../services/backup/backup-file';
+import { isPlainLedger } from '../services/backup/restore-ledger';
 import { RECOVERY_CONFIRMED, type BackupService } from '../services/backup/backup-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import { renderRecoveryKeyPdf } from '../receipts/recovery-key-pdf';
@@ -42,7 +43,17 @@ async function recoveryGroupsOf(keySource: KeySource): Promise<Result<string[]>>
 }
 
 function backupView(file: string, h: { createdAt: number; outlet: string; sales: number; lastSaleAt: number | null; appVersion: string; schema: number }): BackupFileView {
-  return { file, createdAt: h.createdAt, outlet: h.outlet, sales: h.sales, lastSaleAt: h.lastSaleAt, appVersion: h.appVersion, schema: h.schema, bytes: statSync(file).size };
+  return { file, kind: 'backup', createdAt: h.createdAt, outlet: h.outlet, sales: h.sales, lastSaleAt: h.lastSaleAt, appVersion: h.appVersion, schema: h.schema, bytes: statSync(file).size };
+}
+
+/** A plain ledger (loket.db) as the restore screen lists it; null when it cannot be read. */
+function ledgerView(file: string): BackupFileView | null {
+  try {
+    const f = inspectLedger(file, { integrity: 'skip' });
+    return { file, kind: 'ledger', createdAt: Math.floor(statSync(file).mtimeMs), outlet: 'loket.db', sales: f.sales, lastSaleAt: f.lastSale?.at ?? null, appVersion: '', schema: f.schema, bytes: statSync(file).size };
+  } catch {
+    return null;
+  }
 }
 
 export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupCalls> {
@@ -98,11 +109,16 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       if (!existsSync(p)) return { ok: false, error: appError('invalid_request', `Tidak ada berkas atau folder ${p}. Colokkan flashdisk-nya, lalu periksa alamatnya.`) };
       const files = statSync(p).isDirectory()
         ? readdirSync(p)
-            .filter((n) => n.endsWith('.loketbak'))
+            .filter((n) => n.endsWith('.loketbak') || n === 'loket.db')
             .map((n) => path.join(p, n))
         : [p];
       const backups: BackupFileView[] = [];
       for (const f of files) {
+        if (isPlainLedger(f)) {
+          const v = ledgerView(f);
+          if (v) backups.push(v);
+          continue;
+        }
         const h = await readBackupHeader(f);
         if (h.ok) backups.push(backupView(f, h.header));
         else if (files.length === 1) return { ok: false, error: appError('restore_refused', h.error.message, h.error.detail) };
@@ -114,19 +130,34 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       const refused = notPristine();
       if (refused) return { ok: false, error: refused };
       if (!d.replaceLedger) return { ok: false, error: appError('restore_refused', 'Pemulihan dari layar ini tidak tersedia di sini; pakai npm run restore.') };
-      // The recovery key as printed; web mode's LOKET_MASTER_KEY (64 hex) serves too.
-      const master = parseMasterKey(req.recoveryKey);
-      const read = master ? ({ ok: true, key: master } as const) : readRecoveryKey(req.recoveryKey);
-      if (!read.ok) return { ok: false, error: appError('recovery_key_invalid', read.message) };
-      const staged = await d.backups.stageRestore(path.resolve(req.file), read.key);
+      const file = path.resolve(req.file);
+      const plain = isPlainLedger(file);
+      // The recovery key as printed; web mode's LOKET_MASTER_KEY (64 hex) serves too. None at all is
+      // only for a plain ledger whose key went with the old PC.
+      let key: Buffer | null = null;
+      if (req.recoveryKey.trim() !== '') {
+        const master = parseMasterKey(req.recoveryKey);
+        const read = master ? ({ ok: true, key: master } as const) : readRecoveryKey(req.recoveryKey);
+        if (!read.ok) return { ok: false, error: appError('recovery_key_invalid', read.message) };
+        key = read.key;
+      } else if (!plain) {
+        return { ok: false, error: appError('recovery_key_invalid', 'Cadangan terenkripsi hanya bisa dibuka dengan kunci pemulihannya. Ketik kuncinya.') };
+      } else if (!req.owner) {
+        return { ok: false, error: appError('recovery_key_invalid', 'Tanpa kunci pemulihan: ketik nama pemilik dan PIN baru untuknya.') };
+      }
+      const { staged, key: openWith } = await d.backups.stageRestore(file, key, plain, req.owner ?? null);
       if (!staged.ok) {
         const code = staged.problem.code === 'wrong_key' ? 'recovery_key_invalid' : 'restore_refused';
         return { ok: false, error: appError(code, staged.problem.message, staged.problem.detail) };
       }
-      await d.replaceLedger(staged.staged, read.key);
+      if (!openWith) return { ok: false, error: appError('restore_refused', 'Pemulihan tidak menghasilkan kunci.') };
+      await d.replaceLedger(staged.staged, openWith);
       const f = staged.facts;
       const value: RestoredView = {
-        file: path.resolve(req.file),
+        file,
+        keyless: f.keyless,
+        secretsForgotten: f.secretsForgotten,
+        unverifiableBefore: f.unverifiableBefore,
         sales: f.sales,
         users: f.users,
         schemaFrom: f.schemaFrom,

@@ -418,7 +418,15 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       auditor.note('audit.verify', report.findings.length === 0 ? 'intact' : `${report.findings.length} findings`);
       return {
         ok: true,
-        value: { intact: report.findings.length === 0, entries: report.entries, rows: report.rows, ms: report.ms, keyed: report.keyed, findings: report.findings.map(describeFinding) },
+        value: {
+          intact: report.findings.length === 0,
+          unverifiableBefore: report.unverifiableBefore,
+          entries: report.entries,
+          rows: report.rows,
+          ms: report.ms,
+          keyed: report.keyed,
+          findings: report.findings.map(describeFinding),
+        },
       };
     },
     'audit.progress': () => ({ ok: true, value: auditProgress ? { running: true, ...auditProgress } : { running: false, done: 0, total: 0 } }),

@@ -18,6 +18,12 @@ export type Auditor = {
   note(kind: string, subject: string, actor?: string): void;
   /** Seals rows no entry has sealed yet; the number sealed. Only for a ledger from before the audit. */
   baseline(): number;
+  /**
+   * A restore without the old vault key: a 'rekeyed' entry under this (new) key marks where the
+   * verifiable chain starts again, then every row is sealed as it is now. Entries before it can be
+   * read (their rows and order still checked) but no longer re-verified. Returns its seq.
+   */
+  rekey(subject: string): number;
   readonly keyed: boolean;
 };
 
@@ -99,11 +105,29 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
     })();
     return n;
   }
+  function rekey(subject: string): number {
+    let anchor = 0;
+    db.transaction(() => {
+      append('rekeyed', subject, []);
+      anchor = (stmt(db, 'SELECT max(seq) AS m FROM audit_log').get() as { m: number }).m;
+      for (const t of AUDITED_TABLES) {
+        if (!jsonSql.has(t)) continue;
+        const all = db.prepare(`SELECT rowid AS rid FROM main.${t} ORDER BY rowid /* once: rekey */`).all() as { rid: number }[];
+        for (let i = 0; i < all.length; i += 10_000) {
+          const chunk = all.slice(i, i + 10_000).map((r) => ({ tbl: t, rid: r.rid, digest: digestOf(t, r.rid) }));
+          append('baseline', `${t} (${chunk.length} rows, rekeyed)`, chunk);
+        }
+      }
+      stmt(db, 'DELETE FROM audit_dirty').run();
+    })();
+    return anchor;
+  }
   // The first start on a ledger from before the audit: what it holds now is the baseline.
   if (stmt(db, 'SELECT seq FROM audit_log LIMIT 1').get() === undefined) baseline();
 
   return {
     baseline,
+    rekey,
     seal: (kind, subject) => db.transaction(() => sealDirty(kind, subject))(),
     note: (kind, subject, actor) => db.transaction(() => append(kind, subject, [], actor))(),
     keyed: key !== null,

@@ -12,6 +12,7 @@ import { startLoketRuntime, type LoketRuntime } from '../../electron/app/loket-r
 import { invokeCall } from '../../electron/app/invoke';
 import { silentLogger } from '../../electron/log/logger';
 import { fileKeySource } from '../../electron/secrets/file-key-source';
+import { createVault } from '../../electron/secrets/vault';
 import { recoveryKeyOf } from '../../electron/secrets/recovery-key';
 import { signInAndOpenShift, TEST_OWNER } from '../support/counter-bootstrap';
 import { requestId, tempDir, waitFor } from './harness';
@@ -51,6 +52,8 @@ beforeAll(async () => {
   call = caller(rt);
   await signInAndOpenShift((name, req) => invokeCall(rt.handlers, name, req, silentLogger, { session: 's1' }));
   await sell('14233784991');
+  // A stored credential: a restore without the key cannot open it and must say so.
+  expect(await createVault(rt.current().db, fileKeySource(dataDir), Date.now).store('test.secret', 'rahasia', 'https://vsi.example')).toMatchObject({ ok: true });
 }, 60_000);
 afterAll(async () => {
   await rt?.stop();
@@ -147,6 +150,46 @@ describe('backups in the app', () => {
       expect(audit.intact).toBe(true);
     } finally {
       await second.stop();
+    }
+  }, 60_000);
+
+  it('a plain loket.db from the old disk, its key lost: every sale back, credentials forgotten, a new owner PIN, the old chain read but not re-verified', async () => {
+    const fresh = tempDir('loket-app-keyless-');
+    const third = await runtimeAt(fresh);
+    try {
+      const setup = caller(third, 'keyless');
+      const found = await setup<{ backups: { file: string; kind: string; sales: number }[] }>('setup.findBackups', { path: path.join(dataDir, 'loket.db') });
+      expect(found.backups[0]).toMatchObject({ kind: 'ledger' });
+      await expect(setup('setup.restore', { file: found.backups[0]!.file, recoveryKey: '', owner: { name: 'Orang Lain', pin: '9999' } })).rejects.toThrow(/Tidak ada akun pemilik/);
+      const restored = await setup<RestoredView>('setup.restore', { file: found.backups[0]!.file, recoveryKey: '', owner: { name: TEST_OWNER.name, pin: '9999' } });
+      expect(restored).toMatchObject({ keyless: true, sales: 2, secretsForgotten: 1 });
+      expect(restored.unverifiableBefore).toBeGreaterThan(1);
+      // The old PIN was peppered with the lost key; the new one opens.
+      await expect(setup('counter.signIn', TEST_OWNER)).rejects.toThrow();
+      await setup('counter.signIn', { name: TEST_OWNER.name, pin: '9999' });
+      expect((await setup<{ items: unknown[] }>('ledger.today', { status: 'all', limit: 50 })).items.length).toBe(2);
+      const audit = await setup<{ intact: boolean; unverifiableBefore: number | null }>('audit.verify');
+      expect(audit).toMatchObject({ intact: true, unverifiableBefore: restored.unverifiableBefore });
+      // It keeps selling and sealing under its new key.
+      await setup('shift.open', { openingFloat: 0 }).catch(() => undefined);
+      expect((await setup<{ intact: boolean }>('audit.verify')).intact).toBe(true);
+    } finally {
+      await third.stop();
+    }
+  }, 60_000);
+
+  it('a plain loket.db with its recovery key is proven like a backup', async () => {
+    const key = (await call<RecoveryKeyView>('recoveryKey.show')).groups.join('');
+    const fresh = tempDir('loket-app-plain-');
+    const fourth = await runtimeAt(fresh);
+    try {
+      const setup = caller(fourth, 'plain');
+      await expect(setup('setup.restore', { file: path.join(dataDir, 'loket.db'), recoveryKey: recoveryKeyOf(Buffer.alloc(32, 3)) })).rejects.toThrow(/bukan kunci buku ini/);
+      const restored = await setup<RestoredView>('setup.restore', { file: path.join(dataDir, 'loket.db'), recoveryKey: key });
+      expect(restored).toMatchObject({ keyless: false, sales: 2, unverifiableBefore: null });
+      await setup('counter.signIn', TEST_OWNER);
+    } finally {
+      await fourth.stop();
     }
   }, 60_000);
 });

@@ -231,5 +231,18 @@ describe('faults', () => {
     // The key file now holds the recovered key: web mode opens the restored ledger with it.
     expect(readFileSync(path.join(fresh, 'master.key'), 'utf8').trim()).toBe(TEST_KEY);
     expect(verifyAudit(path.join(fresh, 'loket.db'), auditKey(KEY)).findings).toEqual([]);
-  }, 60_000);
+
+    // The old PC's loket.db itself, its key lost: restored with a new key and a new owner PIN.
+    const keyless = path.join(tempDir('loket-cli-keyless-'), 'data');
+    const noKey = await runCli('restore-cli.ts', ['--from', path.join(core.dataDir, 'loket.db'), '--data', keyless, '--without-key', '--owner', 'Pemilik'], { LOKET_OWNER_PIN: '5678' });
+    expect(noKey.stdout).toContain('TANPA KUNCI');
+    expect(noKey.code).toBe(0);
+    const newKey = Buffer.from(readFileSync(path.join(keyless, 'master.key'), 'utf8').trim(), 'hex');
+    expect(newKey.equals(KEY)).toBe(false);
+    const report = verifyAudit(path.join(keyless, 'loket.db'), auditKey(newKey));
+    expect(report.findings).toEqual([]);
+    expect(report.unverifiableBefore).toBeGreaterThan(1);
+    const encryptedWithoutKey = await runCli('restore-cli.ts', ['--from', file, '--data', tempDir('loket-cli-nokey-'), '--without-key', '--owner', 'Pemilik'], { LOKET_OWNER_PIN: '5678' });
+    expect(encryptedWithoutKey.code).toBe(2);
+  }, 90_000);
 });

@@ -23,3 +23,8 @@ export function writeSecret(db: Ledger, name: string, sealed: SealedSecret, at: 
 export function deleteSecret(db: Ledger, name: string): void {
   stmt(db, 'DELETE FROM secrets WHERE name = ?').run(name);
 }
+
+/** Every stored credential removed (a restore without the old vault key: none of them can be opened). */
+export function forgetAllSecrets(db: Ledger): number {
+  return db.transaction(() => stmt(db, 'DELETE FROM secrets').run().changes)();
+}

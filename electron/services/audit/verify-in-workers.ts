@@ -90,5 +90,5 @@ export async function verifyAuditInWorkers(file: string, key: Buffer | null, opt
   await Promise.all(Array.from({ length: count }, one));
   const missing = results.findIndex((r) => r === undefined);
   if (missing >= 0) throw new Error(`audit range ${missing} was not checked`);
-  return mergeResults(results, max, started);
+  return mergeResults(results, max, started, plan.unverifiableBefore);
 }

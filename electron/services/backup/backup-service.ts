@@ -14,8 +14,8 @@ import type { KeySource } from '../../secrets/key-source';
 import type { Logger } from '../../log/logger';
 import { readJson } from '../settings/stored';
 import type { BackupProgress } from './make-backup';
-import type { Staged } from './restore';
-import { runBackupJob } from './run-in-worker';
+import { runBackupInWorker, runRestoreInWorker } from './run-in-worker';
+import type { StagedWithKey } from './backup-jobs';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -44,7 +44,8 @@ export type BackupService = {
   badge(): BackupBadge;
   /** Starts a run unless one is running or no folder is set; resolves when it has finished. */
   run(trigger: BackupTrigger): { started: true; done: Promise<void> } | { started: false; reason: string };
-  stageRestore(file: string, vaultKey: Buffer): Promise<Staged>;
+  /** A restore staged on a worker: a backup file with its key, or a plain ledger with its key or without (then `owner` gets a new PIN). */
+  stageRestore(file: string, vaultKey: Buffer | null, plain: boolean, owner: { name: string; pin: string } | null): Promise<StagedWithKey>;
   start(): void;
   stop(): Promise<void>;
 };
@@ -119,7 +120,7 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
       return;
     }
     try {
-      const result = await runBackupJob(
+      const result = await runBackupInWorker(
         {
           kind: 'backup',
           ledgerFile: path.join(d.dataDir, 'loket.db'),
@@ -182,8 +183,11 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
       writeSetting(d.db, 'backup', JSON.stringify({ ...s, folders: [...new Set(s.folders.map((f) => path.resolve(f)))] }), d.now());
       return { ok: true, value: status() };
     },
-    async stageRestore(file, vaultKey) {
-      return runBackupJob({ kind: 'restore', file, dataDir: d.dataDir, vaultKey: vaultKey.toString('hex'), ...(d.nativeBinding ? { nativeBinding: d.nativeBinding } : {}) });
+    async stageRestore(file, vaultKey, plain, owner) {
+      const bin = d.nativeBinding ? { nativeBinding: d.nativeBinding } : {};
+      if (plain) return runRestoreInWorker({ kind: 'restoreLedger', file, dataDir: d.dataDir, vaultKey: vaultKey ? vaultKey.toString('hex') : null, owner, ...bin });
+      if (!vaultKey) return { staged: { ok: false, problem: { code: 'wrong_key', message: 'Cadangan terenkripsi hanya bisa dibuka dengan kunci pemulihannya.', detail: 'no key' } }, key: null };
+      return runRestoreInWorker({ kind: 'restore', file, dataDir: d.dataDir, vaultKey: vaultKey.toString('hex'), ...bin });
     },
     start() {
       if (timer) return;

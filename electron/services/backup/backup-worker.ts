@@ -1,36 +1,25 @@
-// The backup's worker thread: a backup run (online copy, compression, encryption, the proof) or a
-// restore's staging (decrypt, prove, migrate, prove) — all of it blocking SQLite and crypto work
-// that must not stall the counter. One job per worker; progress and the outcome are posted back.
+// The backup's worker thread: one job (backup-jobs.ts) — all of it blocking SQLite and crypto work
+// that must not stall the counter — with progress and the outcome posted back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { makeBackup, type BackupProgress, type BackupRun } from './make-backup';
-import { stageRestore, type Staged } from './restore';
+import type { BackupProgress, BackupRun } from './make-backup';
+import type { Staged } from './restore';
+import { runBackup, runRestore, type BackupJob } from './backup-jobs';
 
-export type BackupJob =
-  | { kind: 'backup'; ledgerFile: string; stagingDir: string; folders: string[]; vaultKey: string; appVersion: string; outlet: string; nativeBinding?: string }
-  | { kind: 'restore'; file: string; dataDir: string; vaultKey: string; nativeBinding?: string };
-
-export type FromBackupWorker = { type: 'progress'; progress: BackupProgress } | { type: 'backup'; run: BackupRun } | { type: 'restore'; staged: Staged } | { type: 'failed'; message: string };
+export type FromBackupWorker =
+  | { type: 'progress'; progress: BackupProgress }
+  | { type: 'backup'; run: BackupRun }
+  | { type: 'restore'; staged: Staged; key: string | null }
+  | { type: 'failed'; message: string };
 
 const job = workerData as BackupJob;
 const port = parentPort!;
 const post = (m: FromBackupWorker): void => port.postMessage(m);
 
 async function run(): Promise<void> {
-  if (job.kind === 'backup') {
-    const result = await makeBackup({
-      ledgerFile: job.ledgerFile,
-      stagingDir: job.stagingDir,
-      folders: job.folders,
-      vaultKey: Buffer.from(job.vaultKey, 'hex'),
-      appVersion: job.appVersion,
-      outlet: job.outlet,
-      now: Date.now,
-      ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}),
-      onProgress: (progress) => post({ type: 'progress', progress }),
-    });
-    post({ type: 'backup', run: result });
-  } else {
-    post({ type: 'restore', staged: await stageRestore({ file: job.file, dataDir: job.dataDir, vaultKey: Buffer.from(job.vaultKey, 'hex'), ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) }) });
+  if (job.kind === 'backup') post({ type: 'backup', run: await runBackup(job, (progress) => post({ type: 'progress', progress })) });
+  else {
+    const r = await runRestore(job);
+    post({ type: 'restore', staged: r.staged, key: r.key ? r.key.toString('hex') : null });
   }
 }
 

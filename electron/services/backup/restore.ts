@@ -14,7 +14,12 @@ import { openBackup, type BackupHeader } from './backup-file';
 import type { BackupProblem } from './problems';
 
 export type RestoredFacts = {
-  header: BackupHeader;
+  /** The backup's own header; null for a plain copy of a ledger (loket.db). */
+  header: BackupHeader | null;
+  /** Restored without the old vault key: a new key was made, credentials forgotten, the chain re-anchored. */
+  keyless: boolean;
+  secretsForgotten: number;
+  unverifiableBefore: number | null;
   schemaFrom: number;
   schemaTo: number;
   sales: number;
@@ -27,7 +32,11 @@ export type RestoredFacts = {
 
 export type Staged = { ok: true; staged: string; facts: RestoredFacts } | { ok: false; problem: BackupProblem };
 
-async function prove(file: string, vaultKey: Buffer, nativeBinding: string | undefined): Promise<{ ok: true; facts: LedgerFacts; entries: number; rows: number } | { ok: false; problem: BackupProblem }> {
+async function prove(
+  file: string,
+  vaultKey: Buffer,
+  nativeBinding: string | undefined,
+): Promise<{ ok: true; facts: LedgerFacts; entries: number; rows: number; unverifiableBefore: number | null } | { ok: false; problem: BackupProblem }> {
   const bin = nativeBinding ? { nativeBinding } : {};
   const facts = inspectLedger(file, bin);
   if (facts.integrity.length > 0) return { ok: false, problem: { code: 'integrity', message: 'Ledger di cadangan tidak utuh (pemeriksaan SQLite gagal).', detail: facts.integrity.slice(0, 5).join('; ') } };
@@ -36,7 +45,7 @@ async function prove(file: string, vaultKey: Buffer, nativeBinding: string | und
   if (audit.findings.length > 0) {
     return { ok: false, problem: { code: 'audit', message: `Rantai audit di cadangan tidak utuh (${audit.findings.length} temuan).`, detail: JSON.stringify(audit.findings.slice(0, 5)) } };
   }
-  return { ok: true, facts, entries: audit.entries, rows: audit.rows };
+  return { ok: true, facts, entries: audit.entries, rows: audit.rows, unverifiableBefore: audit.unverifiableBefore };
 }
 
 /** Decrypts, proves and migrates a backup into `<dataDir>/restore/`; the data folder's ledger is not touched. */
@@ -77,7 +86,20 @@ export async function stageRestore(o: { file: string; dataDir: string; vaultKey:
     return {
       ok: true,
       staged,
-      facts: { header: opened.header, schemaFrom: before.facts.schema, schemaTo, sales: f.sales, users: f.users, lastSale: f.lastSale, lastShift: f.lastShift, auditEntries: after.entries, auditRows: after.rows },
+      facts: {
+        header: opened.header,
+        keyless: false,
+        secretsForgotten: 0,
+        unverifiableBefore: after.unverifiableBefore,
+        schemaFrom: before.facts.schema,
+        schemaTo,
+        sales: f.sales,
+        users: f.users,
+        lastSale: f.lastSale,
+        lastShift: f.lastShift,
+        auditEntries: after.entries,
+        auditRows: after.rows,
+      },
     };
   } catch (e) {
     clean();

@@ -19,6 +19,8 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
   const [backups, setBackups] = useState<BackupFileView[]>([]);
   const [chosen, setChosen] = useState(0);
   const [key, setKey] = useState('');
+  const [ownerName, setOwnerName] = useState('');
+  const [ownerPin, setOwnerPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [restored, setRestored] = useState<RestoredView | null>(null);
@@ -47,10 +49,12 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
     if (!b) return;
     setBusy(true);
     setError(null);
-    const r = await call('setup.restore', { file: b.file, recoveryKey: key });
+    const keyless = b.kind === 'ledger' && key.trim() === '';
+    const r = await call('setup.restore', { file: b.file, recoveryKey: key, owner: keyless ? { name: ownerName.trim(), pin: ownerPin } : null });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setKey('');
+    setOwnerPin('');
     setRestored(r.value);
   };
 
@@ -70,6 +74,16 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
             <li data-testid="restored-audit">{t('backup.restoredAudit', { entries: restored.auditEntries, rows: restored.auditRows })}</li>
             <li className="muted">{t('backup.restoredSchema', { from: restored.schemaFrom, to: restored.schemaTo })}</li>
           </ul>
+          {restored.keyless ? (
+            <div className="refund big" data-testid="restored-keyless">
+              <strong>{t('backup.restoredKeyless')}</strong>
+              <ul>
+                <li>{t('backup.restoredSecrets', { n: restored.secretsForgotten })}</li>
+                <li>{t('backup.restoredPins')}</li>
+                {restored.unverifiableBefore !== null ? <li>{t('backup.restoredUnverifiable', { seq: restored.unverifiableBefore })}</li> : null}
+              </ul>
+            </div>
+          ) : null}
           <div className="actions">
             <button type="button" className="btn primary" autoFocus onClick={() => window.location.reload()} data-testid="restored-open">
               {t('backup.restoredOpen')} <kbd className="kbd">Enter</kbd>
@@ -102,12 +116,14 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
               {backups.map((b, i) => (
                 <label key={b.file} className="check">
                   <input type="radio" name="backup" checked={chosen === i} onChange={() => setChosen(i)} data-testid={`restore-choice-${i}`} />{' '}
-                  {t('backup.restoreFile', { outlet: b.outlet, at: formatLocalDateTime(b.createdAt, zone), sales: b.sales })}
+                  {b.kind === 'ledger'
+                    ? t('backup.restoreLedger', { at: formatLocalDateTime(b.createdAt, zone), sales: b.sales })
+                    : t('backup.restoreFile', { outlet: b.outlet, at: formatLocalDateTime(b.createdAt, zone), sales: b.sales })}
                 </label>
               ))}
             </fieldset>
             <label>
-              {t('backup.restoreKey')}
+              {backups[chosen]?.kind === 'ledger' ? t('backup.restoreKeyOptional') : t('backup.restoreKey')}
               <input
                 ref={keyField}
                 className="recovery-input"
@@ -121,8 +137,32 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
                 data-testid="restore-key"
               />
             </label>
+            {backups[chosen]?.kind === 'ledger' && key.trim() === '' ? (
+              <div className="restore-keyless" data-testid="restore-keyless">
+                <p className="small">{t('backup.restoreNoKey')}</p>
+                <label>
+                  {t('backup.restoreOwnerName')}
+                  <input value={ownerName} onChange={(e) => setOwnerName(e.target.value)} autoComplete="off" data-testid="restore-owner-name" />
+                </label>
+                <label>
+                  {t('backup.restoreOwnerPin')}
+                  <input
+                    type="password"
+                    inputMode="numeric"
+                    value={ownerPin}
+                    onChange={(e) => setOwnerPin(e.target.value.replace(/\D/g, '').slice(0, 8))}
+                    data-testid="restore-owner-pin"
+                  />
+                </label>
+              </div>
+            ) : null}
             <div className="actions">
-              <button type="submit" className="btn primary" disabled={busy || key.trim() === ''} data-testid="restore-do">
+              <button
+                type="submit"
+                className="btn primary"
+                disabled={busy || (key.trim() === '' && (backups[chosen]?.kind !== 'ledger' || ownerName.trim() === '' || ownerPin.length < 4))}
+                data-testid="restore-do"
+              >
                 {busy ? t('backup.restoring') : t('backup.restoreDo')} <kbd className="kbd">Enter</kbd>
               </button>
             </div>

@@ -51,6 +51,7 @@ export function AuditCard() {
         <div className={`refund ${report.intact ? 'done' : 'big'}`} data-testid={report.intact ? 'audit-intact' : 'audit-tampered'}>
           {report.intact ? t('audit.intact', { entries: report.entries, rows: report.rows, ms: report.ms }) : t('audit.tampered', { n: report.findings.length })}
           {report.intact && !report.keyed ? <div className="small">{t('audit.unkeyed')}</div> : null}
+          {report.unverifiableBefore !== null ? <div className="small" data-testid="audit-unverifiable">{t('audit.unverifiable', { seq: report.unverifiableBefore })}</div> : null}
           {report.findings.length > 0 ? (
             <ul className="small">
               {report.findings.slice(0, 50).map((f) => (
