@@ -279,6 +279,7 @@ export const en: Messages = {
     restoreDo: 'Restore',
     restoring: 'Opening, checking and verifying the backup…',
     restoredTitle: 'Backup restored and verified',
+    restoredTitleKeyless: 'Books restored without the recovery key',
     restoredSales: '{n} sales, {users} accounts',
     restoredLastSale: 'Last sale: {product} {total}, {at}',
     restoredLastShift: 'Last shift: {cashier}, opened {at}',

@@ -278,6 +278,7 @@ export const id = {
     restoreDo: 'Pulihkan',
     restoring: 'Membuka, memeriksa dan memverifikasi cadangan…',
     restoredTitle: 'Cadangan dipulihkan dan terverifikasi',
+    restoredTitleKeyless: 'Buku dipulihkan tanpa kunci pemulihan',
     restoredSales: '{n} penjualan, {users} akun',
     restoredLastSale: 'Penjualan terakhir: {product} {total}, {at}',
     restoredLastShift: 'Shift terakhir: {cashier}, dibuka {at}',

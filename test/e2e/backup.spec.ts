@@ -11,13 +11,14 @@ import { SHOTS, shot, startWebMode, typeRecoveryKeyBack, type WebMode } from './
 let first: WebMode;
 let second: WebMode;
 let third: WebMode;
+let fourth: WebMode;
 const usb = mkdtempSync(path.join(os.tmpdir(), 'loket-usb-'));
 
 test.beforeAll(async () => {
-  [first, second, third] = await Promise.all([startWebMode(), startWebMode({}, { signedOut: true }), startWebMode({}, { signedOut: true })]);
+  [first, second, third, fourth] = await Promise.all([startWebMode(), startWebMode({}, { signedOut: true }), startWebMode({}, { signedOut: true }), startWebMode({}, { signedOut: true })]);
 });
 test.afterAll(async () => {
-  await Promise.all([first?.stop(), second?.stop(), third?.stop()]);
+  await Promise.all([first?.stop(), second?.stop(), third?.stop(), fourth?.stop()]);
 });
 
 async function sellCash(page: Page, number: string): Promise<void> {
@@ -138,4 +139,28 @@ test('a day of sales backed up from Pengaturan, restored on a new Loket with the
   await expect(other.getByTestId('audit-intact')).toContainText('UTUH');
   await other.getByTestId('audit-card').screenshot({ path: path.join(SHOTS, 'backup-05-restored-audit-1024.png') });
   await other.close();
+});
+
+test('the old disk’s loket.db without its key: every sale back, and the screen says what could not be kept', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await fourth.enter(page);
+  await page.getByTestId('restore-open').click();
+  await page.keyboard.type(path.join(first.dataDir, 'loket.db'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('restore-list')).toContainText('loket.db');
+  await expect(page.getByTestId('restore-keyless')).toBeVisible();
+  await page.getByTestId('restore-owner-name').fill('Pemilik');
+  await page.getByTestId('restore-owner-pin').fill('8642');
+  await shot(page, 'backup-06-keyless-form-1366');
+  await page.getByTestId('restore-do').click();
+  await expect(page.getByTestId('restored-keyless')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('restored-keyless')).toContainText('PIN kasir dan supervisor');
+  await shot(page, 'backup-07-keyless-restored-1366');
+  await page.getByTestId('restored-open').click();
+  await expect(page.getByTestId('sign-in-name')).toBeFocused();
+  await page.keyboard.type('Pemilik');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('8642');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('who')).toContainText('Pemilik');
 });

@@ -62,7 +62,7 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
     return (
       <section className="sign-in">
         <div className="card form" data-testid="restored">
-          <h2>{t('backup.restoredTitle')}</h2>
+          <h2>{restored.keyless ? t('backup.restoredTitleKeyless') : t('backup.restoredTitle')}</h2>
           <ul className="restored-facts">
             <li data-testid="restored-sales">{t('backup.restoredSales', { n: restored.sales, users: restored.users })}</li>
             {restored.lastSale ? (
@@ -75,10 +75,10 @@ export function RestoreScreen({ onBack }: { onBack: () => void }) {
             <li className="muted">{t('backup.restoredSchema', { from: restored.schemaFrom, to: restored.schemaTo })}</li>
           </ul>
           {restored.keyless ? (
-            <div className="refund big" data-testid="restored-keyless">
+            <div className="warning-box" data-testid="restored-keyless">
               <strong>{t('backup.restoredKeyless')}</strong>
               <ul>
-                <li>{t('backup.restoredSecrets', { n: restored.secretsForgotten })}</li>
+                {restored.secretsForgotten > 0 ? <li>{t('backup.restoredSecrets', { n: restored.secretsForgotten })}</li> : null}
                 <li>{t('backup.restoredPins')}</li>
                 {restored.unverifiableBefore !== null ? <li>{t('backup.restoredUnverifiable', { seq: restored.unverifiableBefore })}</li> : null}
               </ul>
