@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
 import { makeBackup } from '../services/backup/make-backup';
-import { flagValue, flagValues } from './cli-flags';
+import { flagValue, flagValues, runMain } from './cli-flags';
 
 const USAGE = 'usage: npm run backup -- --data <data folder> --to <backup folder> [--to <another folder>] [--outlet "Nama"]\n';
 
@@ -55,12 +55,4 @@ async function main(): Promise<void> {
   if (failed > 0) process.exit(1);
 }
 
-// A run that ends without saying so (a promise never settled) must not look like success.
-process.exitCode = 1;
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -16,7 +16,7 @@ import { readRecoveryKey } from '../secrets/recovery-key';
 import { readBackupHeader } from '../services/backup/backup-file';
 import { installStaged, stageRestore } from '../services/backup/restore';
 import { isPlainLedger, stageLedgerCopy } from '../services/backup/restore-ledger';
-import { flagValue } from './cli-flags';
+import { flagValue, runMain } from './cli-flags';
 
 const USAGE =
   'usage: npm run restore -- --from <berkas .loketbak | loket.db> --data <folder data baru> [--without-key --owner "Nama pemilik"]\n' +
@@ -106,12 +106,4 @@ async function main(): Promise<void> {
   }
 }
 
-// A run that ends without saying so (a promise never settled) must not look like success.
-process.exitCode = 1;
-main().then(
-  () => process.exit(0),
-  (e: unknown) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

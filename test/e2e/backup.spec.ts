@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS, shot, startWebMode, typeRecoveryKeyBack, type WebMode } from './web-mode';
+import { SHOTS, shot, startWebMode, toPayment, typeRecoveryKeyBack, type WebMode } from './web-mode';
 
 let first: WebMode;
 let second: WebMode;
@@ -22,14 +22,7 @@ test.afterAll(async () => {
 });
 
 async function sellCash(page: Page, number: string): Promise<void> {
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('customer-number')).toBeFocused();
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('customer')).not.toBeEmpty();
-  await page.keyboard.press('1');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('tendered')).toBeFocused();
+  await toPayment(page, number);
   await page.keyboard.type('50000');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-succeeded')).toBeVisible();

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../support/pdf-text';
-import { SHOTS, shot, webModeForFile, setupOwnerByKeyboard, confirmRecoveryKey } from './web-mode';
+import { SHOTS, shot, webModeForFile, setupOwnerByKeyboard, confirmRecoveryKey, toPayment } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
@@ -16,17 +16,6 @@ async function owner(): Promise<void> {
   const made = await app().api('counter.setupOwner', { name: 'Pemilik', pin: '1234' });
   if (!made.ok) await app().api('counter.signIn', { name: 'Pemilik', pin: '1234' });
   else await confirmRecoveryKey(app().api);
-}
-
-async function toPayment(page: Page, number: string): Promise<void> {
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('customer-number')).toBeFocused();
-  await page.keyboard.type(number);
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('customer')).not.toBeEmpty();
-  await page.keyboard.press('1');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('tendered')).toBeFocused();
 }
 
 async function refundSelected(page: Page, amount: string | null, reason: string): Promise<void> {

@@ -112,6 +112,18 @@ export async function typeRecoveryKeyBack(page: Page): Promise<void> {
   await expect(page.getByTestId('recovery-gate')).toHaveCount(0);
 }
 
+/** F2, the meter, the first denomination, Enter: the sale waits at the cash tendered. */
+export async function toPayment(page: Page, number: string): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('customer-number')).toBeFocused();
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('customer')).not.toBeEmpty();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tendered')).toBeFocused();
+}
+
 /** Records window.print() instead of opening the browser's dialog. */
 export async function stubPrint(page: Page): Promise<void> {
   await page.addInitScript(() => {

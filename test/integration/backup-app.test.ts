@@ -168,6 +168,8 @@ describe('backups in the app', () => {
       await expect(setup('counter.signIn', TEST_OWNER)).rejects.toThrow();
       await setup('counter.signIn', { name: TEST_OWNER.name, pin: '9999' });
       expect((await setup<{ items: unknown[] }>('ledger.today', { status: 'all', limit: 50 })).items.length).toBe(2);
+      // The recovery key the owner wrote down was the lost one: the new key must be written down.
+      expect((await setup<AppInfo>('app.info')).backup.recoveryKey).toBe('unconfirmed');
       const audit = await setup<{ intact: boolean; unverifiableBefore: number | null }>('audit.verify');
       expect(audit).toMatchObject({ intact: true, unverifiableBefore: restored.unverifiableBefore });
       // It keeps selling and sealing under its new key.

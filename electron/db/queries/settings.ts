@@ -15,3 +15,7 @@ export function writeSetting(db: Ledger, key: string, value: string, at: number)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, value, at);
 }
+
+export function deleteSetting(db: Ledger, key: string): void {
+  stmt(db, 'DELETE FROM settings WHERE key = ?').run(key);
+}

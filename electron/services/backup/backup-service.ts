@@ -15,12 +15,13 @@ import type { Logger } from '../../log/logger';
 import { readJson } from '../settings/stored';
 import type { BackupProgress } from './make-backup';
 import { runBackupInWorker, runRestoreInWorker } from './run-in-worker';
+import { RECOVERY_CONFIRMED } from './recovery-state';
 import type { StagedWithKey } from './backup-jobs';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const RETRY_MS = 30 * 60_000;
-export const RECOVERY_CONFIRMED = 'recovery_key.confirmed_at';
+export { RECOVERY_CONFIRMED };
 
 export type BackupServiceDeps = {
   db: Ledger;

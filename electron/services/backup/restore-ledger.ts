@@ -17,6 +17,8 @@ import { detachCopy, onlineCopy } from '../../db/online-copy';
 import { inspectLedger } from '../../db/ledger-inspect';
 import { forgetAllSecrets } from '../../db/queries/secrets';
 import { getUserByName, setUserPin } from '../../db/queries/users';
+import { deleteSetting } from '../../db/queries/settings';
+import { RECOVERY_CONFIRMED } from './recovery-state';
 import { hashPin, pinPepper, PIN_PATTERN } from '../counter/pin';
 import { verifyAuditInWorkers } from '../audit/verify-in-workers';
 import { keyOpensChain } from '../../db/audit-verify';
@@ -81,7 +83,11 @@ export async function stageLedgerCopy(o: LedgerRestore): Promise<Staged & { key?
         auditor.rekey('restored without the old vault key');
         secretsForgotten = forgetAllSecrets(db);
         const pin = await hashPin(o.owner.pin, pinPepper(key));
-        db.transaction(() => setUserPin(db, owner.id, pin, Date.now()))();
+        db.transaction(() => {
+          setUserPin(db, owner.id, pin, Date.now());
+          // The recovery key written down was the lost key's: the owner writes down the new one.
+          deleteSetting(db, RECOVERY_CONFIRMED);
+        })();
       }
     } finally {
       db.close();
