@@ -67,7 +67,7 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
     'backup.saveSettings': (req) => d.backups.saveSettings(req),
     'backup.run': () => {
       const r = d.backups.run('manual');
-      if (!r.started) return { ok: false, error: appError('backup_busy', r.reason) };
+      if (!r.started) return { ok: false, error: appError(r.busy ? 'backup_busy' : 'settings_invalid', r.reason) };
       return { ok: true, value: d.backups.status() };
     },
     'recoveryKey.show': async (_req, caller) => {

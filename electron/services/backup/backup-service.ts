@@ -44,7 +44,7 @@ export type BackupService = {
   status(): BackupStatus;
   badge(): BackupBadge;
   /** Starts a run unless one is running or no folder is set; resolves when it has finished. */
-  run(trigger: BackupTrigger): { started: true; done: Promise<void> } | { started: false; reason: string };
+  run(trigger: BackupTrigger): { started: true; done: Promise<void> } | { started: false; busy: boolean; reason: string };
   /** A restore staged on a worker: a backup file with its key, or a plain ledger with its key or without (then `owner` gets a new PIN). */
   stageRestore(file: string, vaultKey: Buffer | null, plain: boolean, owner: { name: string; pin: string } | null): Promise<StagedWithKey>;
   start(): void;
@@ -151,9 +151,9 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
   }
 
   function run(trigger: BackupTrigger): ReturnType<BackupService['run']> {
-    if (running) return { started: false, reason: 'Pencadangan sedang berjalan.' };
+    if (running) return { started: false, busy: true, reason: 'Pencadangan sedang berjalan.' };
     const folders = settings().folders;
-    if (folders.length === 0) return { started: false, reason: 'Pilih folder cadangan dulu (Pengaturan → Cadangan).' };
+    if (folders.length === 0) return { started: false, busy: false, reason: 'Pilih folder cadangan dulu (Pengaturan → Cadangan).' };
     const runId = randomUUID();
     const startedAt = d.now();
     startBackupRuns(d.db, runId, trigger, folders, startedAt);
