@@ -416,6 +416,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
         auditProgress = null;
       }
       auditor.note('audit.verify', report.findings.length === 0 ? 'intact' : `${report.findings.length} findings`);
+      // Buckets just proven row by row are sealed as a whole: the next check reads them at once.
+      if (report.findings.length === 0 && report.checkpoints.length > 0) auditor.checkpoint(report.checkpoints);
       return {
         ok: true,
         value: {

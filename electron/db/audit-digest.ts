@@ -61,14 +61,20 @@ export type Column = { name: string; type: string };
 
 const q = (id: string): string => `"${id.replace(/"/g, '""')}"`;
 
-/** The v2 serialisation of a table's rows: [rowid, json, blob-elsewhere?]. */
-export function rowJsonSql(table: string, columns: readonly Column[]): string {
+/** A row's v2 serialisation as SQL: its json_array, and a guard that is 'blob' when a BLOB sits out of place. */
+function rowParts(columns: readonly Column[]): { json: string; guard: string } {
   const isBlob = (c: Column): boolean => /BLOB/i.test(c.type);
   const parts = columns.map((c) => (isBlob(c) ? `CASE typeof(${q(c.name)}) WHEN 'blob' THEN json_object('b', hex(${q(c.name)})) ELSE ${q(c.name)} END` : q(c.name)));
   const others = columns.filter((c) => !isBlob(c)).map((c) => `ifnull(${q(c.name)}, 0)`);
   // max() of mixed values is the BLOB when there is one (BLOB sorts last); one argument is not a max().
   const guard = others.length === 0 ? "'text'" : others.length === 1 ? `typeof(${others[0]})` : `typeof(max(${others.join(', ')}))`;
-  return `SELECT rowid, json_array(${parts.join(', ')}), ${guard} = 'blob' FROM main.${q(table)}`;
+  return { json: `json_array(${parts.join(', ')})`, guard };
+}
+
+/** The v2 serialisation of a table's rows: [rowid, json, blob-elsewhere?]. */
+export function rowJsonSql(table: string, columns: readonly Column[]): string {
+  const { json, guard } = rowParts(columns);
+  return `SELECT rowid, ${json}, ${guard} = 'blob' FROM main.${q(table)}`;
 }
 
 /** A json_array text with its trailing nulls left out (a column added later, still empty, changes no digest). */
@@ -85,4 +91,27 @@ export function rowKeyV2(key: Buffer | null): string {
 /** The v2 digest as 32 hex characters (what the verifier compares; the seal stores the 16 bytes). */
 export function rowDigestV2Hex(rowKey: string, table: string, json: string): string {
   return hash('sha256', `${rowKey}\0${table}\0${trimNulls(json)}`, 'hex').slice(0, 32);
+}
+
+// ── Bucket checkpoints ───────────────────────────────────────────────────────────────────────────
+// Reading a row costs the verifier more in JavaScript (one crossing, one hash) than in SQLite. A
+// checkpoint seals a bucket of 64 consecutive rowids of one table at once: SQLite serialises the
+// bucket's rows into one text (rowid and json_array per row, in rowid order), one keyed hash covers
+// it. A checkpoint is written only where every row of the bucket was just proven against its own
+// seal (or sealed as it is, at a baseline), and it counts only while it is newer than every row
+// seal in its bucket; a bucket that fails it is checked row by row, so a changed row is still named.
+
+export const BUCKET_BITS = 6;
+export const bucketTable = (table: string): string => `${table}#${1 << BUCKET_BITS}`;
+
+/** [rows, text, rows with a BLOB out of place] of rowids ?..? (one bucket), in rowid order. */
+export function bucketSql(table: string, columns: readonly Column[]): string {
+  const { json, guard } = rowParts(columns);
+  // The rows are read in a subquery: an aggregate over the guard's own scalar max() would be taken
+  // for a nested aggregate.
+  return `SELECT count(*), group_concat(line, char(10)), sum(blob) FROM (SELECT rowid || ' ' || ${json} AS line, ${guard} = 'blob' AS blob FROM main.${q(table)} WHERE rowid BETWEEN ? AND ? ORDER BY rowid)`;
+}
+
+export function bucketDigestHex(rowKey: string, table: string, bucket: number, text: string): string {
+  return hash('sha256', `${rowKey}\0${bucketTable(table)}\0${bucket}\0${text}`, 'hex').slice(0, 32);
 }

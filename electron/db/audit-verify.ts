@@ -3,19 +3,23 @@
 // The work is cut into ranges (audit-verify-range.ts) so that workers can share it
 // (services/audit/verify-in-workers.ts); `verifyAudit` runs them all here, in order.
 import type Database from 'better-sqlite3';
-import { AUDITED_TABLES, GENESIS, entryHash } from './audit-digest';
-import { chainRange, openReader, tableRange, type AuditFinding, type AuditTask, type RangeResult } from './audit-verify-range';
+import { AUDITED_TABLES, BUCKET_BITS, GENESIS, entryHash } from './audit-digest';
+import { chainRange, openReader, tableRange, type AuditFinding, type AuditTask, type Checkpoint, type RangeResult } from './audit-verify-range';
 
-export type { AuditFinding, AuditTask } from './audit-verify-range';
+export type { AuditFinding, AuditTask, Checkpoint } from './audit-verify-range';
 
 export type AuditReport = {
   entries: number;
   rows: number;
+  /** Of `rows`, those proven a bucket at a time by a checkpoint (the rest row by row). */
+  bucketRows: number;
   findings: AuditFinding[];
   keyed: boolean;
   ms: number;
   /** A restore without the old key: entries before this seq are read, not re-verified. */
   unverifiableBefore: number | null;
+  /** Buckets proven row by row that the app may now seal as a whole (audit.ts checkpoint). */
+  checkpoints: Checkpoint[];
 };
 
 export type AuditPlan = {
@@ -27,7 +31,8 @@ export type AuditPlan = {
   unverifiableBefore: number | null;
 };
 
-const CHUNK = 200_000;
+/** A range's size: a whole number of checkpoint buckets (64 rows), about 200,000 rows. */
+const CHUNK = 3_125 << BUCKET_BITS;
 
 function hasTable(db: Database.Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
@@ -43,31 +48,37 @@ export function planAudit(db: Database.Database, chunk = CHUNK): AuditPlan {
   const verifyFrom = anchor ?? 1;
   const sealRows = (db.prepare('SELECT max(rowid) AS m FROM audit_rows').get() as { m: number | null }).m ?? 0;
   units += sealRows;
-  // The chain cut at entry starts near every `chunk` seals. Seals are appended in entry order, so a
-  // stretch of entries is a stretch of rowids: each range scans its seals in rowid order (no index
-  // lookups), and together the ranges cover every seal row there is.
+  // The chain cut near every `chunk` seals (seals are appended in entry order, so a seal's rowid
+  // says how far along the chain it is). The first range also takes seals numbered below 1, the
+  // last those above the newest entry, so every seal row is met by some range.
   let from = 1;
-  let fromRow = Number.MIN_SAFE_INTEGER;
   for (let r = chunk; r < sealRows && from <= maxSeq; r += chunk) {
     const at = db.prepare('SELECT seq FROM audit_rows WHERE rowid >= ? ORDER BY rowid LIMIT 1').get(r) as { seq: number } | undefined;
-    if (!at || at.seq <= from) continue;
-    const start = db.prepare('SELECT min(rowid) AS r FROM audit_rows WHERE seq = ?').get(at.seq) as { r: number | null };
-    if (start.r === null || start.r <= fromRow) continue;
-    tasks.push({ kind: 'chain', from, to: at.seq - 1, rows: [fromRow, start.r - 1], verifyFrom });
+    if (!at || at.seq <= from || at.seq > maxSeq) continue;
+    tasks.push({ kind: 'chain', from, to: at.seq - 1, first: tasks.length === 0, last: false, verifyFrom });
     from = at.seq;
-    fromRow = start.r;
   }
-  tasks.push({ kind: 'chain', from, to: Math.max(maxSeq, from), rows: [fromRow, Number.MAX_SAFE_INTEGER], verifyFrom });
+  tasks.push({ kind: 'chain', from, to: Math.max(maxSeq, from), first: tasks.length === 0, last: true, verifyFrom });
   for (const t of AUDITED_TABLES) {
     // A ledger of an older schema (read without migrating) has not got every table yet.
     if (!hasTable(db, t)) continue;
-    const rows = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM main."${t}"`).get() as { lo: number | null; hi: number | null; n: number };
-    const seals = db.prepare('SELECT min(rid) AS lo, max(rid) AS hi FROM audit_rows WHERE tbl = ?').get(t) as { lo: number | null; hi: number | null };
-    const lo = Math.min(rows.lo ?? Infinity, seals.lo ?? Infinity);
-    const hi = Math.max(rows.hi ?? -Infinity, seals.hi ?? -Infinity);
+    const rows = db.prepare(`SELECT min(rowid) AS lo, count(*) AS n FROM main."${t}"`).get() as { lo: number | null; n: number };
+    const seals = db.prepare('SELECT min(rid) AS lo FROM audit_rows WHERE tbl = ?').get(t) as { lo: number | null };
     units += rows.n;
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) continue;
-    for (let a = lo; a <= hi; a += chunk) tasks.push({ kind: 'table', table: t, from: a, to: Math.min(hi, a + chunk - 1) });
+    if (rows.lo === null && seals.lo === null) continue;
+    // Cut every `chunk` rows, on a bucket boundary (each bucket is checked by one range, whole);
+    // the first and last ranges are open, so rows or seals at any rowid are met.
+    const size = 1 << BUCKET_BITS;
+    let from = Number.MIN_SAFE_INTEGER;
+    for (let k = chunk; k < rows.n; k += chunk) {
+      const at = db.prepare(`SELECT rowid AS r FROM main."${t}" ORDER BY rowid LIMIT 1 OFFSET ?`).get(k) as { r: number } | undefined;
+      if (!at) break;
+      const cut = Math.floor(at.r / size) * size;
+      if (cut <= from) continue;
+      tasks.push({ kind: 'table', table: t, from, to: cut - 1 });
+      from = cut;
+    }
+    tasks.push({ kind: 'table', table: t, from, to: Number.MAX_SAFE_INTEGER });
   }
   return { tasks, units, keyed, unverifiableBefore: anchor };
 }
@@ -86,14 +97,19 @@ export function mergeResults(results: readonly RangeResult[], max: number, start
   const findings: AuditFinding[] = [];
   let entries = 0;
   let rows = 0;
+  let bucketRows = 0;
   let keyed = true;
+  const checkpoints: Checkpoint[] = [];
   for (const r of results) {
+    for (const c of r.checkpoints) checkpoints.push(c);
     entries += r.entries;
     rows += r.rows;
+    bucketRows += r.bucketRows;
     keyed &&= r.keyed;
     for (const f of r.findings) if (findings.length < max) findings.push(f);
   }
-  return { entries, rows, findings, keyed, ms: Date.now() - started, unverifiableBefore };
+  // A tampered ledger earns no checkpoint: it is checked row by row until it is sound again.
+  return { entries, rows, bucketRows, findings, keyed, ms: Date.now() - started, unverifiableBefore, checkpoints: findings.length === 0 ? checkpoints : [] };
 }
 
 /** Whether `key` is the one the chain's first keyed entry was sealed under (a wrong recovery key is said as such). */

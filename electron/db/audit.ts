@@ -5,7 +5,7 @@
 // given one (see statements.ts), so no change of Loket's can reach the disk unsealed.
 import type { Ledger } from './connection';
 import { stmt, requireTransactionForWrites } from './statements';
-import { AUDITED_TABLES, DELETED, GENESIS, entryHash, rowDigest, rowDigestV2Hex, rowJsonSql, rowKeyV2, rowsHash, type Column } from './audit-digest';
+import { AUDITED_TABLES, BUCKET_BITS, DELETED, GENESIS, bucketDigestHex, bucketSql, bucketTable, entryHash, rowDigest, rowDigestV2Hex, rowJsonSql, rowKeyV2, rowsHash, type Column } from './audit-digest';
 import { currentActor } from './actor';
 
 export type Auditor = {
@@ -24,6 +24,8 @@ export type Auditor = {
    * read (their rows and order still checked) but no longer re-verified. Returns its seq.
    */
   rekey(subject: string): number;
+  /** Bucket checkpoints the verifier proved row by row (table, bucket, digest of its text); the number written. */
+  checkpoint(items: readonly { table: string; bucket: number; digest: string }[]): number;
   readonly keyed: boolean;
 };
 
@@ -52,9 +54,40 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
   // holds a BLOB where none belongs — or whose JSON SQLite refuses — so sealing never fails a sale.
   const rowKey = rowKeyV2(key);
   const jsonSql = new Map<string, string>();
+  const bucketText = new Map<string, string>();
   for (const t of AUDITED_TABLES) {
     const columns = db.prepare('SELECT name, type FROM pragma_table_info(?)').all(t) as Column[];
-    if (columns.length > 0) jsonSql.set(t, `${rowJsonSql(t, columns)} WHERE rowid = ?`);
+    if (columns.length > 0) {
+      jsonSql.set(t, `${rowJsonSql(t, columns)} WHERE rowid = ?`);
+      bucketText.set(t, bucketSql(t, columns));
+    }
+  }
+
+  /** Checkpoints of every bucket of every table as it is now (a baseline: the rows were just sealed as they are). */
+  function checkpointAll(): void {
+    for (const t of AUDITED_TABLES) {
+      const sql = bucketText.get(t);
+      if (!sql) continue;
+      const span = db.prepare(`SELECT min(rowid) AS lo, max(rowid) AS hi FROM main.${t}`).get() as { lo: number | null; hi: number | null };
+      if (span.lo === null || span.hi === null) continue;
+      const read = db.prepare(sql).raw(true);
+      let chunk: { tbl: string; rid: number; digest: Buffer }[] = [];
+      for (let b = span.lo >> BUCKET_BITS; b <= span.hi >> BUCKET_BITS; b++) {
+        let r: [number, string | null, number | null];
+        try {
+          r = read.get(b << BUCKET_BITS, ((b + 1) << BUCKET_BITS) - 1) as [number, string | null, number | null];
+        } catch {
+          continue; // a row SQLite cannot serialise: this bucket is checked row by row.
+        }
+        if (r[0] === 0 || r[1] === null || (r[2] ?? 0) > 0) continue;
+        chunk.push({ tbl: bucketTable(t), rid: b, digest: Buffer.from(bucketDigestHex(rowKey, t, b, r[1]), 'hex') });
+        if (chunk.length === 10_000) {
+          append('checkpoint', `${t} (${chunk.length} blok)`, chunk);
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) append('checkpoint', `${t} (${chunk.length} blok)`, chunk);
+    }
   }
   function digestOf(tbl: string, rid: number): Buffer {
     const sql = jsonSql.get(tbl);
@@ -102,6 +135,7 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
           n += chunk.length;
         }
       }
+      checkpointAll();
     })();
     return n;
   }
@@ -118,6 +152,7 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
           append('baseline', `${t} (${chunk.length} rows, rekeyed)`, chunk);
         }
       }
+      checkpointAll();
       stmt(db, 'DELETE FROM audit_dirty').run();
     })();
     return anchor;
@@ -125,9 +160,20 @@ export function installAuditor(db: Ledger, key: Buffer | null, now: () => number
   // The first start on a ledger from before the audit: what it holds now is the baseline.
   if (stmt(db, 'SELECT seq FROM audit_log LIMIT 1').get() === undefined) baseline();
 
+  function checkpoint(items: readonly { table: string; bucket: number; digest: string }[]): number {
+    db.transaction(() => {
+      for (let i = 0; i < items.length; i += 10_000) {
+        const chunk = items.slice(i, i + 10_000).map((c) => ({ tbl: bucketTable(c.table), rid: c.bucket, digest: Buffer.from(c.digest, 'hex') }));
+        append('checkpoint', `${chunk.length} blok terverifikasi`, chunk);
+      }
+    })();
+    return items.length;
+  }
+
   return {
     baseline,
     rekey,
+    checkpoint,
     seal: (kind, subject) => db.transaction(() => sealDirty(kind, subject))(),
     note: (kind, subject, actor) => db.transaction(() => append(kind, subject, [], actor))(),
     keyed: key !== null,

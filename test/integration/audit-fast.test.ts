@@ -11,6 +11,9 @@ import { auditKey, entryHash, rowDigest, rowsHash } from '../../electron/db/audi
 import { verifyAuditInWorkers } from '../../electron/services/audit/verify-in-workers';
 import { copyFileSync } from 'node:fs';
 import { sellToken, startCore, TEST_KEY, tempDir } from './harness';
+import { openLedger } from '../../electron/db/connection';
+import { installAuditor } from '../../electron/db/audit';
+import { seedSales } from '../../electron/db/queries/seed';
 
 const key = auditKey(Buffer.from(TEST_KEY, 'hex'));
 let pristine: string;
@@ -103,5 +106,47 @@ describe('the fast verifier', () => {
     expect(verifyAudit(file, key).findings).toEqual([]);
     edit(file, "UPDATE settings SET value = '\"baru\"' WHERE key = 'v1.row'");
     expect(verifyAudit(file, key).findings).toContainEqual({ where: 'row', table: 'settings', rowid: rid, key: 'v1.row', problem: 'changed' });
+  });
+
+  it('checkpoints: a baseline seals whole buckets; a row changed inside one is still found and named; a forged checkpoint is found', async () => {
+    // A ledger from before the audit, sealed at its first start: every bucket gets a checkpoint.
+    const dir = tempDir('loket-audit-buckets-');
+    const file = path.join(dir, 'loket.db');
+    const db = openLedger(file);
+    seedSales(db, Array.from({ length: 300 }, (_, i) => ({ id: `S${i + 1}`, seq: i + 1, businessDate: '2026-12-01', createdAt: 1_764_547_200_000 + i, state: 'succeeded' as const, customerNumber: String(10_000_000_000 + i), denomination: 20_000, providerAdmin: 2_500, token: String(i + 1).padStart(20, '0'), booked: true })));
+    installAuditor(db, key, Date.now);
+    db.close();
+    const clean = verifyAudit(file, key);
+    expect(clean.findings).toEqual([]);
+    // Nearly every row is proven by its bucket (the last, partial buckets row by row).
+    expect(clean.bucketRows).toBeGreaterThan(clean.rows * 0.8);
+
+    edit(file, "UPDATE sales SET customer_name = 'ORANG LAIN' WHERE seq = 100");
+    const rid = (new Database(file, { readonly: true }).prepare('SELECT rowid AS r FROM sales WHERE seq = 100').get() as { r: number }).r;
+    expect(verifyAudit(file, key).findings).toContainEqual({ where: 'row', table: 'sales', rowid: rid, key: 'S100', problem: 'changed' });
+    expect((await verifyAuditInWorkers(file, key, { workers: 2 })).findings).toContainEqual({ where: 'row', table: 'sales', rowid: rid, key: 'S100', problem: 'changed' });
+
+    // A checkpoint slipped in after the chain to cover the edit: the chain does not account for it.
+    const forged = new Database(file);
+    const maxSeq = (forged.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number }).m;
+    forged.prepare("INSERT INTO audit_rows (seq, tbl, rid, digest) VALUES (?, 'sales#64', ?, randomblob(16))").run(maxSeq + 1, Math.floor(rid / 64));
+    forged.close();
+    expect(verifyAudit(file, key).findings).toContainEqual({ where: 'chain', seq: maxSeq + 1, problem: 'rows_changed' });
+  });
+
+  it('the app seals as a whole what a check proved row by row, and the next check reads those buckets at once', async () => {
+    const dir = tempDir('loket-audit-app-');
+    const core = await startCore({ dataDir: dir });
+    try {
+      for (let i = 0; i < 3; i++) await sellToken(core, `1423378499${i}`, 20_000);
+      const first = await core.call('audit.verify', {});
+      expect(first.intact).toBe(true);
+      const file = path.join(dir, 'loket.db');
+      const again = verifyAudit(file, key);
+      expect(again.findings).toEqual([]);
+      expect(again.bucketRows).toBeGreaterThan(0);
+    } finally {
+      await core.stop();
+    }
   });
 });

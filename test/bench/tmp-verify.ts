@@ -1,0 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openLedger } from '../../electron/db/connection';
+import { installAuditor } from '../../electron/db/audit';
+import { auditKey } from '../../electron/db/audit-digest';
+import { seedSales, type SeedSale } from '../../electron/db/queries/seed';
+import { businessDate } from '../../shared/domain/time';
+import { benchVerifier } from './audit-verify';
+const N = Number(process.argv[2] ?? 100000);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'vb-'));
+const db = openLedger(path.join(dir, 'loket.db'));
+const start = Date.parse('2025-11-23T00:30:00+07:00');
+function* gen(): Generator<SeedSale> { for (let i = 1; i <= N; i++) { const at = start + i * 30000; const r = (i * 2654435761) % 1000; yield { id: `S${String(i).padStart(12,'0')}`, seq: i, businessDate: businessDate(at), createdAt: at, state: 'succeeded', customerNumber: String(10_000_000_000 + i), denomination: 20000, providerAdmin: 2500, token: String(i).padStart(20,'0'), customerName: 'SITI LESTARI', booked: i > N * 0.9, method: r < 900 ? 'cash' : 'qris' }; } }
+let t = Date.now(); seedSales(db, gen()); console.log('seed', Date.now() - t);
+const key = auditKey(Buffer.alloc(32, 9))!;
+t = Date.now(); installAuditor(db, key, Date.now); console.log('baseline', Date.now() - t, 'ms');
+db.pragma('wal_checkpoint(TRUNCATE)'); db.close();
+const f = await benchVerifier(path.join(dir, 'loket.db'), key);
+console.log(f, 'raw', Math.round(f.rows / f.rawMs * 1000), 'inline', Math.round(f.rows / f.inlineMs * 1000), 'workers', Math.round(f.rows / f.workersMs * 1000));
