@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS, shot, startWebMode, toPayment, typeRecoveryKeyBack, type WebMode } from './web-mode';
+import { SHOTS, shot, signInByKeyboard, startWebMode, toPayment, typeRecoveryKeyBack, type WebMode } from './web-mode';
 
 let first: WebMode;
 let second: WebMode;
@@ -110,11 +110,7 @@ test('a day of sales backed up from Pengaturan, restored on a new Loket with the
   await other.keyboard.press('Enter');
 
   // The restored Loket: the owner signs in with the old PIN, finds the same sales and books.
-  await expect(other.getByTestId('sign-in-name')).toBeFocused();
-  await other.keyboard.type('Pemilik');
-  await other.keyboard.press('Tab');
-  await other.keyboard.type('1234');
-  await other.keyboard.press('Enter');
+  await signInByKeyboard(other, 'Pemilik', '1234');
   await expect(other.getByTestId('who')).toContainText('Pemilik');
   const again = (await other.evaluate(async () => {
     const csrf = /(?:^|;\s*)loket_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
@@ -150,10 +146,6 @@ test('the old disk’s loket.db without its key: every sale back, and the screen
   await expect(page.getByTestId('restored-keyless')).toContainText('PIN kasir dan supervisor');
   await shot(page, 'backup-07-keyless-restored-1366');
   await page.getByTestId('restored-open').click();
-  await expect(page.getByTestId('sign-in-name')).toBeFocused();
-  await page.keyboard.type('Pemilik');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('8642');
-  await page.keyboard.press('Enter');
+  await signInByKeyboard(page, 'Pemilik', '8642');
   await expect(page.getByTestId('who')).toContainText('Pemilik');
 });

@@ -2,17 +2,11 @@
 // the cashier signs in, opens a shift with a float, sells two tokens, and the shift is closed by
 // counting the drawer with a variance, approved by the supervisor — then the Z report.
 import { expect, test, type Page } from '@playwright/test';
-import { shot, stubPrint, webModeForFile, setupOwnerByKeyboard } from './web-mode';
+import { shot, stubPrint, webModeForFile, setupOwnerByKeyboard, signInByKeyboard } from './web-mode';
 
 const app = webModeForFile({}, { signedOut: true });
 
-async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await expect(page.getByTestId('sign-in-name')).toBeFocused();
-  await page.keyboard.type(name);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(pin);
-  await page.keyboard.press('Enter');
-}
+const signIn = signInByKeyboard;
 
 async function sellToken(page: Page, number: string, total: string): Promise<void> {
   await page.keyboard.press('F2');

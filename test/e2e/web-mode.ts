@@ -112,6 +112,15 @@ export async function typeRecoveryKeyBack(page: Page): Promise<void> {
   await expect(page.getByTestId('recovery-gate')).toHaveCount(0);
 }
 
+/** At the sign-in screen: name, Tab, PIN, Enter, typed as a cashier does. */
+export async function signInByKeyboard(page: Page, name: string, pin: string): Promise<void> {
+  await expect(page.getByTestId('sign-in-name')).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(pin);
+  await page.keyboard.press('Enter');
+}
+
 /** F2, the meter, the first denomination, Enter: the sale waits at the cash tendered. */
 export async function toPayment(page: Page, number: string): Promise<void> {
   await page.keyboard.press('F2');

@@ -204,8 +204,10 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      // A run in progress is let finish (its worker holds only a read-only connection and temp files).
-      await running?.done;
+      // A run in progress is given a moment; if Loket exits under it, its worker dies with the
+      // process — it held only a read-only connection and temp files (swept by the next run) — and
+      // its rows, left 'running', are recorded as interrupted at the next start.
+      if (running) await Promise.race([running.done, new Promise((r) => setTimeout(r, 5_000).unref())]);
     },
   };
 }
