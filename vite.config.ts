@@ -27,7 +27,8 @@ export default defineConfig(({ mode }) => {
             ? { main: 'electron/main/index.ts', 'audit-worker': 'electron/services/audit/audit-worker.ts', 'backup-worker': 'electron/services/backup/backup-worker.ts' }
             : { preload: 'electron/preload/index.ts' }) as Record<string, string>,
           external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
-          output: { format: 'cjs', entryFileNames: '[name].cjs' },
+          // Shared chunks too end in .cjs: the package is "type": "module", so a .js chunk would load as ESM.
+          output: { format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '[name]-[hash].cjs' },
         },
       },
     };
