@@ -31,6 +31,7 @@ async function sellCash(page: Page, number: string): Promise<void> {
 test('the first start shows the recovery key once and asks for two of its groups back', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 600 });
   await third.enter(page);
+  await expect(page.getByTestId('sign-in-name')).toBeFocused();
   await page.keyboard.type('Pemilik');
   await page.keyboard.press('Tab');
   await page.keyboard.type('1234');

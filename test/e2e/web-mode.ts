@@ -88,6 +88,8 @@ export async function confirmRecoveryKey(api: WebClient['call']): Promise<void> 
  * recovery key read off the screen and its two asked groups typed back, as an owner does from paper.
  */
 export async function setupOwnerByKeyboard(page: Page, who = E2E_OWNER): Promise<void> {
+  // Keys typed before the screen has focused its first field would be lost.
+  await expect(page.getByTestId('sign-in-name')).toBeFocused();
   await page.keyboard.type(who.name);
   await page.keyboard.press('Tab');
   await page.keyboard.type(who.pin);
