@@ -21,6 +21,8 @@ export const BackupBadge = z.object({
   lastAt: z.number().int().nullable(),
   /** In words, for the badge's title and the settings card. */
   message: z.string(),
+  /** A failed run's reason in two or three words, for the badge itself ("disk penuh"). */
+  reason: z.string().nullable(),
   running: z.boolean(),
   /** Whether the owner has written down and typed back the recovery key (unavailable: no vault key). */
   recoveryKey: z.enum(['confirmed', 'unconfirmed', 'unavailable']),

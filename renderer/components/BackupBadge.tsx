@@ -20,9 +20,10 @@ export function BackupBadge({ badge, onOpen }: { badge: Badge; onOpen: () => voi
     : badge.health === 'ok' && badge.lastAt !== null
       ? t('backup.badgeOk', { ago: agoText(t, Math.max(0, now - badge.lastAt)) })
       : t(`backup.badge${badge.health === 'ok' ? 'Ok' : badge.health[0]!.toUpperCase() + badge.health.slice(1)}`, { ago: '' });
+  const shown = badge.health === 'failed' && badge.reason && !badge.running ? `${label}: ${badge.reason}` : label;
   return (
     <button type="button" className={`backup-badge ${badge.health === 'ok' ? 'ok' : 'bad'}`} title={badge.message} onClick={onOpen} data-testid="backup-badge" data-health={badge.health}>
-      {label}
+      {shown}
     </button>
   );
 }

@@ -2,7 +2,7 @@
 // Pengaturan → Cadangan, then a new Loket on an empty folder restored through its first screen with
 // the recovery key — the same sales, the same trial balance, and a clean audit chain. Also the
 // first start's recovery key screen, typed back by keyboard.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -129,6 +129,14 @@ test('a day of sales backed up from Pengaturan, restored on a new Loket with the
   await expect(other.getByTestId('audit-intact')).toContainText('UTUH');
   await other.getByTestId('audit-card').screenshot({ path: path.join(SHOTS, 'backup-05-restored-audit-1024.png') });
   await other.close();
+
+  // Back at the first Loket, the USB stick pulled: the next backup fails and the top bar says why.
+  rmSync(usb, { recursive: true, force: true });
+  await page.getByTestId('backup-run').click();
+  await expect(page.getByTestId('backup-badge')).toHaveAttribute('data-health', 'failed', { timeout: 30_000 });
+  await expect(page.getByTestId('backup-badge')).toContainText('Cadangan gagal: folder tidak ada');
+  await expect(page.getByTestId('backup-runs').locator('li').first()).toContainText('Flashdisk dicabut');
+  await page.locator('header.topbar').screenshot({ path: path.join(SHOTS, 'backup-08-failed-topbar-1366.png') });
 });
 
 test('the old disk’s loket.db without its key: every sale back, and the screen says what could not be kept', async ({ page }) => {

@@ -90,7 +90,7 @@ describe('backups in the app', () => {
     rmSync(folder, { recursive: true, force: true });
     await call('backup.run');
     const failed = await waitFor(() => call<BackupStatus>('backup.status'), (x) => settled(x) && x.runs[0]!.state === 'failed', 30_000);
-    expect(failed.badge).toMatchObject({ health: 'failed' });
+    expect(failed.badge).toMatchObject({ health: 'failed', reason: 'folder tidak ada' });
     expect(failed.badge.message).toMatch(/Folder cadangan tidak ditemukan/);
 
     // Back in place, a day later: the last proven backup is over 24 h old.

@@ -97,7 +97,7 @@ describe('IPC', () => {
         mode: 'training',
         locale: 'id',
         outlet: { name: 'L', address: '', cashierName: 'K', counterFee: 0, timeZone: 'Asia/Jakarta' },
-        backup: { health: 'unset', lastAt: null, message: '', running: false, recoveryKey: 'unavailable' },
+        backup: { health: 'unset', lastAt: null, message: '', reason: null, running: false, recoveryKey: 'unavailable' },
         pendingCount: 0,
         reviewCount: 0,
         deposits: [],

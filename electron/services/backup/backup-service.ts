@@ -55,6 +55,20 @@ function view(r: ReturnType<typeof recentBackupRuns>[number]): BackupRunView {
   return { folder: r.folder, trigger: r.trigger, state: r.state, startedAt: r.started_at, finishedAt: r.finished_at, file: r.file, bytes: r.bytes, sales: r.sales, problem: r.problem };
 }
 
+/** A failed run's reason, short enough for the top bar. */
+const SHORT_REASON: Record<string, string> = {
+  disk_full: 'disk penuh',
+  folder_missing: 'folder tidak ada',
+  no_permission: 'tanpa izin tulis',
+  write_failed: 'gagal menulis',
+  integrity: 'salinan rusak',
+  books: 'salinan rusak',
+  audit: 'salinan rusak',
+  no_key: 'tanpa kunci',
+  interrupted: 'terputus',
+  crashed: 'kesalahan Loket',
+};
+
 function ago(ms: number): string {
   if (ms < 60_000) return 'baru saja';
   if (ms < HOUR) return `${Math.round(ms / 60_000)} menit lalu`;
@@ -91,15 +105,16 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
     const last = recentBackupRuns(d.db, 1)[0];
     const isRunning = running !== null;
     if (s.folders.length === 0) {
-      return { health: 'unset', lastAt: verified?.finished_at ?? null, message: 'Cadangan belum diatur: pemilik memilih folder cadangan di Pengaturan → Cadangan.', running: isRunning };
+      return { health: 'unset', lastAt: verified?.finished_at ?? null, message: 'Cadangan belum diatur: pemilik memilih folder cadangan di Pengaturan → Cadangan.', reason: null, running: isRunning };
     }
     if (last && last.state === 'failed') {
-      return { health: 'failed', lastAt: verified?.finished_at ?? null, message: `Cadangan terakhir gagal: ${last.problem ?? ''}`.trim(), running: isRunning };
+      const reason = SHORT_REASON[last.problem_code ?? ''] ?? 'lihat Pengaturan';
+      return { health: 'failed', lastAt: verified?.finished_at ?? null, message: `Cadangan terakhir gagal: ${last.problem ?? ''}`.trim(), reason, running: isRunning };
     }
-    if (!verified) return { health: 'none', lastAt: null, message: 'Belum ada cadangan yang terverifikasi.', running: isRunning };
+    if (!verified) return { health: 'none', lastAt: null, message: 'Belum ada cadangan yang terverifikasi.', reason: null, running: isRunning };
     const age = d.now() - (verified.finished_at ?? verified.started_at);
-    if (age > DAY) return { health: 'old', lastAt: verified.finished_at, message: `Cadangan terakhir ${ago(age)}: lebih dari 24 jam.`, running: isRunning };
-    return { health: 'ok', lastAt: verified.finished_at, message: `Cadangan terakhir ${ago(age)}, terverifikasi.`, running: isRunning };
+    if (age > DAY) return { health: 'old', lastAt: verified.finished_at, message: `Cadangan terakhir ${ago(age)}: lebih dari 24 jam.`, reason: null, running: isRunning };
+    return { health: 'ok', lastAt: verified.finished_at, message: `Cadangan terakhir ${ago(age)}, terverifikasi.`, reason: null, running: isRunning };
   }
 
   function status(): BackupStatus {
