@@ -28,8 +28,3 @@ export function formatToken(token: string): string {
 export const DEFAULT_PLN_DENOMINATIONS: readonly number[] = [
   20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000,
 ];
-
-/** Tariff/power as PLN writes it: "R1/1300 VA". */
-export function formatTariffPower(tariff: string, powerVa: number | null): string {
-  return powerVa ? `${tariff}/${powerVa} VA` : tariff;
-}

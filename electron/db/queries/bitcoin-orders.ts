@@ -106,10 +106,3 @@ export function countBitcoinPrint(db: Ledger, id: string): number {
 export function upcomingBitcoinChecks(db: Ledger, limit = 50): { id: string; at: number }[] {
   return stmt(db, 'SELECT id, next_check_at AS at FROM bitcoin_orders WHERE next_check_at IS NOT NULL ORDER BY next_check_at LIMIT ?').all(limit) as { id: string; at: number }[];
 }
-
-/** The newest standalone orders of an environment, for the crypto screen. */
-export function recentStandaloneOrders(db: Ledger, env: string, limit: number): BitcoinOrderRecord[] {
-  return stmt(db, 'SELECT * FROM bitcoin_orders WHERE sale_id IS NULL AND env = ? ORDER BY created_at DESC LIMIT ?')
-    .all(env, limit)
-    .map((r) => BitcoinOrderRecord.parse(r));
-}

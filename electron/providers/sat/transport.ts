@@ -4,7 +4,6 @@ import { rawRequest, type RawResponse } from '../http/raw-request';
 import type { ProviderResult } from '../contract';
 import type { Logger } from '../../log/logger';
 import type { TokenCache } from './token-cache';
-import { satError } from './errors';
 
 export type SatExchange =
   | { kind: 'answer'; status: number; contentType: string; body: Buffer; signature: string | null }
@@ -66,8 +65,4 @@ export function createSatTransport(opts: { baseUrl: string; tokens: TokenCache; 
       },
     };
   };
-}
-
-export function authRejected(detail: string): ProviderResult<never> {
-  return { ok: false, error: satError('provider_auth', 'Akses ke SAT ditolak. Periksa Client ID dan secret.', detail, null) };
 }

@@ -45,10 +45,6 @@ export function scenarioOf(number: string): Scenario {
   return SCENARIOS[number.slice(-2)] ?? 'success';
 }
 
-export function scenarioTable(): Record<string, Scenario> {
-  return { ...SCENARIOS };
-}
-
 export type TariffClass = { tariff: string; va: number; rateHundredths: number };
 
 // Tariff adjustment table (domain.md §2.3), Rp/kWh in hundredths.
