@@ -67,6 +67,7 @@ const SHORT_REASON: Record<string, string> = {
   no_key: 'tanpa kunci',
   interrupted: 'terputus',
   crashed: 'kesalahan Loket',
+  copy_failed: 'buku tak tersalin',
 };
 
 function ago(ms: number): string {

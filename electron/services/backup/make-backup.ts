@@ -110,8 +110,17 @@ export async function makeBackup(o: BackupOptions): Promise<BackupRun> {
   const bin = o.nativeBinding ? { nativeBinding: o.nativeBinding } : {};
   try {
     o.onProgress?.({ stage: 'copy' });
-    await onlineCopy(o.ledgerFile, copy, bin);
-    detachCopy(copy, bin);
+    try {
+      await onlineCopy(o.ledgerFile, copy, bin);
+      detachCopy(copy, bin);
+    } catch (e) {
+      // The copy is made in the data folder first: its disk, not the target's, is what failed.
+      const full = /SQLITE_FULL|ENOSPC|database or disk is full/i.test(`${(e as { code?: string }).code ?? ''} ${(e as Error).message}`);
+      const problem: BackupProblem = full
+        ? { code: 'disk_full', message: 'Disk komputer ini penuh: untuk mencadangkan, Loket butuh ruang kosong sekitar dua kali besar bukunya di folder datanya.', detail: (e as Error).message }
+        : { code: 'copy_failed', message: 'Buku tidak bisa disalin untuk dicadangkan.', detail: (e as Error).message };
+      return { at, sales: 0, results: o.folders.map((folder) => ({ folder, ok: false as const, problem })) };
+    }
     const facts = inspectLedger(copy, { ...bin, integrity: 'skip' });
     const header = { createdAt: at, appVersion: o.appVersion, schema: facts.schema, outlet: o.outlet, sales: facts.sales, lastSaleAt: facts.lastSale?.at ?? null };
     const results: BackupRun['results'] = [];
