@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS, shot, signInByKeyboard, startWebMode, toPayment, typeRecoveryKeyBack, type WebMode } from './web-mode';
+import { SHOTS, shot, signInByKeyboard, startWebMode, toPayment, typeOwnerAccount, typeRecoveryKeyBack, type WebMode } from './web-mode';
 
 let first: WebMode;
 let second: WebMode;
@@ -31,13 +31,7 @@ async function sellCash(page: Page, number: string): Promise<void> {
 test('the first start shows the recovery key once and asks for two of its groups back', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 600 });
   await third.enter(page);
-  await expect(page.getByTestId('sign-in-name')).toBeFocused();
-  await page.keyboard.type('Pemilik');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('1234');
-  await page.keyboard.press('Enter');
+  await typeOwnerAccount(page);
   await expect(page.getByTestId('recovery-gate')).toBeVisible();
   await expect(page.getByTestId('recovery-groups').locator('code')).toHaveCount(14);
   await shot(page, 'backup-01-recovery-gate-1024');
