@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSatClient, DEFAULT_SAT_TIMEOUTS, type SatClient } from '../../electron/providers/sat/client';
 import { startSatSimulator, type SatSimulator } from '../../electron/simulators/sat/server';
 import { silentLogger } from '../../electron/log/logger';
+import { waitFor } from './harness';
 
 let sim: SatSimulator;
 let tokenRequests = 0;
@@ -35,6 +36,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim.close();
 });
+
+/** The simulator has finished the order (its own pending → final), seen in its state: no sleeping on its timer. */
+async function settledAtSat(id: string): Promise<void> {
+  await waitFor(async () => sim.orders().find((o) => o.id === id)?.status, (st) => st === 'Success' || st === 'Failed', 10_000, 20);
+}
 
 describe('SAT client against the SAT simulator', () => {
   it('logs in once for concurrent calls, reuses the token, renews it 10 minutes before expiry', async () => {
@@ -93,7 +99,7 @@ describe('SAT client against the SAT simulator', () => {
     const r = ref();
     const placed = await order(c, r, 'kode-voucher-google-50k', '081234560001');
     expect(placed).toMatchObject({ kind: 'uncertain', acknowledged: true });
-    await new Promise((x) => setTimeout(x, 250));
+    await settledAtSat(r);
     const done = await status(c, r);
     expect(done.kind).toBe('success');
     if (done.kind === 'success') {
@@ -108,7 +114,7 @@ describe('SAT client against the SAT simulator', () => {
     const c = client();
     const r = ref();
     await order(c, r, '25k-xl', '081200000002');
-    await new Promise((x) => setTimeout(x, 250));
+    await settledAtSat(r);
     const failed = await status(c, r);
     expect(failed).toMatchObject({ kind: 'failed', error: { code: 'product_unavailable', providerCode: 'S02' } });
     expect(await status(c, ref())).toMatchObject({ kind: 'uncertain', notFound: true });
@@ -118,7 +124,7 @@ describe('SAT client against the SAT simulator', () => {
     const c = client();
     const r = ref();
     await order(c, r, '25k-xl', '081200000777');
-    await new Promise((x) => setTimeout(x, 250));
+    await settledAtSat(r);
     expect(await status(c, r)).toMatchObject({ kind: 'uncertain', notFound: false });
   });
 
