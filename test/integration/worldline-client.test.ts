@@ -5,6 +5,7 @@ import { createWorldlineClient, DEFAULT_WORLDLINE_TIMEOUTS } from '../../electro
 import { startWorldlineSimulator, TEST_CARDS, type WorldlineSimulator } from '../../electron/simulators/worldline/server';
 import { silentLogger } from '../../electron/log/logger';
 import type { CardInput, PaymentGateway } from '../../electron/providers/payment-contract';
+import { waitFor } from './harness';
 
 let sim: WorldlineSimulator;
 let client: PaymentGateway;
@@ -51,8 +52,8 @@ describe('Worldline client ↔ simulator', () => {
     const hung = ref();
     expect(await charge(hung, keyed(TEST_CARDS.hang))).toMatchObject({ kind: 'unknown' });
     expect(await client.status(hung, null)).toMatchObject({ kind: 'closed', reason: 'failed' });
-    await new Promise((r) => setTimeout(r, 800));
-    expect(sim.paymentByOperation(hung)!.status).toBe('REVERSED');
+    // The hung authorisation ends at the acquirer later; the reversal then applies to it.
+    await waitFor(async () => sim.paymentByOperation(hung)?.status, (st) => st === 'REVERSED', 10_000, 20);
 
     const broken = ref();
     expect(await charge(broken, keyed(TEST_CARDS.error500))).toMatchObject({ kind: 'unknown' });
