@@ -285,10 +285,11 @@ describe('Chainside callbacks (optional listener)', () => {
       const signed = callbackSignature(sim.credentials.secret, Buffer.from(forgedBody));
       expect((await post(forgedBody.replace('completed', 'cancelled'), signed)).status).toBe(401);
       // A correctly signed "completed" for an order not paid changes nothing: Loket asks Chainside, which says pending.
+      const readsBefore = sim.readCount(uuid);
       expect((await post(forgedBody, signed)).status).toBe(200);
       const unknown = JSON.stringify({ event: 'payment.transaction.changed', created_at: new Date().toISOString(), object_type: 'payment_order', object: { uuid } });
       expect((await post(unknown, callbackSignature(sim.credentials.secret, Buffer.from(unknown)))).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(async () => sim.readCount(uuid), (n) => n > readsBefore, 10_000, 10);
       expect((await c.call('sale.get', { saleId: started.id })).state).toBe('awaiting_payment');
 
       // The tracker's next look is seconds away; the simulator's signed callback arrives at once — twice.

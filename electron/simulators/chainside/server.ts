@@ -60,6 +60,8 @@ export type ChainsideSimulator = {
   orders(): SimOrder[];
   /** Create requests received for a reference (tests: one sale, one live order). */
   createCount(reference: string): number;
+  /** How many times an order was read (GET /payment-order/<uuid>) — tests wait on it instead of on time. */
+  readCount(uuid: string): number;
   /** The customer's wallet sends a transaction to the order's address. */
   pay(uuid: string, opts?: PayOptions): boolean;
   /** Blocks are mined: every unconfirmed transaction of the order gains confirmations. */
@@ -264,6 +266,9 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     send();
     if (config.duplicateCallbacks) send();
   }
+
+  /** Reads of each order since start (not kept in the store: a count for tests, not state). */
+  const reads = new Map<string, number>();
 
   function find(uuid: string): SimOrder | null {
     const o = store.state.orders[uuid] ?? null;
@@ -571,6 +576,7 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     const uuid = parts[1]!;
     if (!UUID.test(uuid)) return failure('3001');
     if (parts.length === 2 && method === 'GET') {
+      reads.set(uuid, (reads.get(uuid) ?? 0) + 1);
       const forced = take('get');
       if (forced) return forced;
       const o = find(uuid);
@@ -643,6 +649,7 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     },
     orders: () => Object.values(store.state.orders),
     createCount: (reference) => store.state.creates[reference] ?? 0,
+    readCount: (uuid) => reads.get(uuid) ?? 0,
     pay,
     confirm,
     revert,
