@@ -12,7 +12,7 @@ import { writeSetting } from '../db/queries/settings';
 import type { Auditor } from '../db/audit';
 import type { KeySource } from '../secrets/key-source';
 import { parseMasterKey } from '../secrets/key-source';
-import { groupsToConfirm, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../secrets/recovery-key';
+import { groupsToConfirm, normaliseRecoveryText, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../secrets/recovery-key';
 import { readBackupHeader } from '../services/backup/backup-file';
 import { isPlainLedger } from '../services/backup/restore-ledger';
 import { RECOVERY_CONFIRMED, type BackupService } from '../services/backup/backup-service';
@@ -33,8 +33,6 @@ export type BackupHandlerDeps = {
   /** The host puts a staged, proven ledger in place and reopens Loket on it (loket-runtime.ts). */
   replaceLedger?: (staged: string, vaultKey: Buffer) => Promise<void>;
 };
-
-const normalise = (g: string): string => g.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 
 async function recoveryGroupsOf(keySource: KeySource): Promise<Result<string[]>> {
   const key = await keySource.getKey();
@@ -85,7 +83,7 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       if (!want) return { ok: false, error: appError('recovery_key_invalid', 'Tampilkan kunci pemulihan dulu, lalu ketik dua kelompok yang diminta.') };
       for (const position of want) {
         const answer = req.answers.find((a) => a.position === position);
-        if (!answer || normalise(answer.group) !== groups.value[position - 1]) {
+        if (!answer || normaliseRecoveryText(answer.group) !== groups.value[position - 1]) {
           return { ok: false, error: appError('recovery_key_invalid', `Kelompok ke-${position} tidak cocok. Lihat lagi kertas kunci pemulihan Anda.`) };
         }
       }

@@ -3,6 +3,8 @@
 // shift — plus the books' own invariants (every entry sums to zero, balances equal their lines).
 import Database from 'better-sqlite3';
 import { schemaVersion } from './migrate';
+import { entryProblems } from './queries/journal';
+import { figureProblems } from './queries/figures';
 
 export type LedgerFacts = {
   integrity: string[];
@@ -34,22 +36,8 @@ export function inspectLedger(file: string, opts: { nativeBinding?: string; inte
           .get() as LedgerFacts['lastShift'] | undefined) ?? null)
       : null;
     const users = hasTable(db, 'users') ? (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n : 0;
-    const bookProblems: string[] = [];
-    if (hasTable(db, 'journal_lines')) {
-      for (const r of db.prepare('SELECT entry_id, SUM(amount) AS s FROM journal_lines GROUP BY entry_id HAVING s <> 0 LIMIT 20').all() as { entry_id: number; s: number }[]) {
-        bookProblems.push(`entry ${r.entry_id} sums to ${r.s}`);
-      }
-      for (const r of db
-        .prepare(
-          `SELECT b.env, b.code, b.balance, COALESCE((SELECT SUM(l.amount) FROM journal_lines l JOIN journal_entries e ON e.id = l.entry_id
-             WHERE l.account = b.code AND e.env = b.env), 0) AS lines FROM account_balances b`,
-        )
-        .all() as { env: string; code: string; balance: number; lines: number }[]) {
-        if (r.balance !== r.lines) bookProblems.push(`${r.env} account ${r.code} balance ${r.balance} but lines sum to ${r.lines}`);
-      }
-      const total = db.prepare('SELECT env, SUM(balance) AS s FROM account_balances GROUP BY env HAVING s <> 0').all() as { env: string; s: number }[];
-      for (const r of total) bookProblems.push(`${r.env} trial balance is off by ${r.s}`);
-    }
+    // The journal's invariants as the owner's books screen checks them (and the day's figures, where that schema has them).
+    const bookProblems = hasTable(db, 'journal_lines') ? [...entryProblems(db), ...(hasTable(db, 'journal_figures') ? figureProblems(db) : [])] : [];
     return { integrity, schema: schemaVersion(db), sales, lastSale: last ?? null, lastShift, users, bookProblems };
   } finally {
     db.close();

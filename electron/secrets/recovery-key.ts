@@ -39,13 +39,14 @@ export function recoveryKeyOf(vaultKey: Buffer): string {
 }
 
 export function recoveryGroups(key: string): string[] {
-  const chars = normalise(key);
+  const chars = normaliseRecoveryText(key);
   const groups: string[] = [];
   for (let i = 0; i < chars.length; i += GROUP) groups.push(chars.slice(i, i + GROUP));
   return groups;
 }
 
-function normalise(text: string): string {
+/** What a person typed, as the key's alphabet reads it (case, spaces, dashes and look-alikes forgiven). */
+export function normaliseRecoveryText(text: string): string {
   return text
     .toUpperCase()
     .replace(/[\s\-_.]/g, '')
@@ -57,7 +58,7 @@ export type RecoveryKeyReading = { ok: true; key: Buffer } | { ok: false; proble
 
 /** The vault key back from what a person typed. */
 export function readRecoveryKey(text: string): RecoveryKeyReading {
-  const chars = normalise(text);
+  const chars = normaliseRecoveryText(text);
   const bad = [...chars].find((c) => !ALPHABET.includes(c));
   if (bad !== undefined) return { ok: false, problem: 'character', message: `Huruf "${bad}" tidak ada di kunci pemulihan. Periksa lagi ketikannya.` };
   const expected = ((KEY_BYTES + CHECK_BYTES) * 8) / 5;

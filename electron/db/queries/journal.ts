@@ -129,6 +129,11 @@ export function accountStatement(db: Ledger, env: Env, account: string, limit: n
 
 /** Invariant checks (tests, the owner's screen): entries that do not sum to zero, balances that differ from their lines. */
 export function journalProblems(db: Ledger): string[] {
+  return [...entryProblems(db), ...figureProblems(db)];
+}
+
+/** The books' own invariants, on any schema that has the journal (a backup of an older Loket too). */
+export function entryProblems(db: Ledger): string[] {
   const problems: string[] = [];
   for (const r of db.prepare('SELECT entry_id, SUM(amount) AS s FROM journal_lines GROUP BY entry_id HAVING s <> 0').all() as { entry_id: number; s: number }[]) {
     problems.push(`entry ${r.entry_id} sums to ${r.s}`);
@@ -141,7 +146,7 @@ export function journalProblems(db: Ledger): string[] {
     .all() as { env: string; code: string; balance: number; lines: number }[]) {
     if (r.balance !== r.lines) problems.push(`${r.env} account ${r.code} balance ${r.balance} but lines sum to ${r.lines}`);
   }
-  return [...problems, ...figureProblems(db)];
+  return problems;
 }
 
 export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: 'vsi' | 'sat'; amount: number; source: 'owner' | 'drawer'; note: string }): void {

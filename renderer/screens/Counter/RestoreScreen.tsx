@@ -13,8 +13,8 @@ import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 
 export function RestoreScreen({ onBack }: { onBack: () => void }) {
-  const { t, locale } = useApp();
-  const zone = 'Asia/Jakarta';
+  const { t, locale, info } = useApp();
+  const zone = info?.outlet.timeZone ?? 'Asia/Jakarta';
   const [where, setWhere] = useState('');
   const [backups, setBackups] = useState<BackupFileView[]>([]);
   const [chosen, setChosen] = useState(0);
