@@ -5,7 +5,23 @@
 import net from 'node:net';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rawRequest, type RawRequestOptions } from '../../electron/providers/http/raw-request';
+import { rawRequest as rawDirect, type RawRequestOptions, type RawResult } from '../../electron/providers/http/raw-request';
+import { createExchange } from '../../electron/providers/http/exchange';
+import { createLogger } from '../../electron/log/logger';
+
+// Every case runs through the raw transport and through the ky exchange layer built over it: the
+// classification may not get worse through ky (issue 14).
+const exchange = createExchange({ provider: 'test', log: createLogger({ level: 'error' }) });
+async function viaKy(o: RawRequestOptions): Promise<RawResult> {
+  const ex = await exchange({ ...o, label: 'pay' });
+  if (ex.kind === 'answer') {
+    const headers: Record<string, string> = {};
+    ex.headers.forEach((v, k) => (headers[k] = v));
+    return { ok: true, value: { status: ex.status, headers, body: ex.body } };
+  }
+  expect(ex.kind).toBe(ex.failure.phase === 'connect' ? 'not_sent' : 'lost');
+  return { ok: false, error: ex.failure };
+}
 
 const servers: net.Server[] = [];
 afterEach(async () => {
@@ -37,7 +53,10 @@ function tcp(onSocket: (s: net.Socket, gotRequest: () => boolean) => void): net.
   });
 }
 
-describe('rawRequest classifies every failure by whether the request can have been sent', () => {
+describe.each([
+  ['rawRequest', rawDirect],
+  ['the ky exchange layer', viaKy],
+] as const)('%s classifies every failure by whether the request can have been sent', (_name, rawRequest) => {
   it('a refused port: connect / refused (provably not sent)', async () => {
     const port = await listen(net.createServer());
     servers.pop()!.close();
