@@ -22,7 +22,8 @@ export type SaleState = z.infer<typeof SaleState>;
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
 export type ProductKind = z.infer<typeof ProductKind>;
 
-export const ProviderName = z.enum(['vsi', 'sat']);
+/** A purchase provider as the core's registry names it (vsi, sat, digiflazz, …). */
+export const ProviderName = z.string().regex(/^[a-z][a-z0-9_]{0,31}$/);
 export type ProviderName = z.infer<typeof ProviderName>;
 
 export const DisplayLine = z.object({ name: z.string(), value: z.string() });
@@ -200,7 +201,7 @@ export const LedgerQuery = z.object({
   shiftId: z.string().max(40).nullable().default(null),
   cashier: z.string().max(40).nullable().default(null),
   productKind: z.enum(['pln_prepaid', 'bill', 'digital']).nullable().default(null),
-  provider: z.enum(['vsi', 'sat']).nullable().default(null),
+  provider: ProviderName.nullable().default(null),
   method: PaymentMethod.nullable().default(null),
   query: z.string().trim().max(64).nullable().default(null),
 });
@@ -333,7 +334,21 @@ export const PriceRule = z.object({
 });
 export type PriceRule = z.infer<typeof PriceRule>;
 
-export const Routing = z.object({ primary: ProviderName, fallback: ProviderName.nullable() });
+/** Who sells a category: the primary, and who takes over after a definite failure (nothing taken). */
+export const Route = z.object({ primary: ProviderName, fallback: ProviderName.nullable() });
+export type Route = z.infer<typeof Route>;
+
+/**
+ * `primary`/`fallback`: PLN tokens (kept at the top level, as stored since issue 4). Digital
+ * products and bills have their own route; a bill is inquired and paid at one provider, so it has
+ * no fallback.
+ */
+export const Routing = z.object({
+  primary: ProviderName,
+  fallback: ProviderName.nullable(),
+  digital: Route.default({ primary: 'sat', fallback: null }),
+  bill: z.object({ primary: ProviderName }).default({ primary: 'sat' }),
+});
 export type Routing = z.infer<typeof Routing>;
 
 export const CallbackSettings = z.object({
@@ -478,7 +493,12 @@ export const PaymentSettingsView = z.object({
 });
 export type PaymentSettingsView = z.infer<typeof PaymentSettingsView>;
 
+/** A purchase provider as the settings screens list it: what the registry says it sells. */
+export const PurchaseProviderInfo = z.object({ name: ProviderName, displayName: z.string(), sells: z.array(z.enum(['pln_prepaid', 'bill', 'digital'])) });
+export type PurchaseProviderInfo = z.infer<typeof PurchaseProviderInfo>;
+
 export const SettingsView = z.object({
+  purchaseProviders: z.array(PurchaseProviderInfo).default([]),
   mode: Mode,
   locale: Locale,
   outlet: Outlet,

@@ -6,6 +6,8 @@ import type { Checkpoint } from '../services/sales/deps';
 import type { VsiTimeouts } from '../providers/vsi/client';
 import type { VsiSimTiming } from '../simulators/vsi/server';
 import type { SatTimeouts } from '../providers/sat/client';
+import type { DigiflazzTimeouts } from '../providers/digiflazz/client';
+import type { DigiflazzSimConfig } from '../simulators/digiflazz/server';
 import type { SatSimConfig } from '../simulators/sat/server';
 import type { MidtransTimeouts } from '../providers/midtrans/client';
 import type { WorldlineTimeouts } from '../providers/worldline/client';
@@ -32,6 +34,8 @@ export type LoketConfig = {
   vsiTimeouts?: Partial<VsiTimeouts>;
   trainingSimTiming?: Partial<VsiSimTiming>;
   satTimeouts?: Partial<SatTimeouts>;
+  digiflazzTimeouts?: Partial<DigiflazzTimeouts>;
+  trainingDigiflazzTiming?: Partial<Pick<DigiflazzSimConfig, 'settleMs' | 'hangMs'>>;
   trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
   midtransTimeouts?: Partial<MidtransTimeouts>;
   worldlineTimeouts?: Partial<WorldlineTimeouts>;

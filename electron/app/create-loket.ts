@@ -9,7 +9,7 @@ import { auditKey } from '../db/audit-digest';
 import { verifyAuditInWorkers } from '../services/audit/verify-in-workers';
 import { createBackupService, type BackupService } from '../services/backup/backup-service';
 import { backupHandlers } from './backup-handlers';
-import { backfillJournal, ensureAccounts } from '../db/queries/journal';
+import { backfillJournal, ensureAccounts, ensurePurchaseProviders } from '../db/queries/journal';
 import { describeFinding } from './audit-findings';
 import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
@@ -45,9 +45,8 @@ import { exportCsv, searchLedger, searchLedgerTotals } from '../services/reports
 import { listUnresolved } from '../services/reports/unresolved';
 import { dayReportPdf, gatherDayReport } from '../services/reports/day-report';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
-import { DEFAULT_VSI_TIMEOUTS } from '../providers/vsi/client';
-import { DEFAULT_SAT_TIMEOUTS, validateSatKeys } from '../providers/sat/client';
-import { DEFAULT_SIM_TIMING } from '../simulators/vsi/server';
+import { validateSatKeys } from '../providers/sat/client';
+import { PURCHASE_PROVIDERS } from '../providers/registry';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
 import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
@@ -97,12 +96,19 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
   const key = auditKey(vaultKey.ok ? vaultKey.key : null);
   const auditor = installAuditor(db, key, now);
-  const accountsAdded = ensureAccounts(db);
+  const accountsAdded =
+    ensureAccounts(db) +
+    ensurePurchaseProviders(
+      db,
+      PURCHASE_PROVIDERS.map(({ descriptor: d }) => ({ name: d.name, displayName: d.displayName, depositAccount: d.depositAccount })),
+    );
   if (accountsAdded > 0) log.info('journal.accounts_added', { accounts: accountsAdded });
   const backfilled = backfillJournal(db, now());
   if (backfilled > 0) log.info('journal.backfilled', { entries: backfilled });
   const vault = createVault(db, config.keySource, now);
-  const settings = createSettingsService(db, vault, now, keyValidator);
+  const settings = createSettingsService(db, vault, now, keyValidator, () =>
+    PURCHASE_PROVIDERS.map(({ descriptor: d }) => ({ name: d.name, displayName: d.displayName, sells: [...d.capabilities.sells] })),
+  );
   await settings.adoptUnboundSecrets();
   const providers = createProviderAccess({
     dataDir: config.dataDir,
@@ -110,13 +116,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     vault,
     log,
     now,
-    timeouts: {
-      vsi: { ...scaled(DEFAULT_VSI_TIMEOUTS, scale), ...config.vsiTimeouts },
-      sat: { ...scaled(DEFAULT_SAT_TIMEOUTS, scale), ...config.satTimeouts },
-    },
+    scale,
+    timeouts: { vsi: config.vsiTimeouts ?? {}, sat: config.satTimeouts ?? {}, digiflazz: config.digiflazzTimeouts ?? {} },
     simTiming: {
-      vsi: { ...scaled(DEFAULT_SIM_TIMING, scale), ...config.trainingSimTiming },
-      sat: { fulfilMs: Math.round(3_000 * scale), hangMs: Math.round(40_000 * scale), ...config.trainingSatTiming },
+      ...(config.trainingSimTiming ? { vsi: config.trainingSimTiming } : {}),
+      ...(config.trainingSatTiming ? { sat: config.trainingSatTiming } : {}),
+      ...(config.trainingDigiflazzTiming ? { digiflazz: config.trainingDigiflazzTiming } : {}),
     },
   });
   const catalog = createCatalogService({ db, now, log: log.child('catalog'), providers, settings });
@@ -232,7 +237,12 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     ...(config.backupTickMs ? { tickMs: config.backupTickMs } : {}),
   });
   let auditProgress: { done: number; total: number } | null = null;
-  const books = createBooksService({ db, now, deposits });
+  const books = createBooksService({
+    db,
+    now,
+    deposits,
+    depositAccounts: () => PURCHASE_PROVIDERS.flatMap(({ descriptor: d }) => (d.depositAccount ? [{ provider: d.name, account: d.depositAccount.code }] : [])),
+  });
   const callbacks = createCallbackRunner({
     settings,
     vault,
@@ -241,7 +251,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     payments: payAccess,
     onOrder: (requestId) => {
       const sale = getSaleByProviderRef(db, requestId);
-      if (sale && sale.provider === 'sat') void sales.advise(sale.id);
+      if (sale && providers.describe(sale.provider)?.capabilities.callbacks) void sales.advise(sale.id);
     },
     onPayment: (orderId) => {
       const payment = getPaymentByRef(db, orderId);

@@ -1,31 +1,32 @@
-// Which provider clients serve an environment. Training: Loket's own simulators on free loopback
-// ports, started on first use, their state (orders, keys) kept in <data>/training so pending
-// sales survive a restart. Production: the owner's endpoints with secrets revealed from the vault.
-import path from 'node:path';
-import { appError, type Result } from '../../shared/domain/errors';
+// Which purchase-provider clients serve an environment, for every provider the registry lists.
+// Training: the provider's simulator on a free loopback port, started on first use, its state kept
+// in <data>/training so pending sales survive a restart. Production: the owner's settings with the
+// secrets revealed from the vault — each only for the destination it was entered for.
+import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../providers/contract';
-import { createVsiClient, type VsiClient, type VsiTimeouts } from '../providers/vsi/client';
-import { createSatClient, type SatClient, type SatTimeouts } from '../providers/sat/client';
+import type { PurchaseClientSet, PurchaseDescriptor } from '../providers/descriptor';
+import { DIGIFLAZZ, PURCHASE_PROVIDERS, purchaseEntry, SAT, VSI, type PurchaseEntry, type SimTimings, type Training } from '../providers/registry';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
-import { SAT_PRIVATE_KEY, SAT_PUBLIC_KEY, SAT_SECRET, VSI_SECRET, type SettingsService } from '../services/settings/settings-service';
+import type { SettingsService } from '../services/settings/settings-service';
 import type { ProviderAccess } from '../services/sales/deps';
-import { elsewhereError, LOCAL_ONLY, satBinding, vsiBinding } from '../services/settings/secret-bindings';
-import { startVsiSimulator, type VsiSimTiming, type VsiSimulator } from '../simulators/vsi/server';
-import { startSatSimulator, type SatSimConfig, type SatSimulator } from '../simulators/sat/server';
+import { binding, elsewhereError, LOCAL_ONLY } from '../services/settings/secret-bindings';
+import type { VsiSimulator } from '../simulators/vsi/server';
+import type { SatSimulator } from '../simulators/sat/server';
+import type { DigiflazzSimulator } from '../simulators/digiflazz/server';
 
-export const TRAINING_VSI_CREDENTIALS = { clientId: 'TRAINING', secret: 'loket-training-mode' } as const;
-export const TRAINING_SAT_CREDENTIALS = { clientId: 'loket-training', clientSecret: 'loket-training-mode' } as const;
+export type { SimTimings } from '../providers/registry';
 
 export type ManagedProviderAccess = ProviderAccess & {
   invalidate(): void;
   trainingSimulator(): Promise<VsiSimulator>;
   trainingSat(): Promise<SatSimulator>;
+  trainingDigiflazz(): Promise<DigiflazzSimulator>;
+  /** Where a provider's training simulator should send its callbacks (the loopback listener), when it has any. */
+  setTrainingCallbackUrl(provider: ProviderName, url: string | null): void;
   stop(): Promise<void>;
 };
-
-export type SimTimings = { vsi: VsiSimTiming; sat: Pick<SatSimConfig, 'fulfilMs' | 'hangMs'> };
 
 export function createProviderAccess(opts: {
   dataDir: string;
@@ -33,108 +34,100 @@ export function createProviderAccess(opts: {
   vault: Vault;
   log: Logger;
   now: () => number;
-  timeouts: { vsi: VsiTimeouts; sat: SatTimeouts };
+  /** Shrinks every default timeout (LOKET_TIME_SCALE); 1 in production. */
+  scale: number;
+  /** Timeouts the config sets, per provider name. */
+  timeouts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   simTiming: SimTimings;
 }): ManagedProviderAccess {
-  let vsiSim: Promise<VsiSimulator> | null = null;
-  let satSim: Promise<SatSimulator> | null = null;
-  const clients = new Map<string, VsiClient | SatClient>();
-  const vsiLog = opts.log.child('vsi');
-  const satLog = opts.log.child('sat');
+  const trainings = new Map<PurchaseEntry<unknown>, Promise<Training<unknown>>>();
+  const clients = new Map<string, PurchaseClientSet>();
+  const callbackUrls = new Map<string, string | null>();
 
-  function trainingSimulator(): Promise<VsiSimulator> {
-    vsiSim ??= startVsiSimulator({
-      ...TRAINING_VSI_CREDENTIALS,
-      statePath: path.join(opts.dataDir, 'training', 'vsi-sim.json'),
-      config: { timing: opts.simTiming.vsi },
-    });
-    return vsiSim;
-  }
-
-  function trainingSat(): Promise<SatSimulator> {
-    satSim ??= startSatSimulator({
-      ...TRAINING_SAT_CREDENTIALS,
-      statePath: path.join(opts.dataDir, 'training', 'sat-sim.json'),
-      config: opts.simTiming.sat,
-    });
-    return satSim;
-  }
-
-  /** The secret, only for the destination the settings now send it to (see secret-bindings). */
-  async function reveal(name: string, destination: string, what: string): Promise<Result<string | null>> {
-    const r = await opts.vault.reveal(name, destination);
-    if (r.ok) return r;
-    return { ok: false, error: r.elsewhere ? elsewhereError(what) : appError('vault_locked', 'Brankas kredensial terkunci.', r.reason) };
-  }
-
-  async function vsi(env: Mode): Promise<Result<VsiClient>> {
-    const key = `vsi:${env}`;
-    const cached = clients.get(key) as VsiClient | undefined;
-    if (cached) return { ok: true, value: cached };
-    let endpoint;
-    if (env === 'training') {
-      const s = await trainingSimulator();
-      endpoint = { baseUrl: s.baseUrl, ...TRAINING_VSI_CREDENTIALS, dtFormat: 'YYYYMMDD' as const };
-    } else {
-      const cfg = opts.settings.vsiProduction();
-      const secret = await reveal(VSI_SECRET, vsiBinding(cfg), 'VSI');
-      if (!secret.ok) return secret;
-      if (!cfg.baseUrl || !cfg.clientId || !secret.value) {
-        return { ok: false, error: appError('provider_config', 'VSI belum dikonfigurasi untuk mode produksi. Buka Pengaturan.') };
-      }
-      vsiLog.addSecret(secret.value);
-      endpoint = { baseUrl: cfg.baseUrl, clientId: cfg.clientId, secret: secret.value, dtFormat: cfg.dtFormat };
+  function training<S>(entry: PurchaseEntry<S>): Promise<Training<S>> {
+    let t = trainings.get(entry);
+    if (!t) {
+      t = entry.training({ dataDir: opts.dataDir, scale: opts.scale, timings: opts.simTiming });
+      trainings.set(entry, t);
     }
-    const client = createVsiClient({ endpoint, timeouts: opts.timeouts.vsi, now: opts.now, log: vsiLog });
-    clients.set(key, client);
-    return { ok: true, value: client };
+    // The map holds each entry's own Training<S>; keyed by the entry, so the type is the entry's.
+    return t as Promise<Training<S>>;
   }
 
-  async function sat(env: Mode): Promise<Result<SatClient>> {
-    const key = `sat:${env}`;
-    const cached = clients.get(key) as SatClient | undefined;
-    if (cached) return { ok: true, value: cached };
-    let endpoint;
-    if (env === 'training') {
-      const s = await trainingSat();
-      endpoint = { baseUrl: s.baseUrl, tokenUrl: s.tokenUrl, ...s.credentials };
-    } else {
-      const cfg = opts.settings.satProduction();
-      const [secret, privateKey, satPublicKey] = await Promise.all([
-        reveal(SAT_SECRET, satBinding(cfg), 'SAT'),
-        reveal(SAT_PRIVATE_KEY, LOCAL_ONLY, 'SAT'),
-        reveal(SAT_PUBLIC_KEY, LOCAL_ONLY, 'SAT'),
-      ]);
-      if (!secret.ok) return secret;
-      if (!privateKey.ok) return privateKey;
-      if (!satPublicKey.ok) return satPublicKey;
-      if (!cfg.baseUrl || !cfg.tokenUrl || !cfg.clientId || !secret.value || !privateKey.value || !satPublicKey.value) {
-        return { ok: false, error: appError('provider_config', 'SAT belum dikonfigurasi untuk mode produksi. Buka Pengaturan.') };
-      }
-      satLog.addSecret(secret.value);
-      endpoint = { baseUrl: cfg.baseUrl, tokenUrl: cfg.tokenUrl, clientId: cfg.clientId, clientSecret: secret.value, privateKeyPem: privateKey.value, satPublicKeyPem: satPublicKey.value };
+  /** Production settings and secrets of a provider, or why it cannot be used. */
+  async function production(d: PurchaseDescriptor): Promise<Result<{ config: Record<string, string>; secrets: Record<string, string> }>> {
+    const config = opts.settings.providerSettings(d.settings.key);
+    const missing = d.settings.fields.some((f) => f.required && !config[f.name]);
+    const secrets: Record<string, string> = {};
+    for (const s of d.settings.secrets) {
+      const bound = s.boundTo === 'local' ? LOCAL_ONLY : binding(Object.fromEntries(s.boundTo.map((f) => [f, config[f] ?? ''])));
+      const r = await opts.vault.reveal(s.vaultName, bound);
+      if (!r.ok) return err(r.elsewhere ? elsewhereError(d.displayName) : appError('vault_locked', 'Brankas kredensial terkunci.', r.reason));
+      if (r.value) secrets[s.field] = r.value;
+      else if (s.required) return err(appError('provider_config', `${d.displayName} belum dikonfigurasi untuk mode produksi. Buka Pengaturan.`));
     }
-    const client = createSatClient({ endpoint, timeouts: opts.timeouts.sat, now: opts.now, log: satLog });
-    clients.set(key, client);
-    return { ok: true, value: client };
+    if (missing) return err(appError('provider_config', `${d.displayName} belum dikonfigurasi untuk mode produksi. Buka Pengaturan.`));
+    return ok({ config, secrets });
   }
 
-  const access: ManagedProviderAccess = {
-    purchaser: (provider: ProviderName, env: Mode): Promise<Result<PurchaseProvider>> => (provider === 'vsi' ? vsi(env) : sat(env)),
-    plnLookup: (provider: ProviderName, env: Mode): Promise<Result<PlnLookup>> => (provider === 'vsi' ? vsi(env) : sat(env)),
-    distributor: (env: Mode): Promise<Result<DistributorServices>> => sat(env),
-    invalidate() {
-      clients.delete('vsi:production');
-      clients.delete('sat:production');
+  async function clientsOf(name: ProviderName, env: Mode): Promise<Result<PurchaseClientSet>> {
+    const entry = purchaseEntry(name);
+    if (!entry) return err(appError('provider_config', `Penyedia "${name}" tidak dikenal.`));
+    const key = `${name}:${env}`;
+    const cached = clients.get(key);
+    if (cached) return ok(cached);
+    const d = entry.descriptor;
+    const log = opts.log.child(d.name);
+    const source = env === 'training' ? ok(await training(entry)) : await production(d);
+    if (!source.ok) return source;
+    for (const s of Object.values(source.value.secrets)) if (env === 'production') log.addSecret(s);
+    const set = d.create({
+      config: source.value.config,
+      secrets: source.value.secrets,
+      scale: opts.scale,
+      timeoutOverrides: opts.timeouts[d.name] ?? {},
+      now: opts.now,
+      log,
+      callbackUrl: () => (env === 'training' ? (callbackUrls.get(d.name) ?? null) : null),
+    });
+    clients.set(key, set);
+    return ok(set);
+  }
+
+  const missingCapability = (name: string, what: string): Result<never> =>
+    err(appError('provider_config', `${purchaseEntry(name)?.descriptor.displayName ?? name} tidak melayani ${what}.`));
+
+  return {
+    describe: (name) => purchaseEntry(name)?.descriptor ?? null,
+    names: () => PURCHASE_PROVIDERS.map((e) => e.descriptor.name),
+    async purchaser(name, env): Promise<Result<PurchaseProvider>> {
+      const c = await clientsOf(name, env);
+      return c.ok ? ok(c.value.purchaser) : c;
     },
-    trainingSimulator,
-    trainingSat,
+    async plnLookup(name, env): Promise<Result<PlnLookup>> {
+      const c = await clientsOf(name, env);
+      if (!c.ok) return c;
+      return c.value.plnLookup ? ok(c.value.plnLookup) : missingCapability(name, 'cek pelanggan PLN');
+    },
+    async distributor(name, env): Promise<Result<DistributorServices>> {
+      const c = await clientsOf(name, env);
+      if (!c.ok) return c;
+      return c.value.distributor ? ok(c.value.distributor) : missingCapability(name, 'katalog, deposit dan tagihan');
+    },
+    invalidate() {
+      for (const key of [...clients.keys()]) if (key.endsWith(':production')) clients.delete(key);
+    },
+    trainingSimulator: async () => (await training(VSI)).sim,
+    trainingSat: async () => (await training(SAT)).sim,
+    trainingDigiflazz: async () => (await training(DIGIFLAZZ)).sim,
+    setTrainingCallbackUrl(provider, url) {
+      callbackUrls.set(provider, url);
+    },
     async stop() {
-      for (const s of [vsiSim, satSim]) if (s) await (await s).close();
-      vsiSim = null;
-      satSim = null;
+      const running = [...trainings.values()];
+      trainings.clear();
       clients.clear();
+      for (const t of running) await (await t).close();
     },
   };
-  return access;
 }

@@ -12,11 +12,14 @@ import { migration0010 } from './migrations/0010-counter-truth';
 import { migration0011 } from './migrations/0011-sales-search';
 import { migration0012 } from './migrations/0012-print-jobs';
 import { migration0013 } from './migrations/0013-backups';
+import { migration0014 } from './migrations/0014-provider-registry';
 
 export type Migration = {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL text alone cannot do (rebuilding a table from its own stored definition), after `sql`, in the same transaction. */
+  apply?: (db: Database.Database) => void;
   /**
    * The migration rebuilds a table others reference: foreign keys are switched off around it (they
    * cannot be toggled inside a transaction) and checked before the transaction commits.
@@ -25,7 +28,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -43,6 +46,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     try {
       db.transaction(() => {
         db.exec(m.sql);
+        m.apply?.(db);
         const broken = db.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) throw new Error(`migration ${m.version} broke ${broken.length} foreign keys`);
         db.pragma(`user_version = ${m.version}`);

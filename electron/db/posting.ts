@@ -3,7 +3,7 @@
 // running the rules again after any change posts exactly the new movements.
 //   received   the customer's money is in: Dr the method's account, Cr customer money (2101)
 //   delivered  the sale succeeded: Dr 2101 total; Cr sales at the provider's price (4101) and the
-//              counter's admin (4102); Dr cost (5101), Cr the provider's deposit (1301/1302)
+//              counter's admin (4102); Dr cost (5101), Cr the provider's deposit (its row in purchase_providers: 1301 VSI, 1302 SAT, 1303 Digiflazz)
 //   refund     money given back: Dr 4201 (after delivery) or 2101 (nothing delivered), Cr the method
 //   excess     bitcoin beyond the sale: Dr 1205, Cr 2101; given back: the reverse
 //   float      a shift opens with the float counted into the drawer: the drawer's book balance is
@@ -18,6 +18,9 @@ export type SaleForPosting = {
   id: string;
   state: string;
   provider: string;
+  /** The provider's name as the books print it, and the account of the deposit it is paid from. */
+  providerName: string;
+  depositAccount: string | null;
   total: number;
   providerCost: number;
   margin: number;
@@ -36,8 +39,6 @@ export const ACCOUNT = {
   transfer: '1203',
   card: '1204',
   bitcoin: '1205',
-  depositVsi: '1301',
-  depositSat: '1302',
   customerMoney: '2101',
   ownerCapital: '3101',
   ownerDrawings: '3102',
@@ -101,8 +102,9 @@ export function saleEntries(s: SaleForPosting): PlannedEntry[] {
     ]));
   }
   if (s.state === 'succeeded') {
-    const deposit = s.provider === 'sat' ? ACCOUNT.depositSat : ACCOUNT.depositVsi;
-    out.push(entry(`sale:${s.id}:delivered`, `Terjual lewat ${s.provider.toUpperCase()}`, [
+    if (!s.depositAccount) throw new Error(`provider ${s.provider} has no deposit account`);
+    const deposit = s.depositAccount;
+    out.push(entry(`sale:${s.id}:delivered`, `Terjual lewat ${s.providerName}`, [
       { account: ACCOUNT.customerMoney, amount: s.total },
       { account: ACCOUNT.sales, amount: -s.providerCost },
       { account: ACCOUNT.adminIncome, amount: -s.margin },
@@ -142,10 +144,9 @@ export function orderEntries(o: { id: string; state: string; amount: number }): 
 }
 
 /** The owner tops up a provider's deposit, from their own money (capital) or from the drawer. */
-export function depositTopUpEntry(id: string, provider: 'vsi' | 'sat', amount: number, source: 'owner' | 'drawer', note: string): PlannedEntry {
-  const deposit = provider === 'sat' ? ACCOUNT.depositSat : ACCOUNT.depositVsi;
-  return entry(`deposit:${id}`, `Setoran deposit ${provider.toUpperCase()}${note ? `: ${note}` : ''}`, [
-    { account: deposit, amount },
+export function depositTopUpEntry(id: string, provider: { account: string; name: string }, amount: number, source: 'owner' | 'drawer', note: string): PlannedEntry {
+  return entry(`deposit:${id}`, `Setoran deposit ${provider.name}${note ? `: ${note}` : ''}`, [
+    { account: provider.account, amount },
     { account: source === 'drawer' ? ACCOUNT.cash : ACCOUNT.ownerCapital, amount: -amount },
   ]);
 }

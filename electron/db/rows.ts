@@ -7,7 +7,7 @@ const nint = int.nullable();
 const ntext = z.string().nullable();
 
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
-export const ProviderName = z.enum(['vsi', 'sat']);
+export const ProviderName = z.string();
 export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin']);
 export const PaymentProvider = z.enum(['midtrans', 'worldline', 'chainside']);
 export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);

@@ -2,7 +2,10 @@
 // there are only outcomes, in the three classes the money path cares about.
 import type { ErrorCode } from '../../shared/domain/errors';
 
-export type ProviderName = 'vsi' | 'sat';
+/** A purchase provider's name as the registry lists it (electron/providers/registry.ts). */
+export type ProviderName = string;
+
+export type ProductKind = 'pln_prepaid' | 'bill' | 'digital';
 
 /** A provider failure translated for the counter; `detail` keeps the raw code/message for the log. */
 export type ProviderError = {
@@ -61,14 +64,17 @@ export type PurchaseOutcome =
   | { kind: 'uncertain'; error: ProviderError; notFound: boolean; acknowledged: boolean };
 
 export type PurchaseRequest = {
-  /** Our id for this purchase (VSI trxid, SAT request_id), persisted before the call. */
+  /** Our id for this purchase (VSI trxid, SAT request_id, Digiflazz ref_id), persisted before the call. */
   ref: string;
+  kind: ProductKind;
   providerProduct: string;
   customerNumber: string;
   /** The product's face value (VSI nominal). */
   faceValue: number;
   /** What we agree to pay for it (SAT checkout amount); 0 when the provider prices it itself. */
   amount: number;
+  /** What the sale was priced at: the most the provider may take (Digiflazz `max_price`). */
+  maxCost: number;
   inquiryRef: string | null;
 };
 
@@ -79,6 +85,10 @@ export type AdviceRequest = {
   faceValue: number;
   /** This advice confirms a failure the purchase reported (VSI 0051). */
   confirming: boolean;
+  /** The purchase exactly as it was sent (Digiflazz: the same request again is the status check). */
+  purchase: PurchaseRequest;
+  /** When the purchase first left; null when it never did. */
+  firstSentAt: number | null;
 };
 
 export type PurchaseProvider = {
@@ -98,7 +108,7 @@ export type PlnLookup = {
 
 export type CatalogProduct = {
   code: string;
-  kind: 'pln_prepaid' | 'bill' | 'digital';
+  kind: ProductKind;
   name: string;
   category: string;
   operator: string;
@@ -118,11 +128,13 @@ export type BillInquiry = {
   salesPrice: number;
   lines: DisplayLine[];
   meterId: string;
+  /** The id the payment must carry (Digiflazz pays under the inquiry's ref_id); null when none. */
+  inquiryRef: string | null;
 };
 
-/** SAT's services besides purchasing: the catalogue, the deposit, bill inquiries. */
+/** A distributor's services besides purchasing (SAT, Digiflazz): the catalogue, the deposit, bill inquiries. */
 export type DistributorServices = {
   listProducts(codes?: readonly string[]): Promise<ProviderResult<CatalogProduct[]>>;
   balance(): Promise<ProviderResult<number>>;
-  inquireBill(request: { productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>>;
+  inquireBill(request: { ref: string; productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>>;
 };

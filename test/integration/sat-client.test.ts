@@ -22,8 +22,8 @@ function client(overrides: Partial<{ clientSecret: string; checkoutMs: number }>
 
 const ref = (): string => `LKT-T${Math.random().toString(36).slice(2, 12)}`;
 const order = (c: SatClient, r: string, code: string, number: string, amount = 0) =>
-  c.purchase({ ref: r, providerProduct: code, customerNumber: number, faceValue: 0, amount, inquiryRef: null });
-const status = (c: SatClient, r: string) => c.advise({ ref: r, payRef: null, customerNumber: '', faceValue: 0, confirming: false });
+  c.purchase({ ref: r, kind: 'digital', maxCost: 0, providerProduct: code, customerNumber: number, faceValue: 0, amount, inquiryRef: null });
+const status = (c: SatClient, r: string) => c.advise({ ref: r, payRef: null, customerNumber: '', faceValue: 0, confirming: false, purchase: { ref: r, kind: 'digital', maxCost: 0, providerProduct: '', customerNumber: '', faceValue: 0, amount: 0, inquiryRef: null }, firstSentAt: null });
 
 beforeAll(async () => {
   sim = await startSatSimulator({
@@ -87,10 +87,10 @@ describe('SAT client against the SAT simulator', () => {
     expect(missing.ok === false && missing.error.code).toBe('product_unavailable');
     const balance = await c.balance();
     expect(balance).toEqual({ ok: true, value: sim.deposit() });
-    const bill = await c.inquireBill({ productCode: 'bpjs-kesehatan', customerNumber: '8888801234567' });
+    const bill = await c.inquireBill({ ref: 'INQ-T', productCode: 'bpjs-kesehatan', customerNumber: '8888801234567' });
     expect(bill.ok && bill.value.salesPrice).toBe(bill.ok ? bill.value.baseAmount + bill.value.adminFee : 0);
     expect(bill.ok && bill.value.lines.map((l) => l.name)).toContain('No. VA');
-    const noBill = await c.inquireBill({ productCode: 'pln-postpaid', customerNumber: '5321100009999' });
+    const noBill = await c.inquireBill({ ref: 'INQ-T', productCode: 'pln-postpaid', customerNumber: '5321100009999' });
     expect(noBill.ok === false && noBill.error.code).toBe('customer_not_found');
   });
 
@@ -135,7 +135,7 @@ describe('SAT client against the SAT simulator', () => {
     expect(await order(c, ref(), '25k-xl', '081200000408')).toMatchObject({ kind: 'uncertain', acknowledged: false });
     expect(await order(c, ref(), 'steam-wallet-60k', '0812345678')).toMatchObject({ kind: 'failed', error: { code: 'product_unavailable' } });
     sim.configure({ fault: { status500: 1 } });
-    const inq = await c.inquireBill({ productCode: 'pln-postpaid', customerNumber: '532110000060' });
+    const inq = await c.inquireBill({ ref: 'INQ-T', productCode: 'pln-postpaid', customerNumber: '532110000060' });
     expect(inq.ok === false && inq.error.code).toBe('provider_unavailable');
     sim.configure({ fault: { html502: 1 } });
     expect((await c.balance()).ok).toBe(false);

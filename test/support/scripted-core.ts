@@ -1,5 +1,6 @@
 // The sale services over a real ledger with a scripted provider instead of HTTP: for the defences
 // no honest simulator triggers, and for measuring the core alone.
+import { PURCHASE_PROVIDER_NAMES, purchaseDescriptor } from '../../electron/providers/registry';
 import { fixedKeySource } from '../../electron/secrets/key-source';
 import { openLedger, type Ledger } from '../../electron/db/connection';
 import { createVault } from '../../electron/secrets/vault';
@@ -57,6 +58,8 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     advise: async () => (opts.advise ?? opts.purchase)(),
   };
   const providers: ProviderAccess = {
+    describe: (name) => purchaseDescriptor(name),
+    names: () => PURCHASE_PROVIDER_NAMES,
     purchaser: async () => ({ ok: true, value: provider }),
     plnLookup: async () => ({ ok: true, value: provider }),
     distributor: async () => ({ ok: false, error: appError('provider_config', 'no distributor in this test') }),

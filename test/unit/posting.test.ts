@@ -13,7 +13,7 @@ const saleArb: fc.Arbitrary<SaleForPosting> = fc
     providerCost: fc.integer({ min: 1_000, max: 5_000_000 }),
     margin: fc.integer({ min: 0, max: 10_000 }),
     method: fc.constantFrom(...METHODS),
-    provider: fc.constantFrom('vsi', 'sat'),
+    provider: fc.constantFrom(['vsi', 'VSI', '1301'] as const, ['sat', 'SAT', '1302'] as const, ['digiflazz', 'Digiflazz', '1303'] as const),
     outcome: fc.constantFrom('waiting', 'never_paid', 'in_flight', 'succeeded', 'failed_due', 'failed_returned'),
     refundParts: fc.array(fc.integer({ min: 1, max: 100 }), { maxLength: 3 }),
     excess: fc.integer({ min: 0, max: 50_000 }),
@@ -22,7 +22,7 @@ const saleArb: fc.Arbitrary<SaleForPosting> = fc
   .map((g) => {
     const total = g.providerCost + g.margin;
     const cash = g.method === 'cash';
-    const base = { id: 'S1', provider: g.provider, total, providerCost: g.providerCost, margin: g.margin, method: g.method, paymentAmount: total, refunds: [] as SaleForPosting['refunds'] };
+    const base = { id: 'S1', provider: g.provider[0], providerName: g.provider[1], depositAccount: g.provider[2], total, providerCost: g.providerCost, margin: g.margin, method: g.method, paymentAmount: total, refunds: [] as SaleForPosting['refunds'] };
     const excess = g.method === 'bitcoin' ? g.excess : 0;
     const excessFields = { excess, excessReturned: excess > 0 && g.excessReturned };
     switch (g.outcome) {
@@ -96,7 +96,7 @@ describe('posting rules over generated sale histories', () => {
         if (s.state === 'succeeded') {
           expect(credit(ACCOUNT.sales) + credit(ACCOUNT.adminIncome) + credit(ACCOUNT.refunds)).toBe(s.total - refunded);
           expect(n.get(ACCOUNT.cost) ?? 0).toBe(s.providerCost);
-          expect(credit(s.provider === 'sat' ? ACCOUNT.depositSat : ACCOUNT.depositVsi)).toBe(s.providerCost);
+          expect(credit(s.depositAccount!)).toBe(s.providerCost);
         } else {
           expect(credit(ACCOUNT.sales)).toBe(0);
           expect(credit(ACCOUNT.cost)).toBe(0);

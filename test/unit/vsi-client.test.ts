@@ -23,8 +23,8 @@ function clientAnswering(reply: (cmd: VsiCommand) => VsiExchange) {
   return { client, sent };
 }
 
-const payRequest = { ref: 'LKT-1', providerProduct: 'pln-token-200000', inquiryRef: 'D0EE65CAB0C04601878612867541EEA5', customerNumber: '88888888888', faceValue: 200_000, amount: 0 };
-const adviceRequest = { ref: 'LKT-1', payRef: null, customerNumber: '88888888888', faceValue: 200_000, confirming: false };
+const payRequest = { ref: 'LKT-1', kind: 'pln_prepaid' as const, maxCost: 0, providerProduct: 'pln-token-200000', inquiryRef: 'D0EE65CAB0C04601878612867541EEA5', customerNumber: '88888888888', faceValue: 200_000, amount: 0 };
+const adviceRequest = { ref: 'LKT-1', payRef: null, customerNumber: '88888888888', faceValue: 200_000, confirming: false, purchase: payRequest, firstSentAt: null };
 
 describe('VSI client against the seed answers', () => {
   it('inquiry: customer, tariff/power, admin fee and the INQREF', async () => {

@@ -11,7 +11,7 @@ export function upsertProducts(db: Ledger, env: string, provider: string, produc
       db,
       `INSERT INTO products (env, code, provider, kind, name, category, operator, price, face_value, is_inquiry, status, synced_at)
        VALUES (@env, @code, @provider, @kind, @name, @category, @operator, @price, @face_value, @is_inquiry, @status, @synced_at)
-       ON CONFLICT(env, code) DO UPDATE SET provider = excluded.provider, kind = excluded.kind, name = excluded.name,
+       ON CONFLICT(env, provider, code) DO UPDATE SET kind = excluded.kind, name = excluded.name,
          category = excluded.category, operator = excluded.operator, price = excluded.price, face_value = excluded.face_value,
          is_inquiry = excluded.is_inquiry, status = excluded.status, synced_at = excluded.synced_at`,
     );
@@ -23,21 +23,21 @@ export function upsertProducts(db: Ledger, env: string, provider: string, produc
   })();
 }
 
-export function getProduct(db: Ledger, env: string, code: string): ProductRecord | null {
-  const row = stmt(db, 'SELECT * FROM products WHERE env = ? AND code = ?').get(env, code);
+export function getProduct(db: Ledger, env: string, provider: string, code: string): ProductRecord | null {
+  const row = stmt(db, 'SELECT * FROM products WHERE env = ? AND provider = ? AND code = ?').get(env, provider, code);
   return row === undefined ? null : ProductRecord.parse(row);
 }
 
-export function listProducts(db: Ledger, env: string, kind: string | null): ProductRecord[] {
+export function listProducts(db: Ledger, env: string, provider: string, kind: string | null): ProductRecord[] {
   const rows =
     kind === null
-      ? stmt(db, 'SELECT * FROM products WHERE env = ? ORDER BY category, operator, price, name').all(env)
-      : stmt(db, 'SELECT * FROM products WHERE env = ? AND kind = ? ORDER BY category, operator, price, name').all(env, kind);
+      ? stmt(db, 'SELECT * FROM products WHERE env = ? AND provider = ? ORDER BY category, operator, price, name').all(env, provider)
+      : stmt(db, 'SELECT * FROM products WHERE env = ? AND provider = ? AND kind = ? ORDER BY category, operator, price, name').all(env, provider, kind);
   return rows.map((r) => ProductRecord.parse(r));
 }
 
-export function lastCatalogSync(db: Ledger, env: string): number | null {
-  const row = stmt(db, 'SELECT MAX(synced_at) AS t FROM products WHERE env = ?').get(env) as { t: number | null };
+export function lastCatalogSync(db: Ledger, env: string, provider: string): number | null {
+  const row = stmt(db, 'SELECT MAX(synced_at) AS t FROM products WHERE env = ? AND provider = ?').get(env, provider) as { t: number | null };
   return row.t;
 }
 

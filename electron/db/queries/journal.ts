@@ -47,6 +47,8 @@ type SaleRow = {
   env: Env;
   state: string;
   provider: string;
+  provider_name: string;
+  deposit_account: string | null;
   total: number;
   provider_cost: number;
   margin: number;
@@ -61,9 +63,9 @@ type SaleRow = {
 export function saleForPosting(db: Ledger, saleId: string): (SaleForPosting & { env: Env }) | null {
   const s = stmt(
     db,
-    `SELECT s.id, s.env, s.state, s.provider, s.total, s.provider_cost, s.margin, p.id AS payment_id, p.method, p.state AS payment_state,
+    `SELECT s.id, s.env, s.state, s.provider, pp.display_name AS provider_name, pp.deposit_account, s.total, s.provider_cost, s.margin, p.id AS payment_id, p.method, p.state AS payment_state,
        p.amount, p.excess_amount, p.excess_returned_at
-     FROM sales s JOIN payments p ON p.sale_id = s.id WHERE s.id = ?`,
+     FROM sales s JOIN payments p ON p.sale_id = s.id JOIN purchase_providers pp ON pp.name = s.provider WHERE s.id = ?`,
   ).get(saleId) as SaleRow | undefined;
   if (!s) return null;
   const refunds = stmt(db, 'SELECT id, amount, state FROM payment_refunds WHERE payment_id = ? ORDER BY requested_at, id').all(s.payment_id) as SaleForPosting['refunds'];
@@ -72,6 +74,8 @@ export function saleForPosting(db: Ledger, saleId: string): (SaleForPosting & { 
     env: s.env,
     state: s.state,
     provider: s.provider,
+    providerName: s.provider_name,
+    depositAccount: s.deposit_account,
     total: s.total,
     providerCost: s.provider_cost,
     margin: s.margin,
@@ -149,8 +153,10 @@ export function entryProblems(db: Ledger): string[] {
   return problems;
 }
 
-export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: 'vsi' | 'sat'; amount: number; source: 'owner' | 'drawer'; note: string }): void {
-  db.transaction(() => void postEntries(db, at, { env, saleId: null, orderId: null }, [depositTopUpEntry(id, t.provider, t.amount, t.source, t.note)]))();
+export function postDepositTopUp(db: Ledger, env: Env, id: string, at: number, t: { provider: string; amount: number; source: 'owner' | 'drawer'; note: string }): void {
+  const p = purchaseProvider(db, t.provider);
+  if (!p?.deposit_account) throw new Error(`no deposit account for provider ${t.provider}`);
+  db.transaction(() => void postEntries(db, at, { env, saleId: null, orderId: null }, [depositTopUpEntry(id, { account: p.deposit_account!, name: p.display_name }, t.amount, t.source, t.note)]))();
 }
 
 /** Every account of the chart exists, with a balance per environment (at start, on the sealed connection). */
@@ -168,4 +174,27 @@ export function ensureAccounts(db: Ledger): number {
 /** The drawer as the books have it now. */
 export function drawerBalance(db: Ledger, env: Env): number {
   return (stmt(db, 'SELECT balance FROM account_balances WHERE env = ? AND code = ?').get(env, ACCOUNT.cash) as { balance: number } | undefined)?.balance ?? 0;
+}
+
+export type PurchaseProviderRow = { name: string; display_name: string; deposit_account: string | null };
+
+export function purchaseProvider(db: Ledger, name: string): PurchaseProviderRow | null {
+  return (stmt(db, 'SELECT name, display_name, deposit_account FROM purchase_providers WHERE name = ?').get(name) as PurchaseProviderRow | undefined) ?? null;
+}
+
+/**
+ * The registry's purchase providers as reference rows, and their deposit accounts in the chart:
+ * a provider the registry adds can be sold through and booked without a table rebuild.
+ */
+export function ensurePurchaseProviders(db: Ledger, list: readonly { name: string; displayName: string; depositAccount: { code: string; name: string } | null }[]): number {
+  let added = 0;
+  db.transaction(() => {
+    for (const p of list) {
+      added += stmt(db, 'INSERT OR IGNORE INTO purchase_providers (name, display_name, deposit_account) VALUES (?, ?, ?)').run(p.name, p.displayName, p.depositAccount?.code ?? null).changes;
+      if (!p.depositAccount) continue;
+      stmt(db, "INSERT OR IGNORE INTO ledger_accounts (code, name, kind) VALUES (?, ?, 'asset')").run(p.depositAccount.code, p.depositAccount.name);
+      for (const env of ['training', 'production']) stmt(db, 'INSERT OR IGNORE INTO account_balances (env, code) VALUES (?, ?)').run(env, p.depositAccount.code);
+    }
+  })();
+  return added;
 }

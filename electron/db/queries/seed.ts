@@ -54,7 +54,7 @@ export function seedSales(db: Ledger, sales: Iterable<SeedSale>): number {
       if (s.booked && s.state !== 'pending') {
         const total = s.denomination + s.providerAdmin;
         const planned = saleEntries({
-          id: s.id, state: s.state, provider: 'vsi', total, providerCost: total, margin: 0, method,
+          id: s.id, state: s.state, provider: 'vsi', providerName: 'VSI', depositAccount: '1301', total, providerCost: total, margin: 0, method,
           paymentState: s.state === 'failed' ? 'refunded' : 'settled', paymentAmount: total, excess: 0, excessReturned: false,
           refunds: s.state === 'failed' ? [{ id: `R${s.id}`, amount: total, state: 'done' }] : [],
         });

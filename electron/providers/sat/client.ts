@@ -216,7 +216,7 @@ export function createSatClient(options: SatClientOptions): SatClient {
     };
   }
 
-  async function inquireBill(req: { productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>> {
+  async function inquireBill(req: { ref: string; productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>> {
     const r = await inquire(req.productCode, req.customerNumber);
     if (!r.ok) return r;
     const a = r.value.data.attributes;
@@ -230,6 +230,7 @@ export function createSatClient(options: SatClientOptions): SatClient {
         salesPrice: a.sales_price,
         lines: a.inquiry_result ?? [],
         meterId: a.meter_id ?? '',
+        inquiryRef: null,
       },
     };
   }

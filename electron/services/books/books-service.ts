@@ -6,22 +6,23 @@ import type { Ledger } from '../../db/connection';
 import { accountStatement, journalProblems, postDepositTopUp, trialBalance } from '../../db/queries/journal';
 import type { DepositService } from '../deposit/deposit-service';
 
-const DEPOSIT_ACCOUNT = { vsi: '1301', sat: '1302' } as const;
-
 export type BooksService = {
   view(env: Mode): BooksView;
   statement(env: Mode, req: ParsedReq<'books.statement'>): Res<'books.statement'>;
   recordDeposit(env: Mode, req: ParsedReq<'books.recordDeposit'>): BooksView;
 };
 
-export function createBooksService(deps: { db: Ledger; now: () => number; deposits: DepositService }): BooksService {
+/** The providers whose deposit the books keep, with its account (from the registry's descriptors). */
+export type DepositAccounts = () => readonly { provider: string; account: string }[];
+
+export function createBooksService(deps: { db: Ledger; now: () => number; deposits: DepositService; depositAccounts: DepositAccounts }): BooksService {
   const view = (env: Mode): BooksView => {
     const accounts = trialBalance(deps.db, env).map((a) => ({ ...a, kind: a.kind as BooksView['accounts'][number]['kind'] }));
     const reported = deps.deposits.view(env);
-    const deposits = (['vsi', 'sat'] as const).map((provider) => {
-      const books = accounts.find((a) => a.code === DEPOSIT_ACCOUNT[provider])?.balance ?? 0;
+    const deposits = deps.depositAccounts().map(({ provider, account }) => {
+      const books = accounts.find((a) => a.code === account)?.balance ?? 0;
       const r = reported.find((d) => d.provider === provider) ?? null;
-      return { provider, account: DEPOSIT_ACCOUNT[provider], books, reported: r?.balance ?? null, checkedAt: r?.checkedAt ?? null, difference: r ? r.balance - books : null };
+      return { provider, account, books, reported: r?.balance ?? null, checkedAt: r?.checkedAt ?? null, difference: r ? r.balance - books : null };
     });
     return { accounts, deposits, problems: journalProblems(deps.db) };
   };

@@ -12,17 +12,22 @@ import type { CatalogProduct } from '../../providers/contract';
 import type { ProviderAccess } from '../sales/deps';
 import type { SettingsService } from '../settings/settings-service';
 import { quote } from './pricing';
+import { routeFor, routedProviders } from './routes';
 
 const STALE_MS = 10 * 60_000;
 
 export type CatalogService = {
-  sync(env: Mode): Promise<Result<{ products: number; syncedAt: number }>>;
-  /** The product as sold now: re-read from the provider when its last sync is old. */
-  fresh(env: Mode, code: string): Promise<Result<ProductRecord>>;
+  /** Syncs the catalogue of every routed provider that publishes one (or only `provider`). */
+  sync(env: Mode, provider?: string): Promise<Result<{ products: number; syncedAt: number }>>;
+  /** The product as sold now: re-read from its provider when its last sync is old. */
+  fresh(env: Mode, provider: string, code: string): Promise<Result<ProductRecord>>;
+  /** What the counter sells of a kind (or of every kind): each kind from the provider routed for it. */
   view(env: Mode, kind: ProductRecord['kind'] | null): { products: ProductView[]; syncedAt: number | null };
-  product(env: Mode, code: string): ProductRecord | null;
-  /** Active products of a kind (PLN tokens via the distributor). */
-  active(env: Mode, kind: ProductRecord['kind']): ProductRecord[];
+  /** One provider's products of a kind, priced (PLN token options of a catalogue-priced provider). */
+  viewOf(env: Mode, provider: string, kind: ProductRecord['kind']): ProductView[];
+  product(env: Mode, provider: string, code: string): ProductRecord | null;
+  /** A provider's active products of a kind. */
+  active(env: Mode, provider: string, kind: ProductRecord['kind']): ProductRecord[];
   rules(): { rules: PriceRule[]; defaultMargin: number };
   setRule(rule: PriceRule): { rules: PriceRule[]; defaultMargin: number };
   removeRule(scope: PriceRule['scope'], key: string): { rules: PriceRule[]; defaultMargin: number };
@@ -63,60 +68,86 @@ export function createCatalogService(opts: {
   const priceOf = (p: { code: string; category: string; kind: ProductRecord['kind'] }, cost: number): Result<{ margin: number; total: number }> =>
     quote(listPriceRules(db), opts.settings.outlet().counterFee, p, cost);
 
-  async function fetch(env: Mode, codes?: readonly string[]): Promise<Result<CatalogProduct[]>> {
-    const sat = await opts.providers.distributor(env);
-    if (!sat.ok) return sat;
-    const r = await sat.value.listProducts(codes);
+  async function fetch(env: Mode, provider: string, codes?: readonly string[]): Promise<Result<CatalogProduct[]>> {
+    const distributor = await opts.providers.distributor(provider, env);
+    if (!distributor.ok) return distributor;
+    const r = await distributor.value.listProducts(codes);
     if (!r.ok) return { ok: false, error: appError(r.error.code, r.error.message, r.error.detail) };
     return r;
   }
 
+  const catalogued = (provider: string): boolean => opts.providers.describe(provider)?.capabilities.catalog === true;
+
+  function priced(p: ProductRecord): ProductView {
+    const cost = p.price;
+    const q = p.is_inquiry ? null : priceOf(p, cost);
+    const sellable = p.status === 1;
+    return {
+      code: p.code,
+      kind: p.kind,
+      name: p.name,
+      category: p.category,
+      operator: p.operator,
+      faceValue: p.face_value,
+      providerPrice: p.price,
+      sellPrice: q?.ok ? q.value.total : null,
+      margin: q?.ok ? q.value.margin : 0,
+      needsInquiry: p.is_inquiry === 1,
+      sellable: sellable && (q === null || q.ok),
+      reason: p.status === 1 ? (q && !q.ok ? q.error.message : null) : UNAVAILABLE[p.status],
+    };
+  }
+
+  const KINDS: ProductRecord['kind'][] = ['pln_prepaid', 'digital', 'bill'];
+
   return {
-    async sync(env) {
-      const r = await fetch(env);
-      if (!r.ok) return r;
-      const at = now();
-      upsertProducts(db, env, 'sat', r.value.map(toRecord), at, true);
-      opts.log.info('catalog.synced', { env, products: r.value.length });
-      return { ok: true, value: { products: r.value.length, syncedAt: at } };
+    async sync(env, only) {
+      const targets = only ? [only] : routedProviders(opts.settings.routing()).filter(catalogued);
+      let products = 0;
+      let failure: Result<never> | null = null;
+      for (const provider of targets) {
+        const r = await fetch(env, provider);
+        if (!r.ok) {
+          opts.log.warn('catalog.sync_failed', { env, provider, code: r.error.code });
+          failure ??= r;
+          continue;
+        }
+        upsertProducts(db, env, provider, r.value.map(toRecord), now(), true);
+        products += r.value.length;
+        opts.log.info('catalog.synced', { env, provider, products: r.value.length });
+      }
+      if (failure && products === 0) return failure;
+      return { ok: true, value: { products, syncedAt: now() } };
     },
-    async fresh(env, code) {
-      const known = getProduct(db, env, code);
+    async fresh(env, provider, code) {
+      const known = getProduct(db, env, provider, code);
       if (known && now() - known.synced_at < STALE_MS) return { ok: true, value: known };
-      const r = await fetch(env, [code]);
+      const r = await fetch(env, provider, [code]);
       if (!r.ok) {
         // The provider cannot be asked right now: a known product is sold at its last price.
         if (known) return { ok: true, value: known };
         return r;
       }
-      upsertProducts(db, env, 'sat', r.value.map(toRecord), now(), false);
-      const p = getProduct(db, env, code);
+      upsertProducts(db, env, provider, r.value.map(toRecord), now(), false);
+      const p = getProduct(db, env, provider, code);
       return p ? { ok: true, value: p } : { ok: false, error: appError('product_unavailable', 'Produk tidak ada di katalog penyedia.') };
     },
     view(env, kind) {
-      const products = listProducts(db, env, kind).map((p): ProductView => {
-        const cost = p.price;
-        const priced = p.is_inquiry ? null : priceOf(p, cost);
-        const sellable = p.status === 1;
-        return {
-          code: p.code,
-          kind: p.kind,
-          name: p.name,
-          category: p.category,
-          operator: p.operator,
-          faceValue: p.face_value,
-          providerPrice: p.price,
-          sellPrice: priced?.ok ? priced.value.total : null,
-          margin: priced?.ok ? priced.value.margin : 0,
-          needsInquiry: p.is_inquiry === 1,
-          sellable: sellable && (priced === null || priced.ok),
-          reason: p.status === 1 ? (priced && !priced.ok ? priced.error.message : null) : UNAVAILABLE[p.status],
-        };
-      });
-      return { products, syncedAt: lastCatalogSync(db, env) };
+      const routing = opts.settings.routing();
+      const products: ProductView[] = [];
+      let syncedAt: number | null = null;
+      for (const k of kind ? [kind] : KINDS) {
+        const provider = routeFor(routing, k).primary;
+        if (!catalogued(provider)) continue;
+        products.push(...listProducts(db, env, provider, k).map(priced));
+        const t = lastCatalogSync(db, env, provider);
+        if (t !== null) syncedAt = Math.max(syncedAt ?? 0, t);
+      }
+      return { products, syncedAt };
     },
-    product: (env, code) => getProduct(db, env, code),
-    active: (env, kind) => listProducts(db, env, kind).filter((p) => p.status === 1),
+    viewOf: (env, provider, kind) => listProducts(db, env, provider, kind).map(priced),
+    product: (env, provider, code) => getProduct(db, env, provider, code),
+    active: (env, provider, kind) => listProducts(db, env, provider, kind).filter((p) => p.status === 1),
     rules: rulesView,
     setRule(rule) {
       setPriceRule(db, rule, now());

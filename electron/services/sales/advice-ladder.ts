@@ -1,26 +1,28 @@
-// When to ask a provider again about an uncertain purchase.
-// VSI (vsi.md §1.6): +5 s, +30 s, +60 s after the PAY, every 2 min to 30 min, every 15 min to 24 h,
-// then daily. SAT (sat.md §6): the order is asynchronous by design, so sooner and denser:
-// +2 s, +5 s, +10 s, +30 s, then every minute to 30 min, every 15 min to 24 h, then daily.
+// When to ask a provider again about an uncertain purchase: each provider's descriptor gives its
+// ladder (VSI per vsi.md §1.6, SAT denser as its orders are asynchronous, Digiflazz no more than
+// once a minute); every ladder then goes every 15 min to 24 h, then daily.
 // `scale` shrinks every ladder for tests and demos (LOKET_TIME_SCALE); 1 in production.
-import type { ProviderName } from '../../providers/contract';
+import type { StatusLadder } from '../../providers/descriptor';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-function ladder(first: readonly number[], every: number): number[] {
-  const offsets = [...first];
-  for (let t = offsets.at(-1)! + every; t <= 30 * MINUTE; t += every) offsets.push(t);
+/** A descriptor's ladder spelled out: its first offsets, then every `everyMs` to 30 min, every 15 min to 24 h. */
+function ladder(l: StatusLadder): number[] {
+  const offsets = [...l.first];
+  for (let t = (offsets.at(-1) ?? 0) + l.everyMs; t <= 30 * MINUTE; t += l.everyMs) offsets.push(t);
   for (let m = 45; m <= 24 * 60; m += 15) offsets.push(m * MINUTE);
   return offsets;
 }
 
-const LADDERS: Record<ProviderName, readonly number[]> = {
-  vsi: ladder([5 * SECOND, 30 * SECOND, 60 * SECOND, 2 * MINUTE], 2 * MINUTE),
-  sat: ladder([2 * SECOND, 5 * SECOND, 10 * SECOND, 30 * SECOND, 60 * SECOND], MINUTE),
-};
+/** Without a descriptor (a provider no longer registered): ask every 2 minutes, as VSI. */
+const FALLBACK_LADDER: StatusLadder = { first: [5 * SECOND, 30 * SECOND, 60 * SECOND, 2 * MINUTE], everyMs: 2 * MINUTE };
+
+export function ladderOf(deps: { providers: { describe(name: string): { statusLadder: StatusLadder } | null } }, provider: string): StatusLadder {
+  return deps.providers.describe(provider)?.statusLadder ?? FALLBACK_LADDER;
+}
 
 export type AdviceTiming = {
   scale: number;
@@ -33,8 +35,8 @@ export type AdviceTiming = {
 export const DEFAULT_ADVICE_TIMING: AdviceTiming = { scale: 1, notFoundCount: 3, notFoundWindowMs: 10 * MINUTE };
 
 /** The next ladder point strictly after `now` for a purchase sent at `paySentAt`. */
-export function nextAdviceAt(provider: ProviderName, paySentAt: number, now: number, scale: number): number {
-  for (const offset of LADDERS[provider]) {
+export function nextAdviceAt(l: StatusLadder, paySentAt: number, now: number, scale: number): number {
+  for (const offset of ladder(l)) {
     const at = paySentAt + Math.round(offset * scale);
     if (at > now) return at;
   }

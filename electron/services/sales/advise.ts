@@ -4,9 +4,10 @@ import { getSale, markAdviceSending, recordUncertain } from '../../db/queries/sa
 import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
 import { recordOutcome, threwOutcome } from './apply-outcome';
-import { nextAdviceAt } from './advice-ladder';
+import { ladderOf, nextAdviceAt } from './advice-ladder';
 import { fallBackOrFail } from './fallback';
 import { sendPay } from './pay';
+import { purchaseRequestOf } from './purchase-request';
 
 export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> {
   const sale = getSale(deps.db, saleId);
@@ -24,7 +25,7 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
         acknowledged: false,
         result: 'provider_unavailable',
         detail: provider.error.detail ?? provider.error.message,
-        nextAdviceAt: nextAdviceAt(sale.provider, sale.pay_sent_at ?? sale.created_at, at, deps.adviceTiming.scale),
+        nextAdviceAt: nextAdviceAt(ladderOf(deps, sale.provider), sale.pay_sent_at ?? sale.created_at, at, deps.adviceTiming.scale),
         fromAdvice: false,
         notFound: false,
         notFoundCount: sale.not_found_count,
@@ -45,6 +46,8 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
       customerNumber: sale.meter_number || sale.customer_number,
       faceValue: sale.face_value,
       confirming: sale.confirm_failure === 1,
+      purchase: purchaseRequestOf(sale),
+      firstSentAt: sale.pay_sent_at,
     });
   } catch (e) {
     outcome = threwOutcome('ADV', e);
@@ -52,7 +55,7 @@ export async function sendAdvice(deps: SaleDeps, saleId: string): Promise<void> 
   await deps.checkpoint('advice.answered', saleId);
   const next = recordOutcome(deps, getSale(deps.db, saleId)!, provider.value, outcome, callId, 'advice');
   deps.log.info('sale.advice_recorded', { saleId, outcome: outcome.kind });
-  if (outcome.kind !== 'uncertain' && sale.provider === 'sat') deps.onDistributorOrder(sale.env);
+  if (outcome.kind !== 'uncertain' && deps.providers.describe(sale.provider)?.capabilities.deposit) deps.onDistributorOrder(sale.env, sale.provider);
   if (next.kind === 'resend') await sendPay(deps, saleId, { resend: true });
   else if (next.kind === 'fallback') {
     if (await fallBackOrFail(deps, saleId, next.error, next.callId, next.call)) await sendPay(deps, saleId);

@@ -7,7 +7,7 @@ import { recordPurchaseFailure, recordPurchaseSuccess, recordUncertain } from '.
 import type { CallFinish } from '../../db/queries/provider-calls';
 import type { SaleRecord } from '../../db/rows';
 import type { SaleDeps } from './deps';
-import { isOverdue, nextAdviceAt } from './advice-ladder';
+import { isOverdue, ladderOf, nextAdviceAt } from './advice-ladder';
 
 export type OutcomeSource = 'pay' | 'advice';
 
@@ -55,7 +55,7 @@ function uncertain(
       acknowledged: u.acknowledged,
       result: u.result,
       detail: u.detail,
-      nextAdviceAt: nextAdviceAt(sale.provider, paySentAt, at, scale),
+      nextAdviceAt: nextAdviceAt(ladderOf(deps, sale.provider), paySentAt, at, scale),
       fromAdvice: source === 'advice',
       notFound: u.notFound,
       notFoundCount,
@@ -85,7 +85,7 @@ export function applyOutcome(
         uncertain(deps, sale, callId, source, { result: d.providerCode, detail: 'success without a valid 20-digit token', notFound: false, acknowledged: true, review: 'missing_token' }, call);
         return DONE;
       }
-      const expected = sale.provider === 'vsi' ? [sale.face_value, sale.provider_cost] : [sale.provider_cost];
+      const expected = deps.providers.describe(sale.provider)?.capabilities.chargedAmounts === 'face_or_cost' ? [sale.face_value, sale.provider_cost] : [sale.provider_cost];
       const amountMismatch = d.chargedAmount !== null && !expected.includes(d.chargedAmount);
       if (amountMismatch) deps.log.warn('sale.amount_mismatch', { saleId: sale.id, charged: d.chargedAmount, expected });
       const result = recordPurchaseSuccess(

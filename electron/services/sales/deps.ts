@@ -4,6 +4,7 @@ import type { CardInput } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../../providers/contract';
 import type { PaymentProviderName } from '../../providers/payment-contract';
+import type { PurchaseDescriptor } from '../../providers/descriptor';
 import type { Logger } from '../../log/logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { CatalogService } from '../catalog/catalog-service';
@@ -12,9 +13,13 @@ import type { AdviceTiming } from './advice-ladder';
 
 /** How services obtain provider clients for an environment (training simulators or production). */
 export type ProviderAccess = {
+  /** What the registry says about a provider (its capabilities), or null for an unknown name. */
+  describe(provider: ProviderName): PurchaseDescriptor | null;
+  /** Every registered purchase provider. */
+  names(): readonly ProviderName[];
   purchaser(provider: ProviderName, env: Mode): Promise<Result<PurchaseProvider>>;
   plnLookup(provider: ProviderName, env: Mode): Promise<Result<PlnLookup>>;
-  distributor(env: Mode): Promise<Result<DistributorServices>>;
+  distributor(provider: ProviderName, env: Mode): Promise<Result<DistributorServices>>;
 };
 
 /**
@@ -52,7 +57,7 @@ export type SaleDeps = {
   /** A sale's state changed in a way the advice scheduler should look at. */
   onScheduleChange: () => void;
   /** A distributor order ended: its deposit changed. */
-  onDistributorOrder: (env: Mode) => void;
+  onDistributorOrder: (env: Mode, provider: string) => void;
   /** The payment step for non-cash methods (charged before anything is bought). */
   payments: {
     begin(saleId: string, card: CardInput | null): Promise<void>;

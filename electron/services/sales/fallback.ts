@@ -1,6 +1,8 @@
-// Routing's second chance: a PLN token the primary provider definitely did not sell (nothing
-// taken) is bought from the other provider — never after an uncertain outcome, at most once per
-// sale, and only when the other provider's cost still fits what the customer paid.
+// Routing's second chance: a PLN token or digital product the primary provider definitely did not
+// sell (nothing taken) is bought from the route's fallback — never after an uncertain outcome, at
+// most once per sale, only for the same goods, and only when the other provider's cost still fits
+// what the customer paid and its deposit covers it. Bills never fall back: a bill is inquired and
+// paid at one provider.
 import { ulid } from '../../../shared/domain/ids';
 import type { ErrorCode } from '../../../shared/domain/errors';
 import type { ProviderError, ProviderName } from '../../providers/contract';
@@ -10,6 +12,8 @@ import { recordInquiry } from '../../db/queries/inquiries';
 import { countSaleEvents, getSale, switchToFallback } from '../../db/queries/sales';
 import type { SaleDeps } from './deps';
 import { recordFailure } from './apply-outcome';
+import { routeFor } from '../catalog/routes';
+import type { SaleRecord } from '../../db/rows';
 
 /** Failures that say the provider could not serve us; the customer and amount were fine. */
 const FALLBACK_CODES: ReadonlySet<ErrorCode> = new Set([
@@ -26,17 +30,25 @@ const FALLBACK_CODES: ReadonlySet<ErrorCode> = new Set([
 
 type Alternative = { providerProduct: string; providerAdmin: number; providerCost: number; inquiryRef: string | null };
 
+/** The same goods at the other provider: its catalogue product of the same kind, face value (and operator, for digital). */
+function catalogued(deps: SaleDeps, sale: SaleRecord, to: ProviderName): Alternative | null {
+  const mine = deps.catalog.product(sale.env, sale.provider, sale.product_code);
+  const p = deps.catalog
+    .active(sale.env, to, sale.product_kind)
+    .find((x) => x.face_value === sale.face_value && (sale.product_kind === 'pln_prepaid' || (mine !== null && x.category === mine.category && x.operator.toLowerCase() === mine.operator.toLowerCase())));
+  return p ? { providerProduct: p.code, providerAdmin: Math.max(0, p.price - sale.face_value), providerCost: p.price, inquiryRef: null } : null;
+}
+
 async function alternative(deps: SaleDeps, saleId: string, to: ProviderName): Promise<Alternative | null> {
   const sale = getSale(deps.db, saleId)!;
-  if (to === 'sat') {
-    const p = deps.catalog.active(sale.env, 'pln_prepaid').find((x) => x.face_value === sale.face_value);
-    return p ? { providerProduct: p.code, providerAdmin: Math.max(0, p.price - sale.face_value), providerCost: p.price, inquiryRef: null } : null;
-  }
-  // VSI prices the admin fee per customer: ask (an inquiry moves no money).
-  const lookup = await deps.providers.plnLookup('vsi', sale.env);
+  const d = deps.providers.describe(to);
+  if (!d || !d.capabilities.sells.includes(sale.product_kind)) return null;
+  if (sale.product_kind !== 'pln_prepaid' || d.capabilities.tokenPricing === 'catalog') return catalogued(deps, sale, to);
+  // A provider pricing tokens by inquiry (VSI) quotes the admin fee per customer: ask (an inquiry moves no money).
+  const lookup = await deps.providers.plnLookup(to, sale.env);
   if (!lookup.ok) return null;
   const ref = `INQ-${ulid(deps.now())}`;
-  const callId = beginProviderCall(deps.db, { provider: 'vsi', env: sale.env, command: 'INQ', providerRef: ref, saleId, at: deps.now() });
+  const callId = beginProviderCall(deps.db, { provider: to, env: sale.env, command: 'INQ', providerRef: ref, saleId, at: deps.now() });
   const r = await lookup.value.inquirePln({ ref, customerNumber: sale.meter_number || sale.customer_number, providerProduct: sale.product_code });
   recordInquiry(
     deps.db,
@@ -56,9 +68,9 @@ async function alternative(deps: SaleDeps, saleId: string, to: ProviderName): Pr
 /** Either hands the sale to the other provider (true: send it) or records the failure (false). */
 export async function fallBackOrFail(deps: SaleDeps, saleId: string, error: ProviderError, callId: number | null, call: CallFinish | null): Promise<boolean> {
   const sale = getSale(deps.db, saleId)!;
-  const to = deps.settings.routing().fallback;
+  const to = routeFor(deps.settings.routing(), sale.product_kind).fallback;
   const eligible =
-    sale.product_kind === 'pln_prepaid' &&
+    sale.product_kind !== 'bill' &&
     to !== null &&
     to !== sale.provider &&
     FALLBACK_CODES.has(error.code) &&
@@ -68,7 +80,7 @@ export async function fallBackOrFail(deps: SaleDeps, saleId: string, error: Prov
     return false;
   }
   const alt = await alternative(deps, saleId, to);
-  const fits = alt !== null && alt.providerCost <= sale.total && (to !== 'sat' || deps.deposits.check(sale.env, alt.providerCost).ok);
+  const fits = alt !== null && alt.providerCost <= sale.total && deps.deposits.check(sale.env, to, alt.providerCost).ok;
   if (!alt || !fits) {
     deps.log.info('sale.fallback_refused', { saleId, to, reason: alt ? 'cost or deposit' : 'unavailable' });
     recordFailure(deps, saleId, error, callId, call);

@@ -13,6 +13,7 @@ import type { ProviderName, ProviderResult } from '../../providers/contract';
 import type { SaleDeps } from './deps';
 import { parseLines, receiptNo } from './sale-view';
 import { tokenOptions } from './token-options';
+import { routeFor } from '../catalog/routes';
 
 export const RECENT_WINDOW_MS = 10 * 60_000;
 /** Bills are monthly: a second payment of the same product for the same number within a month is worth a look. */
@@ -77,14 +78,16 @@ export function plnInquiryView(deps: SaleDeps, r: InquiryRecord, warnings: Warni
   };
 }
 
-async function satLookupProduct(deps: SaleDeps, env: Mode): Promise<Result<string>> {
-  let tokens = deps.catalog.active(env, 'pln_prepaid');
+/** A provider that checks a meter against one of its products (SAT): its cheapest active token. */
+async function lookupProduct(deps: SaleDeps, env: Mode, provider: string): Promise<Result<string>> {
+  let tokens = deps.catalog.active(env, provider, 'pln_prepaid');
   if (tokens.length === 0) {
-    await deps.catalog.sync(env);
-    tokens = deps.catalog.active(env, 'pln_prepaid');
+    await deps.catalog.sync(env, provider);
+    tokens = deps.catalog.active(env, provider, 'pln_prepaid');
   }
   const first = [...tokens].sort((a, b) => (a.face_value ?? 0) - (b.face_value ?? 0))[0];
-  return first ? { ok: true, value: first.code } : { ok: false, error: appError('product_unavailable', 'Token PLN tidak tersedia di katalog SAT.') };
+  const name = deps.providers.describe(provider)?.displayName ?? provider;
+  return first ? { ok: true, value: first.code } : { ok: false, error: appError('product_unavailable', `Token PLN tidak tersedia di katalog ${name}.`) };
 }
 
 export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<PlnInquiry>> {
@@ -98,7 +101,7 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
   const provider = deps.settings.routing().primary;
   const lookup = await deps.providers.plnLookup(provider, env);
   if (!lookup.ok) return lookup;
-  const product = provider === 'sat' ? await satLookupProduct(deps, env) : ({ ok: true, value: 'pln-token' } as const);
+  const product = deps.providers.describe(provider)?.capabilities.plnLookup === 'by_product' ? await lookupProduct(deps, env, provider) : ({ ok: true, value: 'pln-token' } as const);
   if (!product.ok) return product;
 
   const rec = await tracked(
@@ -141,7 +144,7 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
 }
 
 export function billView(deps: SaleDeps, r: InquiryRecord): Result<BillInquiryView> {
-  const p = deps.catalog.product(r.env, r.product_code);
+  const p = deps.catalog.product(r.env, r.provider, r.product_code);
   const cost = r.provider_cost ?? 0;
   const q = deps.catalog.quote({ code: r.product_code, category: p?.category ?? '', kind: 'bill' }, cost);
   if (!q.ok) return q;
@@ -174,24 +177,25 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
     return { ok: false, error: appError('invalid_customer_number', 'Nomor pelanggan hanya angka (4–24 digit).') };
   }
   const env = deps.settings.mode();
-  const product = await deps.catalog.fresh(env, productCode);
+  const provider = routeFor(deps.settings.routing(), 'bill').primary;
+  const product = await deps.catalog.fresh(env, provider, productCode);
   if (!product.ok) return product;
   const p = product.value;
   if (p.kind !== 'bill') return { ok: false, error: appError('invalid_request', 'Produk ini bukan tagihan.') };
   if (p.status !== 1) return { ok: false, error: appError('product_unavailable', p.status === 2 ? 'Produk dinonaktifkan penyedia.' : 'Produk sedang gangguan di penyedia. Coba lagi nanti.') };
   const blocked = pendingBlock(deps, [customerNumber]);
   if (blocked) return blocked;
-  const sat = await deps.providers.distributor(env);
-  if (!sat.ok) return sat;
+  const distributor = await deps.providers.distributor(provider, env);
+  if (!distributor.ok) return distributor;
   const rec = await tracked(
     deps,
-    'sat',
+    provider,
     env,
-    () => sat.value.inquireBill({ productCode, customerNumber }),
+    (ref) => distributor.value.inquireBill({ ref, productCode, customerNumber }),
     (bill, at) => ({
       id: ulid(at),
       env,
-      provider: 'sat',
+      provider,
       product_kind: 'bill',
       product_code: productCode,
       created_at: at,
@@ -205,7 +209,7 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
       provider_admin: bill.adminFee,
       provider_cost: bill.salesPrice,
       unsold_tokens: 0,
-      inquiry_ref: '',
+      inquiry_ref: bill.inquiryRef ?? '',
       lines_json: JSON.stringify(bill.lines),
     }),
   );

@@ -6,6 +6,7 @@ import type { PurchaseOutcome } from '../../providers/contract';
 import type { SaleDeps } from './deps';
 import { recordOutcome, threwOutcome } from './apply-outcome';
 import { fallBackOrFail } from './fallback';
+import { purchaseRequestOf } from './purchase-request';
 
 export async function sendPay(deps: SaleDeps, saleId: string, opts: { resend?: boolean } = {}): Promise<void> {
   const sale = getSale(deps.db, saleId);
@@ -24,21 +25,14 @@ export async function sendPay(deps: SaleDeps, saleId: string, opts: { resend?: b
   await deps.checkpoint('pay.intent', saleId);
   let outcome: PurchaseOutcome;
   try {
-    outcome = await provider.value.purchase({
-      ref: sale.provider_ref,
-      providerProduct: sale.provider_product,
-      customerNumber: sale.customer_number,
-      faceValue: sale.face_value,
-      amount: sale.product_kind === 'bill' ? sale.provider_cost : 0,
-      inquiryRef: sale.inquiry_ref,
-    });
+    outcome = await provider.value.purchase(purchaseRequestOf(sale));
   } catch (e) {
     outcome = threwOutcome('PAY', e);
   }
   await deps.checkpoint('pay.answered', saleId);
   const next = recordOutcome(deps, getSale(deps.db, saleId)!, provider.value, outcome, callId, 'pay');
   deps.log.info('sale.pay_recorded', { saleId, outcome: outcome.kind, provider: sale.provider });
-  if (sale.provider === 'sat') deps.onDistributorOrder(sale.env);
+  if (deps.providers.describe(sale.provider)?.capabilities.deposit) deps.onDistributorOrder(sale.env, sale.provider);
   if (next.kind === 'fallback') {
     if (await fallBackOrFail(deps, saleId, next.error, next.callId, next.call)) await sendPay(deps, saleId);
   }

@@ -15,6 +15,7 @@ import { loadSaleView, receiptNo } from './sale-view';
 import { checkCard } from '../payments/card-check';
 import { PLN_CATEGORY, plnTokenCode, tokenOptions } from './token-options';
 import { UNAVAILABLE } from '../catalog/catalog-service';
+import { routeFor } from '../catalog/routes';
 
 /** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
 export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'repeatSince' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson' | 'shiftId'>;
@@ -67,10 +68,8 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
       const ready = await deps.payments.ready(p.provider, env);
       if (!ready.ok) return ready;
     }
-    if (draft.provider === 'sat') {
-      const covered = deps.deposits.check(env, draft.providerCost);
-      if (!covered.ok) return covered;
-    }
+    const covered = deps.deposits.check(env, draft.provider, draft.providerCost);
+    if (!covered.ok) return covered;
     const outlet = deps.settings.outlet();
     const at = deps.now();
     const created = createSale(deps.db, {
@@ -152,7 +151,7 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
   const inquiry = loadInquiry(deps, req.inquiryId, 'bill');
   if (!inquiry.ok) return inquiry;
   const inq = inquiry.value;
-  const product = deps.catalog.product(inq.env, inq.product_code);
+  const product = deps.catalog.product(inq.env, inq.provider, inq.product_code);
   if (!product || product.status !== 1) return err('product_unavailable', product ? UNAVAILABLE[product.status === 2 ? 2 : 3] : 'Produk tidak ada di katalog.');
   const cost = inq.provider_cost ?? 0;
   const q = deps.catalog.quote(product, cost);
@@ -167,7 +166,7 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
         providerProduct: product.code,
         productName: product.name,
         category: product.category,
-        provider: 'sat',
+        provider: inq.provider,
         inquiryId: inq.id,
         customerNumber: inq.customer_number,
         customerName: inq.customer_name,
@@ -179,7 +178,8 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
         providerCost: cost,
         margin: q.value.margin,
         total: q.value.total,
-        inquiryRef: null,
+        // Digiflazz pays a bill under its inquiry's ref_id; SAT needs none.
+        inquiryRef: inq.inquiry_ref || null,
         inquiryLinesJson: inq.lines_json,
       },
     },
@@ -190,7 +190,8 @@ export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDig
   const customerNumber = req.customerNumber.replace(/[\s-]/g, '');
   if (!/^\d{4,24}$/.test(customerNumber)) return err('invalid_customer_number', 'Nomor tujuan hanya angka (4–24 digit).');
   const env = deps.settings.mode();
-  const product = await deps.catalog.fresh(env, req.productCode);
+  const provider = routeFor(deps.settings.routing(), 'digital').primary;
+  const product = await deps.catalog.fresh(env, provider, req.productCode);
   if (!product.ok) return product;
   const p = product.value;
   if (p.kind !== 'digital' || p.is_inquiry === 1) return err('invalid_request', 'Produk ini dijual lewat menu lain.');
@@ -212,7 +213,7 @@ export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDig
         providerProduct: p.code,
         productName: p.name,
         category: p.category,
-        provider: 'sat',
+        provider,
         inquiryId: null,
         customerNumber,
         customerName: '',

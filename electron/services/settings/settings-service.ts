@@ -1,6 +1,7 @@
 // Outlet profile, mode (training/production), UI language and the VSI production endpoint.
 // Plain settings live in the ledger's settings table; the VSI secret goes to the vault and only
 // its mask ever leaves this module.
+import type { PurchaseProviderInfo } from '../../../shared/contract';
 import { z } from 'zod';
 import { Locale, Mode, Outlet, DtFormat, Routing, CallbackSettings, type SettingsView } from '../../../shared/contract';
 import { DEFAULT_PRINTER, PrinterSettings } from '../../../shared/printing';
@@ -33,7 +34,7 @@ export type KeyValidator = (input: {
   satPublicKeyPem: string | null;
 }) => { ok: true; privateKey: string | null; satPublicKey: string | null } | { ok: false; error: AppError };
 
-export const DEFAULT_ROUTING: Routing = { primary: 'vsi', fallback: null };
+export const DEFAULT_ROUTING: Routing = { primary: 'vsi', fallback: null, digital: { primary: 'sat', fallback: null }, bill: { primary: 'sat' } };
 export const DEFAULT_CALLBACK: CallbackSettings = { enabled: false, port: 4781, path: '/sat/callback' };
 
 export const DEFAULT_OUTLET: Outlet = {
@@ -67,6 +68,8 @@ export type SettingsService = {
   mode(): z.infer<typeof Mode>;
   satProduction(): SatProduction;
   routing(): Routing;
+  /** A provider's production settings row (non-secret fields), read through its schema; {} when unset. */
+  providerSettings(key: string): Record<string, string>;
   lowBalanceThreshold(): number;
   callback(): CallbackSettings;
   saveSat(input: SatSettingsInput): Promise<Result<SettingsView>>;
@@ -93,7 +96,7 @@ export type SettingsService = {
   payments: PaymentSettings;
 };
 
-export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator): SettingsService {
+export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator, purchaseProviders: () => PurchaseProviderInfo[] = () => []): SettingsService {
   const listeners: Array<() => void> = [];
   const notify = (): void => {
     for (const l of listeners) l();
@@ -108,6 +111,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     vsiProduction: () => readJson(db, 'vsi.production', VsiProduction, DEFAULT_VSI),
     satProduction: () => readJson(db, 'sat.production', SatProduction, DEFAULT_SAT),
     routing: () => readJson(db, 'routing', Routing, DEFAULT_ROUTING),
+    providerSettings: (key) => readJson(db, key, z.record(z.string(), z.string()), {}),
     lowBalanceThreshold: () => readJson(db, 'deposit.lowBalance', z.number().int().nonnegative(), 500_000),
     callback: () => readJson(db, 'sat.callback', CallbackSettings, DEFAULT_CALLBACK),
     view() {
@@ -116,6 +120,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       const sat = service.satProduction();
       const facts = readJson(db, 'sat.production.keys', KeyFacts, {});
       return {
+        purchaseProviders: purchaseProviders(),
         mode: service.mode(),
         locale: service.locale(),
         outlet: service.outlet(),

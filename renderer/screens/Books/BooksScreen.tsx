@@ -12,11 +12,15 @@ import { errorText, type Translate } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { StatementTable } from './StatementTable';
 
+/** "Digiflazz" from the deposit account's name ("Deposit Digiflazz"), else the provider's code. */
+const depositName = (b: BooksView, account: string, provider: string): string =>
+  b.accounts.find((a) => a.code === account)?.name.replace(/^Deposit\s+/i, '') ?? provider.toUpperCase();
+
 /** Balances in the sign an owner reads: what assets and expenses hold, what liabilities, capital and income amount to. */
 const shown = (a: BooksView['accounts'][number]): number => (a.kind === 'asset' || a.kind === 'expense' ? a.balance : 0 - a.balance);
 
-function DepositForm({ t, onDone }: { t: Translate; onDone: (v: BooksView) => void }) {
-  const [provider, setProvider] = useState<'sat' | 'vsi'>('sat');
+function DepositForm({ t, onDone, providers }: { t: Translate; onDone: (v: BooksView) => void; providers: readonly { provider: string; name: string }[] }) {
+  const [provider, setProvider] = useState<string>(providers[0]?.provider ?? '');
   const [amountText, setAmountText] = useState('');
   const [source, setSource] = useState<'owner' | 'drawer'>('owner');
   const [note, setNote] = useState('');
@@ -41,9 +45,12 @@ function DepositForm({ t, onDone }: { t: Translate; onDone: (v: BooksView) => vo
       <h2>{t('books.topUp')}</h2>
       <label>
         {t('books.provider')}
-        <select value={provider} onChange={(e) => setProvider(e.target.value === 'vsi' ? 'vsi' : 'sat')} data-testid="deposit-provider">
-          <option value="sat">SAT</option>
-          <option value="vsi">VSI</option>
+        <select value={provider} onChange={(e) => setProvider(e.target.value)} data-testid="deposit-provider">
+          {providers.map((p) => (
+            <option key={p.provider} value={p.provider}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -155,7 +162,7 @@ export function BooksScreen() {
             <tbody>
               {books.deposits.map((d) => (
                 <tr key={d.provider} data-testid={`deposit-${d.provider}`}>
-                  <td>{d.provider.toUpperCase()}</td>
+                  <td>{depositName(books, d.account, d.provider)}</td>
                   <td className="num">{formatRupiah(d.books)}</td>
                   <td className="num">{d.reported === null ? t('books.notReported') : formatRupiah(d.reported)}</td>
                   <td className={`num${d.difference ? ' failed-text' : ''}`}>{d.difference === null ? '—' : formatRupiah(d.difference)}</td>
@@ -174,7 +181,7 @@ export function BooksScreen() {
             <StatementTable lines={statement.lines} timeZone={timeZone} hasOlder={statement.lines.length > 0 && statement.lines.length % 50 === 0} onNearEnd={() => void older()} />
           </div>
         ) : null}
-        <DepositForm t={t} onDone={setBooks} />
+        <DepositForm t={t} onDone={setBooks} providers={books.deposits.map((d) => ({ provider: d.provider, name: depositName(books, d.account, d.provider) }))} />
       </div>
     </section>
   );

@@ -1,16 +1,16 @@
 // SAT credentials and keys (validated by the core, stored in the vault, shown as fingerprints),
 // the PLN token routing, the low-balance warning and the optional callback listener.
 import { useState, type FormEvent } from 'react';
-import type { ProviderName } from '../../../shared/contract';
 import { useApp } from '../../stores/app-store';
 import { useSettings } from '../../stores/settings-store';
 import { SectionStatus } from './SectionStatus';
 import { SecretField } from './SecretField';
+import { RoutingFields } from './RoutingFields';
 import { MoneyInput, groupDigits } from '../../components/MoneyInput';
 
 export function SatSettings() {
   const { t, loadInfo } = useApp();
-  const { view, saveSat, setRouting, setLowBalance, setCallback } = useSettings();
+  const { view, saveSat, setLowBalance, setCallback } = useSettings();
   const v = view!;
   const [form, setForm] = useState({ baseUrl: v.sat.baseUrl, tokenUrl: v.sat.tokenUrl, clientId: v.sat.clientId });
   const [secret, setSecret] = useState('');
@@ -33,7 +33,6 @@ export function SatSettings() {
       setSatPublicKeyPem('');
     }
   };
-  const providers: ProviderName[] = ['vsi', 'sat'];
 
   return (
     <>
@@ -83,37 +82,7 @@ export function SatSettings() {
       </form>
       <div className="card form">
         <h2>{t('settings.routing')}</h2>
-        <label>
-          {t('settings.primary')}
-          <select
-            value={v.routing.primary}
-            data-testid="routing-primary"
-            onChange={(e) => void setRouting({ primary: e.target.value as ProviderName, fallback: v.routing.fallback === e.target.value ? null : v.routing.fallback })}
-          >
-            {providers.map((p) => (
-              <option key={p} value={p}>
-                {p.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('settings.fallback')}
-          <select
-            value={v.routing.fallback ?? ''}
-            data-testid="routing-fallback"
-            onChange={(e) => void setRouting({ primary: v.routing.primary, fallback: e.target.value === '' ? null : (e.target.value as ProviderName) })}
-          >
-            <option value="">{t('settings.noFallback')}</option>
-            {providers
-              .filter((p) => p !== v.routing.primary)
-              .map((p) => (
-                <option key={p} value={p}>
-                  {p.toUpperCase()}
-                </option>
-              ))}
-          </select>
-        </label>
+        <RoutingFields />
         <form
           onSubmit={(e) => {
             e.preventDefault();
