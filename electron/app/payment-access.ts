@@ -171,17 +171,25 @@ export function createPaymentAccess(opts: {
     return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak berlaku untuk pesanan bitcoin ini.') };
   }
 
+  /** One client factory per gateway, by name: the only place payment providers are told apart. */
+  const gateways: Record<PaymentProviderName, (env: Mode) => Promise<Result<PaymentGateway>>> = { midtrans, worldline, chainside };
+
+  async function simulateMidtrans(ref: string, outcome: SimulatedOutcome): Promise<Result<void>> {
+    const sim = await trainingMidtrans();
+    const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : outcome === 'deny' ? sim.deny(ref) : false;
+    return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.') };
+  }
+  /** Training's "the customer paid / let it expire" buttons, for the gateways whose simulators can play them. */
+  const simulators: Partial<Record<PaymentProviderName, (ref: string, outcome: SimulatedOutcome) => Promise<Result<void>>>> = { midtrans: simulateMidtrans, chainside: simulateChainside };
+
   return {
     async gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>> {
-      if (provider === 'chainside') return chainside(env);
-      return provider === 'midtrans' ? midtrans(env) : worldline(env);
+      return gateways[provider](env);
     },
     async simulate(provider, ref, outcome) {
-      if (provider === 'chainside') return simulateChainside(ref, outcome);
-      if (provider !== 'midtrans') return { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.') };
-      const sim = await trainingMidtrans();
-      const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : outcome === 'deny' ? sim.deny(ref) : false;
-      return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.') };
+      const simulator = simulators[provider];
+      if (!simulator) return { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.') };
+      return simulator(ref, outcome);
     },
     chainside,
     trainingChainside,

@@ -5,6 +5,7 @@ import { startSatSimulator } from './sat/server';
 import { startMidtransSimulator } from './midtrans/server';
 import { startWorldlineSimulator } from './worldline/server';
 import { startChainsideSimulator } from './chainside/server';
+import { startDigiflazzSimulator } from './digiflazz/server';
 
 type Args = { provider: string | undefined; port: number | undefined; state: string | undefined; latency: number; fulfil: number | undefined; deposit: number | undefined };
 
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const started = await start(args);
   if (!started) {
     process.stderr.write(
-      'usage: npm run sim -- vsi|sat|midtrans|worldline|chainside [--port <n>] [--state <file>] [--latency <ms>] [sat: --fulfil <ms> to fulfil an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n',
+      `usage: npm run sim -- ${Object.keys(SIMULATORS).join('|')} [--port <n>] [--state <file>] [--latency <ms>] [sat, digiflazz: --fulfil <ms> to settle an order (3000), --deposit <rupiah> on a fresh state (50000000)]\n`,
     );
     process.exit(2);
   }
@@ -46,36 +47,45 @@ async function main(): Promise<void> {
 
 type Started = { line: { provider: string; baseUrl: string; credentials: Record<string, string> }; close(): Promise<void> };
 
+/** Every simulator the CLI can start, by provider name. */
+const SIMULATORS: Record<string, (args: Args, common: { port: number | undefined; statePath: string | null }) => Promise<Started>> = {
+  async vsi(args, common) {
+    const sim = await startVsiSimulator({ ...common, config: { latencyMs: args.latency } });
+    return { line: { provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+  },
+  async sat(args, common) {
+    const sim = await startSatSimulator({
+      ...common,
+      ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
+      config: { fault: { slowMs: args.latency }, ...(args.fulfil === undefined ? {} : { fulfilMs: args.fulfil }) },
+    });
+    return { line: { provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
+  },
+  async digiflazz(args, common) {
+    const sim = await startDigiflazzSimulator({
+      ...common,
+      ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
+      ...(args.fulfil === undefined ? {} : { config: { settleMs: args.fulfil } }),
+    });
+    return { line: { provider: 'digiflazz', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+  },
+  async midtrans(args, common) {
+    const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+    return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+  },
+  async chainside(args, common) {
+    const sim = await startChainsideSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+    return { line: { provider: 'chainside', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+  },
+  async worldline(args, common) {
+    const sim = await startWorldlineSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
+    return { line: { provider: 'worldline', baseUrl: sim.apiUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
+  },
+};
+
 async function start(args: Args): Promise<Started | null> {
-  const common = { port: args.port, statePath: args.state ?? null };
-  switch (args.provider) {
-    case 'vsi': {
-      const sim = await startVsiSimulator({ ...common, config: { latencyMs: args.latency } });
-      return { line: { provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
-    }
-    case 'sat': {
-      const sim = await startSatSimulator({
-        ...common,
-        ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
-        config: { fault: { slowMs: args.latency }, ...(args.fulfil === undefined ? {} : { fulfilMs: args.fulfil }) },
-      });
-      return { line: { provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
-    }
-    case 'midtrans': {
-      const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-      return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
-    }
-    case 'chainside': {
-      const sim = await startChainsideSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-      return { line: { provider: 'chainside', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
-    }
-    case 'worldline': {
-      const sim = await startWorldlineSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-      return { line: { provider: 'worldline', baseUrl: sim.apiUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
-    }
-    default:
-      return null;
-  }
+  const starter = args.provider ? SIMULATORS[args.provider] : undefined;
+  return starter ? starter(args, { port: args.port, statePath: args.state ?? null }) : null;
 }
 
 void main();

@@ -42,6 +42,19 @@ function resolveRelative(file: string, spec: string): string | null {
   return path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
 }
 
+const REGISTRY = 'electron/providers/registry.ts';
+
+/** Every provider the registry lists: purchase providers and payment gateways. */
+export const PROVIDER_NAMES = ['vsi', 'sat', 'digiflazz', 'midtrans', 'worldline', 'chainside'] as const;
+const NAME_COMPARED = new RegExp(
+  `(?:[!=]==?\\s*['"](${PROVIDER_NAMES.join('|')})['"])|(?:['"](${PROVIDER_NAMES.join('|')})['"]\\s*[!=]==?)|(?:case\\s+['"](${PROVIDER_NAMES.join('|')})['"]\\s*:)`,
+);
+
+/** Where a provider's name may be compared: its own folders, the registry (the one list), tests. */
+function mayCompareNames(f: string, name: string): boolean {
+  return f === REGISTRY || under(f, `electron/providers/${name}`) || under(f, `electron/simulators/${name}`) || under(f, 'test');
+}
+
 const under = (p: string, dir: string): boolean => p === dir || p.startsWith(`${dir}/`);
 
 function providerFolder(p: string): string | null {
@@ -82,14 +95,15 @@ export function checkFile(file: SourceFile): Violation[] {
     if (under(f, 'electron') && target && providerFolder(target) !== null) {
       const own = providerFolder(f);
       const base = target.replace(/\.ts$/, '');
-      if (own !== providerFolder(target) && !/^electron\/providers\/[^/]+\/client$/.test(base)) {
-        add(line, 'provider-wire-format', `outside its folder a provider is used only through its client.ts, not "${spec}"`);
+      if (own !== providerFolder(target) && !/^electron\/providers\/[^/]+\/(client|descriptor)$/.test(base)) {
+        add(line, 'provider-wire-format', `outside its folder a provider is used only through its client.ts and descriptor.ts, not "${spec}"`);
       }
     }
     if (under(f, 'electron/simulators') && target && under(target, 'electron/providers')) {
       add(line, 'simulator-independent', 'a simulator shares no code with the provider clients');
     }
-    if (under(f, 'electron/providers') && target && under(target, 'electron/simulators')) {
+    // The registry is the one place that pairs a provider with its training simulator.
+    if (under(f, 'electron/providers') && f !== REGISTRY && target && under(target, 'electron/simulators')) {
       add(line, 'simulator-independent', 'a provider client shares no code with the simulators');
     }
     if (under(f, 'electron/db') && target && !under(target, 'electron/db')) {
@@ -102,6 +116,11 @@ export function checkFile(file: SourceFile): Violation[] {
     if (/(:\s*any\b|\bas\s+any\b|<any>|\bany\[\])/.test(text)) add(i + 1, 'no-any', 'no `any`');
     if (under(f, 'electron') && !under(f, 'electron/db') && /\.(prepare|exec|pragma)\(\s*[`'"]/.test(text)) {
       add(i + 1, 'sql-in-db-only', 'SQL lives only in electron/db');
+    }
+    const compared = NAME_COMPARED.exec(text);
+    if (compared) {
+      const name = compared[1] ?? compared[2] ?? compared[3]!;
+      if (!mayCompareNames(f, name)) add(i + 1, 'no-provider-names', `branch on a capability from the registry, not on the name "${name}"`);
     }
     if (under(f, 'electron') && !under(f, 'electron/main') && /\bconsole\.(log|info|warn|error|debug)\(/.test(text)) {
       add(i + 1, 'no-console-in-core', 'use the scoped logger, not console');

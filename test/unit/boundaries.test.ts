@@ -14,6 +14,21 @@ describe('import boundaries (architecture.md)', () => {
     expect(rules('renderer/screens/A/x.tsx', "import { openLedger } from '../../../electron/db/connection';")).toContain('renderer-boundary');
     expect(rules('renderer/screens/A/x.tsx', "import { formatRupiah } from '../../../shared/domain/money';")).toEqual([]);
   });
+  it('no provider name is compared outside its own folders and the registry (issue 14)', () => {
+    expect(rules('electron/services/sales/x.ts', "if (sale.provider === 'sat') refresh();")).toContain('no-provider-names');
+    expect(rules('electron/db/posting.ts', "const d = 'digiflazz' !== p ? a : b;")).toContain('no-provider-names');
+    expect(rules('renderer/screens/A/x.tsx', "switch (p) { case 'vsi': return 1; }")).toContain('no-provider-names');
+    expect(rules('electron/providers/sat/client.ts', "if (x === 'sat') y();")).toEqual([]);
+    expect(rules('electron/simulators/digiflazz/server.ts', "if (x === 'digiflazz') y();")).toEqual([]);
+    expect(rules('electron/providers/registry.ts', "if (x === 'vsi') y();")).toEqual([]);
+    expect(rules('electron/services/sales/x.ts', "if (d.capabilities.deposit) refresh(); const label = 'sat';")).toEqual([]);
+  });
+  it('only the registry pairs a provider with its simulator; a descriptor is a public export', () => {
+    expect(rules('electron/providers/registry.ts', "import { startSatSimulator } from '../simulators/sat/server';")).toEqual([]);
+    expect(rules('electron/providers/sat/client.ts', "import { x } from '../../simulators/sat/server';")).toContain('simulator-independent');
+    expect(rules('electron/app/x.ts', "import { satDescriptor } from '../providers/sat/descriptor';")).toEqual([]);
+    expect(rules('electron/app/x.ts', "import { x } from '../providers/sat/schema';")).toContain('provider-wire-format');
+  });
   it('shared imports nothing of ours but shared, and only zod', () => {
     expect(rules('shared/x.ts', "import { z } from 'zod';")).toEqual([]);
     expect(rules('shared/x.ts', "import x from '../renderer/y';")).toContain('shared-imports-nothing');
