@@ -8,7 +8,8 @@ import { tempDir } from './harness';
 import { installAuditor } from '../../electron/db/audit';
 import { auditKey } from '../../electron/db/audit-digest';
 import { verifyAudit } from '../../electron/db/audit-verify';
-import { backfillJournal, journalProblems, trialBalance } from '../../electron/db/queries/journal';
+import { backfillJournal, ensureAccounts, journalProblems, trialBalance } from '../../electron/db/queries/journal';
+import { seedSales } from '../../electron/db/queries/seed';
 
 describe('ledger migrations', () => {
   it('a new ledger is at the latest schema, in WAL with full fsync', () => {
@@ -97,6 +98,55 @@ describe('ledger migrations', () => {
     expect(balance('2101')).toBe(-102_100); // the pending sale's cash is still the customer's
     expect(balance('4102')).toBe(-500);
     db.close();
+    expect(verifyAudit(file, key).findings).toEqual([]);
+  });
+
+  it('schema 14 turns the provider and method enums into reference tables: every row and every audit seal of a schema-13 ledger survive', () => {
+    const file = path.join(tempDir(), 'loket.db');
+    const key = auditKey(Buffer.alloc(32, 9));
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 13));
+    installAuditor(old, key, Date.now);
+    ensureAccounts(old);
+    const methods = ['cash', 'qris', 'card', 'bitcoin'] as const;
+    seedSales(
+      old,
+      Array.from({ length: 40 }, (_, i) => ({
+        id: `S${String(i).padStart(3, '0')}`,
+        seq: i + 1,
+        businessDate: '2026-12-01',
+        createdAt: 1_000 + i,
+        state: i % 7 === 3 ? ('failed' as const) : i % 11 === 5 ? ('pending' as const) : ('succeeded' as const),
+        customerNumber: `1423378${String(4000 + i)}`,
+        denomination: 20_000 * (1 + (i % 5)),
+        providerAdmin: 2_500,
+        token: i % 7 === 3 || i % 11 === 5 ? null : String(10n ** 19n + BigInt(i)),
+        method: methods[i % 4],
+        booked: true,
+      })),
+    );
+    const before = old.prepare('SELECT rowid, * FROM sales ORDER BY rowid').all();
+    const paymentsBefore = old.prepare('SELECT rowid, * FROM payments ORDER BY rowid').all();
+    old.close();
+    expect(verifyAudit(file, key).findings).toEqual([]);
+
+    const db = openLedger(file);
+    expect(schemaVersion(db)).toBe(14);
+    expect(db.prepare('SELECT rowid, * FROM sales ORDER BY rowid').all()).toEqual(before);
+    expect(db.prepare('SELECT rowid, * FROM payments ORDER BY rowid').all()).toEqual(paymentsBefore);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // The rebuilt tables keep their rules: the triggers came back with them.
+    expect(() => db.exec("DELETE FROM sales WHERE id = 'S000'")).toThrow(/never deleted/);
+    expect(() => db.exec("UPDATE sales SET state = 'pending' WHERE id = 'S000'")).toThrow(/illegal sale state transition/);
+    // A registered provider is a row: Digiflazz is accepted, a name no one registered is refused.
+    expect(() => db.exec("UPDATE sales SET provider = 'digiflazz' WHERE id = 'S001'")).not.toThrow();
+    expect(() => db.exec("UPDATE sales SET provider = 'nobody' WHERE id = 'S002'")).toThrow(/FOREIGN KEY/);
+    expect(() => db.exec("UPDATE payments SET method = 'cheque' WHERE sale_id = 'S001'")).toThrow(/FOREIGN KEY/);
+    db.exec("UPDATE sales SET provider = 'vsi' WHERE id = 'S001'");
+    db.close();
+    // Every seal made under schema 13 still matches its row.
     expect(verifyAudit(file, key).findings).toEqual([]);
   });
 
