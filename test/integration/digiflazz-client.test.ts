@@ -40,11 +40,11 @@ const status = (req: PurchaseRequest, firstSentAt: number | null = Date.now()) =
 const trxOf = (r: string) => sim.transactions().filter((t) => t.ref_id === r);
 
 beforeAll(async () => {
-  sim = await startDigiflazzSimulator({ devKey: DEV, config: { settleMs: 60_000, hangMs: 3_000, priceListLimit: false } });
+  sim = await startDigiflazzSimulator({ devKey: DEV, config: { settleMs: 60_000, hangMs: 3_000, priceListLimit: 'off' } });
   client = make();
 });
 afterAll(() => sim.close());
-afterEach(() => sim.configure({ devKeyNeedsTesting: false, minRecheckMs: 0, refConflict: 'rc49', priceListLimit: false }));
+afterEach(() => sim.configure({ devKeyNeedsTesting: false, minRecheckMs: 0, refConflict: 'rc49', priceListLimit: 'off' }));
 
 describe('Digiflazz signatures and classes', () => {
   it('md5(username + key + suffix), lower-case hex (§2.1)', () => {
@@ -78,10 +78,23 @@ describe('Digiflazz catalogue and deposit', () => {
     expect(one.ok && one.value.map((p) => p.code)).toEqual(['x10']);
   });
   it('a second full price list within 5 minutes is refused (rc 83) as "try later", not as an empty catalogue', async () => {
-    sim.configure({ priceListLimit: true });
-    await client.listProducts();
-    const again = await client.listProducts();
+    sim.configure({ priceListLimit: 'per_cmd' });
+    const c = make();
+    expect((await c.listProducts()).ok).toBe(true);
+    const again = await c.listProducts();
     expect(again).toMatchObject({ ok: false, error: { code: 'provider_unavailable', providerCode: '83' } });
+  });
+  it('if one 5-minute limit covers both lists, the second list comes next time, fetched first', async () => {
+    sim.configure({ priceListLimit: 'off' });
+    let t = Date.now();
+    const sim2 = await startDigiflazzSimulator({ devKey: DEV, now: () => t, config: { priceListLimit: 'shared' } });
+    const c = createDigiflazzClient({ endpoint: { baseUrl: sim2.baseUrl, username: 'loketlatihan', apiKey: DEV, testing: true }, timeouts: { connectMs: 1_000, transactionMs: 2_000, otherMs: 2_000 }, now: () => t, log: silentLogger });
+    const first = await c.listProducts();
+    expect(first.ok && first.value.every((p) => p.kind !== 'bill')).toBe(true);
+    t += 6 * 60_000;
+    const second = await c.listProducts();
+    expect(second.ok && second.value.every((p) => p.kind === 'bill') && second.value.length > 0).toBe(true);
+    await sim2.close();
   });
 });
 
@@ -98,13 +111,13 @@ describe('Digiflazz purchases', () => {
   });
   it('a definite failure (rc 02) takes nothing', async () => {
     const before = sim.deposit();
-    const out = await client.purchase(buy(ref(), 's10', '081200000002'));
+    const out = await client.purchase(buy(ref(), 's10', '081200001232'));
     expect(out).toMatchObject({ kind: 'failed', error: { providerCode: '02' } });
     expect(sim.deposit()).toBe(before);
   });
   it('pending (rc 03) is uncertain and acknowledged; the same request again is the status check — one transaction', async () => {
     const r = ref();
-    const req = buy(r, 's10', '081200000003');
+    const req = buy(r, 's10', '081200001233');
     expect(await client.purchase(req)).toMatchObject({ kind: 'uncertain', acknowledged: true });
     expect(await status(req)).toMatchObject({ kind: 'uncertain', acknowledged: true });
     sim.settleAll();
@@ -114,7 +127,7 @@ describe('Digiflazz purchases', () => {
   });
   it('pending that fails gives the deposit back and ends failed', async () => {
     const before = sim.deposit();
-    const req = buy(ref(), 's10', '081200000004');
+    const req = buy(ref(), 's10', '081200001234');
     expect((await client.purchase(req)).kind).toBe('uncertain');
     sim.settleAll();
     expect(await status(req)).toMatchObject({ kind: 'failed' });
@@ -172,7 +185,7 @@ describe('Digiflazz purchases', () => {
   });
   it('a status check refused by the once-a-minute rule (rc 85) is "ask later", never failed', async () => {
     sim.configure({ minRecheckMs: 60_000 });
-    const req = buy(ref(), 's5', '081244440003');
+    const req = buy(ref(), 's5', '081244441233');
     await client.purchase(req);
     expect(await status(req)).toMatchObject({ kind: 'uncertain', error: { providerCode: '85' } });
   });

@@ -17,8 +17,10 @@ export function upsertProducts(db: Ledger, env: string, provider: string, produc
     );
     for (const p of products) upsert.run({ ...p, env, provider, synced_at: at });
     if (full) {
-      // A product the provider stopped listing can no longer be sold.
-      stmt(db, 'UPDATE products SET status = 2, synced_at = ? WHERE env = ? AND provider = ? AND synced_at < ?').run(at, env, provider, at);
+      // A product the provider stopped listing can no longer be sold — judged only for the kinds
+      // this answer listed (a provider may send its lists apart, e.g. Digiflazz prepaid and pasca).
+      const retire = stmt(db, 'UPDATE products SET status = 2, synced_at = ? WHERE env = ? AND provider = ? AND kind = ? AND synced_at < ?');
+      for (const kind of new Set(products.map((p) => p.kind))) retire.run(at, env, provider, kind, at);
     }
   })();
 }

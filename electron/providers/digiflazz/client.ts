@@ -256,6 +256,8 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
     });
   }
 
+  const lastFull: { prepaid?: number; pasca?: number } = {};
+
   async function listProducts(codes?: readonly string[]): Promise<ProviderResult<CatalogProduct[]>> {
     const list = async (cmd: 'prepaid' | 'pasca', code?: string): Promise<ProviderResult<CatalogProduct[]>> =>
       read('price-list', { cmd, username: endpoint.username, ...(code ? { code } : {}), sign: sign('pricelist') }, (data) => {
@@ -270,10 +272,22 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
         return out;
       });
     if (!codes || codes.length === 0) {
-      const [pre, post] = await Promise.all([list('prepaid'), list('pasca')]);
-      if (!pre.ok) return pre;
-      if (!post.ok) return post;
-      return { ok: true, value: [...pre.value, ...post.value] };
+      // Both lists, one after the other, the one fetched longest ago first: if Digiflazz's 5-minute
+      // limit covers both lists (§8 q10), the second is refused now and fetched first next time.
+      // What arrived is returned; Loket retires only products of the kinds a list covered.
+      const order: ('prepaid' | 'pasca')[] = (lastFull.prepaid ?? 0) <= (lastFull.pasca ?? 0) ? ['prepaid', 'pasca'] : ['pasca', 'prepaid'];
+      const got: CatalogProduct[] = [];
+      for (const [i, cmd] of order.entries()) {
+        const r = await list(cmd);
+        if (!r.ok) {
+          if (i === 0 || r.error.providerCode !== '83') return r;
+          options.log.info('digiflazz.price_list_deferred', { cmd });
+          break;
+        }
+        lastFull[cmd] = options.now();
+        got.push(...r.value);
+      }
+      return { ok: true, value: got };
     }
     const out: CatalogProduct[] = [];
     for (const code of codes) {

@@ -65,8 +65,9 @@ export function failureOf(rc: string, message: string): ProviderError {
       return e('amount_out_of_range', 'Nominal tidak valid untuk produk ini.');
     case '85':
     case '86':
-    case '83':
       return e('provider_unavailable', 'Digiflazz membatasi permintaan. Coba lagi 1 menit lagi.');
+    case '83':
+      return e('provider_unavailable', 'Daftar harga Digiflazz hanya boleh diambil 5 menit sekali. Katalog yang tersimpan tetap dipakai.');
     case '40':
       return e('provider_refused', 'Permintaan ditolak Digiflazz (data tidak valid).');
     default:

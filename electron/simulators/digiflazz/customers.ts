@@ -1,8 +1,8 @@
 // Who a customer number is and what happens when it is bought for, in the Digiflazz simulator.
 // The documented test numbers (digiflazz.md §1.5, Appendix A) behave as documented; Loket's own
 // training numbers pick a fault by their last four digits (README of this folder):
-//   0002 → Gagal rc 02 (a transaction was made, nothing taken)
-//   0003 → Pending, then Sukses;        0004 → Pending, then Gagal
+//   1232 → Gagal rc 02 (a transaction was made, nothing taken)   — as the documented 0878000012xx
+//   1233 → Pending, then Sukses;        1234 → Pending, then Gagal
 //   0408 → committed, then the answer hangs past the client's timeout (lost answer)
 //   0500 → committed, then the connection is dropped;  0502 → committed, then an HTML 502
 //   0046 → an unlisted rc "46" (must be read as unknown, never as failed), Sukses on re-query
@@ -41,11 +41,11 @@ export function fateOf(customerNo: string): Fate {
   if (documented) return documented;
   const tail = customerNo.slice(-4);
   switch (tail) {
-    case '0002':
+    case '1232':
       return 'fail';
-    case '0003':
+    case '1233':
       return 'pending_success';
-    case '0004':
+    case '1234':
       return 'pending_fail';
     case '0408':
       return 'hang';

@@ -19,8 +19,11 @@ export type DigiflazzSimConfig = {
   errorStatus: 400 | 200;
   /** The dev-key trap (§1.4): a development-key call to /transaction without `testing: true` → rc 41. */
   devKeyNeedsTesting: boolean;
-  /** The full price list at most once per 5 minutes (rc 83). */
-  priceListLimit: boolean;
+  /**
+   * The full price list at most once per 5 minutes (rc 83), under either reading of §8 q10: each
+   * list (`cmd` prepaid, pasca) on its own clock, or one clock shared by both; or no limit.
+   */
+  priceListLimit: 'per_cmd' | 'shared' | 'off';
   /** A re-query of the same ref_id within 60 s is refused with rc 85 (§6.4), off by default. */
   minRecheckMs: number;
   /** Past this age a re-sent ref_id makes a NEW transaction (the documented 90-day trap). */
@@ -68,7 +71,7 @@ export type SimTrx = {
 
 type SimInquiry = { ref_id: string; sku: string; customer_no: string; day: string; customer_name: string; admin: number; price: number; selling_price: number; desc: Record<string, unknown> };
 
-type State = { deposit: number; deposited: boolean; trx: Record<string, SimTrx>; inquiries: Record<string, SimInquiry>; lastFullList: number };
+type State = { deposit: number; deposited: boolean; trx: Record<string, SimTrx>; inquiries: Record<string, SimInquiry>; lastFullList: Record<string, number> };
 
 export type DigiflazzSimulator = {
   baseUrl: string;
@@ -126,13 +129,13 @@ export async function startDigiflazzSimulator(options: DigiflazzSimOptions = {})
   const now = options.now ?? Date.now;
   const prepaid = simPrepaid();
   const pasca = simPasca();
-  const store = openJsonStore<State>(options.statePath ?? null, () => ({ deposit: options.deposit ?? 50_000_000, deposited: true, trx: {}, inquiries: {}, lastFullList: 0 }));
+  const store = openJsonStore<State>(options.statePath ?? null, () => ({ deposit: options.deposit ?? 50_000_000, deposited: true, trx: {}, inquiries: {}, lastFullList: {} }));
   const config: DigiflazzSimConfig = {
     settleMs: 3_000,
     hangMs: 40_000,
     errorStatus: 400,
     devKeyNeedsTesting: false,
-    priceListLimit: true,
+    priceListLimit: 'per_cmd',
     minRecheckMs: 0,
     horizonMs: 90 * 86_400_000,
     refConflict: 'rc49',
@@ -431,9 +434,11 @@ export async function startDigiflazzSimulator(options: DigiflazzSimOptions = {})
   function priceList(body: Record<string, unknown>): SimReply {
     if (signedWith(body.sign, 'pricelist') === null) return refusal('41');
     const filters = (['code', 'category', 'brand', 'type'] as const).filter((k) => typeof body[k] === 'string' && body[k] !== '');
-    if (filters.length === 0 && config.priceListLimit) {
-      if (now() - store.state.lastFullList < 5 * 60_000) return refusal('83');
-      store.state.lastFullList = now();
+    if (filters.length === 0 && config.priceListLimit !== 'off') {
+      const clock = config.priceListLimit === 'shared' ? 'all' : String(body.cmd);
+      if (typeof store.state.lastFullList !== 'object') store.state.lastFullList = {};
+      if (now() - (store.state.lastFullList[clock] ?? 0) < 5 * 60_000) return refusal('83');
+      store.state.lastFullList[clock] = now();
       store.save();
     }
     const match = (item: Record<string, unknown>): boolean =>
@@ -491,7 +496,7 @@ export async function startDigiflazzSimulator(options: DigiflazzSimOptions = {})
       return json(200, { ok: true });
     }
     if (path === '/__sim/reset') {
-      Object.assign(store.state, { trx: {}, inquiries: {}, lastFullList: 0 });
+      Object.assign(store.state, { trx: {}, inquiries: {}, lastFullList: {} });
       store.save();
       return json(200, { ok: true });
     }

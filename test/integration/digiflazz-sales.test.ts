@@ -1,0 +1,119 @@
+// Digiflazz through the core (issue 14's proof of the plug-in): routed per kind from settings, PLN
+// tokens, pulsa and bills sold in training against its simulator over real HTTP, its deposit read
+// and booked on its own account, pending sales resolved by the same request, and the fallback from
+// another provider after a definite failure.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saleEvents } from '../../electron/db/queries/sales';
+import { trialBalance } from '../../electron/db/queries/journal';
+import { isFinal, requestId, startCore, waitFor, type Core } from './harness';
+import type { SaleView } from '../../shared/contract';
+
+let core: Core;
+const sim = () => core.loket.providers.trainingDigiflazz();
+const settle = (saleId: string) => waitFor(() => core.call('sale.get', { saleId }), (s) => isFinal(s), 15_000);
+const balance = (code: string): number => trialBalance(core.loket.db, 'training').find((a) => a.code === code)?.balance ?? 0;
+const ALL_DIGIFLAZZ = { primary: 'digiflazz', fallback: null, digital: { primary: 'digiflazz', fallback: null }, bill: { primary: 'digiflazz' } };
+
+async function buyDigital(code: string, number: string): Promise<SaleView> {
+  const p = (await core.call('catalog.list', { kind: 'digital' })).products.find((x) => x.code === code)!;
+  return core.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: code, customerNumber: number, expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+}
+
+beforeAll(async () => {
+  core = await startCore();
+  await core.call('settings.setRouting', ALL_DIGIFLAZZ);
+  await core.call('catalog.sync', {});
+});
+afterAll(() => core.stop());
+
+describe('Digiflazz as a plug-in provider', () => {
+  it('settings list every registered provider with what it sells; the routes name Digiflazz', async () => {
+    const v = await core.call('settings.get', {});
+    expect(v.purchaseProviders.map((p) => p.name)).toEqual(['vsi', 'sat', 'digiflazz']);
+    expect(v.purchaseProviders.find((p) => p.name === 'digiflazz')).toMatchObject({ displayName: 'Digiflazz', sells: ['pln_prepaid', 'digital', 'bill'] });
+    expect(v.routing).toMatchObject(ALL_DIGIFLAZZ);
+  });
+
+  it('the catalogue shows Digiflazz products only, priced by the outlet rules', async () => {
+    const digital = (await core.call('catalog.list', { kind: 'digital' })).products;
+    expect(digital.map((p) => p.code)).toEqual(expect.arrayContaining(['s25', 'x10', 'gopay50']));
+    expect(digital.some((p) => p.code === '25k-telkomsel')).toBe(false);
+    expect(digital.find((p) => p.code === 's150')).toMatchObject({ sellable: false });
+    const bills = (await core.call('catalog.list', { kind: 'bill' })).products;
+    expect(bills.map((b) => b.code)).toEqual(expect.arrayContaining(['pln', 'pdam', 'bpjs']));
+  });
+
+  it('a PLN token: the meter check, the denominations from its price list, the token — and the cost booked on the Digiflazz deposit (1303)', async () => {
+    const before = { sim: (await sim()).deposit(), books: balance('1303') };
+    const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
+    expect(inq).toMatchObject({ provider: 'digiflazz', name: expect.any(String), tariffPower: expect.stringMatching(/VA$/) });
+    expect(inq.options.map((o) => o.denomination)).toEqual([20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000]);
+    const option = inq.options.find((o) => o.denomination === 50_000)!;
+    expect(option.amounts.providerCost).toBe(51_500);
+    const started = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'cash', tendered: option.amounts.total } });
+    const done = await settle(started.id);
+    expect(done).toMatchObject({ state: 'succeeded', product: { provider: 'digiflazz' } });
+    expect(done.delivery.token).toMatch(/^\d{20}$/);
+    expect((await sim()).deposit()).toBe(before.sim - 51_500);
+    expect(balance('1303')).toBe(before.books - 51_500);
+    const receipt = (await core.call('receipt.get', { saleId: done.id })).lines.map((l) => l.text).join('\n');
+    expect(receipt).toContain(done.delivery.token!.replace(/(\d{4})(?=\d)/g, '$1 '));
+  });
+
+  it('pulsa: sold, its serial kept', async () => {
+    const done = await settle((await buyDigital('s25', '081234560000')).id);
+    expect(done).toMatchObject({ state: 'succeeded', product: { code: 's25', provider: 'digiflazz' } });
+    expect(done.delivery.serialNumber).toBeTruthy();
+  });
+
+  it('a PLN postpaid bill: inquired, paid under the inquiry ref_id, the deposit debited by Digiflazz price', async () => {
+    const before = (await sim()).deposit();
+    const bill = await core.call('bill.inquire', { productCode: 'pln', customerNumber: '530000000002' });
+    expect(bill.product).toMatchObject({ provider: 'digiflazz', code: 'pln' });
+    expect(bill.lines.filter((l) => l.name.startsWith('Periode'))).toHaveLength(2);
+    const started = await core.call('sale.startBill', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
+    const done = await settle(started.id);
+    expect(done.state).toBe('succeeded');
+    expect((await sim()).deposit()).toBe(before - bill.amounts.providerCost);
+    expect((await sim()).transactions().filter((t) => t.customer_no === '530000000002')).toHaveLength(1);
+  });
+
+  it('a pending purchase is resolved by sending the same ref_id again: one transaction, succeeded', async () => {
+    const started = await buyDigital('x10', '081299991233');
+    const pending = await waitFor(() => core.call('sale.get', { saleId: started.id }), (s) => s.state === 'pending');
+    expect(pending.state).toBe('pending');
+    const done = await settle(started.id);
+    expect(done.state).toBe('succeeded');
+    const sale = core.loket.db.prepare('SELECT provider_ref FROM sales WHERE id = ?').get(started.id) as { provider_ref: string };
+    expect((await sim()).transactions().filter((t) => t.ref_id === sale.provider_ref)).toHaveLength(1);
+  });
+
+  it('a definite failure takes nothing and gives the cash back', async () => {
+    const done = await settle((await buyDigital('s10', '081299991232')).id);
+    expect(done.state).toBe('failed');
+    expect(done.payment.state).toBe('refund_due');
+  });
+
+  it('the deposit is read from Digiflazz and listed with the others', async () => {
+    const r = await core.call('deposit.get', { refresh: true });
+    expect(r.deposits.find((d) => d.provider === 'digiflazz')?.balance).toBe((await sim()).deposit());
+    const books = await core.call('books.get', {});
+    expect(books.deposits.map((d) => d.provider)).toEqual(['vsi', 'sat', 'digiflazz']);
+    expect(books.deposits.find((d) => d.provider === 'digiflazz')).toMatchObject({ account: '1303', reported: (await sim()).deposit() });
+  });
+
+  it('fallback per category: SAT sells pulsa, fails definitely, Digiflazz sells the same operator and nominal — once', async () => {
+    await core.call('settings.setRouting', { ...ALL_DIGIFLAZZ, digital: { primary: 'sat', fallback: 'digiflazz' } });
+    // The outlet's margin leaves room for the other provider's higher cost; without it Loket refuses the fallback.
+    await core.call('pricing.set', { scope: 'category', key: 'Pulsa', mode: 'markup', amount: 2_000 });
+    await core.call('catalog.sync', {});
+    const p = (await core.call('catalog.list', { kind: 'digital' })).products.find((x) => x.operator.toLowerCase() === 'telkomsel' && x.faceValue === 25_000 && x.category === 'Pulsa')!;
+    expect(p.code).toBe('25k-telkomsel');
+    const started = await core.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: p.code, customerNumber: '081277770002', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+    const done = await settle(started.id);
+    expect(done).toMatchObject({ state: 'succeeded', product: { provider: 'digiflazz' } });
+    expect(saleEvents(core.loket.db, done.id).map((e) => e.type)).toEqual(expect.arrayContaining(['fallback', 'succeeded']));
+    expect((await sim()).transactions().filter((t) => t.customer_no === '081277770002')).toHaveLength(1);
+    await core.call('settings.setRouting', ALL_DIGIFLAZZ);
+  });
+});
