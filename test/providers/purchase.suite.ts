@@ -1,0 +1,147 @@
+// One contract suite for every purchase provider (issue 14), the way Beekeeper runs one suite
+// against every engine: the same money-path cases against VSI, SAT and Digiflazz, each through its
+// real client against its simulator over real HTTP. A harness says how to make each case happen at
+// its provider; the assertions are the same for all. Every wait is a positive signal from the
+// simulator (its state, its counters), never a sleep.
+import { describe, expect, it } from 'vitest';
+import type { PurchaseOutcome, PurchaseProvider, PurchaseRequest } from '../../electron/providers/contract';
+
+export type Scenario = 'success' | 'fail' | 'lost';
+
+export type PurchaseRig = {
+  client: PurchaseProvider;
+  /** A client of the same provider pointed at a port nothing listens on. */
+  refused(): PurchaseProvider;
+  /** A purchase that plays `scenario` at the simulator (any inquiry it needs is made first). */
+  request(scenario: Scenario): Promise<PurchaseRequest>;
+  /** Purchase requests the simulator received under this ref (status checks excluded where they are separate calls). */
+  purchasesSent(ref: string): number;
+  /** Orders the provider holds under this ref: what it would charge for. */
+  ordersHeld(ref: string): number;
+  deposit(): number;
+  /** Brings the provider's pending orders to their final state now (a positive signal, no waiting). */
+  settle(ref: string): Promise<void>;
+  /** Delivers a forged message about `req` (a status answer or a callback with a bad signature); true when the client refused it. */
+  forged?(req: PurchaseRequest): Promise<boolean>;
+  /** Bearer tokens: invalidates every issued token and tells how many the simulator issued so far. */
+  tokens?: { revoke(): void; issued(): number };
+  close(): Promise<void>;
+};
+
+export type PurchaseHarness = {
+  name: string;
+  /** What the provider signs (its status answers, its callbacks); null: nothing to forge. */
+  signs: 'answers' | 'callbacks' | null;
+  /** It authenticates with a bearer token Loket must renew. */
+  bearer: boolean;
+  start(): Promise<PurchaseRig>;
+};
+
+/** Purchase (or take its first outcome), then status checks with the same ref until final (settling at the provider between). */
+async function resolve(rig: PurchaseRig, req: PurchaseRequest, first?: PurchaseOutcome): Promise<PurchaseOutcome> {
+  let out = first ?? (await rig.client.purchase(req));
+  for (let i = 0; i < 5 && out.kind === 'uncertain'; i++) {
+    await rig.settle(req.ref);
+    out = await rig.client.advise({ ref: req.ref, payRef: null, customerNumber: req.customerNumber, faceValue: req.faceValue, confirming: false, purchase: req, firstSentAt: Date.now() });
+  }
+  return out;
+}
+
+export function purchaseSuite(h: PurchaseHarness): void {
+  describe(`purchase contract: ${h.name}`, () => {
+    const withRig = (name: string, body: (rig: PurchaseRig) => Promise<void>) =>
+      it(name, async () => {
+        const rig = await h.start();
+        try {
+          await body(rig);
+        } finally {
+          await rig.close();
+        }
+      });
+
+    withRig('success: the goods, one order, the deposit charged once', async (rig) => {
+      const before = rig.deposit();
+      const req = await rig.request('success');
+      const out = await resolve(rig, req);
+      expect(out.kind).toBe('success');
+      expect(rig.ordersHeld(req.ref)).toBe(1);
+      expect(rig.deposit()).toBeLessThan(before);
+    });
+
+    withRig('a definite failure takes nothing', async (rig) => {
+      const before = rig.deposit();
+      const req = await rig.request('fail');
+      const out = await resolve(rig, req);
+      expect(out.kind).toBe('failed');
+      expect(rig.deposit()).toBe(before);
+    });
+
+    withRig('a lost answer is found by status under the same ref — never bought twice', async (rig) => {
+      const req = await rig.request('lost');
+      const first = await rig.client.purchase(req);
+      expect(first.kind).toBe('uncertain');
+      const out = await resolve(rig, req, first);
+      expect(out.kind).toBe('success');
+      expect(rig.purchasesSent(req.ref)).toBe(1);
+      expect(rig.ordersHeld(req.ref)).toBe(1);
+    });
+
+    withRig('a refused connection is provably not sent: a definite failure, nothing taken', async (rig) => {
+      const before = rig.deposit();
+      const req = await rig.request('success');
+      const out = await rig.refused().purchase(req);
+      expect(out).toMatchObject({ kind: 'failed', error: { code: 'provider_unavailable' } });
+      expect(rig.ordersHeld(req.ref)).toBe(0);
+      expect(rig.deposit()).toBe(before);
+    });
+
+    withRig('the same ref sent again never makes a second order', async (rig) => {
+      const before = rig.deposit();
+      const req = await rig.request('success');
+      const first = await resolve(rig, req);
+      expect(first.kind).toBe('success');
+      const charged = before - rig.deposit();
+      const again = await rig.client.purchase(req);
+      expect(again.kind).not.toBe('failed');
+      expect(rig.ordersHeld(req.ref)).toBe(1);
+      expect(before - rig.deposit()).toBe(charged);
+    });
+
+    withRig('a final answer stays final: asking again gives the same goods', async (rig) => {
+      const req = await rig.request('success');
+      const first = await resolve(rig, req);
+      expect(first.kind).toBe('success');
+      const late = await rig.client.advise({ ref: req.ref, payRef: null, customerNumber: req.customerNumber, faceValue: req.faceValue, confirming: false, purchase: req, firstSentAt: Date.now() });
+      expect(late.kind).toBe('success');
+      if (first.kind === 'success' && late.kind === 'success') {
+        expect(late.delivered.token ?? late.delivered.serialNumber ?? late.delivered.voucherCode).toBe(first.delivered.token ?? first.delivered.serialNumber ?? first.delivered.voucherCode);
+      }
+    });
+
+    it.skipIf(h.signs === null)(`a forged ${h.signs === 'answers' ? 'status answer' : 'callback'} is not believed`, async () => {
+      const rig = await h.start();
+      try {
+        const req = await rig.request('success');
+        expect(await rig.forged!(req)).toBe(true);
+        expect(rig.ordersHeld(req.ref)).toBeLessThanOrEqual(1);
+      } finally {
+        await rig.close();
+      }
+    });
+
+    it.skipIf(!h.bearer)('an expired bearer token is renewed exactly once, counted at the simulator', async () => {
+      const rig = await h.start();
+      try {
+        const req = await rig.request('success');
+        await resolve(rig, req);
+        const before = rig.tokens!.issued();
+        rig.tokens!.revoke();
+        const again = await rig.request('success');
+        expect((await resolve(rig, again)).kind).toBe('success');
+        expect(rig.tokens!.issued() - before).toBe(1);
+      } finally {
+        await rig.close();
+      }
+    });
+  });
+}
