@@ -46,7 +46,7 @@ import { listUnresolved } from '../services/reports/unresolved';
 import { dayReportPdf, gatherDayReport } from '../services/reports/day-report';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
 import { validateSatKeys } from '../providers/sat/client';
-import { PURCHASE_PROVIDERS } from '../providers/registry';
+import { PAYMENT_METHOD_GATEWAY, PURCHASE_PROVIDERS } from '../providers/registry';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
 import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
@@ -182,7 +182,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     inquiryTtlMs: 15 * 60_000,
     onScheduleChange: () => wake(),
     onDistributorOrder: refreshDeposit,
-    payments,
+    payments: { begin: payments.begin, ready: payments.ready, gatewayFor: (method) => PAYMENT_METHOD_GATEWAY[method] },
   });
   buy = (saleId) => void sales.pay(saleId);
   const adviceScheduler = createDueScheduler({

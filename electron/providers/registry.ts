@@ -4,6 +4,7 @@
 // The only file outside a provider's own folders that may name it.
 import path from 'node:path';
 import type { PurchaseDescriptor } from './descriptor';
+import type { NonCashMethod, PaymentProviderName } from './payment-contract';
 import { vsiDescriptor } from './vsi/descriptor';
 import { satDescriptor } from './sat/descriptor';
 import { digiflazzDescriptor } from './digiflazz/descriptor';
@@ -100,3 +101,17 @@ export function purchaseDescriptor(name: string): PurchaseDescriptor | null {
 }
 
 export const PURCHASE_PROVIDER_NAMES: readonly string[] = PURCHASE_PROVIDERS.map((e) => e.descriptor.name);
+
+/** Which gateway takes each non-cash way to pay (the payment_methods reference table says the same). */
+export const PAYMENT_METHOD_GATEWAY: Readonly<Record<NonCashMethod, PaymentProviderName>> = {
+  qris: 'midtrans',
+  gopay: 'midtrans',
+  shopeepay: 'midtrans',
+  va_bca: 'midtrans',
+  va_bni: 'midtrans',
+  va_bri: 'midtrans',
+  va_permata: 'midtrans',
+  mandiri_bill: 'midtrans',
+  card: 'worldline',
+  bitcoin: 'chainside',
+};

@@ -48,44 +48,44 @@ async function main(): Promise<void> {
 type Started = { line: { provider: string; baseUrl: string; credentials: Record<string, string> }; close(): Promise<void> };
 
 /** Every simulator the CLI can start, by provider name. */
-const SIMULATORS: Record<string, (args: Args, common: { port: number | undefined; statePath: string | null }) => Promise<Started>> = {
-  async vsi(args, common) {
+const SIMULATORS: Record<string, (args: Args, common: { port: number | undefined; statePath: string | null }, name: string) => Promise<Started>> = {
+  async vsi(args, common, name) {
     const sim = await startVsiSimulator({ ...common, config: { latencyMs: args.latency } });
-    return { line: { provider: 'vsi', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
   },
-  async sat(args, common) {
+  async sat(args, common, name) {
     const sim = await startSatSimulator({
       ...common,
       ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
       config: { fault: { slowMs: args.latency }, ...(args.fulfil === undefined ? {} : { fulfilMs: args.fulfil }) },
     });
-    return { line: { provider: 'sat', baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.baseUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
   },
-  async digiflazz(args, common) {
+  async digiflazz(args, common, name) {
     const sim = await startDigiflazzSimulator({
       ...common,
       ...(args.deposit === undefined ? {} : { deposit: args.deposit }),
       ...(args.fulfil === undefined ? {} : { config: { settleMs: args.fulfil } }),
     });
-    return { line: { provider: 'digiflazz', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
   },
-  async midtrans(args, common) {
+  async midtrans(args, common, name) {
     const sim = await startMidtransSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-    return { line: { provider: 'midtrans', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
   },
-  async chainside(args, common) {
+  async chainside(args, common, name) {
     const sim = await startChainsideSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-    return { line: { provider: 'chainside', baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.baseUrl, credentials: sim.credentials }, close: sim.close };
   },
-  async worldline(args, common) {
+  async worldline(args, common, name) {
     const sim = await startWorldlineSimulator({ ...common, config: { faults: { slowMs: args.latency } } });
-    return { line: { provider: 'worldline', baseUrl: sim.apiUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
+    return { line: { provider: name, baseUrl: sim.apiUrl, credentials: { tokenUrl: sim.tokenUrl, ...sim.credentials } }, close: sim.close };
   },
 };
 
 async function start(args: Args): Promise<Started | null> {
   const starter = args.provider ? SIMULATORS[args.provider] : undefined;
-  return starter ? starter(args, { port: args.port, statePath: args.state ?? null }) : null;
+  return starter && args.provider ? starter(args, { port: args.port, statePath: args.state ?? null }, args.provider) : null;
 }
 
 void main();

@@ -1,6 +1,6 @@
 // The sale services over a real ledger with a scripted provider instead of HTTP: for the defences
 // no honest simulator triggers, and for measuring the core alone.
-import { PURCHASE_PROVIDER_NAMES, purchaseDescriptor } from '../../electron/providers/registry';
+import { PAYMENT_METHOD_GATEWAY, PURCHASE_PROVIDER_NAMES, purchaseDescriptor } from '../../electron/providers/registry';
 import { fixedKeySource } from '../../electron/secrets/key-source';
 import { openLedger, type Ledger } from '../../electron/db/connection';
 import { createVault } from '../../electron/secrets/vault';
@@ -83,7 +83,7 @@ export function scriptedCore(opts: { file?: string; purchase: () => PurchaseOutc
     inquiryTtlMs: 60_000,
     onScheduleChange: () => undefined,
     onDistributorOrder: () => undefined,
-    payments: { begin: async () => undefined, ready: async () => ({ ok: true, value: undefined }) },
+    payments: { begin: async () => undefined, ready: async () => ({ ok: true, value: undefined }), gatewayFor: (m) => PAYMENT_METHOD_GATEWAY[m] },
   });
   let n = 0;
   return {

@@ -3,7 +3,7 @@ import type { Mode } from '../../../shared/contract';
 import type { CardInput } from '../../../shared/payment';
 import type { Ledger } from '../../db/connection';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../../providers/contract';
-import type { PaymentProviderName } from '../../providers/payment-contract';
+import type { NonCashMethod, PaymentProviderName } from '../../providers/payment-contract';
 import type { PurchaseDescriptor } from '../../providers/descriptor';
 import type { Logger } from '../../log/logger';
 import type { SettingsService } from '../settings/settings-service';
@@ -61,6 +61,8 @@ export type SaleDeps = {
   /** The payment step for non-cash methods (charged before anything is bought). */
   payments: {
     begin(saleId: string, card: CardInput | null): Promise<void>;
+    /** The gateway that takes a non-cash method (from the registry). */
+    gatewayFor(method: NonCashMethod): PaymentProviderName;
     /** The provider for this method can be reached in this environment (configured, vault open). */
     ready(provider: PaymentProviderName, env: Mode): Promise<Result<void>>;
   };

@@ -40,10 +40,9 @@ function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: nu
   if (choice.method === 'card') {
     const checked = checkCard(choice.card, deps.now());
     if (!checked.ok) return checked;
-    return { ok: true, value: { payment: { id, method: 'card', provider: 'worldline', providerRef }, card: choice.card } };
+    return { ok: true, value: { payment: { id, method: 'card', provider: deps.payments.gatewayFor('card'), providerRef }, card: choice.card } };
   }
-  const provider = choice.method === 'bitcoin' ? 'chainside' : 'midtrans';
-  return { ok: true, value: { payment: { id, method: choice.method, provider, providerRef }, card: null } };
+  return { ok: true, value: { payment: { id, method: choice.method, provider: deps.payments.gatewayFor(choice.method), providerRef }, card: null } };
 }
 
 /** Waits for the first answer (the purchase for cash, the charge otherwise), but not longer than startWaitMs. */
