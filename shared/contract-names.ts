@@ -62,6 +62,7 @@ export const CALL_NAMES = [
   'settings.setLocale',
   'settings.saveSat',
   'settings.setRouting',
+  'settings.saveProvider',
   'settings.setLowBalance',
   'settings.setCallback',
   'settings.saveMidtrans',

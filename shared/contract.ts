@@ -497,8 +497,19 @@ export type PaymentSettingsView = z.infer<typeof PaymentSettingsView>;
 export const PurchaseProviderInfo = z.object({ name: ProviderName, displayName: z.string(), sells: z.array(z.enum(['pln_prepaid', 'bill', 'digital'])) });
 export type PurchaseProviderInfo = z.infer<typeof PurchaseProviderInfo>;
 
+/** A provider's production settings as its descriptor describes them; secrets only as masks. */
+export const ProviderSettingsView = z.object({
+  name: ProviderName,
+  displayName: z.string(),
+  fields: z.array(z.object({ name: z.string(), label: z.string(), kind: z.enum(['url', 'text', 'choice']), choices: z.array(z.string()), required: z.boolean(), value: z.string() })),
+  secrets: z.array(z.object({ field: z.string(), label: z.string(), required: z.boolean(), masked: z.string() })),
+});
+export type ProviderSettingsView = z.infer<typeof ProviderSettingsView>;
+
 export const SettingsView = z.object({
   purchaseProviders: z.array(PurchaseProviderInfo).default([]),
+  /** Providers whose settings form is drawn from their descriptor (the others have their own screens). */
+  providerForms: z.array(ProviderSettingsView).default([]),
   mode: Mode,
   locale: Locale,
   outlet: Outlet,
@@ -733,6 +744,16 @@ export const contract = {
   },
   'settings.get': { kind: 'read', request: Empty, response: SettingsView },
   'settings.saveOutlet': { kind: 'write', request: Outlet, response: SettingsView },
+  'settings.saveProvider': {
+    kind: 'write',
+    request: z.object({
+      provider: ProviderName,
+      fields: z.record(z.string(), z.string().max(300)),
+      /** Only secrets typed now; an absent or empty one keeps the stored secret. */
+      secrets: z.record(z.string(), z.string().max(8_000)),
+    }),
+    response: SettingsView,
+  },
   'settings.saveVsi': {
     kind: 'write',
     request: z.object({

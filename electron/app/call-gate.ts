@@ -17,6 +17,7 @@ const OPEN: ReadonlySet<CallName> = new Set<CallName>(['app.info', 'counter.stat
 const NEEDS: Partial<Record<CallName, Role>> = {
   'settings.saveOutlet': 'owner',
   'settings.saveVsi': 'owner',
+  'settings.saveProvider': 'owner',
   'settings.setMode': 'owner',
   'settings.saveSat': 'owner',
   'settings.setRouting': 'owner',

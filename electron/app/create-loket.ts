@@ -46,7 +46,7 @@ import { listUnresolved } from '../services/reports/unresolved';
 import { dayReportPdf, gatherDayReport } from '../services/reports/day-report';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
 import { validateSatKeys } from '../providers/sat/client';
-import { PAYMENT_METHOD_GATEWAY, PURCHASE_PROVIDERS } from '../providers/registry';
+import { PAYMENT_METHOD_GATEWAY, PURCHASE_PROVIDERS, purchaseDescriptor } from '../providers/registry';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
 import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
@@ -106,9 +106,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   const backfilled = backfillJournal(db, now());
   if (backfilled > 0) log.info('journal.backfilled', { entries: backfilled });
   const vault = createVault(db, config.keySource, now);
-  const settings = createSettingsService(db, vault, now, keyValidator, () =>
-    PURCHASE_PROVIDERS.map(({ descriptor: d }) => ({ name: d.name, displayName: d.displayName, sells: [...d.capabilities.sells] })),
-  );
+  const settings = createSettingsService(db, vault, now, keyValidator, {
+    purchaseProviders: () => PURCHASE_PROVIDERS.map(({ descriptor: d }) => ({ name: d.name, displayName: d.displayName, sells: [...d.capabilities.sells] })),
+    settingsOf: (name) => purchaseDescriptor(name),
+    withGenericForm: () => PURCHASE_PROVIDERS.map((e) => e.descriptor).filter((d) => d.settings.form === 'generic'),
+  });
   await settings.adoptUnboundSecrets();
   const providers = createProviderAccess({
     dataDir: config.dataDir,
@@ -508,6 +510,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'settings.get': () => ({ ok: true, value: settings.view() }),
     'settings.saveOutlet': (req) => ({ ok: true, value: settings.saveOutlet(req) }),
     'settings.saveVsi': (req) => settings.saveVsi(req),
+    'settings.saveProvider': (req) => settings.saveProvider(req),
     'settings.setMode': (req) => settings.setMode(req.mode),
     'settings.setLocale': (req) => ({ ok: true, value: settings.setLocale(req.locale) }),
     'settings.saveSat': (req) => settings.saveSat(req),

@@ -39,6 +39,8 @@ export type SecretSpec = {
 };
 
 export type ProviderSettingsSpec = {
+  /** 'generic': Pengaturan draws its form from this spec; 'own': the provider has its own screen. */
+  form: 'generic' | 'own';
   /** The settings row holding the non-secret fields as one JSON object of strings. */
   key: string;
   fields: readonly SettingsField[];

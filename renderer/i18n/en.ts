@@ -583,6 +583,8 @@ export const en: Messages = {
     satPublicKey: 'SAT public key (PEM)',
     keySet: 'stored ({fingerprint}); leave empty to keep',
     keyNone: 'not set: paste the PEM here',
+    providerProduction: '{provider} (production mode)',
+    choice: { production: 'Production', development: 'Development (testing: true)' },
     routing: 'Provider per product',
     routeToken: 'PLN tokens',
     routeDigital: 'Airtime, data & e-wallets',

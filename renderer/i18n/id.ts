@@ -582,6 +582,8 @@ export const id = {
     satPublicKey: 'Kunci publik SAT (PEM)',
     keySet: 'tersimpan ({fingerprint}); kosongkan untuk tetap memakai',
     keyNone: 'belum diisi: tempel PEM di sini',
+    providerProduction: '{provider} (mode produksi)',
+    choice: { production: 'Production', development: 'Development (uji coba, testing: true)' },
     routing: 'Penyedia per produk',
     routeToken: 'Token PLN',
     routeDigital: 'Pulsa, data & e-wallet',

@@ -3,7 +3,7 @@ import type { CallbackSettings, Outlet, Routing, SettingsView, Mode, Req } from 
 import type { AppError } from '../../shared/domain/errors';
 import { call } from '../api/client';
 
-export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline' | 'chainside' | 'printer';
+export type SettingsSection = 'outlet' | 'vsi' | 'mode' | 'sat' | 'routing' | 'deposit' | 'callback' | 'midtrans' | 'worldline' | 'chainside' | 'printer' | `provider:${string}`;
 
 type SettingsState = {
   view: SettingsView | null;
@@ -23,6 +23,8 @@ type SettingsState = {
   saveWorldline(input: Req<'settings.saveWorldline'>): Promise<boolean>;
   saveChainside(input: Req<'settings.saveChainside'>): Promise<boolean>;
   savePrinter(input: Req<'settings.savePrinter'>): Promise<boolean>;
+  /** A provider's settings through the form its descriptor describes. */
+  saveProvider(input: Req<'settings.saveProvider'>): Promise<boolean>;
 };
 
 export const useSettings = create<SettingsState>((set) => {
@@ -52,5 +54,6 @@ export const useSettings = create<SettingsState>((set) => {
     saveWorldline: async (input) => apply('worldline', await call('settings.saveWorldline', input)),
     saveChainside: async (input) => apply('chainside', await call('settings.saveChainside', input)),
     savePrinter: async (input) => apply('printer', await call('settings.savePrinter', input)),
+    saveProvider: async (input) => apply(`provider:${input.provider}`, await call('settings.saveProvider', input)),
   };
 });

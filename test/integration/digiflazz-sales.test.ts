@@ -7,6 +7,7 @@ import { saleEvents } from '../../electron/db/queries/sales';
 import { trialBalance } from '../../electron/db/queries/journal';
 import { isFinal, requestId, startCore, waitFor, type Core } from './harness';
 import type { SaleView } from '../../shared/contract';
+import { startDigiflazzSimulator } from '../../electron/simulators/digiflazz/server';
 
 let core: Core;
 const sim = () => core.loket.providers.trainingDigiflazz();
@@ -100,6 +101,31 @@ describe('Digiflazz as a plug-in provider', () => {
     const books = await core.call('books.get', {});
     expect(books.deposits.map((d) => d.provider)).toEqual(['vsi', 'sat', 'digiflazz']);
     expect(books.deposits.find((d) => d.provider === 'digiflazz')).toMatchObject({ account: '1303', reported: (await sim()).deposit() });
+  });
+
+  it('production settings come from its descriptor: saved, secrets masked and bound to the address, used by the client', async () => {
+    const prod = await startDigiflazzSimulator({ username: 'outletku', prodKey: 'prod-key-123456', deposit: 7_500_000 });
+    try {
+      const before = await core.call('settings.get', {});
+      const form = before.providerForms.find((f) => f.name === 'digiflazz')!;
+      expect(form.fields.map((f) => f.name)).toEqual(['baseUrl', 'username', 'keyMode']);
+      expect(form.secrets.map((x) => [x.field, x.masked])).toEqual([['apiKey', ''], ['webhookSecret', '']]);
+      expect(await core.fail('settings.saveProvider', { provider: 'digiflazz', fields: { baseUrl: 'http://example.com/v1', username: 'outletku', keyMode: 'production' }, secrets: {} })).toMatchObject({
+        code: 'settings_invalid',
+      });
+      const saved = await core.call('settings.saveProvider', { provider: 'digiflazz', fields: { baseUrl: prod.baseUrl, username: 'outletku', keyMode: 'production' }, secrets: { apiKey: 'prod-key-123456' } });
+      expect(saved.providerForms.find((f) => f.name === 'digiflazz')!.secrets[0]!.masked).toMatch(/•+456$/);
+      expect(JSON.stringify(saved)).not.toContain('prod-key-123456');
+      const client = await core.loket.providers.distributor('digiflazz', 'production');
+      expect(client.ok && (await client.value.balance())).toEqual({ ok: true, value: 7_500_000 });
+      // A new address without the key typed again is refused: the stored key goes only where it was given for.
+      expect(await core.fail('settings.saveProvider', { provider: 'digiflazz', fields: { baseUrl: 'https://api.digiflazz.com/v1', username: 'outletku', keyMode: 'production' }, secrets: {} })).toMatchObject({
+        code: 'settings_invalid',
+      });
+      expect(await core.fail('settings.saveProvider', { provider: 'vsi', fields: {}, secrets: {} })).toMatchObject({ code: 'settings_invalid' });
+    } finally {
+      await prod.close();
+    }
   });
 
   it('fallback per category: SAT sells pulsa, fails definitely, Digiflazz sells the same operator and nominal — once', async () => {

@@ -14,6 +14,7 @@ export const digiflazzDescriptor: PurchaseDescriptor = {
   statusLadder: { first: [M, 2 * M, 3 * M, 5 * M], everyMs: 5 * M },
   depositAccount: { code: '1303', name: 'Deposit Digiflazz' },
   settings: {
+    form: 'generic',
     key: 'digiflazz.production',
     fields: [
       { name: 'baseUrl', label: 'Alamat API Digiflazz', kind: 'url', required: true },

@@ -14,6 +14,7 @@ export const satDescriptor: PurchaseDescriptor = {
   statusLadder: { first: [2 * S, 5 * S, 10 * S, 30 * S, 60 * S], everyMs: 60 * S },
   depositAccount: { code: '1302', name: 'Deposit SAT' },
   settings: {
+    form: 'own',
     key: 'sat.production',
     fields: [
       { name: 'baseUrl', label: 'Alamat API SAT', kind: 'url', required: true },

@@ -14,6 +14,7 @@ export const vsiDescriptor: PurchaseDescriptor = {
   statusLadder: { first: [5 * S, 30 * S, 60 * S, 2 * M], everyMs: 2 * M },
   depositAccount: { code: '1301', name: 'Deposit VSI' },
   settings: {
+    form: 'own',
     key: 'vsi.production',
     fields: [
       { name: 'baseUrl', label: 'Alamat VSI', kind: 'url', required: true },

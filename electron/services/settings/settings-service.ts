@@ -11,6 +11,7 @@ import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Vault } from '../../secrets/vault';
 import { maskSecret } from '../../log/mask';
 import { httpsProblem, readJson } from './stored';
+import { providerSettingsView, saveProviderSettings, type SettingsOf } from './provider-settings';
 import { CHAINSIDE_SECRET, createPaymentSettings, MIDTRANS_SERVER_KEY, WORLDLINE_SECRET, type PaymentSettings } from './payment-settings';
 import { chainsideBinding, checkSecretDestination, LOCAL_ONLY, midtransBinding, satBinding, vsiBinding, worldlineBinding } from './secret-bindings';
 
@@ -68,6 +69,8 @@ export type SettingsService = {
   mode(): z.infer<typeof Mode>;
   satProduction(): SatProduction;
   routing(): Routing;
+  /** Saves a provider's production settings through its descriptor's spec (the generic form). */
+  saveProvider(input: { provider: string; fields: Record<string, string>; secrets: Record<string, string> }): Promise<Result<SettingsView>>;
   /** A provider's production settings row (non-secret fields), read through its schema; {} when unset. */
   providerSettings(key: string): Record<string, string>;
   lowBalanceThreshold(): number;
@@ -96,7 +99,12 @@ export type SettingsService = {
   payments: PaymentSettings;
 };
 
-export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator, purchaseProviders: () => PurchaseProviderInfo[] = () => []): SettingsService {
+/** What the settings need from the provider registry: who is registered, and their settings specs. */
+export type ProviderCatalog = { purchaseProviders(): PurchaseProviderInfo[]; settingsOf(name: string): SettingsOf | null; withGenericForm(): SettingsOf[] };
+
+const NO_PROVIDERS: ProviderCatalog = { purchaseProviders: () => [], settingsOf: () => null, withGenericForm: () => [] };
+
+export function createSettingsService(db: Ledger, vault: Vault, now: () => number, validateKeys?: KeyValidator, registry: ProviderCatalog = NO_PROVIDERS): SettingsService {
   const listeners: Array<() => void> = [];
   const notify = (): void => {
     for (const l of listeners) l();
@@ -120,7 +128,8 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       const sat = service.satProduction();
       const facts = readJson(db, 'sat.production.keys', KeyFacts, {});
       return {
-        purchaseProviders: purchaseProviders(),
+        purchaseProviders: registry.purchaseProviders(),
+        providerForms: registry.withGenericForm().map((p) => providerSettingsView(db, vault, p)),
         mode: service.mode(),
         locale: service.locale(),
         outlet: service.outlet(),
@@ -238,6 +247,14 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         writeSetting(db, 'sat.production.secretMask', maskSecret(input.clientSecret), now());
       }
       writeSetting(db, 'sat.production', JSON.stringify({ baseUrl: input.baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId }), now());
+      notify();
+      return { ok: true, value: service.view() };
+    },
+    async saveProvider(input) {
+      const p = registry.settingsOf(input.provider);
+      if (!p || p.settings.form !== 'generic') return { ok: false, error: appError('settings_invalid', `Penyedia "${input.provider}" tidak punya formulir pengaturan ini.`) };
+      const saved = await saveProviderSettings(db, vault, now, p, input);
+      if (!saved.ok) return saved;
       notify();
       return { ok: true, value: service.view() };
     },

@@ -5,6 +5,7 @@ import { useSettings } from '../../stores/settings-store';
 import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
+import { ProviderSettingsCard } from './ProviderSettingsCard';
 import { PaymentSettings } from './PaymentSettings';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
@@ -167,6 +168,9 @@ export function SettingsScreen() {
           </div>
           <ProviderForm />
           <SatSettings />
+          {settings.view.providerForms.map((p) => (
+            <ProviderSettingsCard key={p.name} provider={p} />
+          ))}
           <PaymentSettings />
         </div>
       </div>
