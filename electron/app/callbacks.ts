@@ -11,6 +11,7 @@ import { LOCAL_ONLY } from '../services/settings/secret-bindings';
 import type { ManagedProviderAccess } from './provider-access';
 import type { ManagedPaymentAccess } from './payment-access';
 import { startWebhookHost, type WebhookHost, type WebhookRoute } from './webhook-host';
+import { routedProviders } from '../services/catalog/routes';
 
 export const MIDTRANS_NOTIFICATION_PATH = '/midtrans/notification';
 export const CHAINSIDE_CALLBACK_PATH = '/chainside/callback';
@@ -39,6 +40,7 @@ export function createCallbackRunner(opts: {
     if (host) await host.close();
     host = null;
     opts.payments.setChainsideCallbackUrl(null);
+    for (const name of opts.providers.names()) opts.providers.setTrainingCallbackUrl(name, null);
   };
 
   async function satRoute(training: boolean): Promise<WebhookRoute | null> {
@@ -95,6 +97,19 @@ export function createCallbackRunner(opts: {
     };
   }
 
+  /** A provider's push checked by its descriptor's reader: a hint that makes Loket ask about that order now. */
+  function pushRoute(provider: string, read: (raw: Buffer, headers: Readonly<Record<string, string | string[] | undefined>>) => { ref: string } | null): WebhookRoute {
+    return (raw, headers) => {
+      const r = read(raw, headers);
+      if (!r) {
+        opts.log.warn('callback_refused', { provider, bytes: raw.length });
+        return { status: 403, body: { message: 'invalid signature' } };
+      }
+      opts.log.info('callback', { provider, ref: r.ref });
+      return { status: 200, body: { message: 'OK' }, then: () => opts.onOrder(r.ref) };
+    };
+  }
+
   async function restart(): Promise<Result<string | null>> {
     await close();
     const cfg = opts.settings.callback();
@@ -107,7 +122,9 @@ export function createCallbackRunner(opts: {
     if (midtrans) routes[MIDTRANS_NOTIFICATION_PATH] = midtrans;
     const chainside = await chainsideRoute(training);
     if (chainside) routes[CHAINSIDE_CALLBACK_PATH] = chainside;
-    if (!sat && !midtrans && !chainside) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
+    const pushed = await opts.providers.callbackRoutes(training ? 'training' : 'production', routedProviders(opts.settings.routing()));
+    for (const p of pushed) routes[p.path] = pushRoute(p.provider, p.read);
+    if (!sat && !midtrans && !chainside && pushed.length === 0) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
     try {
       host = await startWebhookHost(cfg.port, routes);
     } catch (e) {
@@ -117,6 +134,7 @@ export function createCallbackRunner(opts: {
       if (sat) (await opts.providers.trainingSat()).configure({ callbackUrl: `${host.url}${cfg.path}` });
       if (midtrans) (await opts.payments.trainingMidtrans()).configure({ notificationUrl: `${host.url}${MIDTRANS_NOTIFICATION_PATH}` });
       if (chainside) opts.payments.setChainsideCallbackUrl(`${host.url}${CHAINSIDE_CALLBACK_PATH}`);
+      for (const p of pushed) opts.providers.setTrainingCallbackUrl(p.provider, `${host.url}${p.path}`);
     }
     opts.log.info('webhooks.listening', { url: host.url, routes: Object.keys(routes) });
     return { ok: true, value: `${host.url}${cfg.path}` };

@@ -11,7 +11,7 @@ import { createBackupService, type BackupService } from '../services/backup/back
 import { backupHandlers } from './backup-handlers';
 import { backfillJournal, ensureAccounts, ensurePurchaseProviders } from '../db/queries/journal';
 import { describeFinding } from './audit-findings';
-import { countOpenSales, getSaleByProviderRef } from '../db/queries/sales';
+import { countOpenSales, getSaleByProviderRef, getSaleByInquiryRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
 import { createVault } from '../secrets/vault';
 import { createSettingsService, type KeyValidator, type SettingsService } from '../services/settings/settings-service';
@@ -252,7 +252,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     log,
     payments: payAccess,
     onOrder: (requestId) => {
-      const sale = getSaleByProviderRef(db, requestId);
+      // A bill Digiflazz paid is known there by its inquiry's ref_id.
+      const sale = getSaleByProviderRef(db, requestId) ?? getSaleByInquiryRef(db, requestId);
       if (sale && providers.describe(sale.provider)?.capabilities.callbacks) void sales.advise(sale.id);
     },
     onPayment: (orderId) => {

@@ -5,7 +5,7 @@
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../providers/contract';
-import type { PurchaseClientSet, PurchaseDescriptor } from '../providers/descriptor';
+import type { CallbackSpec, PurchaseClientSet, PurchaseDescriptor } from '../providers/descriptor';
 import { DIGIFLAZZ, PURCHASE_PROVIDERS, purchaseEntry, SAT, VSI, type PurchaseEntry, type SimTimings, type Training } from '../providers/registry';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
@@ -25,6 +25,8 @@ export type ManagedProviderAccess = ProviderAccess & {
   trainingDigiflazz(): Promise<DigiflazzSimulator>;
   /** Where a provider's training simulator should send its callbacks (the loopback listener), when it has any. */
   setTrainingCallbackUrl(provider: ProviderName, url: string | null): void;
+  /** The listener routes of every routed provider with a generic callback whose secret is at hand. */
+  callbackRoutes(env: Mode, providers: readonly ProviderName[]): Promise<Array<{ provider: ProviderName; path: string; read: ReturnType<CallbackSpec['read']> }>>;
   stop(): Promise<void>;
 };
 
@@ -122,6 +124,18 @@ export function createProviderAccess(opts: {
     trainingDigiflazz: async () => (await training(DIGIFLAZZ)).sim,
     setTrainingCallbackUrl(provider, url) {
       callbackUrls.set(provider, url);
+    },
+    async callbackRoutes(env, names) {
+      const out: Array<{ provider: ProviderName; path: string; read: ReturnType<CallbackSpec['read']> }> = [];
+      for (const name of names) {
+        const entry = purchaseEntry(name);
+        const spec = entry?.descriptor.callback;
+        if (!entry || !spec) continue;
+        const source = env === 'training' ? ok(await training(entry)) : await production(entry.descriptor);
+        const secret = source.ok ? source.value.secrets[spec.secretField] : undefined;
+        if (secret) out.push({ provider: name, path: spec.path, read: spec.read(secret) });
+      }
+      return out;
     },
     async stop() {
       const running = [...trainings.values()];

@@ -67,6 +67,16 @@ export type CreateContext = {
   callbackUrl: () => string | null;
 };
 
+/** A provider that pushes order news to a path on Loket's listener, signed with a shared secret. */
+export type CallbackSpec = {
+  /** The listener's path for it. */
+  path: string;
+  /** The settings secret it is signed with. */
+  secretField: string;
+  /** Checks a push over its raw bytes; the ref it names, or null when it is not genuine. */
+  read(secret: string): (raw: Buffer, headers: Readonly<Record<string, string | string[] | undefined>>) => { ref: string } | null;
+};
+
 export type PurchaseDescriptor = {
   readonly role: 'purchase';
   readonly name: string;
@@ -76,6 +86,8 @@ export type PurchaseDescriptor = {
   /** The books' account for the deposit held there; null when the outlet holds none. */
   readonly depositAccount: { code: string; name: string } | null;
   readonly settings: ProviderSettingsSpec;
+  /** Pushes checked by the generic listener route (SAT's signed callbacks have their own). */
+  readonly callback: CallbackSpec | null;
   create(ctx: CreateContext): PurchaseClientSet;
 };
 

@@ -5,7 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saleEvents } from '../../electron/db/queries/sales';
 import { trialBalance } from '../../electron/db/queries/journal';
-import { isFinal, requestId, startCore, waitFor, type Core } from './harness';
+import { createHmac } from 'node:crypto';
+import { getSale } from '../../electron/db/queries/sales';
+import { freePort, isFinal, requestId, startCore, waitFor, type Core } from './harness';
 import type { SaleView } from '../../shared/contract';
 import { startDigiflazzSimulator } from '../../electron/simulators/digiflazz/server';
 
@@ -141,5 +143,39 @@ describe('Digiflazz as a plug-in provider', () => {
     expect(saleEvents(core.loket.db, done.id).map((e) => e.type)).toEqual(expect.arrayContaining(['fallback', 'succeeded']));
     expect((await sim()).transactions().filter((t) => t.customer_no === '081277770002')).toHaveLength(1);
     await core.call('settings.setRouting', ALL_DIGIFLAZZ);
+  });
+});
+
+describe('Digiflazz webhooks', () => {
+  it('a signed update makes Loket ask with the same request at once; forged pushes are refused, replays change nothing', async () => {
+    // At this scale the status ladder's first check is 100 minutes away: only the webhook can finish the sale now.
+    const c = await startCore({ timeScale: 100, trainingDigiflazzTiming: { settleMs: 300, hangMs: 4_000 } });
+    try {
+      await c.call('settings.setRouting', ALL_DIGIFLAZZ);
+      const port = await freePort();
+      await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
+      const p = (await c.call('catalog.list', { kind: 'digital' })).products.find((x) => x.code === 'x10')!;
+      const started = await c.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: p.code, customerNumber: '081288881233', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
+      const digiflazz = await c.loket.providers.trainingDigiflazz();
+      const ref = getSale(c.loket.db, started.id)!.provider_ref;
+      // The purchase told Digiflazz where to call back (its cb_url): Loket's loopback listener.
+      expect(digiflazz.transactions().find((t) => t.ref_id === ref)?.cbUrl).toBe(`http://127.0.0.1:${port}/digiflazz/webhook`);
+      const done = await waitFor(() => c.call('sale.get', { saleId: started.id }), isFinal);
+      expect(done.state).toBe('succeeded');
+      expect(digiflazz.webhookCount()).toBeGreaterThan(0);
+
+      const url = `http://127.0.0.1:${port}/digiflazz/webhook`;
+      const body = JSON.stringify({ data: { ref_id: ref, customer_no: '081288881233', buyer_sku_code: 'x10', status: 'Gagal', rc: '02', message: 'Transaksi Gagal' } });
+      const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${createHmac('sha1', 'guess').update(body).digest('hex')}` }, body });
+      expect(forged.status).toBe(403);
+      const asked = digiflazz.requestCount(ref);
+      const replay = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature': `sha1=${createHmac('sha1', digiflazz.credentials.webhookSecret).update(body).digest('hex')}` }, body });
+      expect(replay.status).toBe(200);
+      // A genuine push about a final sale is not followed by a new request; the sale stays as it is.
+      expect(digiflazz.requestCount(ref)).toBe(asked);
+      expect((await c.call('sale.get', { saleId: started.id })).state).toBe('succeeded');
+    } finally {
+      await c.stop();
+    }
   });
 });

@@ -221,21 +221,20 @@ describe('PLN tokens routed to SAT', () => {
 
 describe('SAT callbacks', () => {
   it('a signed callback makes Loket ask for the status at once; replays and forgeries change nothing', async () => {
-    const c = await startCore({ timeScale: 1, trainingSatTiming: { fulfilMs: 200, hangMs: 4_000 }, satTimeouts: { connectMs: 2_000, checkoutMs: 3_000, otherMs: 3_000 } });
+    // The status ladder's first poll is 200 s away at this scale: only the callback can finish the sale now.
+    const c = await startCore({ timeScale: 100, trainingSatTiming: { fulfilMs: 200, hangMs: 4_000 }, satTimeouts: { connectMs: 2_000, checkoutMs: 3_000, otherMs: 3_000 } });
     try {
       const port = await freePort();
       await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
       const list = await c.call('catalog.list', {});
       const p = list.products.find((x) => x.code === '25k-telkomsel')!;
-      const t0 = Date.now();
       const started = await c.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: p.code, customerNumber: '081233334444', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
-      // The first poll would be 2 s after checkout; the callback arrives after ~200 ms.
-      const done = await waitFor(() => c.call('sale.get', { saleId: started.id }), isFinal, 1_900, 20);
+      const done = await waitFor(() => c.call('sale.get', { saleId: started.id }), isFinal);
       expect(done.state).toBe('succeeded');
-      expect(Date.now() - t0).toBeLessThan(1_900);
 
       const url = `http://127.0.0.1:${port}/sat/cb`;
       const ref = getSale(c.loket.db, done.id)!.provider_ref;
+      const reads = (await c.loket.providers.trainingSat()).statusReads(ref);
       const forged = JSON.stringify({ data: { type: 'order', id: ref, attributes: { status: 'Failed' } } });
       const bad = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/vnd.api+json', signature: 'AAAA' }, body: forged });
       expect(bad.status).toBe(400);
@@ -244,8 +243,10 @@ describe('SAT callbacks', () => {
       const late = Buffer.from(forged);
       const sig = sign('sha256', late, { key: createPrivateKey(keys.keys.satPrivatePem), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 222 }).toString('base64');
       const replay = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/vnd.api+json', signature: sig }, body: late });
+      // Accepted as a hint (its signature is SAT's) and handled before the answer reached us: a
+      // final sale is not asked about again, and the ledger's transition rules keep it final.
       expect(replay.status).toBe(200);
-      await new Promise((r) => setTimeout(r, 300));
+      expect((await c.loket.providers.trainingSat()).statusReads(ref)).toBe(reads);
       expect((await c.call('sale.get', { saleId: done.id })).state).toBe('succeeded');
     } finally {
       await c.stop();

@@ -80,5 +80,7 @@ INSERT INTO payment_methods (code, provider, account) VALUES
       ),
     );
     rebuildTable(db, 'products', (sql) => replaceOnce(sql, 'PRIMARY KEY (env, code)', 'PRIMARY KEY (env, provider, code)'));
+    // A push about a bill paid under its inquiry's reference (Digiflazz) finds its sale at once.
+    db.exec('CREATE INDEX sales_inquiry_ref ON sales(inquiry_ref) WHERE inquiry_ref IS NOT NULL');
   },
 };

@@ -23,6 +23,12 @@ export function getSaleByProviderRef(db: Ledger, providerRef: string): SaleRecor
   return row === undefined ? null : SaleRecord.parse(row);
 }
 
+/** A sale paid under its inquiry's reference (Digiflazz bills), newest first. */
+export function getSaleByInquiryRef(db: Ledger, inquiryRef: string): SaleRecord | null {
+  const row = stmt(db, `${SELECT_SALE} WHERE s.inquiry_ref = ? ORDER BY s.seq DESC LIMIT 1`).get(inquiryRef);
+  return row === undefined ? null : SaleRecord.parse(row);
+}
+
 export function getSaleByClientRequest(db: Ledger, clientRequestId: string): SaleRecord | null {
   const row = stmt(db, `${SELECT_SALE} WHERE s.client_request_id = ?`).get(clientRequestId);
   return row === undefined ? null : SaleRecord.parse(row);

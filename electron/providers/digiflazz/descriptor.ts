@@ -2,7 +2,7 @@
 // tokens as catalogue SKUs, meter check by number), webhooks as hints. Status checks re-send the
 // same request and must not come more often than once a minute per transaction (digiflazz.md §3.5).
 import { timeoutsFor, type PurchaseDescriptor } from '../descriptor';
-import { createDigiflazzClient, DEFAULT_DIGIFLAZZ_TIMEOUTS } from './client';
+import { createDigiflazzClient, DEFAULT_DIGIFLAZZ_TIMEOUTS, digiflazzWebhookReader } from './client';
 
 const M = 60_000;
 
@@ -25,6 +25,18 @@ export const digiflazzDescriptor: PurchaseDescriptor = {
       { field: 'apiKey', label: 'API key', vaultName: 'digiflazz.production.apiKey', boundTo: ['baseUrl', 'username'], required: true },
       { field: 'webhookSecret', label: 'Secret webhook', vaultName: 'digiflazz.production.webhookSecret', boundTo: 'local', required: false },
     ],
+  },
+  callback: {
+    path: '/digiflazz/webhook',
+    secretField: 'webhookSecret',
+    read(secret) {
+      const read = digiflazzWebhookReader(secret);
+      return (raw, headers) => {
+        const signature = headers['x-hub-signature'];
+        const r = read(raw, typeof signature === 'string' ? signature : undefined);
+        return r ? { ref: r.refId } : null;
+      };
+    },
   },
   create(ctx) {
     const client = createDigiflazzClient({

@@ -27,6 +27,7 @@ export const satDescriptor: PurchaseDescriptor = {
       { field: 'satPublicKeyPem', label: 'Kunci publik SAT', vaultName: 'sat.production.satPublicKey', boundTo: 'local', required: true },
     ],
   },
+  callback: null,
   create(ctx) {
     const c = ctx.config;
     const s = ctx.secrets;

@@ -23,6 +23,7 @@ export const vsiDescriptor: PurchaseDescriptor = {
     ],
     secrets: [{ field: 'secret', label: 'Secret', vaultName: 'vsi.production.secret', boundTo: ['baseUrl', 'clientId'], required: true }],
   },
+  callback: null,
   create(ctx) {
     const dtFormat = ctx.config.dtFormat === 'YYYYMMDDHHmmss' ? 'YYYYMMDDHHmmss' : 'YYYYMMDD';
     const client = createVsiClient({

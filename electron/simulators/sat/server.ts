@@ -44,6 +44,8 @@ export type SatSimulator = {
   credentials: { clientId: string; clientSecret: string; privateKeyPem: string; satPublicKeyPem: string };
   orders(): SimOrder[];
   checkoutCount(requestId: string): number;
+  /** Status reads (GET v2/order/:id) received for this request id: tests wait on it instead of the clock. */
+  statusReads(requestId: string): number;
   deposit(): number;
   setDeposit(amount: number): void;
   /** Every issued token stops working (a revoked or early-expired token: the client must log in again). */
@@ -79,6 +81,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, stalePaidBills: false, ...options.config?.fault },
   };
   const tokens = new Map<string, number>();
+  const reads = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
   function authorized(req: http.IncomingMessage): boolean {
@@ -297,7 +300,11 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     if (path === '/api/v2/inquiry' && req.method === 'POST') return inquiry(raw.toString('utf8'));
     if (path === '/api/v2/order' && req.method === 'POST') return checkout(req, raw);
     const m = /^\/api\/v2\/order\/([^/]+)$/.exec(path);
-    if (m && req.method === 'GET') return status(decodeURIComponent(m[1]!));
+    if (m && req.method === 'GET') {
+      const id = decodeURIComponent(m[1]!);
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      return status(id);
+    }
     return json(404, { errors: [{ code: 'N00', detail: 'Not found', status: '404' }] });
   }
 
@@ -342,6 +349,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     credentials: { clientId, clientSecret, privateKeyPem: store.state.keys.partnerPrivatePem, satPublicKeyPem: store.state.keys.satPublicPem },
     orders: () => Object.values(store.state.orders),
     checkoutCount: (id) => store.state.checkouts[id] ?? 0,
+    statusReads: (id) => reads.get(id) ?? 0,
     deposit: () => store.state.deposit,
     revokeTokens: () => tokens.clear(),
     setDeposit(amount) {
