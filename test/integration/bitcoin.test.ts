@@ -268,7 +268,8 @@ describe('standalone bitcoin orders (goods sold outside Loket)', () => {
 
 describe('Chainside callbacks (optional listener)', () => {
   it('a signed callback makes Loket ask at once; forged, tampered, unsigned, unknown and repeated ones change nothing final', async () => {
-    const c = await startCore({ timeScale: 1, startWaitMs: 5_000 });
+    // At this scale the tracker's next look is minutes away: only a callback can settle the payment during the test.
+    const c = await startCore({ timeScale: 100, startWaitMs: 5_000 });
     try {
       const port = await freePort();
       await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
@@ -292,17 +293,15 @@ describe('Chainside callbacks (optional listener)', () => {
       await waitFor(async () => sim.readCount(uuid), (n) => n > readsBefore, 10_000, 10);
       expect((await c.call('sale.get', { saleId: started.id })).state).toBe('awaiting_payment');
 
-      // The tracker's next look is seconds away; the simulator's signed callback arrives at once — twice.
+      // The simulator's signed callback arrives at once — twice.
       sim.configure({ duplicateCallbacks: true });
-      const t0 = Date.now();
       sim.pay(uuid, { confirmations: 1 });
-      const done = await until(c, started.id, (s) => s.state === 'succeeded', 1_500);
-      expect(Date.now() - t0).toBeLessThan(1_500);
+      const done = await until(c, started.id, (s) => s.state === 'succeeded', 15_000);
       expect(sim.callbacks().filter((x) => x.uuid === uuid && x.event === 'payment.completed').every((x) => x.status === 200)).toBe(true);
       // A late replay of the completed callback: still one purchase.
       const replay = sim.callbacks().find((x) => x.uuid === uuid && x.event === 'payment.completed')!;
+      // The route acts in the same turn as it answers, so by now the replay is handled: still one purchase.
       expect((await post(replay.body, replay.signature)).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 300));
       expect(pays(c, started.id)).toBe(1);
       expect(done.payment.state).toBe('settled');
     } finally {

@@ -156,7 +156,9 @@ describe('digital products through SAT', () => {
 
   it('an answer with a bad signature is never trusted: the goods are not delivered', async () => {
     const started = await buyDigital('kode-voucher-google-50k', '081200000777');
-    await new Promise((r) => setTimeout(r, 1_500));
+    const ref = getSale(core.loket.db, started.id)!.provider_ref;
+    // Loket has asked SAT twice and been answered twice with a signature that does not verify.
+    await waitFor(async () => (await sat()).statusReads(ref), (n) => n >= 2);
     const s = await core.call('sale.get', { saleId: started.id });
     expect(s.state).toBe('pending');
     expect(s.delivery.voucherCode).toBeNull();
