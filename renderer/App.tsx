@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useApp, type Screen } from './stores/app-store';
+import { providerLabel, useApp, type Screen } from './stores/app-store';
 import { useSale } from './stores/sale-store';
 import { useTransactions } from './stores/transactions-store';
 import { useKeys } from './hooks/use-keys';
@@ -134,7 +134,7 @@ export function App() {
         <div className="status">
           {info?.deposits.map((d) => (
             <span key={d.provider} className={`deposit${d.low ? ' low' : ''}`} data-testid="deposit" title={t('app.depositChecked')}>
-              {t('app.deposit', { provider: d.provider.toUpperCase() })} {formatRupiah(d.balance)}
+              {t('app.deposit', { provider: providerLabel(info, d.provider) })} {formatRupiah(d.balance)}
             </span>
           ))}
           {info && info.pendingCount > 0 ? (

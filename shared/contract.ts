@@ -102,6 +102,8 @@ export const CounterUsers = z.object({
 });
 
 export const AppInfo = z.object({
+  /** Every provider's name as people read it ("digiflazz" → "Digiflazz"), from the core's registry. */
+  providerNames: z.record(z.string(), z.string()).default({}),
   version: z.string(),
   host: z.enum(['electron', 'web']),
   mode: Mode,

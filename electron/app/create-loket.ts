@@ -46,7 +46,7 @@ import { listUnresolved } from '../services/reports/unresolved';
 import { dayReportPdf, gatherDayReport } from '../services/reports/day-report';
 import { DEFAULT_ADVICE_TIMING } from '../services/sales/advice-ladder';
 import { validateSatKeys } from '../providers/sat/client';
-import { PAYMENT_METHOD_GATEWAY, PURCHASE_PROVIDERS, purchaseDescriptor } from '../providers/registry';
+import { PAYMENT_METHOD_GATEWAY, PAYMENT_PROVIDER_NAMES, PURCHASE_PROVIDERS, purchaseDescriptor } from '../providers/registry';
 import { createProviderAccess, type ManagedProviderAccess } from './provider-access';
 import { createBackground } from './background';
 import { createCallbackRunner } from './callbacks';
@@ -82,6 +82,12 @@ function scaled<T extends Record<string, number>>(values: T, scale: number): T {
 const keyValidator: KeyValidator = ({ privateKeyPem, satPublicKeyPem }) => {
   const r = validateSatKeys(privateKeyPem, satPublicKeyPem);
   return r.ok ? r : { ok: false, error: appError('settings_invalid', r.message, r.detail) };
+};
+
+/** Display names of every provider the registry lists (purchase and payment). */
+const PROVIDER_NAMES: Record<string, string> = {
+  ...Object.fromEntries(PURCHASE_PROVIDERS.map(({ descriptor: d }) => [d.name, d.displayName])),
+  ...PAYMENT_PROVIDER_NAMES,
 };
 
 export async function createLoket(config: LoketConfig): Promise<Loket> {
@@ -279,6 +285,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       return {
         ok: true,
         value: {
+          providerNames: PROVIDER_NAMES,
           version: config.version,
           host: config.host,
           mode: settings.mode(),

@@ -115,3 +115,6 @@ export const PAYMENT_METHOD_GATEWAY: Readonly<Record<NonCashMethod, PaymentProvi
   card: 'worldline',
   bitcoin: 'chainside',
 };
+
+/** The payment gateways' names as people read them. */
+export const PAYMENT_PROVIDER_NAMES: Readonly<Record<PaymentProviderName, string>> = { midtrans: 'Midtrans', worldline: 'Worldline', chainside: 'Chainside' };

@@ -26,11 +26,13 @@ type Props = {
   onNew: () => void;
   onShown?: () => void;
   merchant?: string;
+  /** Providers as people read them (the app info's registry names). */
+  providerNames?: Readonly<Record<string, string>>;
   /** The last print job of this struk, if any. */
   printed?: PrintJobView | null;
 };
 
-export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown, merchant = '', printed = null }: Props) {
+export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onNew, onShown, merchant = '', printed = null, providerNames = {} }: Props) {
   const now = useNow();
   const open = OPEN_STATES.has(sale.state);
   useEffect(() => {
@@ -67,7 +69,7 @@ export function SaleResult({ sale, receipt, busy, error, t, locale, actions, onN
     <section className="card step-result">
       <div className="two-col">
         <div>
-          <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={failure} showChange merchant={merchant} />
+          <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={failure} showChange merchant={merchant} providerNames={providerNames} />
           {sale.warnings.map((w) => (
             <div key={w.code} className="warning">
               {t(`sale.warning.${w.code}`, w.params)}

@@ -26,6 +26,8 @@ type Props = {
   showChange?: boolean;
   /** The outlet's name, shown under the QR as the customer's app will show it. */
   merchant?: string;
+  /** Providers as people read them (the app info's registry names). */
+  providerNames?: Readonly<Record<string, string>>;
 };
 
 /** The provider's last answer in words; its own code only in brackets, for whoever calls its support. */
@@ -72,7 +74,7 @@ function Excess({ sale, t }: { sale: SaleView; t: Translate }) {
   );
 }
 
-export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false, merchant = '' }: Props) {
+export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false, merchant = '', providerNames = {} }: Props) {
   switch (sale.state) {
     case 'awaiting_payment':
       return <PaymentWaiting sale={sale} t={t} now={now} merchant={merchant} />;
@@ -123,7 +125,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
         <div className="status-panel busy" data-testid="status-sending">
           <div className="spinner" aria-hidden="true" />
           <h2>{t('sale.sending')}</h2>
-          <p className="muted" data-testid="sending-info">{t('sale.sendingInfo', { provider: sale.product.provider.toUpperCase() })}</p>
+          <p className="muted" data-testid="sending-info">{t('sale.sendingInfo', { provider: providerNames[sale.product.provider] ?? sale.product.provider.toUpperCase() })}</p>
         </div>
       );
     case 'pending':
@@ -138,7 +140,7 @@ export function SaleStatusPanel({ sale, t, now, errorMessage, showChange = false
             <ul className="facts-list">
               {p.attempts > 0 ? <li>{t('sale.attempts', { n: p.attempts })}</li> : null}
               {p.nextCheckAt !== null ? <li>{t('sale.nextCheck', { time: clock(p.nextCheckAt - now) })}</li> : null}
-              {p.lastResult ? <li data-testid="last-answer">{lastAnswer(p, sale.product.provider.toUpperCase(), t)}</li> : null}
+              {p.lastResult ? <li data-testid="last-answer">{lastAnswer(p, providerNames[sale.product.provider] ?? sale.product.provider.toUpperCase(), t)}</li> : null}
             </ul>
           ) : null}
           <div className="facts">

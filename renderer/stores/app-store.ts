@@ -19,6 +19,11 @@ type AppState = {
   setLocale(locale: Locale): Promise<void>;
 };
 
+/** A provider as people read it ("Digiflazz"), from the core's registry; its code in capitals until the info has loaded. */
+export function providerLabel(info: AppInfo | null, name: string): string {
+  return info?.providerNames[name] ?? name.toUpperCase();
+}
+
 export const useApp = create<AppState>((set, get) => ({
   info: null,
   locale: 'id',

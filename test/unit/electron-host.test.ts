@@ -92,6 +92,7 @@ describe('IPC', () => {
     handlers['app.info'] = () => ({
       ok: true,
       value: {
+        providerNames: {},
         version: '1',
         host: 'electron',
         mode: 'training',

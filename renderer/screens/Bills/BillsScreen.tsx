@@ -156,6 +156,6 @@ export function BillsScreen() {
         />
       );
     case 'result':
-      return <SaleResult sale={b.sale!} receipt={b.receipt} printed={b.printed} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} />;
+      return <SaleResult sale={b.sale!} receipt={b.receipt} printed={b.printed} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} providerNames={info?.providerNames ?? {}} />;
   }
 }

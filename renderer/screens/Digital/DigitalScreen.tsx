@@ -107,6 +107,6 @@ export function DigitalScreen() {
       );
     }
     case 'result':
-      return <SaleResult sale={d.sale!} receipt={d.receipt} printed={d.printed} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} />;
+      return <SaleResult sale={d.sale!} receipt={d.receipt} printed={d.printed} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} providerNames={info?.providerNames ?? {}} />;
   }
 }

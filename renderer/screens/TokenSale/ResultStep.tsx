@@ -18,6 +18,7 @@ export function ResultStep() {
       onNew={s.reset}
       onShown={() => void loadInfo()}
       merchant={info?.outlet.name ?? ''}
+      providerNames={info?.providerNames ?? {}}
     />
   );
 }

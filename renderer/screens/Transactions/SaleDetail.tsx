@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { formatRupiah } from '../../../shared/domain/money';
 import { formatLocalDateTime } from '../../../shared/domain/time';
-import { useApp } from '../../stores/app-store';
+import { providerLabel, useApp } from '../../stores/app-store';
 import { useTransactions } from '../../stores/transactions-store';
 import { errorText } from '../../i18n';
 import { useKeys } from '../../hooks/use-keys';
@@ -51,9 +51,9 @@ export function SaleDetail() {
       </div>
       <div className="muted" data-testid="detail-summary">
         {formatLocalDateTime(sale.createdAt, tz)} · {sale.product.name} · {[sale.customer.name, sale.customer.meterNumber || sale.customer.number].filter(Boolean).join(' · ')} ·{' '}
-        {formatRupiah(sale.amounts.total)} · {t('tx.via', { provider: sale.product.provider.toUpperCase() })}
+        {formatRupiah(sale.amounts.total)} · {t('tx.via', { provider: providerLabel(info, sale.product.provider) })}
       </div>
-      <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={(v) => (v.failure ? errorText(t, locale, v.failure) : '')} />
+      <SaleStatusPanel sale={sale} t={t} now={now} errorMessage={(v) => (v.failure ? errorText(t, locale, v.failure) : '')} providerNames={info?.providerNames ?? {}} />
       {tx.error ? <ErrorBox message={errorText(t, locale, tx.error)} detail={tx.error.detail} detailLabel={t('common.detail')} /> : null}
       <div className="actions wrap">
         <OpenSaleActions sale={sale} t={t} busy={tx.busy} actions={tx} />
