@@ -306,8 +306,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'sale.startDigital': (req, caller) => sales.startDigital(req, seatOf(caller)),
     'catalog.list': async (req) => {
       const env = settings.mode();
-      // First use (or the start-up sync still running): fetch before showing an empty list.
-      if (catalog.view(env, null).syncedAt === null) await catalog.sync(env);
+      // First use, or a provider newly routed: fetch its catalogue before showing an empty list.
+      await catalog.ensure(env);
       return { ok: true, value: catalog.view(env, req.kind ?? null) };
     },
     'catalog.sync': (req) => {
@@ -522,7 +522,16 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     'settings.setMode': (req) => settings.setMode(req.mode),
     'settings.setLocale': (req) => ({ ok: true, value: settings.setLocale(req.locale) }),
     'settings.saveSat': (req) => settings.saveSat(req),
-    'settings.setRouting': (req) => ({ ok: true, value: settings.setRouting(req) }),
+    'settings.setRouting': (req) => {
+      const view = settings.setRouting(req);
+      // A provider newly routed: its catalogue and deposit are fetched now, not at the first sale.
+      background.run('routing.changed', async () => {
+        await catalog.ensure(settings.mode());
+        const r = await deposits.refresh(settings.mode());
+        if (!r.ok) log.info('deposit.refresh_failed', { code: r.error.code });
+      });
+      return { ok: true, value: view };
+    },
     'settings.setLowBalance': (req) => ({ ok: true, value: settings.setLowBalanceThreshold(req.amount) }),
     'settings.saveMidtrans': async (req) => {
       const r = await settings.payments.saveMidtrans(req);

@@ -95,7 +95,6 @@ function billLines(d: TransactionData): DisplayLine[] {
     }
     if (x.jatuh_tempo) lines.push({ name: 'Jatuh tempo', value: x.jatuh_tempo });
   }
-  if (d.admin !== undefined) lines.push({ name: 'Admin', value: `Rp ${new Intl.NumberFormat('id-ID').format(d.admin)}` });
   return lines;
 }
 
@@ -241,13 +240,15 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
       const p = TransactionData.safeParse(data);
       if (!p.success || p.data.price === undefined || p.data.selling_price === undefined) return null;
       const d = p.data;
-      const admin = d.admin ?? 0;
+      // The bills themselves (with fines) are selling_price less Digiflazz's admin; what the deposit
+      // pays (price) is the bills plus the admin net of the buyer's commission (§3.7). Loket books
+      // that net as the provider's admin, so bills + admin = cost, and adds its own margin on top.
+      const bills = d.selling_price! - (d.admin ?? 0);
       return {
         customerName: d.customer_name ?? '',
         customerNumber: d.customer_no ?? req.customerNumber,
-        baseAmount: d.selling_price! - admin,
-        adminFee: admin,
-        // What the deposit pays; the customer's bill is selling_price (the difference is the commission).
+        baseAmount: bills,
+        adminFee: Math.max(0, d.price! - bills),
         salesPrice: d.price!,
         lines: billLines(d),
         meterId: '',

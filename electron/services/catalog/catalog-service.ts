@@ -19,6 +19,8 @@ const STALE_MS = 10 * 60_000;
 export type CatalogService = {
   /** Syncs the catalogue of every routed provider that publishes one (or only `provider`). */
   sync(env: Mode, provider?: string): Promise<Result<{ products: number; syncedAt: number }>>;
+  /** Syncs every routed provider whose catalogue this ledger has never held (first use, a new route). */
+  ensure(env: Mode): Promise<void>;
   /** The product as sold now: re-read from its provider when its last sync is old. */
   fresh(env: Mode, provider: string, code: string): Promise<Result<ProductRecord>>;
   /** What the counter sells of a kind (or of every kind): each kind from the provider routed for it. */
@@ -100,24 +102,47 @@ export function createCatalogService(opts: {
 
   const KINDS: ProductRecord['kind'][] = ['pln_prepaid', 'digital', 'bill'];
 
-  return {
+  // One full listing per provider at a time: a provider may allow one per 5 minutes (Digiflazz
+  // rc 83), so a second caller waits for the listing in flight instead of asking again.
+  const inFlight = new Map<string, Promise<Result<number>>>();
+  function syncOne(env: Mode, provider: string): Promise<Result<number>> {
+    const key = `${env}:${provider}`;
+    let p = inFlight.get(key);
+    if (!p) {
+      p = (async (): Promise<Result<number>> => {
+        const r = await fetch(env, provider);
+        if (!r.ok) {
+          opts.log.warn('catalog.sync_failed', { env, provider, code: r.error.code });
+          return r;
+        }
+        upsertProducts(db, env, provider, r.value.map(toRecord), now(), true);
+        opts.log.info('catalog.synced', { env, provider, products: r.value.length });
+        return { ok: true, value: r.value.length };
+      })().finally(() => inFlight.delete(key));
+      inFlight.set(key, p);
+    }
+    return p;
+  }
+
+  const service: CatalogService = {
     async sync(env, only) {
       const targets = only ? [only] : routedProviders(opts.settings.routing()).filter(catalogued);
       let products = 0;
       let failure: Result<never> | null = null;
       for (const provider of targets) {
-        const r = await fetch(env, provider);
-        if (!r.ok) {
-          opts.log.warn('catalog.sync_failed', { env, provider, code: r.error.code });
-          failure ??= r;
-          continue;
-        }
-        upsertProducts(db, env, provider, r.value.map(toRecord), now(), true);
-        products += r.value.length;
-        opts.log.info('catalog.synced', { env, provider, products: r.value.length });
+        const r = await syncOne(env, provider);
+        if (!r.ok) failure ??= r;
+        else products += r.value;
       }
       if (failure && products === 0) return failure;
       return { ok: true, value: { products, syncedAt: now() } };
+    },
+    async ensure(env) {
+      for (const provider of routedProviders(opts.settings.routing()).filter(catalogued)) {
+        if (lastCatalogSync(db, env, provider) !== null) continue;
+        const r = await service.sync(env, provider);
+        if (!r.ok) opts.log.info('catalog.ensure_failed', { env, provider, code: r.error.code });
+      }
     },
     async fresh(env, provider, code) {
       const known = getProduct(db, env, provider, code);
@@ -159,4 +184,5 @@ export function createCatalogService(opts: {
     },
     quote: priceOf,
   };
+  return service;
 }

@@ -102,6 +102,8 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
   const lookup = await deps.providers.plnLookup(provider, env);
   if (!lookup.ok) return lookup;
   const product = deps.providers.describe(provider)?.capabilities.plnLookup === 'by_product' ? await lookupProduct(deps, env, provider) : ({ ok: true, value: 'pln-token' } as const);
+  // Its token prices come from its catalogue: a provider newly routed has it fetched first.
+  if (deps.providers.describe(provider)?.capabilities.tokenPricing === 'catalog') await deps.catalog.ensure(env);
   if (!product.ok) return product;
 
   const rec = await tracked(

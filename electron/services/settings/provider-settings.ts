@@ -48,7 +48,7 @@ export async function saveProviderSettings(
   for (const f of p.settings.fields) {
     const value = (input.fields[f.name] ?? '').trim();
     if (f.kind === 'url' && value !== '') {
-      const bad = checkHttpsUrl(value, `${f.label} ${p.displayName}`, 'https://…');
+      const bad = checkHttpsUrl(value, f.label.replace(/^Alamat\s+/i, ''), 'https://…');
       if (bad) return { ok: false, error: bad };
     }
     if (f.kind === 'choice' && value !== '' && !(f.choices ?? []).includes(value)) {
