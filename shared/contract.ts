@@ -104,6 +104,8 @@ export const CounterUsers = z.object({
 export const AppInfo = z.object({
   /** Every provider's name as people read it ("digiflazz" → "Digiflazz"), from the core's registry. */
   providerNames: z.record(z.string(), z.string()).default({}),
+  /** The purchase providers, in the registry's order (filters list them). */
+  purchaseProviders: z.array(ProviderName).default([]),
   version: z.string(),
   host: z.enum(['electron', 'web']),
   mode: Mode,

@@ -286,6 +286,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
         ok: true,
         value: {
           providerNames: PROVIDER_NAMES,
+          purchaseProviders: [...providers.names()],
           version: config.version,
           host: config.host,
           mode: settings.mode(),

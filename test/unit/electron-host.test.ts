@@ -93,6 +93,7 @@ describe('IPC', () => {
       ok: true,
       value: {
         providerNames: {},
+        purchaseProviders: [],
         version: '1',
         host: 'electron',
         mode: 'training',

@@ -7,10 +7,12 @@ import { formatRupiah } from '../../../shared/domain/money';
 import type { Translate } from '../../i18n';
 import { useKeys } from '../../hooks/use-keys';
 import { useTransactions, type LedgerSelection } from '../../stores/transactions-store';
+import { providerLabel, useApp } from '../../stores/app-store';
 
 const METHODS = ['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin'] as const;
 
 export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; shiftId: string | null }) {
+  const { info } = useApp();
   const tx = useTransactions();
   const sel = tx.selection;
   const [form, setForm] = useState<LedgerSelection>(sel ?? { from: today, to: today, shiftId: null, cashier: null, productKind: null, provider: null, method: null, query: null });
@@ -39,8 +41,11 @@ export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; 
       </select>
       <select value={form.provider ?? ''} onChange={(e) => setForm({ ...form, provider: (e.target.value || null) as LedgerSelection['provider'] })} data-testid="tx-provider" aria-label={t('tx.provider')}>
         <option value="">{t('tx.allProviders')}</option>
-        <option value="vsi">VSI</option>
-        <option value="sat">SAT</option>
+        {(info?.purchaseProviders ?? []).map((p) => (
+          <option key={p} value={p}>
+            {providerLabel(info, p)}
+          </option>
+        ))}
       </select>
       <select value={form.method ?? ''} onChange={(e) => setForm({ ...form, method: (e.target.value || null) as LedgerSelection['method'] })} data-testid="tx-method" aria-label={t('tx.method')}>
         <option value="">{t('tx.allMethods')}</option>
@@ -76,6 +81,7 @@ export function SearchBar({ t, today, shiftId }: { t: Translate; today: string; 
 }
 
 export function SelectionTotals({ totals, t }: { totals: LedgerTotals; t: Translate }) {
+  const { info } = useApp();
   const line = (items: LedgerTotals['byMethod'], label: (k: string) => string): string => items.map((x) => `${label(x.key)}: ${formatRupiah(x.total)} (${x.count}×)`).join(' · ');
   return (
     <div className="selection-totals" data-testid="selection-totals">
@@ -87,7 +93,7 @@ export function SelectionTotals({ totals, t }: { totals: LedgerTotals; t: Transl
         {t('tx.otherCounts', { failed: totals.failed, unfinished: totals.unfinished })}
       </div>
       <div className="muted small">{line(totals.byProduct, (k) => t(`tx.kind.${k}`))}</div>
-      <div className="muted small">{line(totals.byProvider, (k) => k.toUpperCase())}</div>
+      <div className="muted small">{line(totals.byProvider, (k) => providerLabel(info, k))}</div>
       <div className="muted small" data-testid="selection-by-method">{line(totals.byMethod, (k) => t(`pay.method.${k}`))}</div>
     </div>
   );
