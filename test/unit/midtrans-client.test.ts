@@ -1,5 +1,6 @@
 // Midtrans' signature (the protocol file's worked example) and the client's reading of both
 // error channels, with a scripted transport: what each answer means for the money.
+import { exchanged } from '../../electron/providers/http/exchange';
 import { describe, expect, it } from 'vitest';
 import { createMidtransClient, DEFAULT_MIDTRANS_TIMEOUTS } from '../../electron/providers/midtrans/client';
 import { notificationSignature, verifyNotification } from '../../electron/providers/midtrans/signing';
@@ -46,12 +47,8 @@ function scripted(...answers: MidtransExchange[]) {
   return { client, sent };
 }
 
-const answer = (status: number, body: unknown, contentType = 'application/json'): MidtransExchange => ({
-  kind: 'answer',
-  status,
-  contentType,
-  body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
-});
+const answer = (status: number, body: unknown, contentType = 'application/json'): MidtransExchange =>
+  exchanged.answer(status, typeof body === 'string' ? body : JSON.stringify(body), contentType);
 
 const txn = (over: Record<string, unknown>) => ({
   status_code: '201',
@@ -96,7 +93,7 @@ describe('Midtrans client: both error channels', () => {
 
   it('a lost answer, a proxy page, body 5xx or a duplicate order_id (406) leave the charge unknown: ask before charging again', async () => {
     const { client } = scripted(
-      { kind: 'lost', detail: 'timeout' },
+      exchanged.lost('timeout'),
       answer(502, '<html>Bad Gateway</html>', 'text/html'),
       answer(200, { status_code: '503', status_message: 'Bank/partner is experiencing connection issue.' }),
       answer(200, { status_code: '406', status_message: 'order_id has been paid and utilized' }),
@@ -106,7 +103,7 @@ describe('Midtrans client: both error channels', () => {
   });
 
   it('a connection that never opened is a definite failure: nothing reached Midtrans', async () => {
-    const { client } = scripted({ kind: 'not_sent', detail: 'ECONNREFUSED' });
+    const { client } = scripted(exchanged.notSent('ECONNREFUSED'));
     expect(await client.charge(charge)).toMatchObject({ kind: 'closed', error: { code: 'provider_unavailable' } });
   });
 

@@ -117,3 +117,16 @@ export function jsonOf(ex: Extract<Exchange, { kind: 'answer' }>): unknown {
 export function snippetOf(ex: Extract<Exchange, { kind: 'answer' }>): string {
   return `HTTP ${ex.status} ${ex.contentType}: ${ex.body.toString('utf8').replace(/\s+/g, ' ').slice(0, 160)}`;
 }
+
+/** Exchanges as values, for scripted transports in tests and fakes. */
+export const exchanged = {
+  answer: (status: number, body: string | Buffer, contentType = 'application/json'): Exchange => ({
+    kind: 'answer',
+    status,
+    headers: new Headers({ 'content-type': contentType }),
+    contentType,
+    body: Buffer.isBuffer(body) ? body : Buffer.from(body),
+  }),
+  notSent: (detail: string): Exchange => ({ kind: 'not_sent', detail, failure: { phase: 'connect', reason: 'other', message: detail } }),
+  lost: (detail: string): Exchange => ({ kind: 'lost', detail, failure: { phase: 'sent', reason: 'other', message: detail } }),
+};

@@ -18,7 +18,7 @@ import type {
 import type { Logger } from '../../log/logger';
 import { AccountBody, ErrorBody, InquiryBody, OrderBody, ProductListBody, type InquiryBody as InquiryAnswer } from './schema';
 import { describeErrors, failedOrderError, requestRejected, satError, UNCERTAIN } from './errors';
-import { createSatTransport, type SatExchange, type SatTransport } from './transport';
+import { createSatTransport, signatureOf, type SatExchange, type SatTransport } from './transport';
 import { createTokenCache } from './token-cache';
 import { checkKeys, fingerprint, signPss, verifyPss } from './signing';
 import { classifyProduct } from './products';
@@ -180,9 +180,10 @@ export function createSatClient(options: SatClientOptions): SatClient {
     const ex = r.value;
     if (ex.kind !== 'answer') return uncertain(ex.detail, false);
     if (ex.status === 200) {
-      if (!ex.signature || !verifyPss(ex.body, ex.signature, satPublicKey)) {
-        options.log.error('sat.bad_signature', { ref: req.ref, signature: ex.signature ? 'invalid' : 'missing' });
-        return uncertain(`SAT status answer rejected: ${ex.signature ? 'invalid' : 'missing'} signature`, false);
+      const signature = signatureOf(ex);
+      if (!signature || !verifyPss(ex.body, signature, satPublicKey)) {
+        options.log.error('sat.bad_signature', { ref: req.ref, signature: signature ? 'invalid' : 'missing' });
+        return uncertain(`SAT status answer rejected: ${signature ? 'invalid' : 'missing'} signature`, false);
       }
       const j = json(ex);
       const order = j.ok ? OrderBody.safeParse(j.value) : null;

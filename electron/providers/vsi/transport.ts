@@ -1,6 +1,6 @@
 // VSI wire mechanics: one HTTP GET per command, every parameter in the query string, a fresh
 // dt/hc per request, resp=XML always (the plaintext default is unparseable by design).
-import { rawRequest } from '../http/raw-request';
+import { createExchange } from '../http/exchange';
 import type { Logger } from '../../log/logger';
 import { decodeBody, parseVsiXml, type FlatXml } from './xml';
 import { vsiDt, vsiHash, type DtFormat } from './signing';
@@ -53,33 +53,21 @@ export function createVsiTransport(
   endpoint: VsiEndpoint,
   options: { connectTimeoutMs: number; now: () => number; log: Logger },
 ): VsiTransport {
+  const exchange = createExchange({ provider: 'vsi', log: options.log });
   return async (cmd, timeoutMs) => {
     const url = buildVsiUrl(endpoint, cmd, options.now());
-    const started = Date.now();
-    const result = await rawRequest({
-      url,
-      method: 'GET',
-      headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1' },
-      connectTimeoutMs: options.connectTimeoutMs,
-      timeoutMs,
-    });
-    const ms = Date.now() - started;
-    if (!result.ok) {
-      const detail = `VSI ${cmd.command} ${result.error.phase}/${result.error.reason}: ${result.error.message}`;
-      options.log.warn('vsi.transport_failure', { url: forLog(url), ms, ...result.error });
-      return result.error.phase === 'connect' ? { kind: 'not_sent', detail } : { kind: 'lost', detail };
-    }
-    const { status, body } = result.value;
-    const decoded = decodeBody(body);
+    // The query carries the signature and the client id: the exchange logs only the command.
+    const ex = await exchange({ url, method: 'GET', headers: { accept: 'application/xml, text/xml;q=0.9, */*;q=0.1' }, connectTimeoutMs: options.connectTimeoutMs, timeoutMs, label: cmd.command });
+    if (ex.kind !== 'answer') return { kind: ex.kind, detail: ex.detail };
+    const decoded = decodeBody(ex.body);
     if (decoded.latin1) options.log.warn('vsi.latin1_body', { command: cmd.command });
-    options.log.info('vsi.exchange', { url: forLog(url), status, ms, bytes: body.length });
-    if (status !== 200) {
-      return { kind: 'lost', detail: `VSI ${cmd.command} HTTP ${status}: ${snippet(decoded.text)}` };
+    if (ex.status !== 200) {
+      return { kind: 'lost', detail: `VSI ${cmd.command} HTTP ${ex.status}: ${snippet(decoded.text)}` };
     }
     const fields = parseVsiXml(decoded.text);
     if (!fields) {
       const what = describeUnreadable(decoded.text);
-      options.log.warn('vsi.unreadable', { command: cmd.command, what });
+      options.log.warn('vsi.unreadable', { command: cmd.command, what, url: forLog(url) });
       return { kind: 'lost', detail: `VSI ${cmd.command} ${what}: ${snippet(decoded.text)}` };
     }
     return { kind: 'answer', fields };

@@ -2,16 +2,14 @@
 // X-WL-ServerMetaInfo), one retry after a 401 with a fresh token, and request/response lines in
 // the log with every card detail obfuscated (§5).
 import { randomUUID } from 'node:crypto';
-import { rawRequest } from '../http/raw-request';
+import { createExchange, type Exchange } from '../http/exchange';
+import { withBearer } from '../http/bearer';
 import type { ProviderResult } from '../contract';
 import type { Logger } from '../../log/logger';
 import type { WorldlineTokenCache } from './token-cache';
 import { obfuscateBody, obfuscateHeaders } from './obfuscate';
 
-export type WorldlineExchange =
-  | { kind: 'answer'; status: number; contentType: string; body: Buffer }
-  | { kind: 'not_sent'; detail: string }
-  | { kind: 'lost'; detail: string };
+export type WorldlineExchange = Exchange;
 
 export type WorldlineRequest = { method: 'GET' | 'POST'; path: string; body?: unknown; timeoutMs: number };
 export type WorldlineTransport = (req: WorldlineRequest) => Promise<ProviderResult<WorldlineExchange>>;
@@ -30,6 +28,7 @@ function logBody(text: string): unknown {
 
 export function createWorldlineTransport(opts: { apiUrl: string; tokens: WorldlineTokenCache; connectTimeoutMs: number; log: Logger }): WorldlineTransport {
   const origin = opts.apiUrl.replace(/\/+$/, '');
+  const exchange = createExchange({ provider: 'worldline', log: opts.log });
   async function once(req: WorldlineRequest, token: string): Promise<WorldlineExchange> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
@@ -40,30 +39,13 @@ export function createWorldlineTransport(opts: { apiUrl: string; tokens: Worldli
     };
     const body = req.body === undefined ? undefined : Buffer.from(JSON.stringify(req.body));
     if (body) headers['content-type'] = 'application/json';
-    const started = Date.now();
     opts.log.info('worldline.request', { method: req.method, path: req.path, headers: obfuscateHeaders(headers), body: req.body === undefined ? null : obfuscateBody(req.body) });
-    const r = await rawRequest({ url: new URL(`${origin}${req.path}`), method: req.method, headers, ...(body ? { body } : {}), connectTimeoutMs: opts.connectTimeoutMs, timeoutMs: req.timeoutMs });
-    if (!r.ok) {
-      const detail = `Worldline ${req.method} ${req.path} ${r.error.phase}/${r.error.reason}: ${r.error.message}`;
-      opts.log.warn('worldline.transport_failure', { path: req.path, ...r.error });
-      return r.error.phase === 'connect' ? { kind: 'not_sent', detail } : { kind: 'lost', detail };
-    }
-    const text = r.value.body.toString('utf8');
-    opts.log.info('worldline.response', { path: req.path, status: r.value.status, ms: Date.now() - started, body: logBody(text) });
-    return { kind: 'answer', status: r.value.status, contentType: String(r.value.headers['content-type'] ?? ''), body: r.value.body };
+    const ex = await exchange({ url: new URL(`${origin}${req.path}`), method: req.method, headers, ...(body ? { body } : {}), connectTimeoutMs: opts.connectTimeoutMs, timeoutMs: req.timeoutMs, label: req.path });
+    // Card details never reach the log unmasked (§5): the body is logged obfuscated, here only.
+    if (ex.kind === 'answer') opts.log.info('worldline.response', { path: req.path, status: ex.status, body: logBody(ex.body.toString('utf8')) });
+    return ex;
   }
 
-  return async (req) => {
-    const token = await opts.tokens.get();
-    if (!token.ok) return token;
-    let ex = await once(req, token.value);
-    if (ex.kind === 'answer' && ex.status === 401) {
-      // The SDKs pass a 401 to the caller; the docs say to get a new token and try again. Once.
-      opts.tokens.clear();
-      const again = await opts.tokens.get();
-      if (!again.ok) return again;
-      ex = await once(req, again.value);
-    }
-    return { ok: true, value: ex };
-  };
+  // The SDKs pass a 401 to the caller; the docs say to get a new token and try again. Once.
+  return (req) => withBearer(opts.tokens, (token) => once(req, token));
 }
