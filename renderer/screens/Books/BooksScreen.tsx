@@ -19,8 +19,9 @@ const depositName = (b: BooksView, account: string, provider: string): string =>
 /** Balances in the sign an owner reads: what assets and expenses hold, what liabilities, capital and income amount to. */
 const shown = (a: BooksView['accounts'][number]): number => (a.kind === 'asset' || a.kind === 'expense' ? a.balance : 0 - a.balance);
 
-function DepositForm({ t, onDone, providers }: { t: Translate; onDone: (v: BooksView) => void; providers: readonly { provider: string; name: string }[] }) {
-  const [provider, setProvider] = useState<string>(providers[0]?.provider ?? '');
+function DepositForm({ t, onDone, providers }: { t: Translate; onDone: (v: BooksView) => void; providers: readonly { provider: string; name: string; reported: boolean }[] }) {
+  // First the deposit a provider reports (the one there is something to reconcile with).
+  const [provider, setProvider] = useState<string>((providers.find((p) => p.reported) ?? providers[0])?.provider ?? '');
   const [amountText, setAmountText] = useState('');
   const [source, setSource] = useState<'owner' | 'drawer'>('owner');
   const [note, setNote] = useState('');
@@ -181,7 +182,7 @@ export function BooksScreen() {
             <StatementTable lines={statement.lines} timeZone={timeZone} hasOlder={statement.lines.length > 0 && statement.lines.length % 50 === 0} onNearEnd={() => void older()} />
           </div>
         ) : null}
-        <DepositForm t={t} onDone={setBooks} providers={books.deposits.map((d) => ({ provider: d.provider, name: depositName(books, d.account, d.provider) }))} />
+        <DepositForm t={t} onDone={setBooks} providers={books.deposits.map((d) => ({ provider: d.provider, name: depositName(books, d.account, d.provider), reported: d.reported !== null }))} />
       </div>
     </section>
   );
