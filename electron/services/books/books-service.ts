@@ -1,6 +1,7 @@
 // The owner's books: balances per account (training and production apart), statements, deposit
 // top-ups, and each provider's deposit in the books against what the provider itself reports.
 import { ulid } from '../../../shared/domain/ids';
+import { appError, type Result } from '../../../shared/domain/errors';
 import type { BooksView, Mode, ParsedReq, Res } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { accountStatement, journalProblems, postDepositTopUp, trialBalance } from '../../db/queries/journal';
@@ -9,7 +10,8 @@ import type { DepositService } from '../deposit/deposit-service';
 export type BooksService = {
   view(env: Mode): BooksView;
   statement(env: Mode, req: ParsedReq<'books.statement'>): Res<'books.statement'>;
-  recordDeposit(env: Mode, req: ParsedReq<'books.recordDeposit'>): BooksView;
+  /** A top-up of a provider's deposit; refused for a provider whose deposit the books do not keep. */
+  recordDeposit(env: Mode, req: ParsedReq<'books.recordDeposit'>): Result<BooksView>;
 };
 
 /** The providers whose deposit the books keep, with its account (from the registry's descriptors). */
@@ -30,9 +32,12 @@ export function createBooksService(deps: { db: Ledger; now: () => number; deposi
     view,
     statement: (env, req) => ({ lines: accountStatement(deps.db, env, req.account, req.limit, req.beforeEntry) }),
     recordDeposit(env, req) {
+      if (!deps.depositAccounts().some((d) => d.provider === req.provider)) {
+        return { ok: false, error: appError('invalid_request', 'Penyedia ini tidak punya deposit di buku.', req.provider) };
+      }
       const at = deps.now();
       postDepositTopUp(deps.db, env, ulid(at), at, req);
-      return view(env);
+      return { ok: true, value: view(env) };
     },
   };
 }

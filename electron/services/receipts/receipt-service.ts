@@ -6,7 +6,7 @@ import { appError, type Result } from '../../../shared/domain/errors';
 import type { Mode, Receipt } from '../../../shared/contract';
 import type { PrintOutcome } from '../../../shared/printing';
 import type { Ledger } from '../../db/connection';
-import { getSale, recordPrint } from '../../db/queries/sales';
+import { countSaleEvents, getSale, recordPrint } from '../../db/queries/sales';
 import { receiptModel, type ReceiptModel } from '../../receipts/model';
 import { layoutReceipt } from '../../receipts/layout';
 import { receiptHtml } from '../../receipts/html';
@@ -17,6 +17,8 @@ import { receiptNo } from '../sales/sale-view';
 export type ReceiptService = {
   preview(saleId: string): Result<Receipt>;
   print(saleId: string, copy: boolean): Promise<Result<{ receipt: Receipt; outcome: PrintOutcome }>>;
+  /** The original and one reprint are the cashier's; any further copy needs a supervisor. */
+  printNeedsApproval(saleId: string): boolean;
   exportHtml(saleId: string): Result<{ fileName: string; html: string }>;
 };
 
@@ -39,6 +41,7 @@ export function createReceiptService(db: Ledger, settings: SettingsService, now:
   }
   return {
     preview: (saleId) => build(saleId, null),
+    printNeedsApproval: (saleId) => countSaleEvents(db, saleId, 'printed') >= 2,
     async print(saleId, copy) {
       const sale = getSale(db, saleId);
       if (!sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };

@@ -4,21 +4,21 @@
 // (no account, sale, shift or credential): it can never replace a ledger in use.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { appError, type AppError, type Result } from '../../shared/domain/errors';
-import type { BackupFileView, RestoredView } from '../../shared/backup';
-import type { Ledger } from '../db/connection';
-import { inspectLedger, ledgerIsPristine } from '../db/ledger-inspect';
-import { writeSetting } from '../db/queries/settings';
-import type { Auditor } from '../db/audit';
-import type { KeySource } from '../secrets/key-source';
-import { parseMasterKey } from '../secrets/key-source';
-import { groupsToConfirm, normaliseRecoveryText, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../secrets/recovery-key';
-import { readBackupHeader } from '../services/backup/backup-file';
-import { isPlainLedger } from '../services/backup/restore-ledger';
-import { RECOVERY_CONFIRMED, type BackupService } from '../services/backup/backup-service';
-import type { SettingsService } from '../services/settings/settings-service';
-import { renderRecoveryKeyPdf } from '../receipts/recovery-key-pdf';
-import type { HandlerTable } from './invoke';
+import { appError, type AppError, type Result } from '../../../shared/domain/errors';
+import type { BackupFileView, RestoredView } from '../../../shared/backup';
+import type { Ledger } from '../../db/connection';
+import { inspectLedger, ledgerIsPristine } from '../../db/ledger-inspect';
+import { writeSetting } from '../../db/queries/settings';
+import type { Auditor } from '../../db/audit';
+import type { KeySource } from '../../secrets/key-source';
+import { parseMasterKey } from '../../secrets/key-source';
+import { groupsToConfirm, normaliseRecoveryText, readRecoveryKey, recoveryGroups, recoveryKeyOf } from '../../secrets/recovery-key';
+import { readBackupHeader } from '../../services/backup/backup-file';
+import { isPlainLedger } from '../../services/backup/restore-ledger';
+import { RECOVERY_CONFIRMED, type BackupService } from '../../services/backup/backup-service';
+import type { SettingsService } from '../../services/settings/settings-service';
+import { renderRecoveryKeyPdf } from '../../receipts/recovery-key-pdf';
+import type { HandlerTable } from '../invoke';
 
 type BackupCalls = 'backup.status' | 'backup.saveSettings' | 'backup.run' | 'recoveryKey.show' | 'recoveryKey.confirm' | 'recoveryKey.pdf' | 'setup.findBackups' | 'setup.restore';
 

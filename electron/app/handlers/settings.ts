@@ -1,0 +1,55 @@
+// Pengaturan: the outlet, mode and language, the providers' settings (VSI and SAT on their own
+// forms, others through their descriptor's), routing, the deposit warning, the printer, the
+// payment gateways and the callback listener.
+import type { Core, Handlers } from './core';
+
+type Names =
+  | 'settings.get'
+  | 'settings.saveOutlet'
+  | 'settings.saveVsi'
+  | 'settings.saveProvider'
+  | 'settings.setMode'
+  | 'settings.setLocale'
+  | 'settings.saveSat'
+  | 'settings.setRouting'
+  | 'settings.setLowBalance'
+  | 'settings.saveMidtrans'
+  | 'settings.saveWorldline'
+  | 'settings.saveChainside'
+  | 'settings.savePrinter'
+  | 'settings.setCallback';
+
+export function settingsHandlers(core: Core): Handlers<Names> {
+  const { settings, catalog, deposits, background, callbacks, log } = core;
+  const thenView = <E>(r: { ok: true } | { ok: false; error: E }) => (r.ok ? { ok: true as const, value: settings.view() } : r);
+  return {
+    'settings.get': () => ({ ok: true, value: settings.view() }),
+    'settings.saveOutlet': (req) => ({ ok: true, value: settings.saveOutlet(req) }),
+    'settings.saveVsi': (req) => settings.saveVsi(req),
+    'settings.saveProvider': (req) => settings.saveProvider(req),
+    'settings.setMode': (req) => settings.setMode(req.mode),
+    'settings.setLocale': (req) => ({ ok: true, value: settings.setLocale(req.locale) }),
+    'settings.saveSat': (req) => settings.saveSat(req),
+    'settings.setRouting': (req) => {
+      const view = settings.setRouting(req);
+      // A provider newly routed: its catalogue and deposit are fetched now, not at the first sale.
+      background.run('routing.changed', async () => {
+        await catalog.ensure(settings.mode());
+        const r = await deposits.refresh(settings.mode());
+        if (!r.ok) log.info('deposit.refresh_failed', { code: r.error.code });
+      });
+      return { ok: true, value: view };
+    },
+    'settings.setLowBalance': (req) => ({ ok: true, value: settings.setLowBalanceThreshold(req.amount) }),
+    'settings.saveMidtrans': async (req) => thenView(await settings.payments.saveMidtrans(req)),
+    'settings.saveWorldline': async (req) => thenView(await settings.payments.saveWorldline(req)),
+    'settings.saveChainside': async (req) => thenView(await settings.payments.saveChainside(req)),
+    'settings.savePrinter': (req) => settings.savePrinter(req),
+    'settings.setCallback': async (req) => {
+      const r = settings.setCallback(req);
+      if (!r.ok) return r;
+      const listening = await callbacks.apply();
+      return listening.ok ? { ok: true, value: settings.view() } : listening;
+    },
+  };
+}
