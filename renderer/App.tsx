@@ -1,21 +1,11 @@
 import { useEffect } from 'react';
 import { providerLabel, useApp, type Screen } from './stores/app-store';
-import { useSale } from './stores/sale-store';
+import { freshStart, SCREENS, screenEntry } from './screen-table';
 import { useTransactions } from './stores/transactions-store';
 import { useKeys } from './hooks/use-keys';
 import { errorText } from './i18n';
 import { ErrorBox } from './components/ErrorBox';
-import { TokenSaleScreen } from './screens/TokenSale/TokenSaleScreen';
-import { BillsScreen } from './screens/Bills/BillsScreen';
-import { DigitalScreen } from './screens/Digital/DigitalScreen';
-import { useBill } from './stores/bill-store';
-import { useDigital } from './stores/digital-store';
 import { formatRupiah } from '../shared/domain/money';
-import { TransactionsScreen } from './screens/Transactions/TransactionsScreen';
-import { SettingsScreen } from './screens/Settings/SettingsScreen';
-import { CryptoScreen } from './screens/Crypto/CryptoScreen';
-import { BooksScreen } from './screens/Books/BooksScreen';
-import { ShiftScreen } from './screens/Counter/ShiftScreen';
 import { SignInScreen } from './screens/Counter/SignInScreen';
 import { RecoveryKeyGate } from './screens/Counter/RecoveryKeyGate';
 import { BackupBadge } from './components/BackupBadge';
@@ -32,52 +22,34 @@ import { useApproval } from './stores/approval-store';
 setApprover((message) => useApproval.getState().ask(message));
 setRepeatConfirmer((message) => useRepeat.getState().ask(message));
 
-const NAV: ReadonlyArray<[Screen, string, string]> = [
-  ['token', 'F2', 'nav.token'],
-  ['bills', 'F4', 'nav.bills'],
-  ['digital', 'F7', 'nav.digital'],
-  ['transactions', 'F3', 'nav.transactions'],
-  ['shift', 'F6', 'nav.shift'],
-  ['crypto', 'F8', 'nav.crypto'],
-  ['books', 'F10', 'nav.books'],
-  ['settings', 'F9', 'nav.settings'],
-];
-
-/** F-key on a sale screen: a finished sale (no cash owed back) makes way for the next one. */
-function freshStart(store: { getState(): { step: string; sale: { state: string; payment: { state: string; refundBy: string | null } } | null; reset(): void } }): void {
-  const s = store.getState();
-  const p = s.sale?.payment;
-  if (s.step === 'result' && s.sale?.state !== 'awaiting_payment' && !(p?.state === 'refund_due' && p.refundBy === 'cash')) s.reset();
-}
-
 export function App() {
   const { info, t, locale, screen, error, sessionLost, loadInfo, setScreen, setLocale } = useApp();
+  const Current = screenEntry(screen).Component;
 
   const go = (s: Screen): void => {
     // A finished sale makes way for the next one; in the middle of a sale, the key only returns to it.
-    if (s === 'token') freshStart(useSale);
-    if (s === 'bills') freshStart(useBill);
-    if (s === 'digital') freshStart(useDigital);
+    const flow = screenEntry(s).flow;
+    if (flow) freshStart(flow);
     setScreen(s);
   };
-  useKeys({
-    F2: () => go('token'),
-    F3: () => {
-      // A sale that just finished elsewhere: F3 opens it, with its struk.
-      const n = useNotice.getState().notice;
-      go('transactions');
-      if (n) {
-        useNotice.getState().dismiss();
-        void useTransactions.getState().openSaleDetail(n.saleId);
-      }
-    },
-    F4: () => go('bills'),
-    F7: () => go('digital'),
-    F6: () => go('shift'),
-    F8: () => go('crypto'),
-    F10: () => go('books'),
-    F9: () => go('settings'),
-  });
+  useKeys(
+    Object.fromEntries(
+      SCREENS.map((e) => [
+        e.key,
+        e.screen === 'transactions'
+          ? () => {
+              // A sale that just finished elsewhere: F3 opens it, with its struk.
+              const n = useNotice.getState().notice;
+              go('transactions');
+              if (n) {
+                useNotice.getState().dismiss();
+                void useTransactions.getState().openSaleDetail(n.saleId);
+              }
+            }
+          : () => go(e.screen),
+      ]),
+    ),
+  );
 
   useEffect(() => {
     void loadInfo();
@@ -119,15 +91,15 @@ export function App() {
           <span className="outlet">{info?.outlet.name}</span>
         </div>
         <nav>
-          {NAV.map(([s, key, label]) => (
+          {SCREENS.map((e) => (
             <button
-              key={s}
+              key={e.screen}
               type="button"
-              className={`nav-btn${screen === s ? ' active' : ''}`}
-              onClick={() => go(s)}
-              data-testid={`nav-${s}`}
+              className={`nav-btn${screen === e.screen ? ' active' : ''}`}
+              onClick={() => go(e.screen)}
+              data-testid={`nav-${e.screen}`}
             >
-              <kbd className="kbd">{key}</kbd> {t(label)}
+              <kbd className="kbd">{e.key}</kbd> {t(e.label)}
             </button>
           ))}
         </nav>
@@ -193,29 +165,15 @@ export function App() {
           <SignInScreen counter={counter} />
         ) : counter?.user?.role === 'owner' && info?.backup.recoveryKey === 'unconfirmed' ? (
           <RecoveryKeyGate />
-        ) : !counter ? null : !counter.shift && (screen === 'token' || screen === 'bills' || screen === 'digital' || screen === 'crypto') ? (
+        ) : !counter ? null : !counter.shift && screenEntry(screen).needsShift ? (
           <div className="card notice" data-testid="no-shift">
             {t('shift.none')}
             <button type="button" className="btn primary" onClick={() => setScreen('shift')} data-testid="go-open-shift">
               {t('shift.openTitle')} <kbd className="kbd">F6</kbd>
             </button>
           </div>
-        ) : screen === 'token' ? (
-          <TokenSaleScreen />
-        ) : screen === 'bills' ? (
-          <BillsScreen />
-        ) : screen === 'digital' ? (
-          <DigitalScreen />
-        ) : screen === 'transactions' ? (
-          <TransactionsScreen />
-        ) : screen === 'crypto' ? (
-          <CryptoScreen />
-        ) : screen === 'books' ? (
-          <BooksScreen />
-        ) : screen === 'shift' ? (
-          <ShiftScreen />
         ) : (
-          <SettingsScreen />
+          <Current />
         )}
       </main>
     </div>

@@ -10,6 +10,7 @@ import { ProductPicker } from '../../components/ProductPicker';
 import { KeyButton } from '../../components/KeyButton';
 import { ErrorBox } from '../../components/ErrorBox';
 import { AmountSummary } from '../../components/AmountSummary';
+import { flowPaymentProps, flowResultProps } from '../flow-props';
 import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
 
@@ -132,7 +133,7 @@ export function BillsScreen() {
     case 'payment':
       return (
         <PaymentPanel
-          t={t}
+          {...flowPaymentProps(b, t, locale)}
           payLabel={t('bill.pay')}
           summary={
             <>
@@ -144,18 +145,9 @@ export function BillsScreen() {
           }
           amounts={b.bill!.amounts}
           faceLabel={t('bill.amount')}
-          choice={b}
-          busy={b.busy}
-          error={b.error}
-          errorMessage={(e) => errorText(t, locale, e)}
-          onTendered={b.setTendered}
-          onMethod={b.setPayMethod}
-          onVaBank={b.setVaBank}
-          onPay={(card) => void b.pay(card)}
-          onBack={b.back}
         />
       );
     case 'result':
-      return <SaleResult sale={b.sale!} receipt={b.receipt} printed={b.printed} busy={b.busy} error={b.error} t={t} locale={locale} actions={b} onNew={b.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} providerNames={info?.providerNames ?? {}} />;
+      return <SaleResult {...flowResultProps(b, t, locale, info, () => void loadInfo())} />;
   }
 }

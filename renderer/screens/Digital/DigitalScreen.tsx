@@ -9,6 +9,7 @@ import { useKeys } from '../../hooks/use-keys';
 import { ProductPicker } from '../../components/ProductPicker';
 import { KeyButton } from '../../components/KeyButton';
 import { ErrorBox } from '../../components/ErrorBox';
+import { flowPaymentProps, flowResultProps } from '../flow-props';
 import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
 
@@ -82,7 +83,7 @@ export function DigitalScreen() {
       const total = p.sellPrice ?? 0;
       return (
         <PaymentPanel
-          t={t}
+          {...flowPaymentProps(d, t, locale)}
           payLabel={t('digital.pay')}
           summary={
             <>
@@ -94,19 +95,10 @@ export function DigitalScreen() {
           }
           amounts={{ faceValue: total - p.margin, providerAdmin: 0, providerCost: p.providerPrice, margin: p.margin, total }}
           faceLabel={t('digital.price')}
-          choice={d}
-          busy={d.busy}
-          error={d.error}
-          errorMessage={(e) => errorText(t, locale, e)}
-          onTendered={d.setTendered}
-          onMethod={d.setPayMethod}
-          onVaBank={d.setVaBank}
-          onPay={(card) => void d.pay(card)}
-          onBack={d.back}
         />
       );
     }
     case 'result':
-      return <SaleResult sale={d.sale!} receipt={d.receipt} printed={d.printed} busy={d.busy} error={d.error} t={t} locale={locale} actions={d} onNew={d.reset} onShown={() => void loadInfo()} merchant={info?.outlet.name ?? ''} providerNames={info?.providerNames ?? {}} />;
+      return <SaleResult {...flowResultProps(d, t, locale, info, () => void loadInfo())} />;
   }
 }

@@ -1,6 +1,6 @@
 import { useApp } from '../../stores/app-store';
 import { selectedOption, useSale } from '../../stores/sale-store';
-import { errorText } from '../../i18n';
+import { flowPaymentProps } from '../flow-props';
 import { PaymentPanel } from '../../components/payment/PaymentPanel';
 
 export function PaymentStep() {
@@ -10,7 +10,7 @@ export function PaymentStep() {
   const option = selectedOption(sale)!;
   return (
     <PaymentPanel
-      t={t}
+      {...flowPaymentProps(sale, t, locale)}
       payLabel={t('sale.pay')}
       summary={
         <>
@@ -21,15 +21,6 @@ export function PaymentStep() {
         </>
       }
       amounts={option.amounts}
-      choice={sale}
-      busy={sale.busy}
-      error={sale.error}
-      errorMessage={(e) => errorText(t, locale, e)}
-      onTendered={sale.setTendered}
-      onMethod={sale.setPayMethod}
-      onVaBank={sale.setVaBank}
-      onPay={(card) => void sale.pay(card)}
-      onBack={sale.back}
     />
   );
 }

@@ -1,0 +1,54 @@
+// What the payment step and the result screen take from any sale flow (the factory's common part),
+// wired once: a screen adds only what is its own (the summary, the amounts, the labels).
+import type { AppInfo, Locale } from '../../shared/contract';
+import type { AppError } from '../../shared/domain/errors';
+import type { CardInput } from '../../shared/payment';
+import { errorText, type Translate } from '../i18n';
+import type { FlowBase } from '../stores/sale-flow';
+import type { PaymentChoiceState, PayTab, VaBank } from '../stores/payment-choice';
+
+export type FlowPaymentProps = {
+  t: Translate;
+  choice: PaymentChoiceState;
+  busy: boolean;
+  error: AppError | null;
+  errorMessage: (e: AppError) => string;
+  onTendered: (text: string) => void;
+  onMethod: (tab: PayTab) => void;
+  onVaBank: (bank: VaBank) => void;
+  onPay: (card: CardInput | null) => void;
+  onBack: () => void;
+};
+
+export function flowPaymentProps(flow: FlowBase<string>, t: Translate, locale: Locale): FlowPaymentProps {
+  return {
+    t,
+    choice: flow,
+    busy: flow.busy,
+    error: flow.error,
+    errorMessage: (e) => errorText(t, locale, e),
+    onTendered: flow.setTendered,
+    onMethod: flow.setPayMethod,
+    onVaBank: flow.setVaBank,
+    onPay: (card) => void flow.pay(card),
+    onBack: flow.back,
+  };
+}
+
+/** The result screen's props for a flow whose sale exists. */
+export function flowResultProps(flow: FlowBase<string>, t: Translate, locale: Locale, info: AppInfo | null, onShown: () => void) {
+  return {
+    sale: flow.sale!,
+    receipt: flow.receipt,
+    printed: flow.printed,
+    busy: flow.busy,
+    error: flow.error,
+    t,
+    locale,
+    actions: flow,
+    onNew: flow.reset,
+    onShown,
+    merchant: info?.outlet.name ?? '',
+    providerNames: info?.providerNames ?? {},
+  };
+}
