@@ -84,7 +84,8 @@ export type PaymentRefundView = z.infer<typeof PaymentRefundView>;
 
 export const PaymentView = z.object({
   method: PaymentMethod,
-  provider: z.enum(['midtrans', 'worldline', 'chainside']).nullable(),
+  /** The gateway's name (the core's registry), null for cash. */
+  provider: z.string().nullable(),
   state: PaymentState,
   amount: Rupiah,
   tendered: Rupiah,

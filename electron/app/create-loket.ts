@@ -212,7 +212,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     mode: () => settings.mode(),
     outlet: () => settings.outlet(),
     chainside: (env) => payAccess.chainside(env),
-    simulate: (ref, outcome) => payAccess.simulate('chainside', ref, outcome),
+    simulate: (ref, outcome) => payAccess.simulate(PAYMENT_METHOD_GATEWAY.bitcoin, ref, outcome),
     timing: { ...DEFAULT_PAYMENT_TIMING, scale, ...config.paymentTiming },
     onScheduleChange: checkout.scheduleChanged,
   });

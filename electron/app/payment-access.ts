@@ -183,11 +183,12 @@ export function createPaymentAccess(opts: {
   const simulators: Partial<Record<PaymentProviderName, (ref: string, outcome: SimulatedOutcome) => Promise<Result<void>>>> = { midtrans: simulateMidtrans, chainside: simulateChainside };
 
   return {
-    async gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>> {
-      return gateways[provider](env);
+    async gateway(provider: string, env: Mode): Promise<Result<PaymentGateway>> {
+      const open = Object.hasOwn(gateways, provider) ? gateways[provider as PaymentProviderName] : null;
+      return open ? open(env) : { ok: false, error: appError('provider_config', `Penyedia pembayaran "${provider}" tidak dikenal.`) };
     },
     async simulate(provider, ref, outcome) {
-      const simulator = simulators[provider];
+      const simulator = Object.hasOwn(simulators, provider) ? simulators[provider as PaymentProviderName] : undefined;
       if (!simulator) return { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.') };
       return simulator(ref, outcome);
     },

@@ -9,7 +9,8 @@ const ntext = z.string().nullable();
 export const ProductKind = z.enum(['pln_prepaid', 'bill', 'digital']);
 export const ProviderName = z.string();
 export const PaymentMethod = z.enum(['cash', 'qris', 'gopay', 'shopeepay', 'va_bca', 'va_bni', 'va_bri', 'va_permata', 'mandiri_bill', 'card', 'bitcoin']);
-export const PaymentProvider = z.enum(['midtrans', 'worldline', 'chainside']);
+/** A payment gateway's name, as the payment_providers reference table holds it (migration 0014). */
+export const PaymentProvider = z.string();
 export const PaymentState = z.enum(['created', 'pending', 'settled', 'expired', 'denied', 'cancelled', 'failed', 'refund_due', 'refunded']);
 
 export const SaleRecord = z.object({

@@ -1,24 +1,11 @@
 // What the payment step and the result screen take from any sale flow (the factory's common part),
 // wired once: a screen adds only what is its own (the summary, the amounts, the labels).
 import type { AppInfo, Locale } from '../../shared/contract';
-import type { AppError } from '../../shared/domain/errors';
-import type { CardInput } from '../../shared/payment';
 import { errorText, type Translate } from '../i18n';
 import type { FlowBase } from '../stores/sale-flow';
-import type { PaymentChoiceState, PayTab, VaBank } from '../stores/payment-choice';
+import type { PaymentPanelProps } from '../components/payment/PaymentPanel';
 
-export type FlowPaymentProps = {
-  t: Translate;
-  choice: PaymentChoiceState;
-  busy: boolean;
-  error: AppError | null;
-  errorMessage: (e: AppError) => string;
-  onTendered: (text: string) => void;
-  onMethod: (tab: PayTab) => void;
-  onVaBank: (bank: VaBank) => void;
-  onPay: (card: CardInput | null) => void;
-  onBack: () => void;
-};
+export type FlowPaymentProps = Pick<PaymentPanelProps, 't' | 'choice' | 'busy' | 'error' | 'errorMessage' | 'onTendered' | 'onMethod' | 'onVaBank' | 'onPay' | 'onBack'>;
 
 export function flowPaymentProps(flow: FlowBase<string>, t: Translate, locale: Locale): FlowPaymentProps {
   return {

@@ -1,7 +1,8 @@
 // One contract suite for every payment gateway (issue 14): the same cases against Midtrans, Worldline
 // and Chainside, each through its real client and simulator. A harness says how its simulator plays
 // each case; the assertions are the same. Waits are signals from the simulators, never the clock.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { rigCase } from './rig';
 import type { NonCashMethod, PaymentGateway, PaymentStatus } from '../../electron/providers/payment-contract';
 
 export type PaymentRig = {
@@ -34,15 +35,7 @@ const txnOf = (s: PaymentStatus): string | null => (s.kind === 'pending' ? s.txn
 
 export function paymentSuite(h: PaymentHarness): void {
   describe(`payment contract: ${h.name}`, () => {
-    const withRig = (name: string, body: (rig: PaymentRig) => Promise<void>) =>
-      it(name, async () => {
-        const rig = await h.start();
-        try {
-          await body(rig);
-        } finally {
-          await rig.close();
-        }
-      });
+    const withRig = (name: string, body: (rig: PaymentRig) => Promise<void>) => rigCase(() => h.start(), name, body);
 
     withRig('a lost create is found by its reference — one payment at the provider, never a second', async (rig) => {
       const r = ref();

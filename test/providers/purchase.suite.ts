@@ -3,7 +3,8 @@
 // real client against its simulator over real HTTP. A harness says how to make each case happen at
 // its provider; the assertions are the same for all. Every wait is a positive signal from the
 // simulator (its state, its counters), never a sleep.
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { rigCase } from './rig';
 import type { PurchaseOutcome, PurchaseProvider, PurchaseRequest } from '../../electron/providers/contract';
 
 export type Scenario = 'success' | 'fail' | 'lost';
@@ -49,15 +50,7 @@ async function resolve(rig: PurchaseRig, req: PurchaseRequest, first?: PurchaseO
 
 export function purchaseSuite(h: PurchaseHarness): void {
   describe(`purchase contract: ${h.name}`, () => {
-    const withRig = (name: string, body: (rig: PurchaseRig) => Promise<void>) =>
-      it(name, async () => {
-        const rig = await h.start();
-        try {
-          await body(rig);
-        } finally {
-          await rig.close();
-        }
-      });
+    const withRig = (name: string, body: (rig: PurchaseRig) => Promise<void>, skip = false) => rigCase(() => h.start(), name, body, skip);
 
     withRig('success: the goods, one order, the deposit charged once', async (rig) => {
       const before = rig.deposit();
@@ -118,20 +111,19 @@ export function purchaseSuite(h: PurchaseHarness): void {
       }
     });
 
-    it.skipIf(h.signs === null)(`a forged ${h.signs === 'answers' ? 'status answer' : 'callback'} is not believed`, async () => {
-      const rig = await h.start();
-      try {
+    withRig(
+      `a forged ${h.signs === 'answers' ? 'status answer' : 'callback'} is not believed`,
+      async (rig) => {
         const req = await rig.request('success');
         expect(await rig.forged!(req)).toBe(true);
         expect(rig.ordersHeld(req.ref)).toBeLessThanOrEqual(1);
-      } finally {
-        await rig.close();
-      }
-    });
+      },
+      h.signs === null,
+    );
 
-    it.skipIf(!h.bearer)('an expired bearer token is renewed exactly once, counted at the simulator', async () => {
-      const rig = await h.start();
-      try {
+    withRig(
+      'an expired bearer token is renewed exactly once, counted at the simulator',
+      async (rig) => {
         const req = await rig.request('success');
         await resolve(rig, req);
         const before = rig.tokens!.issued();
@@ -139,9 +131,8 @@ export function purchaseSuite(h: PurchaseHarness): void {
         const again = await rig.request('success');
         expect((await resolve(rig, again)).kind).toBe('success');
         expect(rig.tokens!.issued() - before).toBe(1);
-      } finally {
-        await rig.close();
-      }
-    });
+      },
+      !h.bearer,
+    );
   });
 }

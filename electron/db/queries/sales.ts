@@ -105,7 +105,7 @@ export type NewSale = {
 /** Cash is settled as it is counted; any other method starts waiting for the customer. */
 export type NewPayment =
   | { id: string; method: 'cash'; tendered: number }
-  | { id: string; method: Exclude<SaleRecord['payment_method'], 'cash'>; provider: 'midtrans' | 'worldline' | 'chainside'; providerRef: string };
+  | { id: string; method: Exclude<SaleRecord['payment_method'], 'cash'>; provider: string; providerRef: string };
 
 export type CreateSaleResult =
   | { kind: 'created'; sale: SaleRecord }

@@ -27,16 +27,17 @@ import {
   refundsOf,
 } from '../../db/queries/payments';
 import type { Logger } from '../../log/logger';
-import type { PaymentDisplay, PaymentGateway, PaymentProviderName, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
+import type { PaymentDisplay, PaymentGateway, PaymentStatus, NonCashMethod } from '../../providers/payment-contract';
 import { insertBitcoinOrder, recordBitcoinSnapshot, type BitcoinOrderState } from '../../db/queries/bitcoin-orders';
 import { createSaleGuard } from '../sales/sale-guard';
 import type { Checkpoint } from '../sales/deps';
 import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from './payment-ladder';
 
 export type PaymentAccess = {
-  gateway(provider: PaymentProviderName, env: Mode): Promise<Result<PaymentGateway>>;
+  /** The gateway by the name a payment row holds; an error for a name no registry lists. */
+  gateway(provider: string, env: Mode): Promise<Result<PaymentGateway>>;
   /** Training only: what the customer does on the other side (pays, lets it expire, is refused). */
-  simulate(provider: PaymentProviderName, ref: string, outcome: SimulatedOutcome): Promise<Result<void>>;
+  simulate(provider: string, ref: string, outcome: SimulatedOutcome): Promise<Result<void>>;
 };
 
 export type PaymentDeps = {
@@ -55,7 +56,7 @@ export type PaymentDeps = {
 export type PaymentService = {
   /** The first charge of a payment just recorded (the card travels in memory only). */
   begin(saleId: string, card: CardInput | null): Promise<void>;
-  ready(provider: PaymentProviderName, env: Mode): Promise<Result<void>>;
+  ready(provider: string, env: Mode): Promise<Result<void>>;
   /** Tracker and "check now": ask the provider and act on the answer. */
   check(saleId: string): Promise<void>;
   cancel(saleId: string): Promise<Result<void>>;

@@ -14,7 +14,7 @@ import { AmountSummary } from '../AmountSummary';
 import { CashTender } from './CashTender';
 import { CardEntry } from './CardEntry';
 
-type Props = {
+export type PaymentPanelProps = {
   t: Translate;
   summary: ReactNode;
   amounts: Amounts;
@@ -78,7 +78,7 @@ function WaitingMethod({ t, choice, busy, onVaBank, onPay }: { t: Translate; cho
   );
 }
 
-export function PaymentPanel(p: Props) {
+export function PaymentPanel(p: PaymentPanelProps) {
   const { t, choice, busy } = p;
   useKeys({ Escape: p.onBack }, !busy);
   useMethodLetters(p.onMethod, !busy);
