@@ -6,8 +6,7 @@ import type { Checkpoint } from '../services/sales/deps';
 import type { VsiTimeouts } from '../providers/vsi/client';
 import type { VsiSimTiming } from '../simulators/vsi/server';
 import type { SatTimeouts } from '../providers/sat/client';
-import type { DigiflazzTimeouts } from '../providers/digiflazz/client';
-import type { DigiflazzSimConfig } from '../simulators/digiflazz/server';
+import type { SimTimings } from '../providers/registry';
 import type { SatSimConfig } from '../simulators/sat/server';
 import type { MidtransTimeouts } from '../providers/midtrans/client';
 import type { WorldlineTimeouts } from '../providers/worldline/client';
@@ -34,8 +33,10 @@ export type LoketConfig = {
   vsiTimeouts?: Partial<VsiTimeouts>;
   trainingSimTiming?: Partial<VsiSimTiming>;
   satTimeouts?: Partial<SatTimeouts>;
-  digiflazzTimeouts?: Partial<DigiflazzTimeouts>;
-  trainingDigiflazzTiming?: Partial<Pick<DigiflazzSimConfig, 'settleMs' | 'hangMs'>>;
+  /** Any registered provider's client timeouts, by provider name and timeout name (they win over the scaled defaults). */
+  providerTimeouts?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Any registered provider's training simulator timing (see the registry's SimTimings). */
+  trainingTimings?: SimTimings;
   trainingSatTiming?: Partial<Pick<SatSimConfig, 'fulfilMs' | 'hangMs'>>;
   midtransTimeouts?: Partial<MidtransTimeouts>;
   worldlineTimeouts?: Partial<WorldlineTimeouts>;

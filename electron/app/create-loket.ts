@@ -125,11 +125,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     log,
     now,
     scale,
-    timeouts: { vsi: config.vsiTimeouts ?? {}, sat: config.satTimeouts ?? {}, digiflazz: config.digiflazzTimeouts ?? {} },
+    timeouts: { vsi: config.vsiTimeouts ?? {}, sat: config.satTimeouts ?? {}, ...config.providerTimeouts },
     simTiming: {
       ...(config.trainingSimTiming ? { vsi: config.trainingSimTiming } : {}),
       ...(config.trainingSatTiming ? { sat: config.trainingSatTiming } : {}),
-      ...(config.trainingDigiflazzTiming ? { digiflazz: config.trainingDigiflazzTiming } : {}),
+      ...config.trainingTimings,
     },
   });
   const catalog = createCatalogService({ db, now, log: log.child('catalog'), providers, settings });

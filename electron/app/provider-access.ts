@@ -6,7 +6,7 @@ import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import type { DistributorServices, PlnLookup, ProviderName, PurchaseProvider } from '../providers/contract';
 import type { CallbackSpec, PurchaseClientSet, PurchaseDescriptor } from '../providers/descriptor';
-import { DIGIFLAZZ, PURCHASE_PROVIDERS, purchaseEntry, SAT, VSI, type PurchaseEntry, type SimTimings, type Training } from '../providers/registry';
+import { PURCHASE_PROVIDERS, purchaseEntry, SAT, VSI, type PurchaseEntry, type SimTimings, type Training } from '../providers/registry';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
 import type { SettingsService } from '../services/settings/settings-service';
@@ -14,7 +14,6 @@ import type { ProviderAccess } from '../services/sales/deps';
 import { binding, elsewhereError, LOCAL_ONLY } from '../services/settings/secret-bindings';
 import type { VsiSimulator } from '../simulators/vsi/server';
 import type { SatSimulator } from '../simulators/sat/server';
-import type { DigiflazzSimulator } from '../simulators/digiflazz/server';
 
 export type { SimTimings } from '../providers/registry';
 
@@ -22,7 +21,8 @@ export type ManagedProviderAccess = ProviderAccess & {
   invalidate(): void;
   trainingSimulator(): Promise<VsiSimulator>;
   trainingSat(): Promise<SatSimulator>;
-  trainingDigiflazz(): Promise<DigiflazzSimulator>;
+  /** Any registered provider's training simulator (tests drive it). */
+  training<S>(entry: PurchaseEntry<S>): Promise<S>;
   /** Where a provider's training simulator should send its callbacks (the loopback listener), when it has any. */
   setTrainingCallbackUrl(provider: ProviderName, url: string | null): void;
   /** The listener routes of every routed provider with a generic callback whose secret is at hand. */
@@ -121,7 +121,7 @@ export function createProviderAccess(opts: {
     },
     trainingSimulator: async () => (await training(VSI)).sim,
     trainingSat: async () => (await training(SAT)).sim,
-    trainingDigiflazz: async () => (await training(DIGIFLAZZ)).sim,
+    training: async (entry) => (await training(entry)).sim,
     setTrainingCallbackUrl(provider, url) {
       callbackUrls.set(provider, url);
     },

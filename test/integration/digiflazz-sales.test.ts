@@ -10,9 +10,10 @@ import { getSale } from '../../electron/db/queries/sales';
 import { freePort, isFinal, requestId, startCore, waitFor, type Core } from './harness';
 import type { SaleView } from '../../shared/contract';
 import { startDigiflazzSimulator } from '../../electron/simulators/digiflazz/server';
+import { DIGIFLAZZ } from '../../electron/providers/registry';
 
 let core: Core;
-const sim = () => core.loket.providers.trainingDigiflazz();
+const sim = () => core.loket.providers.training(DIGIFLAZZ);
 const settle = (saleId: string) => waitFor(() => core.call('sale.get', { saleId }), (s) => isFinal(s), 15_000);
 const balance = (code: string): number => trialBalance(core.loket.db, 'training').find((a) => a.code === code)?.balance ?? 0;
 const ALL_DIGIFLAZZ = { primary: 'digiflazz', fallback: null, digital: { primary: 'digiflazz', fallback: null }, bill: { primary: 'digiflazz' } };
@@ -150,14 +151,14 @@ describe('Digiflazz as a plug-in provider', () => {
 describe('Digiflazz webhooks', () => {
   it('a signed update makes Loket ask with the same request at once; forged pushes are refused, replays change nothing', async () => {
     // At this scale the status ladder's first check is 100 minutes away: only the webhook can finish the sale now.
-    const c = await startCore({ timeScale: 100, trainingDigiflazzTiming: { settleMs: 300, hangMs: 4_000 } });
+    const c = await startCore({ timeScale: 100, trainingTimings: { digiflazz: { settleMs: 300, hangMs: 4_000 } } });
     try {
       await c.call('settings.setRouting', ALL_DIGIFLAZZ);
       const port = await freePort();
       await c.call('settings.setCallback', { enabled: true, port, path: '/sat/cb' });
       const p = (await c.call('catalog.list', { kind: 'digital' })).products.find((x) => x.code === 'x10')!;
       const started = await c.call('sale.startDigital', { clientRequestId: requestId(), confirmRepeat: true, productCode: p.code, customerNumber: '081288881233', expectedTotal: p.sellPrice!, payment: { method: 'cash', tendered: p.sellPrice! } });
-      const digiflazz = await c.loket.providers.trainingDigiflazz();
+      const digiflazz = await c.loket.providers.training(DIGIFLAZZ);
       const ref = getSale(c.loket.db, started.id)!.provider_ref;
       // The purchase told Digiflazz where to call back (its cb_url): Loket's loopback listener.
       expect(digiflazz.transactions().find((t) => t.ref_id === ref)?.cbUrl).toBe(`http://127.0.0.1:${port}/digiflazz/webhook`);

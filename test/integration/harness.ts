@@ -50,8 +50,8 @@ export async function startCore(config: Partial<LoketConfig> = {}, opts: { signe
     satTimeouts: { connectMs: 2_000, checkoutMs: 3_000, otherMs: 3_000 },
     chainsideTimeouts: { connectMs: 2_000, createMs: 3_000, readMs: 3_000 },
     trainingSatTiming: { hangMs: 4_000, fulfilMs: 150 },
-    digiflazzTimeouts: { connectMs: 2_000, transactionMs: 3_000, otherMs: 3_000 },
-    trainingDigiflazzTiming: { hangMs: 4_000, settleMs: 150 },
+    providerTimeouts: { digiflazz: { connectMs: 2_000, transactionMs: 3_000, otherMs: 3_000 } },
+    trainingTimings: { digiflazz: { hangMs: 4_000, settleMs: 150 } },
     startWaitMs: 1_500,
     ...config,
   });
