@@ -2,7 +2,7 @@
 // Midtrans payment notifications and Chainside order callbacks. A verified push only makes Loket ask the provider about that
 // order now; the sale or payment changes through the same state machine as a poll, so duplicate,
 // late or out-of-order pushes cannot change anything final. Polling never stops.
-import { appError, type Result } from '../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../shared/domain/errors';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
 import { satCallbackReader } from '../providers/sat/client';
@@ -113,7 +113,7 @@ export function createCallbackRunner(opts: {
   async function restart(): Promise<Result<string | null>> {
     await close();
     const cfg = opts.settings.callback();
-    if (!cfg.enabled) return { ok: true, value: null };
+    if (!cfg.enabled) return ok(null);
     const training = opts.settings.mode() === 'training';
     const routes: Record<string, WebhookRoute> = {};
     const sat = await satRoute(training);
@@ -124,11 +124,11 @@ export function createCallbackRunner(opts: {
     if (chainside) routes[CHAINSIDE_CALLBACK_PATH] = chainside;
     const pushed = await opts.providers.callbackRoutes(training ? 'training' : 'production', routedProviders(opts.settings.routing()));
     for (const p of pushed) routes[p.path] = pushRoute(p.provider, p.read);
-    if (!sat && !midtrans && !chainside && pushed.length === 0) return { ok: false, error: appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.') };
+    if (!sat && !midtrans && !chainside && pushed.length === 0) return err(appError('settings_invalid', 'Kunci publik SAT dan server key Midtrans belum diisi; tidak ada yang bisa diverifikasi.'));
     try {
       host = await startWebhookHost(cfg.port, routes);
     } catch (e) {
-      return { ok: false, error: appError('settings_invalid', `Port ${cfg.port} tidak bisa dipakai untuk callback.`, String(e)) };
+      return err(appError('settings_invalid', `Port ${cfg.port} tidak bisa dipakai untuk callback.`, String(e)));
     }
     if (training) {
       if (sat) (await opts.providers.trainingSat()).configure({ callbackUrl: `${host.url}${cfg.path}` });
@@ -137,7 +137,7 @@ export function createCallbackRunner(opts: {
       for (const p of pushed) opts.providers.setTrainingCallbackUrl(p.provider, `${host.url}${p.path}`);
     }
     opts.log.info('webhooks.listening', { url: host.url, routes: Object.keys(routes) });
-    return { ok: true, value: `${host.url}${cfg.path}` };
+    return ok(`${host.url}${cfg.path}`);
   }
   return { apply: () => serial(restart), stop: () => serial(close) };
 }

@@ -1,6 +1,6 @@
 // Builds the whole core from a config. Hosts call this, serve `handlers`, and call start/stop.
 import path from 'node:path';
-import { appError } from '../../shared/domain/errors';
+import { err, appError } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
@@ -81,7 +81,7 @@ function scaled<T extends Record<string, number>>(values: T, scale: number): T {
 
 const keyValidator: KeyValidator = ({ privateKeyPem, satPublicKeyPem }) => {
   const r = validateSatKeys(privateKeyPem, satPublicKeyPem);
-  return r.ok ? r : { ok: false, error: appError('settings_invalid', r.message, r.detail) };
+  return r.ok ? r : err(appError('settings_invalid', r.message, r.detail));
 };
 
 /** Display names of every provider the registry lists (purchase and payment). */

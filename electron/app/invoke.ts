@@ -3,6 +3,7 @@
 // the boundary. What the renderer reads of an error is for the cashier: a code, a message in
 // their language, and a detail that never carries internals (SQL, stack, paths) — those go to the
 // log under a reference the detail names.
+import { ok, err } from '../../shared/domain/errors';
 import { randomBytes } from 'node:crypto';
 import { contract, type ParsedReq, type Res, type CallResult } from '../../shared/contract';
 import { CALL_NAMES, type CallName } from '../../shared/contract-names';
@@ -33,7 +34,7 @@ export async function invokeCall(
   const entry = contract[name];
   const badText = badTextPath(rawRequest);
   if (badText !== null) {
-    return { ok: false, error: { code: 'invalid_request', message: 'Teks berisi karakter yang tidak bisa dipakai (karakter kendali atau rusak). Ketik ulang.', detail: `field ${badText}` } };
+    return err({ code: 'invalid_request', message: 'Teks berisi karakter yang tidak bisa dipakai (karakter kendali atau rusak). Ketik ulang.', detail: `field ${badText}` });
   }
   const parsed = entry.request.safeParse(rawRequest ?? {});
   if (!parsed.success) {
@@ -51,12 +52,12 @@ export async function invokeCall(
     const checked = entry.response.safeParse(result.value);
     if (!checked.success) {
       log.error('call.bad_response', { name, issues: checked.error.issues.slice(0, 5) });
-      return { ok: false, error: { code: 'internal', message: 'Terjadi kesalahan di aplikasi.', detail: `response of ${name} failed validation` } };
+      return err({ code: 'internal', message: 'Terjadi kesalahan di aplikasi.', detail: `response of ${name} failed validation` });
     }
-    return { ok: true, value: checked.data };
+    return ok(checked.data);
   } catch (e) {
     const ref = randomBytes(4).toString('hex');
     log.error('call.threw', { name, ref, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
-    return { ok: false, error: { code: 'internal', message: 'Terjadi kesalahan di aplikasi.', detail: `${name} failed; see the log, ref ${ref}` } };
+    return err({ code: 'internal', message: 'Terjadi kesalahan di aplikasi.', detail: `${name} failed; see the log, ref ${ref}` });
   }
 }

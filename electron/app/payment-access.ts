@@ -2,7 +2,7 @@
 // Chainside simulators on loopback, started on first use, their state kept in <data>/training. Production:
 // the owner's accounts, keys revealed from the vault.
 import path from 'node:path';
-import { appError, type Result } from '../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../shared/domain/errors';
 import type { Mode, SimulatedOutcome } from '../../shared/contract';
 import type { PaymentGateway, PaymentProviderName } from '../providers/payment-contract';
 import { createMidtransClient, MIDTRANS_PRODUCTION_URL, MIDTRANS_SANDBOX_URL, type MidtransClient, type MidtransTimeouts } from '../providers/midtrans/client';
@@ -66,7 +66,7 @@ export function createPaymentAccess(opts: {
   async function worldline(env: Mode): Promise<Result<PaymentGateway>> {
     const key = `worldline:${env}`;
     const cached = clients.get(key);
-    if (cached) return { ok: true, value: cached };
+    if (cached) return ok(cached);
     let endpoint;
     if (env === 'training') {
       const s = await trainingWorldline();
@@ -74,16 +74,16 @@ export function createPaymentAccess(opts: {
     } else {
       const cfg = opts.settings.worldline();
       const secret = await opts.vault.reveal(WORLDLINE_SECRET, worldlineBinding(cfg));
-      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Worldline') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
+      if (!secret.ok) return err(secret.elsewhere ? elsewhereError('Worldline') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason));
       if (!secret.value || !cfg.apiUrl || !cfg.tokenUrl || !cfg.clientId || !cfg.acquirerId || !cfg.merchantId) {
-        return { ok: false, error: appError('provider_config', 'Pembayaran kartu (Worldline) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
+        return err(appError('provider_config', 'Pembayaran kartu (Worldline) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.'));
       }
       worldlineLog.addSecret(secret.value);
       endpoint = { ...cfg, clientSecret: secret.value };
     }
     const client = createWorldlineClient({ endpoint, timeouts: opts.timeouts.worldline, log: worldlineLog, now: opts.now });
     clients.set(key, client);
-    return { ok: true, value: client };
+    return ok(client);
   }
 
   function trainingMidtrans(): Promise<MidtransSimulator> {
@@ -95,7 +95,7 @@ export function createPaymentAccess(opts: {
   async function midtrans(env: Mode): Promise<Result<MidtransClient>> {
     const key = `midtrans:${env}`;
     const cached = midtransClients.get(key);
-    if (cached) return { ok: true, value: cached };
+    if (cached) return ok(cached);
     let endpoint;
     if (env === 'training') {
       const s = await trainingMidtrans();
@@ -103,15 +103,15 @@ export function createPaymentAccess(opts: {
     } else {
       const cfg = opts.settings.midtrans();
       const secret = await opts.vault.reveal(MIDTRANS_SERVER_KEY, midtransBinding(cfg));
-      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Midtrans') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
-      if (!secret.value) return { ok: false, error: appError('provider_config', 'Midtrans belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
+      if (!secret.ok) return err(secret.elsewhere ? elsewhereError('Midtrans') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason));
+      if (!secret.value) return err(appError('provider_config', 'Midtrans belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.'));
       midtransLog.addSecret(secret.value);
       const baseUrl = cfg.baseUrl || (cfg.environment === 'production' ? MIDTRANS_PRODUCTION_URL : MIDTRANS_SANDBOX_URL);
       endpoint = { baseUrl, serverKey: secret.value };
     }
     const client = createMidtransClient({ endpoint, timeouts: opts.timeouts.midtrans, log: midtransLog, now: opts.now });
     midtransClients.set(key, client);
-    return { ok: true, value: client };
+    return ok(client);
   }
 
   function trainingChainside(): Promise<ChainsideSimulator> {
@@ -123,7 +123,7 @@ export function createPaymentAccess(opts: {
   async function chainside(env: Mode): Promise<Result<ChainsideGateway>> {
     const key = `chainside:${env}`;
     const cached = chainsideClients.get(key);
-    if (cached) return { ok: true, value: cached };
+    if (cached) return ok(cached);
     let endpoint;
     if (env === 'training') {
       const s = await trainingChainside();
@@ -131,8 +131,8 @@ export function createPaymentAccess(opts: {
     } else {
       const cfg = opts.settings.chainside();
       const secret = await opts.vault.reveal(CHAINSIDE_SECRET, chainsideBinding(cfg));
-      if (!secret.ok) return { ok: false, error: secret.elsewhere ? elsewhereError('Chainside') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason) };
-      if (!secret.value || !cfg.clientId) return { ok: false, error: appError('provider_config', 'Pembayaran bitcoin (Chainside) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.') };
+      if (!secret.ok) return err(secret.elsewhere ? elsewhereError('Chainside') : appError('vault_locked', 'Brankas kredensial terkunci.', secret.reason));
+      if (!secret.value || !cfg.clientId) return err(appError('provider_config', 'Pembayaran bitcoin (Chainside) belum dikonfigurasi untuk mode produksi. Buka Pengaturan → Pembayaran.'));
       chainsideLog.addSecret(secret.value);
       endpoint = { baseUrl: cfg.baseUrl || (cfg.environment === 'live' ? CHAINSIDE_LIVE_URL : CHAINSIDE_SANDBOX_URL), clientId: cfg.clientId, secret: secret.value };
     }
@@ -146,7 +146,7 @@ export function createPaymentAccess(opts: {
       callbackUrl: () => (env === 'training' ? chainsideCallbackUrl : null),
     });
     chainsideClients.set(key, client);
-    return { ok: true, value: client };
+    return ok(client);
   }
   const chainsideLog = opts.log.child('chainside');
   let chainsideCallbackUrl: string | null = null;
@@ -160,7 +160,7 @@ export function createPaymentAccess(opts: {
   async function simulateChainside(ref: string, outcome: SimulatedOutcome): Promise<Result<void>> {
     const sim = await trainingChainside();
     const order = sim.orderByReference(ref);
-    if (!order) return { ok: false, error: appError('not_allowed_in_state', 'Pesanan bitcoin ini belum ada di simulator.') };
+    if (!order) return err(appError('not_allowed_in_state', 'Pesanan bitcoin ini belum ada di simulator.'));
     const done =
       outcome === 'pay' ? sim.pay(order.uuid)
       : outcome === 'pay_part' ? sim.pay(order.uuid, { fraction: 0.5 })
@@ -168,7 +168,7 @@ export function createPaymentAccess(opts: {
       : outcome === 'confirm' ? sim.confirm(order.uuid)
       : outcome === 'expire' ? sim.expire(order.uuid)
       : false;
-    return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak berlaku untuk pesanan bitcoin ini.') };
+    return done ? ok(undefined) : err(appError('not_allowed_in_state', 'Simulasi ini tidak berlaku untuk pesanan bitcoin ini.'));
   }
 
   /** One client factory per gateway, by name: the only place payment providers are told apart. */
@@ -177,7 +177,7 @@ export function createPaymentAccess(opts: {
   async function simulateMidtrans(ref: string, outcome: SimulatedOutcome): Promise<Result<void>> {
     const sim = await trainingMidtrans();
     const done = outcome === 'pay' ? sim.pay(ref) : outcome === 'expire' ? sim.expire(ref) : outcome === 'deny' ? sim.deny(ref) : false;
-    return done ? { ok: true, value: undefined } : { ok: false, error: appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.') };
+    return done ? ok(undefined) : err(appError('not_allowed_in_state', 'Pembayaran ini tidak sedang menunggu.'));
   }
   /** Training's "the customer paid / let it expire" buttons, for the gateways whose simulators can play them. */
   const simulators: Partial<Record<PaymentProviderName, (ref: string, outcome: SimulatedOutcome) => Promise<Result<void>>>> = { midtrans: simulateMidtrans, chainside: simulateChainside };
@@ -185,26 +185,26 @@ export function createPaymentAccess(opts: {
   return {
     async gateway(provider: string, env: Mode): Promise<Result<PaymentGateway>> {
       const open = Object.hasOwn(gateways, provider) ? gateways[provider as PaymentProviderName] : null;
-      return open ? open(env) : { ok: false, error: appError('provider_config', `Penyedia pembayaran "${provider}" tidak dikenal.`) };
+      return open ? open(env) : err(appError('provider_config', `Penyedia pembayaran "${provider}" tidak dikenal.`));
     },
     async simulate(provider, ref, outcome) {
       const simulator = Object.hasOwn(simulators, provider) ? simulators[provider as PaymentProviderName] : undefined;
-      if (!simulator) return { ok: false, error: appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.') };
+      if (!simulator) return err(appError('not_allowed_in_state', 'Simulasi ini tidak tersedia untuk pembayaran kartu.'));
       return simulator(ref, outcome);
     },
     chainside,
     trainingChainside,
     async chainsideCallbacks(env) {
       const secret = await chainsideSecret(env);
-      if (!secret) return { ok: false, error: appError('provider_config', 'Secret Chainside belum diisi.') };
-      return { ok: true, value: chainsideCallbackReader(secret) };
+      if (!secret) return err(appError('provider_config', 'Secret Chainside belum diisi.'));
+      return ok(chainsideCallbackReader(secret));
     },
     setChainsideCallbackUrl(url) {
       chainsideCallbackUrl = url;
     },
     async midtransNotifications(env) {
       const c = await midtrans(env);
-      return c.ok ? { ok: true, value: (raw: Buffer) => c.value.verifyNotification(raw) } : c;
+      return c.ok ? ok((raw: Buffer) => c.value.verifyNotification(raw)) : c;
     },
     invalidate() {
       midtransClients.delete('midtrans:production');

@@ -1,4 +1,5 @@
 // One ipcMain.handle per contract call (no generic channel), answering only our own top frame.
+import { err } from '../../shared/domain/errors';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CALL_NAMES, ipcChannel } from '../../shared/contract-names';
 import { invokeCall, type HandlerTable } from '../app/invoke';
@@ -21,7 +22,7 @@ export function registerIpc(ipcMain: IpcMain, handlers: HandlerTable, log: Logge
     ipcMain.handle(ipcChannel(name), async (event, request: unknown) => {
       if (!isTrustedSender(event)) {
         log.warn('ipc.refused', { name, url: event.senderFrame?.url ?? null });
-        return { ok: false, error: { code: 'forbidden', message: 'Ditolak.', detail: 'untrusted sender' } };
+        return err({ code: 'forbidden', message: 'Ditolak.', detail: 'untrusted sender' });
       }
       return invokeCall(handlers, name, request, log, WINDOW_SESSION);
     });

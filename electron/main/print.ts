@@ -1,5 +1,6 @@
 // Silent printing of a receipt to the default printer on roll paper. The page size is explicit
 // (microns) and margins none: without them Electron prints A4 (domain.md §3.2).
+import { ok, err } from '../../shared/domain/errors';
 import { BrowserWindow } from 'electron';
 import { receiptHtml } from '../receipts/html';
 import type { HandlerTable } from '../app/invoke';
@@ -37,9 +38,9 @@ export function withElectronPrinting(handlers: HandlerTable): HandlerTable {
       const { receipt } = r.value;
       const printed = await printReceiptPage(receiptHtml(receipt, `Struk ${receipt.saleId}`), receipt.columns, receipt.lines.length);
       if (!printed.ok) {
-        return { ok: false, error: { code: 'print_failed', message: 'Struk gagal dicetak. Periksa printer, lalu cetak ulang.', detail: printed.reason } };
+        return err({ code: 'print_failed', message: 'Struk gagal dicetak. Periksa printer, lalu cetak ulang.', detail: printed.reason });
       }
-      return { ok: true, value: { receipt, printedBy: 'host', outcome: { ...r.value.outcome, by: 'host' } } };
+      return ok({ receipt, printedBy: 'host', outcome: { ...r.value.outcome, by: 'host' } });
     },
   };
 }

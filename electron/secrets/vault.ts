@@ -6,6 +6,7 @@
 // of the cipher's additional data, so a secret is revealed only for the address it was given for:
 // changing a provider's address in settings — or in the ledger file behind Loket's back — cannot
 // send the stored secret to a new host.
+import { ok } from '../../shared/domain/errors';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Ledger } from '../db/connection';
 import { deleteSecret, readSecret, writeSecret } from '../db/queries/secrets';
@@ -31,19 +32,19 @@ const aad = (name: string, boundTo: string | null): Buffer => Buffer.from(boundT
 export function createVault(db: Ledger, keySource: KeySource, now: () => number): Vault {
   async function key(): Promise<VaultResult<Buffer>> {
     const k = await keySource.getKey();
-    return k.ok ? { ok: true, value: k.key } : { ok: false, reason: k.reason };
+    return k.ok ? ok(k.key) : { ok: false, reason: k.reason };
   }
 
   async function open(name: string): Promise<VaultResult<string | null>> {
     const sealed = readSecret(db, name);
-    if (!sealed) return { ok: true, value: null };
+    if (!sealed) return ok(null);
     const k = await key();
     if (!k.ok) return k;
     try {
       const decipher = createDecipheriv('aes-256-gcm', k.value, sealed.iv);
       decipher.setAAD(aad(name, sealed.boundTo));
       decipher.setAuthTag(sealed.tag);
-      return { ok: true, value: Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString('utf8') };
+      return ok(Buffer.concat([decipher.update(sealed.ciphertext), decipher.final()]).toString('utf8'));
     } catch {
       return { ok: false, reason: `secret ${name} cannot be decrypted with the current key (or its binding was changed)` };
     }
@@ -57,7 +58,7 @@ export function createVault(db: Ledger, keySource: KeySource, now: () => number)
     cipher.setAAD(aad(name, boundTo));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     writeSecret(db, name, { iv, tag: cipher.getAuthTag(), ciphertext, boundTo }, now());
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   return {
@@ -67,16 +68,16 @@ export function createVault(db: Ledger, keySource: KeySource, now: () => number)
     store,
     async reveal(name, boundTo) {
       const sealed = readSecret(db, name);
-      if (!sealed) return { ok: true, value: null };
+      if (!sealed) return ok(null);
       if (sealed.boundTo !== boundTo) return { ok: false, reason: `secret ${name} was entered for another address`, elsewhere: true };
       return open(name);
     },
     async adopt(name, boundTo) {
       const sealed = readSecret(db, name);
-      if (!sealed || sealed.boundTo !== null) return { ok: true, value: undefined };
+      if (!sealed || sealed.boundTo !== null) return ok(undefined);
       const plain = await open(name);
       if (!plain.ok) return plain;
-      return plain.value === null ? { ok: true, value: undefined } : store(name, plain.value, boundTo);
+      return plain.value === null ? ok(undefined) : store(name, plain.value, boundTo);
     },
     remove: (name) => deleteSecret(db, name),
   };

@@ -3,6 +3,7 @@
 // touched: a foreign Host (421), no session (401), another site's Origin or a non-JSON body
 // (403/415), a write without the CSRF header (403), a body over 64 KB (413). Slow clients are cut
 // off (headers in 10 s, the whole request in 30 s) so they cannot hold connections open.
+import { err } from '../../shared/domain/errors';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { invokeCall, isCallName, type HandlerTable } from '../app/invoke';
@@ -54,7 +55,7 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
   res.end(JSON.stringify(value));
 }
 
-const refusal = (code: string, message: string, detail: string): object => ({ ok: false, error: { code, message, detail } });
+const refusal = (code: string, message: string, detail: string): object => (err({ code, message, detail }));
 
 export async function startWebHost(opts: {
   handlers: HandlerTable;

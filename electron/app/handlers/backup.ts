@@ -4,7 +4,7 @@
 // (no account, sale, shift or credential): it can never replace a ledger in use.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { appError, type AppError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type AppError, type Result } from '../../../shared/domain/errors';
 import type { BackupFileView, RestoredView } from '../../../shared/backup';
 import type { Ledger } from '../../db/connection';
 import { inspectLedger, ledgerIsPristine } from '../../db/ledger-inspect';
@@ -36,8 +36,8 @@ export type BackupHandlerDeps = {
 
 async function recoveryGroupsOf(keySource: KeySource): Promise<Result<string[]>> {
   const key = await keySource.getKey();
-  if (!key.ok) return { ok: false, error: appError('vault_locked', 'Loket tidak punya kunci brankas, jadi tidak ada kunci pemulihan untuk ditampilkan.', key.reason) };
-  return { ok: true, value: recoveryGroups(recoveryKeyOf(key.key)) };
+  if (!key.ok) return err(appError('vault_locked', 'Loket tidak punya kunci brankas, jadi tidak ada kunci pemulihan untuk ditampilkan.', key.reason));
+  return ok(recoveryGroups(recoveryKeyOf(key.key)));
 }
 
 function backupView(file: string, h: { createdAt: number; outlet: string; sales: number; lastSaleAt: number | null; appVersion: string; schema: number }): BackupFileView {
@@ -61,12 +61,12 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
     ledgerIsPristine(d.db) ? null : appError('restore_refused', 'Loket ini sudah berisi data (akun atau penjualan); pemulihan hanya bisa di Loket yang baru dipasang.');
 
   return {
-    'backup.status': () => ({ ok: true, value: d.backups.status() }),
+    'backup.status': () => (ok(d.backups.status())),
     'backup.saveSettings': (req) => d.backups.saveSettings(req),
     'backup.run': () => {
       const r = d.backups.run('manual');
-      if (!r.started) return { ok: false, error: appError(r.busy ? 'backup_busy' : 'settings_invalid', r.reason) };
-      return { ok: true, value: d.backups.status() };
+      if (!r.started) return err(appError(r.busy ? 'backup_busy' : 'settings_invalid', r.reason));
+      return ok(d.backups.status());
     },
     'recoveryKey.show': async (_req, caller) => {
       const groups = await recoveryGroupsOf(d.keySource);
@@ -74,23 +74,23 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       const confirm = groupsToConfirm();
       asked.set(caller.session, confirm);
       d.auditor.note('recovery_key.shown', `to ${d.who(caller.session)}`);
-      return { ok: true, value: { groups: groups.value, confirm } };
+      return ok({ groups: groups.value, confirm });
     },
     'recoveryKey.confirm': async (req, caller) => {
       const want = asked.get(caller.session);
       const groups = await recoveryGroupsOf(d.keySource);
       if (!groups.ok) return groups;
-      if (!want) return { ok: false, error: appError('recovery_key_invalid', 'Tampilkan kunci pemulihan dulu, lalu ketik dua kelompok yang diminta.') };
+      if (!want) return err(appError('recovery_key_invalid', 'Tampilkan kunci pemulihan dulu, lalu ketik dua kelompok yang diminta.'));
       for (const position of want) {
         const answer = req.answers.find((a) => a.position === position);
         if (!answer || normaliseRecoveryText(answer.group) !== groups.value[position - 1]) {
-          return { ok: false, error: appError('recovery_key_invalid', `Kelompok ke-${position} tidak cocok. Lihat lagi kertas kunci pemulihan Anda.`) };
+          return err(appError('recovery_key_invalid', `Kelompok ke-${position} tidak cocok. Lihat lagi kertas kunci pemulihan Anda.`));
         }
       }
       asked.delete(caller.session);
       writeSetting(d.db, RECOVERY_CONFIRMED, String(d.now()), d.now());
       d.auditor.note('recovery_key.confirmed', `by ${d.who(caller.session)}`);
-      return { ok: true, value: d.backups.status() };
+      return ok(d.backups.status());
     },
     'recoveryKey.pdf': async (_req, caller) => {
       const groups = await recoveryGroupsOf(d.keySource);
@@ -98,13 +98,13 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       const outlet = d.settings.outlet();
       const bytes = await renderRecoveryKeyPdf({ groups: groups.value, outlet: outlet.name, timeZone: outlet.timeZone, printedAt: d.now(), printedBy: d.who(caller.session) });
       d.auditor.note('recovery_key.printed', `by ${d.who(caller.session)}`);
-      return { ok: true, value: { pdfBase64: Buffer.from(bytes).toString('base64'), fileName: 'kunci-pemulihan-loket.pdf' } };
+      return ok({ pdfBase64: Buffer.from(bytes).toString('base64'), fileName: 'kunci-pemulihan-loket.pdf' });
     },
     'setup.findBackups': async (req) => {
       const refused = notPristine();
-      if (refused) return { ok: false, error: refused };
+      if (refused) return err(refused);
       const p = path.resolve(req.path);
-      if (!existsSync(p)) return { ok: false, error: appError('invalid_request', `Tidak ada berkas atau folder ${p}. Colokkan flashdisk-nya, lalu periksa alamatnya.`) };
+      if (!existsSync(p)) return err(appError('invalid_request', `Tidak ada berkas atau folder ${p}. Colokkan flashdisk-nya, lalu periksa alamatnya.`));
       const files = statSync(p).isDirectory()
         ? readdirSync(p)
             .filter((n) => n.endsWith('.loketbak') || n === 'loket.db')
@@ -119,15 +119,15 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
         }
         const h = await readBackupHeader(f);
         if (h.ok) backups.push(backupView(f, h.header));
-        else if (files.length === 1) return { ok: false, error: appError('restore_refused', h.error.message, h.error.detail) };
+        else if (files.length === 1) return err(appError('restore_refused', h.error.message, h.error.detail));
       }
-      if (backups.length === 0) return { ok: false, error: appError('restore_refused', `Tidak ada berkas cadangan Loket (.loketbak) di ${p}.`) };
-      return { ok: true, value: { backups: backups.sort((a, b) => b.createdAt - a.createdAt) } };
+      if (backups.length === 0) return err(appError('restore_refused', `Tidak ada berkas cadangan Loket (.loketbak) di ${p}.`));
+      return ok({ backups: backups.sort((a, b) => b.createdAt - a.createdAt) });
     },
     'setup.restore': async (req) => {
       const refused = notPristine();
-      if (refused) return { ok: false, error: refused };
-      if (!d.replaceLedger) return { ok: false, error: appError('restore_refused', 'Pemulihan dari layar ini tidak tersedia di sini; pakai npm run restore.') };
+      if (refused) return err(refused);
+      if (!d.replaceLedger) return err(appError('restore_refused', 'Pemulihan dari layar ini tidak tersedia di sini; pakai npm run restore.'));
       const file = path.resolve(req.file);
       const plain = isPlainLedger(file);
       // The recovery key as printed; web mode's LOKET_MASTER_KEY (64 hex) serves too. None at all is
@@ -136,19 +136,19 @@ export function backupHandlers(d: BackupHandlerDeps): Pick<HandlerTable, BackupC
       if (req.recoveryKey.trim() !== '') {
         const master = parseMasterKey(req.recoveryKey);
         const read = master ? ({ ok: true, key: master } as const) : readRecoveryKey(req.recoveryKey);
-        if (!read.ok) return { ok: false, error: appError('recovery_key_invalid', read.message) };
+        if (!read.ok) return err(appError('recovery_key_invalid', read.message));
         key = read.key;
       } else if (!plain) {
-        return { ok: false, error: appError('recovery_key_invalid', 'Cadangan terenkripsi hanya bisa dibuka dengan kunci pemulihannya. Ketik kuncinya.') };
+        return err(appError('recovery_key_invalid', 'Cadangan terenkripsi hanya bisa dibuka dengan kunci pemulihannya. Ketik kuncinya.'));
       } else if (!req.owner) {
-        return { ok: false, error: appError('recovery_key_invalid', 'Tanpa kunci pemulihan: ketik nama pemilik dan PIN baru untuknya.') };
+        return err(appError('recovery_key_invalid', 'Tanpa kunci pemulihan: ketik nama pemilik dan PIN baru untuknya.'));
       }
       const { staged, key: openWith } = await d.backups.stageRestore(file, key, plain, req.owner ?? null);
       if (!staged.ok) {
         const code = staged.problem.code === 'wrong_key' ? 'recovery_key_invalid' : 'restore_refused';
-        return { ok: false, error: appError(code, staged.problem.message, staged.problem.detail) };
+        return err(appError(code, staged.problem.message, staged.problem.detail));
       }
-      if (!openWith) return { ok: false, error: appError('restore_refused', 'Pemulihan tidak menghasilkan kunci.') };
+      if (!openWith) return err(appError('restore_refused', 'Pemulihan tidak menghasilkan kunci.'));
       await d.replaceLedger(staged.staged, openWith);
       const f = staged.facts;
       const value: RestoredView = {

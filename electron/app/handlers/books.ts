@@ -1,4 +1,5 @@
 // The owner's books (balances, statements, deposit top-ups) and the audit check of the ledger.
+import { ok } from '../../../shared/domain/errors';
 import { describeFinding } from '../audit-findings';
 import type { Core, Handlers } from './core';
 
@@ -7,8 +8,8 @@ type Names = 'books.get' | 'books.statement' | 'books.recordDeposit' | 'audit.ve
 export function booksHandlers(core: Core): Handlers<Names> {
   const { books, settings, audits } = core;
   return {
-    'books.get': () => ({ ok: true, value: books.view(settings.mode()) }),
-    'books.statement': (req) => ({ ok: true, value: books.statement(settings.mode(), req) }),
+    'books.get': () => (ok(books.view(settings.mode()))),
+    'books.statement': (req) => (ok(books.statement(settings.mode(), req))),
     'books.recordDeposit': (req) => books.recordDeposit(settings.mode(), req),
     'audit.verify': async () => {
       const r = await audits.verify();
@@ -27,6 +28,6 @@ export function booksHandlers(core: Core): Handlers<Names> {
         },
       };
     },
-    'audit.progress': () => ({ ok: true, value: audits.progress() }),
+    'audit.progress': () => (ok(audits.progress())),
   };
 }

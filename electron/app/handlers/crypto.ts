@@ -1,4 +1,5 @@
 // Standalone bitcoin orders (goods sold outside Loket, paid at this counter).
+import { ok } from '../../../shared/domain/errors';
 import type { Core, Handlers } from './core';
 
 type Names = 'crypto.create' | 'crypto.get' | 'crypto.check' | 'crypto.cancel' | 'crypto.simulate' | 'crypto.list' | 'crypto.receipt';
@@ -23,7 +24,7 @@ export function cryptoHandlers(core: Core): Handlers<Names> {
       const r = cryptoOrders.receipt(req.reference, printing.columns());
       if (!r.ok) return r;
       const outcome = await printing.print(settings.mode(), { lines: r.value.lines, qr: null, document: 'crypto', saleId: null, copyNumber: r.value.copyNumber, kick: false });
-      return { ok: true, value: { receipt: { ...r.value, paper: outcome.paper }, outcome } };
+      return ok({ receipt: { ...r.value, paper: outcome.paper }, outcome });
     },
   };
 }

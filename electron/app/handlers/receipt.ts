@@ -1,5 +1,6 @@
 // The struk: its preview, printing (a copy beyond the first reprint needs a supervisor), saving it
 // as HTML, and the printer's test page.
+import { ok, err } from '../../../shared/domain/errors';
 import { columnsOf } from '../../../shared/printing';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import { targetOf } from '../../services/printing/transports';
@@ -18,7 +19,7 @@ export function receiptHandlers(core: Core): Handlers<Names> {
         if (!ok.ok) return ok;
       }
       const r = await receipts.print(req.saleId, req.copy);
-      return r.ok ? { ok: true, value: { receipt: r.value.receipt, printedBy: r.value.outcome.by, outcome: r.value.outcome } } : r;
+      return r.ok ? ok({ receipt: r.value.receipt, printedBy: r.value.outcome.by, outcome: r.value.outcome }) : r;
     },
     'receipt.export': (req) => receipts.exportHtml(req.saleId),
     'printer.test': async (req, caller) => {
@@ -29,12 +30,12 @@ export function receiptHandlers(core: Core): Handlers<Names> {
       }
       const p = req.printer ?? settings.printer();
       const problem = settings.checkPrinter(p);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return err(problem);
       const columns = columnsOf(p.paper);
       const outlet = settings.outlet();
       const lines = layoutTestPage(outlet, targetOf(p), formatLocalDateTime(now(), outlet.timeZone), columns);
       const outcome = await printing.print(settings.mode(), { lines, qr: 'LOKET TES 1234567890', barcode: '1234567890', document: 'test', saleId: null, copyNumber: 0, kick: false }, p);
-      return { ok: true, value: { receipt: { saleId: 'test', kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
+      return ok({ receipt: { saleId: 'test', kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome });
     },
   };
 }

@@ -1,6 +1,7 @@
 // Selling: PLN checks and bills, starting each kind of sale, the sale as it stands, status checks,
 // cash handed back, a supervisor declaring a sale failed; the catalogue, prices and deposits the
 // sale screens read.
+import { ok } from '../../../shared/domain/errors';
 import { seatOf, type Core, type Handlers } from './core';
 
 type Names =
@@ -43,7 +44,7 @@ export function saleHandlers(core: Core): Handlers<Names> {
       const env = settings.mode();
       // First use, or a provider newly routed: fetch its catalogue before showing an empty list.
       await catalog.ensure(env);
-      return { ok: true, value: catalog.view(env, req.kind ?? null) };
+      return ok(catalog.view(env, req.kind ?? null));
     },
     'catalog.sync': () => catalog.sync(settings.mode()),
     'deposit.get': async (req) => {
@@ -51,10 +52,10 @@ export function saleHandlers(core: Core): Handlers<Names> {
         const r = await deposits.refresh(settings.mode());
         if (!r.ok) return r;
       }
-      return { ok: true, value: { deposits: deposits.view(settings.mode()), lowBalanceThreshold: settings.lowBalanceThreshold() } };
+      return ok({ deposits: deposits.view(settings.mode()), lowBalanceThreshold: settings.lowBalanceThreshold() });
     },
-    'pricing.list': () => ({ ok: true, value: catalog.rules() }),
-    'pricing.set': (req) => ({ ok: true, value: catalog.setRule(req) }),
-    'pricing.remove': (req) => ({ ok: true, value: catalog.removeRule(req.scope, req.key) }),
+    'pricing.list': () => (ok(catalog.rules())),
+    'pricing.set': (req) => (ok(catalog.setRule(req))),
+    'pricing.remove': (req) => (ok(catalog.removeRule(req.scope, req.key))),
   };
 }

@@ -1,6 +1,7 @@
 // Pengaturan: the outlet, mode and language, the providers' settings (VSI and SAT on their own
 // forms, others through their descriptor's), routing, the deposit warning, the printer, the
 // payment gateways and the callback listener.
+import { ok } from '../../../shared/domain/errors';
 import type { Core, Handlers } from './core';
 
 type Names =
@@ -23,12 +24,12 @@ export function settingsHandlers(core: Core): Handlers<Names> {
   const { settings, catalog, deposits, background, callbacks, log } = core;
   const thenView = <E>(r: { ok: true } | { ok: false; error: E }) => (r.ok ? { ok: true as const, value: settings.view() } : r);
   return {
-    'settings.get': () => ({ ok: true, value: settings.view() }),
-    'settings.saveOutlet': (req) => ({ ok: true, value: settings.saveOutlet(req) }),
+    'settings.get': () => (ok(settings.view())),
+    'settings.saveOutlet': (req) => (ok(settings.saveOutlet(req))),
     'settings.saveVsi': (req) => settings.saveVsi(req),
     'settings.saveProvider': (req) => settings.saveProvider(req),
     'settings.setMode': (req) => settings.setMode(req.mode),
-    'settings.setLocale': (req) => ({ ok: true, value: settings.setLocale(req.locale) }),
+    'settings.setLocale': (req) => (ok(settings.setLocale(req.locale))),
     'settings.saveSat': (req) => settings.saveSat(req),
     'settings.setRouting': (req) => {
       const view = settings.setRouting(req);
@@ -38,9 +39,9 @@ export function settingsHandlers(core: Core): Handlers<Names> {
         const r = await deposits.refresh(settings.mode());
         if (!r.ok) log.info('deposit.refresh_failed', { code: r.error.code });
       });
-      return { ok: true, value: view };
+      return ok(view);
     },
-    'settings.setLowBalance': (req) => ({ ok: true, value: settings.setLowBalanceThreshold(req.amount) }),
+    'settings.setLowBalance': (req) => (ok(settings.setLowBalanceThreshold(req.amount))),
     'settings.saveMidtrans': async (req) => thenView(await settings.payments.saveMidtrans(req)),
     'settings.saveWorldline': async (req) => thenView(await settings.payments.saveWorldline(req)),
     'settings.saveChainside': async (req) => thenView(await settings.payments.saveChainside(req)),
@@ -49,7 +50,7 @@ export function settingsHandlers(core: Core): Handlers<Names> {
       const r = settings.setCallback(req);
       if (!r.ok) return r;
       const listening = await callbacks.apply();
-      return listening.ok ? { ok: true, value: settings.view() } : listening;
+      return listening.ok ? ok(settings.view()) : listening;
     },
   };
 }

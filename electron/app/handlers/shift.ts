@@ -1,5 +1,6 @@
 // Shifts: open with a float, the X report, cash in and out, the close (blind count, variance,
 // approval) — each close backed up when the owner asked for it — and the printed X/Z.
+import { ok } from '../../../shared/domain/errors';
 import { layoutShiftReport } from '../../receipts/layout';
 import type { Core, Handlers } from './core';
 
@@ -10,7 +11,7 @@ export function shiftHandlers(core: Core): Handlers<Names> {
   return {
     'shift.open': (req, caller) => {
       const r = counter.openShift(caller.session, settings.mode(), req.openingFloat);
-      return r.ok ? { ok: true, value: counter.status(caller.session, settings.mode()) } : r;
+      return r.ok ? ok(counter.status(caller.session, settings.mode())) : r;
     },
     'shift.report': (_req, caller) => {
       const who = counter.require(caller.session, 'cashier', false);
@@ -43,7 +44,7 @@ export function shiftHandlers(core: Core): Handlers<Names> {
       const columns = printing.columns();
       const lines = layoutShiftReport(report, settings.outlet(), columns);
       const outcome = await printing.print(settings.mode(), { lines, qr: null, document: report.kind === 'Z' ? 'z_report' : 'x_report', saleId: null, copyNumber: 0, kick: false });
-      return { ok: true, value: { receipt: { saleId: report.shiftId, kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome } };
+      return ok({ receipt: { saleId: report.shiftId, kind: 'shift_report', columns, copyNumber: 0, lines, qr: null, paper: outcome.paper }, outcome });
     },
   };
 }

@@ -2,6 +2,7 @@
 // client-credentials token cached for its lifetime and fetched again once after 1004 (or 1007,
 // which some servers answer for an expired token) — never in a loop. Every answer is read into
 // one of: a checked body, a Chainside error, garbage, not sent, or lost (it may have arrived).
+import { ok, err } from '../../../shared/domain/errors';
 import type { ZodType } from 'zod';
 import { rawRequest, type RawResponse } from '../http/raw-request';
 import { createCachedToken, type TokenCache } from '../http/cached-token';
@@ -74,14 +75,14 @@ export function createChainsideApi(opts: { endpoint: ChainsideEndpoint; timeouts
     const started = opts.now();
     const basic = Buffer.from(`${opts.endpoint.clientId}:${opts.endpoint.secret}`).toString('base64');
     const r = await send('POST', '/token', { authorization: `Basic ${basic}` }, { grant_type: 'client_credentials', scope: '*' }, opts.timeouts.readMs);
-    if (!r.ok) return { ok: false, error: chainsideError('provider_unavailable', CANNOT_REACH, `Chainside token ${r.error.phase}/${r.error.reason}: ${r.error.message}`, null) };
+    if (!r.ok) return err(chainsideError('provider_unavailable', CANNOT_REACH, `Chainside token ${r.error.phase}/${r.error.reason}: ${r.error.message}`, null));
     const read = readAnswer(r.value, TokenResponse);
     if (read.kind === 'ok') {
       const life = read.value.expires_in * 1000;
-      return { ok: true, value: { value: read.value.access_token, renewAt: started + life - Math.min(60_000, life / 10) } };
+      return ok({ value: read.value.access_token, renewAt: started + life - Math.min(60_000, life / 10) });
     }
-    if (read.kind === 'error') return { ok: false, error: read.error };
-    return { ok: false, error: chainsideError('provider_bad_response', 'Jawaban login Chainside tidak bisa dibaca.', read.kind === 'garbage' ? read.detail : 'token', null) };
+    if (read.kind === 'error') return err(read.error);
+    return err(chainsideError('provider_bad_response', 'Jawaban login Chainside tidak bisa dibaca.', read.kind === 'garbage' ? read.detail : 'token', null));
   }
   const token: TokenCache = createCachedToken(fetchToken, opts.now);
 

@@ -3,6 +3,7 @@
 // the order is looked up by that reference before anything else (chainside.md §8.6); the payment
 // service charges again only when the lookup proves there is none. Bitcoin cannot be given back
 // through the API: refunds go to the supervisor.
+import { ok, err } from '../../../shared/domain/errors';
 import type { Logger } from '../../log/logger';
 import type { BitcoinDisplay } from '../../../shared/payment';
 import type { BitcoinGateway as ChainsideGateway, BitcoinOrder as ChainsideOrder, ChargeRequest, PaymentDisplay, PaymentStatus, RefundOutcome } from '../payment-contract';
@@ -111,8 +112,8 @@ function orderOf(o: OrderBody): ChainsideOrder {
 }
 
 function failed<T>(a: Exclude<Answer<unknown>, { kind: 'ok' }>): ProviderResult<T> {
-  if (a.kind === 'error') return { ok: false, error: a.error };
-  return { ok: false, error: chainsideError(a.kind === 'not_sent' ? 'provider_unavailable' : 'provider_bad_response', CANNOT_REACH, a.detail, null) };
+  if (a.kind === 'error') return err(a.error);
+  return err(chainsideError(a.kind === 'not_sent' ? 'provider_unavailable' : 'provider_bad_response', CANNOT_REACH, a.detail, null));
 }
 
 export function statusOf(o: OrderBody, expectRupiah: number | null): PaymentStatus {
@@ -182,11 +183,11 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
     async listOrders(q) {
       const r = await api.list({ ...(q.status ? { status: q.status } : {}), page: q.page, pageSize: q.pageSize, sortBy: q.sortBy, sortOrder: q.sortOrder });
       if (r.kind !== 'ok') return failed(r);
-      return { ok: true, value: { items: (r.value.paymentorders ?? []).map(orderOf), totalItems: r.value.total_items, totalPages: r.value.total_pages } };
+      return ok({ items: (r.value.paymentorders ?? []).map(orderOf), totalItems: r.value.total_items, totalPages: r.value.total_pages });
     },
     async getOrder(uuid) {
       const r = await api.get(uuid);
-      return r.kind === 'ok' ? { ok: true, value: orderOf(r.value) } : failed(r);
+      return r.kind === 'ok' ? ok(orderOf(r.value)) : failed(r);
     },
     async charge(req: ChargeRequest): Promise<PaymentStatus> {
       const r = await api.create({

@@ -3,6 +3,7 @@
 // Idempotency is the ref_id: the same request re-sent is the status check (§3.5), so an uncertain
 // purchase is resolved by sending exactly it again — never under a new ref_id, never past 90 days.
 // This and descriptor.ts are the folder's public exports.
+import { ok, err } from '../../../shared/domain/errors';
 import type {
   AdviceRequest,
   BillInquiry,
@@ -139,12 +140,12 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
   /** A read (nothing bought): any failure is "could not ask, try again"; an rc other than 00 is the refusal. */
   async function read<T>(path: string, body: Record<string, unknown>, parse: (data: unknown) => T | null): Promise<ProviderResult<T>> {
     const ex = await post(path, body, timeouts.otherMs);
-    if (ex.kind !== 'answer') return { ok: false, error: digiflazzError('provider_unavailable', UNREACHABLE, ex.detail, null) };
+    if (ex.kind !== 'answer') return err(digiflazzError('provider_unavailable', UNREACHABLE, ex.detail, null));
     const data = dataOf(ex);
     const refused = RcOnly.safeParse(data);
-    if (refused.success && refused.data.rc !== '00') return { ok: false, error: failureOf(refused.data.rc, refused.data.message) };
+    if (refused.success && refused.data.rc !== '00') return err(failureOf(refused.data.rc, refused.data.message));
     const value = data === null ? null : parse(data);
-    if (value === null) return { ok: false, error: digiflazzError('provider_bad_response', 'Jawaban Digiflazz tidak bisa dibaca.', snippetOf(ex), null) };
+    if (value === null) return err(digiflazzError('provider_bad_response', 'Jawaban Digiflazz tidak bisa dibaca.', snippetOf(ex), null));
     return { ok: true, value };
   }
 
@@ -288,7 +289,7 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
         lastFull[cmd] = options.now();
         got.push(...r.value);
       }
-      return { ok: true, value: got };
+      return ok(got);
     }
     const out: CatalogProduct[] = [];
     for (const code of codes) {
@@ -302,7 +303,7 @@ export function createDigiflazzClient(options: DigiflazzClientOptions): Digiflaz
       if (!post.ok) return post;
       out.push(...post.value);
     }
-    return { ok: true, value: out };
+    return ok(out);
   }
 
   async function balance(): Promise<ProviderResult<number>> {

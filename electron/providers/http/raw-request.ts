@@ -1,6 +1,7 @@
 // One HTTP exchange with the facts the money path needs: the exact bytes received, and — when it
 // fails — whether the request can have reached the server. Only a failure before the TCP (or TLS)
 // connection was established proves the request was never sent.
+import { ok, err } from '../../../shared/domain/errors';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -59,7 +60,7 @@ export function rawRequest(options: RawRequestOptions): Promise<RawResult> {
       resolve(result);
     };
     const fail = (phase: TransportFailure['phase'], reason: TransportFailure['reason'], message: string): void =>
-      finish({ ok: false, error: { phase, reason, message } });
+      finish(err({ phase, reason, message }));
 
     const headers: Record<string, string> = { ...options.headers };
     if (options.body) headers['content-length'] = String(options.body.length);
@@ -109,7 +110,7 @@ export function rawRequest(options: RawRequestOptions): Promise<RawResult> {
         chunks.push(chunk);
       });
       res.on('end', () => {
-        finish({ ok: true, value: { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) } });
+        finish(ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
       });
       res.on('error', (error: NodeJS.ErrnoException) => fail('sent', classify(error), error.message));
       res.on('aborted', () => fail('sent', 'reset', 'response aborted'));

@@ -1,5 +1,6 @@
 // The SAT client: catalogue, deposit, inquiries, signed checkout and verified order status.
 // This is the folder's only public export.
+import { ok, err } from '../../../shared/domain/errors';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type {
   AdviceRequest,
@@ -63,7 +64,7 @@ type Json = { ok: true; value: unknown } | { ok: false };
 function json(ex: Extract<SatExchange, { kind: 'answer' }>): Json {
   if (!ex.contentType.includes('json')) return { ok: false };
   try {
-    return { ok: true, value: JSON.parse(ex.body.toString('utf8')) };
+    return ok(JSON.parse(ex.body.toString('utf8')));
   } catch {
     return { ok: false };
   }
@@ -129,16 +130,16 @@ export function createSatClient(options: SatClientOptions): SatClient {
     const r = await transport(body === undefined ? { method: 'GET', path, timeoutMs: timeouts.otherMs } : { method: 'POST', path, body: Buffer.from(JSON.stringify(body)), timeoutMs: timeouts.otherMs });
     if (!r.ok) return r;
     const ex = r.value;
-    if (ex.kind !== 'answer') return { ok: false, error: satError('provider_unavailable', 'Tidak bisa menghubungi SAT. Periksa koneksi, lalu coba lagi.', ex.detail, null) };
+    if (ex.kind !== 'answer') return err(satError('provider_unavailable', 'Tidak bisa menghubungi SAT. Periksa koneksi, lalu coba lagi.', ex.detail, null));
     if (ex.status === 200) {
       const j = json(ex);
       const value = j.ok ? parse(j.value) : null;
-      return value === null ? { ok: false, error: satError('provider_bad_response', 'Jawaban SAT tidak bisa dibaca.', snippet(ex), null) } : { ok: true, value };
+      return value === null ? err(satError('provider_bad_response', 'Jawaban SAT tidak bisa dibaca.', snippet(ex), null)) : { ok: true, value };
     }
-    if (ex.status === 401) return { ok: false, error: satError('provider_auth', 'Akses ke SAT ditolak. Periksa Client ID dan secret.', snippet(ex), null) };
+    if (ex.status === 401) return err(satError('provider_auth', 'Akses ke SAT ditolak. Periksa Client ID dan secret.', snippet(ex), null));
     const e = errorOf(ex);
-    if (ex.status === 400 && e) return { ok: false, error: requestRejected(e.code, e.detail) };
-    return { ok: false, error: satError('provider_unavailable', 'SAT belum bisa melayani. Coba lagi sebentar lagi.', e?.detail ?? snippet(ex), e?.code ?? null) };
+    if (ex.status === 400 && e) return err(requestRejected(e.code, e.detail));
+    return err(satError('provider_unavailable', 'SAT belum bisa melayani. Coba lagi sebentar lagi.', e?.detail ?? snippet(ex), e?.code ?? null));
   }
 
   async function inquire(productCode: string, customerNumber: string): Promise<ProviderResult<InquiryAnswer>> {

@@ -1,5 +1,6 @@
 // OAuth2 client credentials (sat.md §1.2): one token request in flight, the token reused until
 // 10 minutes before it expires, failures never cached, and clear() after a 401.
+import { ok, err } from '../../../shared/domain/errors';
 import { rawRequest } from '../http/raw-request';
 import { createCachedToken, type TokenCache } from '../http/cached-token';
 import type { ProviderError, ProviderResult } from '../contract';
@@ -29,7 +30,7 @@ export function createTokenCache(opts: {
       connectTimeoutMs: opts.connectTimeoutMs,
       timeoutMs: opts.timeoutMs,
     });
-    const fail = (code: ProviderError['code'], message: string, detail: string): Fetched => ({ ok: false, error: satError(code, message, detail, null) });
+    const fail = (code: ProviderError['code'], message: string, detail: string): Fetched => (err(satError(code, message, detail, null)));
     if (!r.ok) return fail('provider_unavailable', 'Tidak bisa masuk ke SAT. Periksa koneksi, lalu coba lagi.', `SAT token: ${r.error.phase}/${r.error.reason} ${r.error.message}`);
     if (r.value.status === 400 || r.value.status === 401) {
       return fail('provider_auth', 'Client ID atau secret SAT ditolak. Periksa pengaturan.', `SAT token HTTP ${r.value.status}`);
@@ -45,7 +46,7 @@ export function createTokenCache(opts: {
     }
     const lifetime = parsed.data.expires_in ?? 3600;
     const margin = lifetime > 2 * REFRESH_BEFORE_S ? REFRESH_BEFORE_S : lifetime / 2;
-    return { ok: true, value: { value: parsed.data.access_token, renewAt: opts.now() + (lifetime - margin) * 1000 } };
+    return ok({ value: parsed.data.access_token, renewAt: opts.now() + (lifetime - margin) * 1000 });
   }
 
   return createCachedToken(fetchToken, opts.now);

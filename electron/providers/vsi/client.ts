@@ -1,6 +1,7 @@
 // The VSI PLN-prepaid client: INQ, PAY (with the inquiry refnum, or "auto" with msn) and ADV
 // (with the PAYREF, or with msn + nominal), each answer classified as success / failed /
 // uncertain per vsi.md §1.5. This is the folder's only public export.
+import { err } from '../../../shared/domain/errors';
 import type {
   AdviceRequest,
   Delivered,
@@ -147,14 +148,14 @@ export function createVsiClient(options: VsiClientOptions): VsiClient {
       { command: 'INQ', trxid: request.ref, params: { msn: request.customerNumber } },
       options.timeouts.inquiryMs,
     );
-    if (exchange.kind !== 'answer') return { ok: false, error: transportError(false, exchange.detail) };
+    if (exchange.kind !== 'answer') return err(transportError(false, exchange.detail));
     const env = envelope(exchange.fields);
-    if (!env) return { ok: false, error: badResponseError('VSI INQ answer without status/rc') };
-    if (!env.success) return { ok: false, error: classifyInquiryError(env.rc, env.rcm) };
+    if (!env) return err(badResponseError('VSI INQ answer without status/rc'));
+    if (!env.success) return err(classifyInquiryError(env.rc, env.rcm));
     const parsed = VsiInquiryFields.safeParse(exchange.fields);
     const admin = parsed.success ? parseVsiInteger(parsed.data.adm ?? parsed.data.admin) : null;
     if (!parsed.success || admin === null || !HEX32.test(parsed.data.refnum.trim())) {
-      return { ok: false, error: badResponseError(`VSI INQ 0000 with invalid fields: ${parsed.success ? 'adm/refnum' : parsed.error.message}`) };
+      return err(badResponseError(`VSI INQ 0000 with invalid fields: ${parsed.success ? 'adm/refnum' : parsed.error.message}`));
     }
     const f = parsed.data;
     const tp = parseTariffPower(f.tarifdaya ?? f.segmenpower ?? '');

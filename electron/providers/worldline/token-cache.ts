@@ -1,6 +1,7 @@
 // OAuth2 client credentials for Worldline (worldline.md §1.2–§1.4): the form body as the SDKs
 // send it (scopes joined by a space), one request in flight, failures never cached, and — unlike
 // the SDKs — cleared after a 401 from the API so the caller can fetch a new one and retry once.
+import { ok, err } from '../../../shared/domain/errors';
 import { rawRequest } from '../http/raw-request';
 import { createCachedToken, type TokenCache } from '../http/cached-token';
 import type { ProviderResult } from '../contract';
@@ -31,7 +32,7 @@ export function createWorldlineTokenCache(opts: {
       timeoutMs: opts.timeoutMs,
     });
     if (!r.ok) {
-      return { ok: false, error: worldlineError('provider_unavailable', 'Tidak bisa masuk ke Worldline. Periksa koneksi, lalu coba lagi.', `Worldline token ${r.error.phase}/${r.error.reason}: ${r.error.message}`, null) };
+      return err(worldlineError('provider_unavailable', 'Tidak bisa masuk ke Worldline. Periksa koneksi, lalu coba lagi.', `Worldline token ${r.error.phase}/${r.error.reason}: ${r.error.message}`, null));
     }
     let body: unknown;
     try {
@@ -39,16 +40,16 @@ export function createWorldlineTokenCache(opts: {
     } catch {
       body = null;
     }
-    const ok = TokenResponse.safeParse(body);
-    if (r.value.status === 200 && ok.success) {
+    const token = TokenResponse.safeParse(body);
+    if (r.value.status === 200 && token.success) {
       // Expiry counts from when the request started (the SDKs do the same), with a small margin.
-      const lifetimeMs = ok.data.expires_in * 1000;
-      return { ok: true, value: { value: ok.data.access_token, renewAt: started + lifetimeMs - Math.min(60_000, Math.max(0, lifetimeMs / 10)) } };
+      const lifetimeMs = token.data.expires_in * 1000;
+      return ok({ value: token.data.access_token, renewAt: started + lifetimeMs - Math.min(60_000, Math.max(0, lifetimeMs / 10)) });
     }
     const e = TokenError.safeParse(body);
     const detail = `There was an error while retrieving the OAuth2 access token: ${e.success ? `${e.data.error} - ${e.data.error_description ?? ''}` : `HTTP ${r.value.status}`}`;
     const auth = r.value.status === 400 || r.value.status === 401 || r.value.status === 403;
-    return { ok: false, error: worldlineError(auth ? 'provider_auth' : 'provider_unavailable', auth ? 'Client ID atau secret Worldline ditolak. Periksa pengaturan pembayaran.' : 'Worldline belum bisa melayani. Coba lagi sebentar lagi.', detail, e.success ? e.data.error : null) };
+    return err(worldlineError(auth ? 'provider_auth' : 'provider_unavailable', auth ? 'Client ID atau secret Worldline ditolak. Periksa pengaturan pembayaran.' : 'Worldline belum bisa melayani. Coba lagi sebentar lagi.', detail, e.success ? e.data.error : null));
   }
 
   return createCachedToken(fetchToken, opts.now);

@@ -11,6 +11,7 @@
 // recovery key), checksummed so damage there is told apart from a wrong key, and bound into every
 // record's AAD so it cannot be edited either. `keyId` names the vault key without revealing it, so
 // a wrong recovery key is said as such before anything is decrypted.
+import { err } from '../../../shared/domain/errors';
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
@@ -233,22 +234,22 @@ export async function readBackupHeader(file: string): Promise<HeaderRead> {
   try {
     fh = await open(file, 'r');
   } catch (e) {
-    return { ok: false, error: { code: 'unreadable', message: `Berkas cadangan tidak bisa dibuka: ${file}.`, detail: (e as Error).message } };
+    return err({ code: 'unreadable', message: `Berkas cadangan tidak bisa dibuka: ${file}.`, detail: (e as Error).message });
   }
   try {
     const head = Buffer.alloc(12);
     const { bytesRead } = await fh.read(head, 0, 12, 0);
     if (bytesRead < 12 || !head.subarray(0, 8).equals(MAGIC)) {
-      return { ok: false, error: { code: 'not_backup', message: `${file} bukan berkas cadangan Loket (.loketbak).`, detail: 'magic bytes differ' } };
+      return err({ code: 'not_backup', message: `${file} bukan berkas cadangan Loket (.loketbak).`, detail: 'magic bytes differ' });
     }
     const len = head.readUInt32BE(8);
-    if (len > MAX_HEADER) return { ok: false, error: { code: 'header_damaged', message: `Kepala berkas cadangan ${file} rusak.`, detail: `header length ${len}` } };
+    if (len > MAX_HEADER) return err({ code: 'header_damaged', message: `Kepala berkas cadangan ${file} rusak.`, detail: `header length ${len}` });
     const rest = Buffer.alloc(len + 32);
     const r = await fh.read(rest, 0, rest.length, 12);
     const json = rest.subarray(0, len);
     const hash = createHash('sha256').update(json).digest();
     if (r.bytesRead < rest.length || !hash.equals(rest.subarray(len))) {
-      return { ok: false, error: { code: 'header_damaged', message: `Kepala berkas cadangan ${file} rusak (checksum tidak cocok).`, detail: 'header checksum differs' } };
+      return err({ code: 'header_damaged', message: `Kepala berkas cadangan ${file} rusak (checksum tidak cocok).`, detail: 'header checksum differs' });
     }
     let parsed: unknown;
     try {
@@ -257,7 +258,7 @@ export async function readBackupHeader(file: string): Promise<HeaderRead> {
       parsed = null;
     }
     const header = BackupHeaderSchema.safeParse(parsed);
-    if (!header.success) return { ok: false, error: { code: 'header_damaged', message: `Kepala berkas cadangan ${file} tidak dikenal.`, detail: header.error.message } };
+    if (!header.success) return err({ code: 'header_damaged', message: `Kepala berkas cadangan ${file} tidak dikenal.`, detail: header.error.message });
     return { ok: true, header: header.data, hash, bodyStart: 12 + len + 32 };
   } finally {
     await fh.close();
@@ -270,7 +271,7 @@ export async function openBackup(file: string, vaultKey: Buffer, destFile: strin
   if (!read.ok) return read;
   const { header, hash, bodyStart } = read;
   if (header.keyId !== backupKeyId(vaultKey)) {
-    return { ok: false, error: { code: 'wrong_key', message: 'Kunci pemulihan ini bukan kunci ledger yang dicadangkan di berkas ini.', detail: `key id ${header.keyId}` } };
+    return err({ code: 'wrong_key', message: 'Kunci pemulihan ini bukan kunci ledger yang dicadangkan di berkas ini.', detail: `key id ${header.keyId}` });
   }
   try {
     await pipeline(
@@ -290,7 +291,7 @@ export async function openBackup(file: string, vaultKey: Buffer, destFile: strin
             : { code: 'damaged', message: `Berkas cadangan ${file} rusak atau diubah di bagian ke-${e.index + 1} (sekitar MB ${mb} dari isi terenkripsi). Pakai cadangan lain.`, detail: `record ${e.index} fails its tag` },
       };
     }
-    return { ok: false, error: { code: 'unreadable', message: `Berkas cadangan ${file} tidak bisa dibaca sampai habis.`, detail: (e as Error).message } };
+    return err({ code: 'unreadable', message: `Berkas cadangan ${file} tidak bisa dibaca sampai habis.`, detail: (e as Error).message });
   }
   return { ok: true, header };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { DEFAULT_BACKUP, BackupSettings, type BackupBadge, type BackupStatus, type BackupRunView } from '../../../shared/backup';
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import { abandonRunningBackups, finishBackupRun, lastVerifiedBackup, recentBackupRuns, startBackupRuns, type BackupTrigger } from '../../db/queries/backups';
@@ -192,18 +192,18 @@ export function createBackupService(d: BackupServiceDeps): BackupService {
     run,
     saveSettings(s) {
       for (const f of s.folders) {
-        if (!path.isAbsolute(f)) return { ok: false, error: appError('settings_invalid', `Tulis folder cadangan lengkap (mis. /media/usb/cadangan atau E:\\Cadangan): ${f}`) };
+        if (!path.isAbsolute(f)) return err(appError('settings_invalid', `Tulis folder cadangan lengkap (mis. /media/usb/cadangan atau E:\\Cadangan): ${f}`));
         if (path.resolve(f) === path.resolve(d.dataDir) || path.resolve(f).startsWith(path.resolve(d.dataDir) + path.sep)) {
-          return { ok: false, error: appError('settings_invalid', 'Folder cadangan harus di luar folder data Loket (cadangan di disk yang sama tidak menolong bila disk itu rusak).') };
+          return err(appError('settings_invalid', 'Folder cadangan harus di luar folder data Loket (cadangan di disk yang sama tidak menolong bila disk itu rusak).'));
         }
         try {
-          if (!statSync(f).isDirectory()) return { ok: false, error: appError('settings_invalid', `${f} bukan folder.`) };
+          if (!statSync(f).isDirectory()) return err(appError('settings_invalid', `${f} bukan folder.`));
         } catch {
-          return { ok: false, error: appError('settings_invalid', `Folder ${f} tidak ditemukan. Colokkan flashdisk/drive-nya atau buat foldernya dulu.`) };
+          return err(appError('settings_invalid', `Folder ${f} tidak ditemukan. Colokkan flashdisk/drive-nya atau buat foldernya dulu.`));
         }
       }
       writeSetting(d.db, 'backup', JSON.stringify({ ...s, folders: [...new Set(s.folders.map((f) => path.resolve(f)))] }), d.now());
-      return { ok: true, value: status() };
+      return ok(status());
     },
     async stageRestore(file, vaultKey, plain, owner) {
       const bin = d.nativeBinding ? { nativeBinding: d.nativeBinding } : {};

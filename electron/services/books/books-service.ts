@@ -1,7 +1,7 @@
 // The owner's books: balances per account (training and production apart), statements, deposit
 // top-ups, and each provider's deposit in the books against what the provider itself reports.
 import { ulid } from '../../../shared/domain/ids';
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { BooksView, Mode, ParsedReq, Res } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { accountStatement, journalProblems, postDepositTopUp, trialBalance } from '../../db/queries/journal';
@@ -33,11 +33,11 @@ export function createBooksService(deps: { db: Ledger; now: () => number; deposi
     statement: (env, req) => ({ lines: accountStatement(deps.db, env, req.account, req.limit, req.beforeEntry) }),
     recordDeposit(env, req) {
       if (!deps.depositAccounts().some((d) => d.provider === req.provider)) {
-        return { ok: false, error: appError('invalid_request', 'Penyedia ini tidak punya deposit di buku.', req.provider) };
+        return err(appError('invalid_request', 'Penyedia ini tidak punya deposit di buku.', req.provider));
       }
       const at = deps.now();
       postDepositTopUp(deps.db, env, ulid(at), at, req);
-      return { ok: true, value: view(env) };
+      return ok(view(env));
     },
   };
 }

@@ -2,7 +2,7 @@
 // it is sold when its last sync is old. Inactive (2) and temporarily unavailable (3) products
 // cannot be sold, and say why.
 import { localizeAmountsInName } from '../../../shared/domain/money';
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { Mode, PriceRule, ProductView } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { getProduct, lastCatalogSync, listPriceRules, listProducts, removePriceRule, setPriceRule, upsertProducts } from '../../db/queries/catalog';
@@ -74,7 +74,7 @@ export function createCatalogService(opts: {
     const distributor = await opts.providers.distributor(provider, env);
     if (!distributor.ok) return distributor;
     const r = await distributor.value.listProducts(codes);
-    if (!r.ok) return { ok: false, error: appError(r.error.code, r.error.message, r.error.detail) };
+    if (!r.ok) return err(appError(r.error.code, r.error.message, r.error.detail));
     return r;
   }
 
@@ -117,7 +117,7 @@ export function createCatalogService(opts: {
         }
         upsertProducts(db, env, provider, r.value.map(toRecord), now(), true);
         opts.log.info('catalog.synced', { env, provider, products: r.value.length });
-        return { ok: true, value: r.value.length };
+        return ok(r.value.length);
       })().finally(() => inFlight.delete(key));
       inFlight.set(key, p);
     }
@@ -135,7 +135,7 @@ export function createCatalogService(opts: {
         else products += r.value;
       }
       if (failure && products === 0) return failure;
-      return { ok: true, value: { products, syncedAt: now() } };
+      return ok({ products, syncedAt: now() });
     },
     async ensure(env) {
       for (const provider of routedProviders(opts.settings.routing()).filter(catalogued)) {
@@ -146,16 +146,16 @@ export function createCatalogService(opts: {
     },
     async fresh(env, provider, code) {
       const known = getProduct(db, env, provider, code);
-      if (known && now() - known.synced_at < STALE_MS) return { ok: true, value: known };
+      if (known && now() - known.synced_at < STALE_MS) return ok(known);
       const r = await fetch(env, provider, [code]);
       if (!r.ok) {
         // The provider cannot be asked right now: a known product is sold at its last price.
-        if (known) return { ok: true, value: known };
+        if (known) return ok(known);
         return r;
       }
       upsertProducts(db, env, provider, r.value.map(toRecord), now(), false);
       const p = getProduct(db, env, provider, code);
-      return p ? { ok: true, value: p } : { ok: false, error: appError('product_unavailable', 'Produk tidak ada di katalog penyedia.') };
+      return p ? ok(p) : err(appError('product_unavailable', 'Produk tidak ada di katalog penyedia.'));
     },
     view(env, kind) {
       const routing = opts.settings.routing();

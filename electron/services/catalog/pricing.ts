@@ -1,7 +1,7 @@
 // What the counter charges: the provider's cost plus the owner's rule for the product, else for
 // its category, else the outlet's "Adm loket" as a markup. A fixed price applies to prepaid
 // products; on a bill (whose amount varies) its amount is added as the counter's fee.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { ok, appError, type Result } from '../../../shared/domain/errors';
 import { formatRupiah } from '../../../shared/domain/money';
 import type { PriceRuleRecord } from '../../db/rows';
 
@@ -28,5 +28,5 @@ export function quote(rules: readonly PriceRuleRecord[], defaultMargin: number, 
       ),
     };
   }
-  return { ok: true, value: { margin: total - cost, total } };
+  return ok({ margin: total - cost, total });
 }

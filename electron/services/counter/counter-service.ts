@@ -3,7 +3,7 @@
 // session only, so nobody acts under someone else's name. A person signs in with a name and PIN;
 // after the owner's idle time the session locks until the same PIN (or another person) signs in.
 // What a cashier may not do alone needs a supervisor's name and PIN at the counter.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { nameSkeleton, normalizeName } from '../../../shared/domain/person-name';
 import type { Approval, CounterStatus, Mode, Role } from '../../../shared/contract';
@@ -62,12 +62,12 @@ export function createCounterService(deps: {
   const { db, pepper } = deps;
   const sessions = new Map<SessionId, Session>();
   const idleMinutes = (): number => Number(readSetting(db, IDLE_KEY) ?? '5');
-  const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
+  const fail = (code: Parameters<typeof appError>[0], message: string): Result<never> => err(appError(code, message));
 
   function lockedMessage(u: UserRecord, until: number, at: number): Result<never> {
     const who = u.role === 'cashier' ? 'supervisor atau pemilik' : u.role === 'supervisor' ? 'pemilik' : null;
     const minutes = Math.max(1, Math.ceil((until - at) / 60_000));
-    return err('account_locked', `Terlalu banyak PIN salah. Coba lagi setelah ${minutes} menit${who ? `, atau minta ${who} membuka kuncinya` : ''}.`);
+    return fail('account_locked', `Terlalu banyak PIN salah. Coba lagi setelah ${minutes} menit${who ? `, atau minta ${who} membuka kuncinya` : ''}.`);
   }
 
   /**
@@ -80,21 +80,21 @@ export function createCounterService(deps: {
     if (!u || u.active === 0) {
       // The same slow hash either way, so a wrong name and a wrong PIN take as long.
       await hashPin(pin, pepper);
-      return err('pin_invalid', 'Nama atau PIN salah.');
+      return fail('pin_invalid', 'Nama atau PIN salah.');
     }
     const peppered = u.pin_peppered === 1;
     // Without the vault key a peppered PIN cannot be checked at all: say so, and count nothing against the person.
-    if (peppered && !pepper) return err('vault_locked', 'Kunci brankas tidak tersedia, PIN tidak bisa diperiksa. Periksa kunci Loket di folder data.');
+    if (peppered && !pepper) return fail('vault_locked', 'Kunci brankas tidak tersedia, PIN tidak bisa diperiksa. Periksa kunci Loket di folder data.');
     const attempt = reservePinAttempt(db, u.id, at, FAILURES_BEFORE_LOCK, LOCK_MS);
     if (!attempt.ok) return lockedMessage(u, attempt.lockedUntil, at);
     if (!(await pinMatches(pin, { salt: u.pin_salt, hash: u.pin_hash, peppered }, pepper))) {
       deps.note('counter.pin_failed', u.name);
-      return attempt.attempt >= FAILURES_BEFORE_LOCK ? lockedMessage(u, at + LOCK_MS, at) : err('pin_invalid', 'Nama atau PIN salah.');
+      return attempt.attempt >= FAILURES_BEFORE_LOCK ? lockedMessage(u, at + LOCK_MS, at) : fail('pin_invalid', 'Nama atau PIN salah.');
     }
     recordPinSuccess(db, u.id, deps.now());
     // A hash made before peppering is replaced while the right PIN is at hand.
     if (pepper && !peppered) setUserPin(db, u.id, await hashPin(pin, pepper), deps.now());
-    return { ok: true, value: getUser(db, u.id)! };
+    return ok(getUser(db, u.id)!);
   }
 
   function begin(session: SessionId, u: UserRecord): void {
@@ -120,14 +120,14 @@ export function createCounterService(deps: {
 
   async function approve(session: SessionId, what: string, approval: Approval | undefined, minRole: Role = 'supervisor'): Promise<Result<{ by: string }>> {
     const s = signedIn(session);
-    if (!s) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
-    if (RANK[s.role] >= RANK[minRole]) return { ok: true, value: { by: s.name } };
-    if (!approval) return err('approval_required', 'Perlu persetujuan supervisor: nama dan PIN supervisor.');
+    if (!s) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
+    if (RANK[s.role] >= RANK[minRole]) return ok({ by: s.name });
+    if (!approval) return fail('approval_required', 'Perlu persetujuan supervisor: nama dan PIN supervisor.');
     const u = await check(approval.name, approval.pin);
     if (!u.ok) return u;
-    if (RANK[u.value.role] < RANK[minRole]) return err('approval_required', `${u.value.name} bukan supervisor.`);
+    if (RANK[u.value.role] < RANK[minRole]) return fail('approval_required', `${u.value.name} bukan supervisor.`);
     deps.note('counter.approval', `${what} oleh ${u.value.name} untuk ${s.name}`);
-    return { ok: true, value: { by: u.value.name } };
+    return ok({ by: u.value.name });
   }
 
   /** Why `name` cannot be a new account: taken, or too like an existing one to tell apart at the counter. */
@@ -135,7 +135,7 @@ export function createCounterService(deps: {
     const skeleton = nameSkeleton(name);
     const like = listUsers(db).find((u) => nameSkeleton(u.name) === skeleton);
     if (!like) return null;
-    return err('invalid_request', like.name.toLowerCase() === name.toLowerCase() ? `Nama ${name} sudah dipakai.` : `Nama ${name} terlalu mirip dengan akun ${like.name}. Pakai nama lain.`);
+    return fail('invalid_request', like.name.toLowerCase() === name.toLowerCase() ? `Nama ${name} sudah dipakai.` : `Nama ${name} terlalu mirip dengan akun ${like.name}. Pakai nama lain.`);
   }
 
   const shifts = createShifts({ db, now: deps.now, log: deps.log, outlet: deps.outlet, signedIn, approve });
@@ -156,21 +156,21 @@ export function createCounterService(deps: {
       };
     },
     async setupOwner(session, name, pin) {
-      if (countUsers(db) > 0) return err('not_allowed_in_state', 'Akun pemilik sudah ada. Masuk dengan nama dan PIN.');
-      if (!PIN_PATTERN.test(pin)) return err('invalid_request', 'PIN 4 sampai 8 angka.');
+      if (countUsers(db) > 0) return fail('not_allowed_in_state', 'Akun pemilik sudah ada. Masuk dengan nama dan PIN.');
+      if (!PIN_PATTERN.test(pin)) return fail('invalid_request', 'PIN 4 sampai 8 angka.');
       const hashed = await hashPin(pin, pepper);
       // Checked again after the await: two first-start requests cannot both make an owner.
-      if (countUsers(db) > 0) return err('not_allowed_in_state', 'Akun pemilik sudah ada. Masuk dengan nama dan PIN.');
+      if (countUsers(db) > 0) return fail('not_allowed_in_state', 'Akun pemilik sudah ada. Masuk dengan nama dan PIN.');
       const at = deps.now();
       insertUser(db, { id: ulid(at), name: normalizeName(name), role: 'owner', pin: hashed, at });
       begin(session, getUserByName(db, normalizeName(name))!);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async signIn(session, name, pin) {
       const u = await check(name, pin);
       if (!u.ok) return u;
       begin(session, u.value);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     signOut(session) {
       const s = sessions.get(session);
@@ -186,15 +186,15 @@ export function createCounterService(deps: {
     },
     require(session, minRole = 'cashier', touch = true) {
       const s = live(session);
-      if (!s) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
-      if (s.locked) return err('signed_out', 'Layar terkunci. Masukkan PIN untuk melanjutkan.');
+      if (!s) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
+      if (s.locked) return fail('signed_out', 'Layar terkunci. Masukkan PIN untuk melanjutkan.');
       if (touch) s.lastActivity = deps.now();
-      if (RANK[s.role] < RANK[minRole]) return err('forbidden', minRole === 'owner' ? 'Hanya pemilik yang boleh mengubah ini.' : 'Perlu supervisor.');
-      return { ok: true, value: { name: s.name, role: s.role } };
+      if (RANK[s.role] < RANK[minRole]) return fail('forbidden', minRole === 'owner' ? 'Hanya pemilik yang boleh mengubah ini.' : 'Perlu supervisor.');
+      return ok({ name: s.name, role: s.role });
     },
     actorOf: (session) => sessions.get(session)?.name ?? 'system',
     async createUser(name, role, pin) {
-      if (!PIN_PATTERN.test(pin)) return err('invalid_request', 'PIN 4 sampai 8 angka.');
+      if (!PIN_PATTERN.test(pin)) return fail('invalid_request', 'PIN 4 sampai 8 angka.');
       const n = normalizeName(name);
       const taken = nameTaken(n);
       if (taken) return taken;
@@ -203,32 +203,32 @@ export function createCounterService(deps: {
       if (takenSince) return takenSince;
       const at = deps.now();
       insertUser(db, { id: ulid(at), name: n, role, pin: hashed, at });
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     setActive(name, active) {
       const u = getUserByName(db, normalizeName(name));
-      if (!u) return err('invalid_request', 'Akun tidak ditemukan.');
-      if (u.role === 'owner' && !active) return err('not_allowed_in_state', 'Akun pemilik tidak bisa dinonaktifkan.');
+      if (!u) return fail('invalid_request', 'Akun tidak ditemukan.');
+      if (u.role === 'owner' && !active) return fail('not_allowed_in_state', 'Akun pemilik tidak bisa dinonaktifkan.');
       setUserActive(db, u.id, active, deps.now());
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     unlockUser(session, name) {
       const by = signedIn(session);
-      if (!by) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
+      if (!by) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
       const u = getUserByName(db, normalizeName(name));
-      if (!u) return err('invalid_request', 'Akun tidak ditemukan.');
-      if (by.role !== 'owner' && u.role !== 'cashier') return err('forbidden', 'Supervisor hanya bisa membuka kunci akun kasir. Minta pemilik.');
+      if (!u) return fail('invalid_request', 'Akun tidak ditemukan.');
+      if (by.role !== 'owner' && u.role !== 'cashier') return fail('forbidden', 'Supervisor hanya bisa membuka kunci akun kasir. Minta pemilik.');
       unlockUser(db, u.id, deps.now());
       deps.note('counter.unlock', u.name);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async resetPin(name, pin) {
-      if (!PIN_PATTERN.test(pin)) return err('invalid_request', 'PIN 4 sampai 8 angka.');
+      if (!PIN_PATTERN.test(pin)) return fail('invalid_request', 'PIN 4 sampai 8 angka.');
       const u = getUserByName(db, normalizeName(name));
-      if (!u) return err('invalid_request', 'Akun tidak ditemukan.');
+      if (!u) return fail('invalid_request', 'Akun tidak ditemukan.');
       setUserPin(db, u.id, await hashPin(pin, pepper), deps.now());
       deps.note('counter.pin_reset', u.name);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     users() {
       const at = deps.now();

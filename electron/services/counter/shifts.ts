@@ -4,7 +4,7 @@
 // (open) and Z (closed) are the shift's own journal entries (book-figures.ts) — the drawer's
 // expected cash is its balance in the books — plus the shift's sales for the counts. With the
 // blind count on (the default) a cashier sees what the drawer should hold only after counting it.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { formatRupiah } from '../../../shared/domain/money';
 import type { Approval, Mode, ParsedReq, Role, ShiftReport } from '../../../shared/contract';
@@ -41,7 +41,7 @@ export type Shifts = {
   shiftsBetween(env: Mode, start: number, end: number): ShiftReport[];
 };
 
-const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
+const fail = (code: Parameters<typeof appError>[0], message: string): Result<never> => err(appError(code, message));
 
 export function createShifts(deps: {
   db: Ledger;
@@ -92,24 +92,24 @@ export function createShifts(deps: {
   return {
     seat(session, env) {
       const who = deps.signedIn(session);
-      if (!who) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
+      if (!who) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
       const shift = openShiftOf(db, env);
-      if (!shift) return err('no_open_shift', 'Buka shift dulu (hitung uang modal di laci), baru bisa menjual.');
-      return { ok: true, value: { shiftId: shift.id, cashier: who.name } };
+      if (!shift) return fail('no_open_shift', 'Buka shift dulu (hitung uang modal di laci), baru bisa menjual.');
+      return ok({ shiftId: shift.id, cashier: who.name });
     },
     openShift(session, env, openingFloat) {
       const who = deps.signedIn(session);
-      if (!who) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
+      if (!who) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
       const open = openShiftOf(db, env);
-      if (open) return err('not_allowed_in_state', `Shift ${getUser(db, open.user_id)?.name ?? ''} masih terbuka. Tutup dulu shift itu.`);
+      if (open) return fail('not_allowed_in_state', `Shift ${getUser(db, open.user_id)?.name ?? ''} masih terbuka. Tutup dulu shift itu.`);
       const at = deps.now();
       insertShift(db, { id: ulid(at), env, userId: who.userId, at, openingFloat });
       deps.log.info('counter.shift_opened', { by: who.name, openingFloat });
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     report(env, viewer) {
       const shift = openShiftOf(db, env);
-      return shift ? { ok: true, value: report(shift, 'X', viewer === 'cashier' && blindCount()) } : err('no_open_shift', 'Tidak ada shift yang terbuka.');
+      return shift ? ok(report(shift, 'X', viewer === 'cashier' && blindCount())) : fail('no_open_shift', 'Tidak ada shift yang terbuka.');
     },
     blindCount,
     setBlindCount(on) {
@@ -117,40 +117,40 @@ export function createShifts(deps: {
     },
     async closeShift(session, env, c) {
       const shift = openShiftOf(db, env);
-      if (!shift) return err('no_open_shift', 'Tidak ada shift yang terbuka.');
+      if (!shift) return fail('no_open_shift', 'Tidak ada shift yang terbuka.');
       const expected = drawerBalance(db, env);
       const reason = c.reason?.trim() || null;
       // Asked before the supervisor's PIN, so it is typed once: the count is in, the difference can be told.
       if (c.counted !== expected && !reason) {
         const diff = c.counted - expected;
-        return err('variance_unexplained', `Uang di laci ${diff < 0 ? 'kurang' : 'lebih'} ${formatRupiah(Math.abs(diff))} dari catatan (seharusnya ${formatRupiah(expected)}). Tulis alasan selisihnya.`);
+        return fail('variance_unexplained', `Uang di laci ${diff < 0 ? 'kurang' : 'lebih'} ${formatRupiah(Math.abs(diff))} dari catatan (seharusnya ${formatRupiah(expected)}). Tulis alasan selisihnya.`);
       }
-      const ok = await deps.approve(session, 'tutup shift', c.approval);
-      if (!ok.ok) return ok;
-      const closer = getUserByName(db, ok.value.by)!;
+      const approved = await deps.approve(session, 'tutup shift', c.approval);
+      if (!approved.ok) return approved;
+      const closer = getUserByName(db, approved.value.by)!;
       const booked = closeShiftRow(db, shift.id, { at: deps.now(), by: closer.id, counted: c.counted, reason, countJson: c.countJson });
       deps.log.info('counter.shift_closed', { by: closer.name, expected: booked, counted: c.counted });
-      return { ok: true, value: report(getShift(db, shift.id)!, 'Z') };
+      return ok(report(getShift(db, shift.id)!, 'Z'));
     },
     async moveCash(session, env, m) {
       const who = deps.signedIn(session);
-      if (!who) return err('signed_out', 'Masuk dulu dengan nama dan PIN.');
+      if (!who) return fail('signed_out', 'Masuk dulu dengan nama dan PIN.');
       const shift = openShiftOf(db, env);
-      if (!shift) return err('no_open_shift', 'Buka shift dulu: uang laci hanya bergerak dalam shift.');
-      if (m.amount > MAX_MOVEMENT) return err('invalid_request', `Paling banyak ${formatRupiah(MAX_MOVEMENT)} sekali catat.`);
+      if (!shift) return fail('no_open_shift', 'Buka shift dulu: uang laci hanya bergerak dalam shift.');
+      if (m.amount > MAX_MOVEMENT) return fail('invalid_request', `Paling banyak ${formatRupiah(MAX_MOVEMENT)} sekali catat.`);
       const out = m.kind !== 'change_topup';
       const inDrawer = drawerBalance(db, env);
-      if (out && m.amount > inDrawer) return err('invalid_request', `Menurut catatan, di laci hanya ada ${formatRupiah(inDrawer)}.`);
-      const ok = await deps.approve(session, out ? 'uang keluar dari laci' : 'uang masuk ke laci', m.approval);
-      if (!ok.ok) return ok;
+      if (out && m.amount > inDrawer) return fail('invalid_request', `Menurut catatan, di laci hanya ada ${formatRupiah(inDrawer)}.`);
+      const approved = await deps.approve(session, out ? 'uang keluar dari laci' : 'uang masuk ke laci', m.approval);
+      if (!approved.ok) return approved;
       const at = deps.now();
-      insertCashMovement(db, { id: ulid(at), env, shiftId: shift.id, kind: m.kind, amount: m.amount, reason: m.reason.trim(), by_user: who.userId, approved_by: getUserByName(db, ok.value.by)!.id, at });
-      deps.log.info('counter.cash_moved', { kind: m.kind, amount: m.amount, by: who.name, approvedBy: ok.value.by });
-      return { ok: true, value: report(getShift(db, shift.id)!, 'X') };
+      insertCashMovement(db, { id: ulid(at), env, shiftId: shift.id, kind: m.kind, amount: m.amount, reason: m.reason.trim(), by_user: who.userId, approved_by: getUserByName(db, approved.value.by)!.id, at });
+      deps.log.info('counter.cash_moved', { kind: m.kind, amount: m.amount, by: who.name, approvedBy: approved.value.by });
+      return ok(report(getShift(db, shift.id)!, 'X'));
     },
     shiftReport(id) {
       const s = getShift(db, id);
-      return s ? { ok: true, value: report(s, s.closed_at === null ? 'X' : 'Z') } : err('invalid_request', 'Shift tidak ditemukan.');
+      return s ? ok(report(s, s.closed_at === null ? 'X' : 'Z')) : fail('invalid_request', 'Shift tidak ditemukan.');
     },
     shiftsBetween(env, start, end) {
       return shiftsOverlapping(db, env, start, end).map((s) => report(s, s.closed_at === null ? 'X' : 'Z'));

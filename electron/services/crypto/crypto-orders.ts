@@ -3,7 +3,7 @@
 // is given — is in the ledger before the create; an answer that settles nothing is followed by a
 // lookup of that reference, never by a second order; the order is followed until it is final,
 // across restarts; bitcoin sent beyond the amount (or to an order that closed) is owed back.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { CryptoOrderView } from '../../../shared/payment';
 import type { Mode, ParsedReq, Receipt, SimulatedOutcome } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
@@ -52,7 +52,7 @@ export type CryptoOrders = {
 const RECREATE_WINDOW_MS = 2 * 60_000;
 const FINAL = new Set<BitcoinOrderState>(['paid', 'expired', 'cancelled', 'failed']);
 
-const notFound = (): Result<never> => ({ ok: false, error: appError('sale_not_found', 'Pesanan bitcoin tidak ditemukan.') });
+const notFound = (): Result<never> => (err(appError('sale_not_found', 'Pesanan bitcoin tidak ditemukan.')));
 
 export function toCryptoView(r: BitcoinOrderRecord, remote: ChainsideOrder | null): CryptoOrderView {
   const txids = JSON.parse(r.txids_json) as string[];
@@ -207,7 +207,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
         if (o.ok) remote = o.value;
       }
     }
-    return { ok: true, value: toCryptoView(getBitcoinOrder(db, reference)!, remote) };
+    return ok(toCryptoView(getBitcoinOrder(db, reference)!, remote));
   }
 
   return {
@@ -231,7 +231,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
     async cancel(reference) {
       const r = getBitcoinOrder(db, reference);
       if (!r || r.sale_id !== null) return notFound();
-      if (FINAL.has(r.state)) return { ok: false, error: appError('not_allowed_in_state', 'Pesanan ini sudah selesai; tidak bisa dibatalkan.') };
+      if (FINAL.has(r.state)) return err(appError('not_allowed_in_state', 'Pesanan ini sudah selesai; tidak bisa dibatalkan.'));
       requestBitcoinCancel(db, reference, deps.now());
       await check(reference);
       const after = getBitcoinOrder(db, reference)!;
@@ -241,7 +241,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
     async simulate(reference, outcome) {
       const r = getBitcoinOrder(db, reference);
       if (!r) return notFound();
-      if (r.env !== 'training') return { ok: false, error: appError('forbidden', 'Simulasi hanya ada di mode training.') };
+      if (r.env !== 'training') return err(appError('forbidden', 'Simulasi hanya ada di mode training.'));
       const done = await deps.simulate(reference, outcome);
       if (!done.ok) return done;
       await check(reference);
@@ -252,17 +252,17 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       const gw = await deps.chainside(env);
       if (!gw.ok) return gw;
       const page = await gw.value.listOrders(q);
-      if (!page.ok) return { ok: false, error: appError(page.error.code, page.error.message, page.error.detail) };
+      if (!page.ok) return err(appError(page.error.code, page.error.message, page.error.detail));
       const items = page.value.items.map((o) => {
         const local = o.reference ? getBitcoinOrder(db, o.reference) : null;
         return local ? toCryptoView(local, o) : remoteView(o);
       });
-      return { ok: true, value: { items, totalItems: page.value.totalItems, totalPages: page.value.totalPages } };
+      return ok({ items, totalItems: page.value.totalItems, totalPages: page.value.totalPages });
     },
     receipt(reference, columns) {
       const r = getBitcoinOrder(db, reference);
       if (!r || r.sale_id !== null) return notFound();
-      if (r.state !== 'paid') return { ok: false, error: appError('not_allowed_in_state', 'Struk bitcoin dicetak setelah pesanan lunas.') };
+      if (r.state !== 'paid') return err(appError('not_allowed_in_state', 'Struk bitcoin dicetak setelah pesanan lunas.'));
       const copy = countBitcoinPrint(db, reference) - 1;
       const outlet = deps.outlet();
       return {

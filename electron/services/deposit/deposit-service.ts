@@ -2,7 +2,7 @@
 // descriptor says the outlet holds a deposit there and that a route uses. Refreshed on start and
 // after each order, shown with a low-balance warning, and checked before checkout so a sale the
 // deposit cannot cover is stopped before anything is sent.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { formatRupiah } from '../../../shared/domain/money';
 import type { DepositView, Mode } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
@@ -39,13 +39,13 @@ export function createDepositService(opts: {
         const d = await opts.providers.distributor(provider, env);
         const r = d.ok ? await d.value.balance() : d;
         if (!r.ok) {
-          failure ??= { ok: false, error: appError(r.error.code, r.error.message, r.error.detail) };
+          failure ??= err(appError(r.error.code, r.error.message, r.error.detail));
           continue;
         }
         setBalance(db, env, provider, r.value, opts.now());
         total += r.value;
       }
-      return failure ?? { ok: true, value: total };
+      return failure ?? ok(total);
     },
     view(env) {
       const out: DepositView[] = [];
@@ -56,10 +56,10 @@ export function createDepositService(opts: {
       return out;
     },
     check(env, provider, cost) {
-      if (!held(provider)) return { ok: true, value: undefined };
+      if (!held(provider)) return ok(undefined);
       const b = getBalance(db, env, provider);
       // Unknown balance: the provider decides (and says so definitely, without taking money).
-      if (!b) return { ok: true, value: undefined };
+      if (!b) return ok(undefined);
       // The reported balance already reflects orders the provider accepted; sales begun since are not in it.
       const available = b.balance - openProviderCostSince(db, env, provider, b.checked_at);
       if (cost > available) {
@@ -71,7 +71,7 @@ export function createDepositService(opts: {
           ),
         };
       }
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
   };
 }

@@ -1,7 +1,7 @@
 // A card as the cashier keyed or swiped it, checked before anything is recorded: a typo gets a
 // clear message here rather than a decline from the bank. Only the last four digits and the
 // brand leave this function; the number itself goes to the provider in memory and nowhere else.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { CardInput } from '../../../shared/payment';
 import { passesLuhn } from '../../../shared/domain/luhn';
 
@@ -22,7 +22,7 @@ export function parseTrack2(track2: string): { pan: string; yymm: string } | nul
   return m ? { pan: m[1]!, yymm: m[2]! } : null;
 }
 
-const bad = (message: string): Result<never> => ({ ok: false, error: appError('invalid_card', message) });
+const bad = (message: string): Result<never> => (err(appError('invalid_card', message)));
 
 export function checkCard(card: CardInput, now: number): Result<CardFacts> {
   let pan: string;
@@ -44,5 +44,5 @@ export function checkCard(card: CardInput, now: number): Result<CardFacts> {
   const d = new Date(now);
   const current = (d.getUTCFullYear() % 100) * 12 + d.getUTCMonth();
   if (yy * 12 + (mm - 1) < current) return bad('Kartu sudah kedaluwarsa.');
-  return { ok: true, value: { last4: pan.slice(-4), brand: cardBrand(pan) } };
+  return ok({ last4: pan.slice(-4), brand: cardBrand(pan) });
 }

@@ -3,7 +3,7 @@
 // nothing is followed by a status call for the same ref, never by a charge under a new one.
 // Goods are bought only once the money is in (onSettled); money that must go back goes back
 // through the provider where it can, and to the supervisor's list where it cannot.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { openShiftOf } from '../../db/queries/shifts';
 import { formatRupiah } from '../../../shared/domain/money';
@@ -70,7 +70,7 @@ const QR_METHODS = new Set<string>(['qris', 'gopay', 'shopeepay']);
 /** An unknown charge is charged again under the same ref only soon after, in the same sitting. */
 const RECHARGE_WINDOW_MS = 2 * 60_000;
 
-const notAllowed = (message: string): Result<never> => ({ ok: false, error: appError('not_allowed_in_state', message) });
+const notAllowed = (message: string): Result<never> => (err(appError('not_allowed_in_state', message)));
 
 function description(sale: { product_name: string; customer_number: string }): string {
   return `${sale.product_name} ${sale.customer_number}`.slice(0, 60);
@@ -232,14 +232,14 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       case 'done':
         recordRefundDone(db, p.sale_id, r.id, at, outcome.refundId);
         log.info('payment.refunded', { saleId: p.sale_id, amount: r.amount, key: r.key });
-        return { ok: true, value: undefined };
+        return ok(undefined);
       case 'refused':
         recordRefundRefused(db, p.sale_id, r.id, at, outcome.error.detail);
         log.warn('payment.refund_refused', { saleId: p.sale_id, key: r.key, detail: outcome.error.detail });
-        return { ok: false, error: appError(outcome.error.code, outcome.error.message, outcome.error.detail) };
+        return err(appError(outcome.error.code, outcome.error.message, outcome.error.detail));
       case 'unknown': {
         recordRefundUnknown(db, p.sale_id, r.id, at, outcome.error.detail, nextRefundCheck(p.check_attempts, at, scale));
-        return { ok: false, error: appError('provider_timeout', 'Refund sedang diproses; Loket akan memastikan hasilnya.', outcome.error.detail) };
+        return err(appError('provider_timeout', 'Refund sedang diproses; Loket akan memastikan hasilnya.', outcome.error.detail));
       }
     }
   }
@@ -279,7 +279,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     begin,
     async ready(provider, env) {
       const gw = await deps.access.gateway(provider, env);
-      return gw.ok ? { ok: true, value: undefined } : gw;
+      return gw.ok ? ok(undefined) : gw;
     },
     check,
     async cancel(saleId) {
@@ -292,41 +292,41 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       // The check may have joined one already under way that read the payment before the request.
       const after = getPaymentBySale(db, saleId)!;
       if (after.state === 'created' || after.state === 'pending') await check(saleId);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async simulate(saleId, outcome) {
       const p = getPaymentBySale(db, saleId);
       const sale = getSale(db, saleId);
       if (!p || !sale || p.method === 'cash') return notAllowed('Transaksi ini tidak punya pembayaran non-tunai.');
-      if (sale.env !== 'training') return { ok: false, error: appError('forbidden', 'Simulasi hanya ada di mode training.') };
+      if (sale.env !== 'training') return err(appError('forbidden', 'Simulasi hanya ada di mode training.'));
       const r = await deps.access.simulate(p.provider!, p.provider_ref!, outcome);
       if (!r.ok) return r;
       await check(saleId);
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async refund(saleId, amount, reason) {
       const p = getPaymentBySale(db, saleId);
       const sale = getSale(db, saleId);
-      if (!p || !sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
+      if (!p || !sale) return err(appError('sale_not_found', 'Transaksi tidak ditemukan.'));
       if (p.state !== 'settled') return notAllowed('Hanya pembayaran yang sudah masuk dan belum dikembalikan yang bisa di-refund.');
       if (sale.state !== 'succeeded') return notAllowed('Refund supervisor hanya untuk transaksi yang berhasil; yang lain dikembalikan otomatis.');
       const remaining = p.amount - p.refunded_amount;
-      if (amount > remaining) return { ok: false, error: appError('invalid_request', `Refund maksimal ${formatRupiah(remaining)}.`) };
+      if (amount > remaining) return err(appError('invalid_request', `Refund maksimal ${formatRupiah(remaining)}.`));
       if (p.method === 'cash') {
         // Cash goes back from the drawer, at once: only in an open shift, whose books it moves.
-        if (!openShiftOf(db, sale.env)) return { ok: false, error: appError('no_open_shift', 'Refund tunai keluar dari laci: buka shift dulu.') };
+        if (!openShiftOf(db, sale.env)) return err(appError('no_open_shift', 'Refund tunai keluar dari laci: buka shift dulu.'));
         const at = deps.now();
         const id = ulid(at);
         recordRefundRequested(db, saleId, at, { id, key: `${sale.provider_ref}-TUNAI-${refundsOf(db, p.id).length + 1}`, amount, reason, kind: 'supervisor' });
         recordRefundDone(db, saleId, id, at, null);
         log.info('payment.cash_refunded', { saleId, amount });
-        return { ok: true, value: undefined };
+        return ok(undefined);
       }
       if (refundsOf(db, p.id).some((r) => r.state === 'requested' || r.state === 'unknown')) return notAllowed('Masih ada refund yang sedang diproses untuk transaksi ini.');
       const gw = await gatewayFor(p);
       if (!gw.ok) return gw;
       if (!gw.value.refundable(p.method as NonCashMethod)) return notAllowed('Metode ini tidak bisa di-refund lewat penyedia. Kembalikan dana secara manual.');
-      let result: Result<void> = { ok: true, value: undefined };
+      let result: Result<void> = ok(undefined);
       await guard.run(saleId, async () => {
         const at = deps.now();
         const r = { id: ulid(at), key: `${p.provider_ref}-R${refundsOf(db, p.id).length + 1}`, amount, reason };

@@ -2,7 +2,7 @@
 // standalone HTML a cashier saves. Always from the ledger, never from a new provider call. The
 // layout is made for the owner's paper; in training (and with the virtual printer) the preview is
 // the paper itself, read back from the ESC/POS bytes the printer would receive.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { Mode, Receipt } from '../../../shared/contract';
 import type { PrintOutcome } from '../../../shared/printing';
 import type { Ledger } from '../../db/connection';
@@ -25,7 +25,7 @@ export type ReceiptService = {
 export function createReceiptService(db: Ledger, settings: SettingsService, now: () => number, printing: PrintService): ReceiptService {
   function build(saleId: string, copy: ReceiptModel['copy']): Result<Receipt> {
     const sale = getSale(db, saleId);
-    if (!sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
+    if (!sale) return err(appError('sale_not_found', 'Transaksi tidak ditemukan.'));
     const outlet = settings.outlet();
     const model = receiptModel(sale, {
       outlet: { name: outlet.name, address: outlet.address },
@@ -37,14 +37,14 @@ export function createReceiptService(db: Ledger, settings: SettingsService, now:
     const lines = layoutReceipt(model, columns);
     const qr = model.kind === 'payment_slip' ? model.payment.qr : null;
     const paper = settings.mode() === 'training' || settings.printer().kind === 'virtual' ? printing.preview({ lines, qr }) : null;
-    return { ok: true, value: { saleId, kind: model.kind, columns, copyNumber: copy?.number ?? 0, lines, qr, paper } };
+    return ok({ saleId, kind: model.kind, columns, copyNumber: copy?.number ?? 0, lines, qr, paper });
   }
   return {
     preview: (saleId) => build(saleId, null),
     printNeedsApproval: (saleId) => countSaleEvents(db, saleId, 'printed') >= 2,
     async print(saleId, copy) {
       const sale = getSale(db, saleId);
-      if (!sale) return { ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') };
+      if (!sale) return err(appError('sale_not_found', 'Transaksi tidak ditemukan.'));
       const at = now();
       const n = recordPrint(db, saleId, at, copy);
       const r = build(saleId, n > 0 ? { number: n, at } : null);
@@ -59,14 +59,14 @@ export function createReceiptService(db: Ledger, settings: SettingsService, now:
         // The drawer opens for a cash sale's original struk: the change (or the money back) is handed over.
         kick: n === 0 && sale.payment_method === 'cash',
       });
-      return { ok: true, value: { receipt: { ...r.value, paper: outcome.paper ?? r.value.paper }, outcome } };
+      return ok({ receipt: { ...r.value, paper: outcome.paper ?? r.value.paper }, outcome });
     },
     exportHtml(saleId) {
       const r = build(saleId, null);
       if (!r.ok) return r;
       const sale = getSale(db, saleId)!;
       const name = `struk-${receiptNo(sale.seq)}-${r.value.kind}`;
-      return { ok: true, value: { fileName: `${name}.html`, html: receiptHtml(r.value, `Struk ${receiptNo(sale.seq)}`) } };
+      return ok({ fileName: `${name}.html`, html: receiptHtml(r.value, `Struk ${receiptNo(sale.seq)}`) });
     },
   };
 }

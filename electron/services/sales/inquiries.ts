@@ -1,6 +1,6 @@
 // Inquiries: ask the provider who the customer is and what the bill is, and keep the answer in the
 // ledger so the sale is priced from what the provider said — never from what the renderer sends.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { parseCustomerNumber, passesLuhn } from '../../../shared/domain/pln';
 import { formatLocalDateTime } from '../../../shared/domain/time';
@@ -48,11 +48,11 @@ async function tracked<T>(
   if (!r.ok) {
     recordInquiry(deps.db, callId, finish, null);
     deps.log.info('inquiry.failed', { ref, code: r.error.code, detail: r.error.detail });
-    return { ok: false, error: appError(r.error.code, r.error.message, r.error.detail) };
+    return err(appError(r.error.code, r.error.message, r.error.detail));
   }
   const rec = record(r.value, at);
   recordInquiry(deps.db, callId, finish, rec);
-  return { ok: true, value: rec };
+  return ok(rec);
 }
 
 function recentPurchases(deps: SaleDeps, r: InquiryRecord): PlnInquiry['recentPurchases'] {
@@ -87,13 +87,13 @@ async function lookupProduct(deps: SaleDeps, env: Mode, provider: string): Promi
   }
   const first = [...tokens].sort((a, b) => (a.face_value ?? 0) - (b.face_value ?? 0))[0];
   const name = deps.providers.describe(provider)?.displayName ?? provider;
-  return first ? { ok: true, value: first.code } : { ok: false, error: appError('product_unavailable', `Token PLN tidak tersedia di katalog ${name}.`) };
+  return first ? ok(first.code) : err(appError('product_unavailable', `Token PLN tidak tersedia di katalog ${name}.`));
 }
 
 export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<PlnInquiry>> {
   const number = parseCustomerNumber(input);
   if (!number) {
-    return { ok: false, error: appError('invalid_customer_number', 'Nomor meter harus 11 digit atau ID pelanggan 12 digit.') };
+    return err(appError('invalid_customer_number', 'Nomor meter harus 11 digit atau ID pelanggan 12 digit.'));
   }
   const blocked = pendingBlock(deps, [number.value]);
   if (blocked) return blocked;
@@ -101,7 +101,7 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
   const provider = deps.settings.routing().primary;
   const lookup = await deps.providers.plnLookup(provider, env);
   if (!lookup.ok) return lookup;
-  const product = deps.providers.describe(provider)?.capabilities.plnLookup === 'by_product' ? await lookupProduct(deps, env, provider) : ({ ok: true, value: 'pln-token' } as const);
+  const product = deps.providers.describe(provider)?.capabilities.plnLookup === 'by_product' ? await lookupProduct(deps, env, provider) : ok('pln-token');
   // Its token prices come from its catalogue: a provider newly routed has it fetched first.
   if (deps.providers.describe(provider)?.capabilities.tokenPricing === 'catalog') await deps.catalog.ensure(env);
   if (!product.ok) return product;
@@ -142,7 +142,7 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
     warnings.push({ code: 'luhn_mismatch', params: { meter: record.meter_number } });
   }
   if (record.unsold_tokens > 0) warnings.push({ code: 'unsold_tokens', params: { count: record.unsold_tokens } });
-  return { ok: true, value: plnInquiryView(deps, record, warnings) };
+  return ok(plnInquiryView(deps, record, warnings));
 }
 
 export function billView(deps: SaleDeps, r: InquiryRecord): Result<BillInquiryView> {
@@ -176,15 +176,15 @@ export function billWarnings(deps: SaleDeps, r: InquiryRecord): Warning[] {
 export async function inquireBill(deps: SaleDeps, productCode: string, customerNumberInput: string): Promise<Result<BillInquiryView>> {
   const customerNumber = customerNumberInput.replace(/[\s-]/g, '');
   if (!/^\d{4,24}$/.test(customerNumber)) {
-    return { ok: false, error: appError('invalid_customer_number', 'Nomor pelanggan hanya angka (4–24 digit).') };
+    return err(appError('invalid_customer_number', 'Nomor pelanggan hanya angka (4–24 digit).'));
   }
   const env = deps.settings.mode();
   const provider = routeFor(deps.settings.routing(), 'bill').primary;
   const product = await deps.catalog.fresh(env, provider, productCode);
   if (!product.ok) return product;
   const p = product.value;
-  if (p.kind !== 'bill') return { ok: false, error: appError('invalid_request', 'Produk ini bukan tagihan.') };
-  if (p.status !== 1) return { ok: false, error: appError('product_unavailable', p.status === 2 ? 'Produk dinonaktifkan penyedia.' : 'Produk sedang gangguan di penyedia. Coba lagi nanti.') };
+  if (p.kind !== 'bill') return err(appError('invalid_request', 'Produk ini bukan tagihan.'));
+  if (p.status !== 1) return err(appError('product_unavailable', p.status === 2 ? 'Produk dinonaktifkan penyedia.' : 'Produk sedang gangguan di penyedia. Coba lagi nanti.'));
   const blocked = pendingBlock(deps, [customerNumber]);
   if (blocked) return blocked;
   const distributor = await deps.providers.distributor(provider, env);
@@ -221,12 +221,12 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
 
 export function loadInquiry(deps: SaleDeps, inquiryId: string, kind: InquiryRecord['product_kind']): Result<InquiryRecord> {
   const r = getInquiry(deps.db, inquiryId);
-  if (!r || r.product_kind !== kind) return { ok: false, error: appError('inquiry_not_found', 'Data cek pelanggan tidak ditemukan. Ulangi cek.') };
+  if (!r || r.product_kind !== kind) return err(appError('inquiry_not_found', 'Data cek pelanggan tidak ditemukan. Ulangi cek.'));
   if (r.expires_at < deps.now()) {
-    return { ok: false, error: appError('inquiry_expired', 'Data cek pelanggan sudah kedaluwarsa. Ulangi cek.') };
+    return err(appError('inquiry_expired', 'Data cek pelanggan sudah kedaluwarsa. Ulangi cek.'));
   }
   if (r.env !== deps.settings.mode()) {
-    return { ok: false, error: appError('inquiry_expired', 'Mode aplikasi berubah setelah cek pelanggan. Ulangi cek.') };
+    return err(appError('inquiry_expired', 'Mode aplikasi berubah setelah cek pelanggan. Ulangi cek.'));
   }
-  return { ok: true, value: r };
+  return ok(r);
 }

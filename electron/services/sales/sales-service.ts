@@ -1,6 +1,6 @@
 // The sale use cases behind the contract calls: PLN tokens (VSI or SAT), bills and digital products (SAT).
 import { recordExcessReturned } from '../../db/queries/payments';
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { BillInquiryView, ParsedReq, PlnInquiry, SaleView } from '../../../shared/contract';
 import {
   declareSaleFailed,
@@ -44,10 +44,10 @@ export type SalesService = {
 
 export function createSalesService(deps: SaleDeps): SalesService {
   const guard = createSaleGuard();
-  const notFound = (): Result<never> => ({ ok: false, error: appError('sale_not_found', 'Transaksi tidak ditemukan.') });
+  const notFound = (): Result<never> => (err(appError('sale_not_found', 'Transaksi tidak ditemukan.')));
   const view = (saleId: string): Result<SaleView> => {
     const s = getSale(deps.db, saleId);
-    return s ? { ok: true, value: loadSaleView(deps.db, s) } : notFound();
+    return s ? ok(loadSaleView(deps.db, s)) : notFound();
   };
   // One provider exchange per sale at a time; afterwards the advice schedule is re-read.
   const exclusive =
@@ -65,7 +65,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
     seatOf: SeatOf,
   ): Promise<Result<SaleView>> {
     const existing = getSaleByClientRequest(deps.db, req.clientRequestId);
-    if (existing) return { ok: true, value: loadSaleView(deps.db, existing) };
+    if (existing) return ok(loadSaleView(deps.db, existing));
     const d = await draft();
     if (!d.ok) return d;
     return begin(req, d.value.draft, d.value.warnings, seatOf);
@@ -82,7 +82,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
       const s = getSale(deps.db, saleId);
       if (!s) return notFound();
       if (s.state === 'paid' || s.state === 'sending') {
-        return { ok: false, error: appError('sale_busy', 'Pembelian masih dikirim ke penyedia. Tunggu sebentar.') };
+        return err(appError('sale_busy', 'Pembelian masih dikirim ke penyedia. Tunggu sebentar.'));
       }
       if (s.state === 'pending' || s.state === 'review') await advise(saleId);
       return view(saleId);
@@ -94,7 +94,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
       const refund = s.payment_state === 'refund_due' && manual;
       const excess = s.payment_excess > 0 && s.payment_excess_returned_at === null;
       if (!refund && !excess) {
-        return { ok: false, error: appError('not_allowed_in_state', 'Tidak ada uang yang harus dikembalikan oleh petugas untuk transaksi ini.') };
+        return err(appError('not_allowed_in_state', 'Tidak ada uang yang harus dikembalikan oleh petugas untuk transaksi ini.'));
       }
       const at = deps.now();
       const reason = s.payment_method === 'cash' ? 'Uang tunai dikembalikan dari laci' : 'Dana dikembalikan manual oleh supervisor';

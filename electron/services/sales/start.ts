@@ -2,7 +2,7 @@
 // records the sale, its payment and the purchase intent in one commit before anything is sent.
 // Cash is in hand, so the purchase goes at once; any other method is charged first and the
 // purchase waits until the money is in.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { formatAmount, formatRupiah } from '../../../shared/domain/money';
 import { businessDate } from '../../../shared/domain/time';
@@ -20,7 +20,7 @@ import { routeFor } from '../catalog/routes';
 /** The parts of a sale that depend on the product; the rest is filled in by `beginSale`. */
 export type SaleDraft = Omit<NewSale, 'id' | 'clientRequestId' | 'repeatSince' | 'env' | 'businessDate' | 'at' | 'cashier' | 'providerRef' | 'payment' | 'warningsJson' | 'shiftId'>;
 
-const err = (code: Parameters<typeof appError>[0], message: string): Result<never> => ({ ok: false, error: appError(code, message) });
+const fail = (code: Parameters<typeof appError>[0], message: string): Result<never> => err(appError(code, message));
 
 export type Begin = (req: { clientRequestId: string; payment: PaymentChoice; confirmRepeat: boolean }, draft: SaleDraft, warnings: Warning[], seatOf: SeatOf) => Promise<Result<SaleView>>;
 
@@ -29,20 +29,20 @@ function paymentFor(deps: SaleDeps, choice: PaymentChoice, total: number, at: nu
   const id = ulid(at);
   if (choice.method === 'cash') {
     if (choice.tendered < total) {
-      return err('insufficient_cash', `Uang diterima ${formatRupiah(choice.tendered)} kurang dari total ${formatRupiah(total)}.`);
+      return fail('insufficient_cash', `Uang diterima ${formatRupiah(choice.tendered)} kurang dari total ${formatRupiah(total)}.`);
     }
     if (choice.tendered > total + MAX_CASH_OVER_TOTAL) {
-      return err('invalid_request', `Uang diterima ${formatRupiah(choice.tendered)} terlalu besar untuk total ${formatRupiah(total)} (paling banyak ${formatRupiah(total + MAX_CASH_OVER_TOTAL)}). Periksa ketikannya.`);
+      return fail('invalid_request', `Uang diterima ${formatRupiah(choice.tendered)} terlalu besar untuk total ${formatRupiah(total)} (paling banyak ${formatRupiah(total + MAX_CASH_OVER_TOTAL)}). Periksa ketikannya.`);
     }
-    return { ok: true, value: { payment: { id, method: 'cash', tendered: choice.tendered }, card: null } };
+    return ok({ payment: { id, method: 'cash', tendered: choice.tendered }, card: null });
   }
   const providerRef = `LKT-P-${ulid(at)}`;
   if (choice.method === 'card') {
     const checked = checkCard(choice.card, deps.now());
     if (!checked.ok) return checked;
-    return { ok: true, value: { payment: { id, method: 'card', provider: deps.payments.gatewayFor('card'), providerRef }, card: choice.card } };
+    return ok({ payment: { id, method: 'card', provider: deps.payments.gatewayFor('card'), providerRef }, card: choice.card });
   }
-  return { ok: true, value: { payment: { id, method: choice.method, provider: deps.payments.gatewayFor(choice.method), providerRef }, card: null } };
+  return ok({ payment: { id, method: choice.method, provider: deps.payments.gatewayFor(choice.method), providerRef }, card: null });
 }
 
 /** Waits for the first answer (the purchase for cash, the charge otherwise), but not longer than startWaitMs. */
@@ -87,16 +87,16 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
     });
     switch (created.kind) {
       case 'blocked':
-        return err('meter_has_pending_sale', `Nomor ini masih punya transaksi belum selesai (struk ${receiptNo(created.open.seq)}). Jangan jual ulang.`);
+        return fail('meter_has_pending_sale', `Nomor ini masih punya transaksi belum selesai (struk ${receiptNo(created.open.seq)}). Jangan jual ulang.`);
       case 'repeat':
-        return err(
+        return fail(
           'repeat_unconfirmed',
           `Pelanggan ini sudah membeli produk yang sama ${Math.max(1, Math.round((at - created.at) / 60_000))} menit lalu (struk ${receiptNo(created.seq)}). Konfirmasi dulu bila memang membeli lagi.`,
         );
       case 'inquiry_used':
-        return err('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`);
+        return fail('inquiry_expired', `Data cek ini sudah dipakai untuk struk ${receiptNo(created.seq)}. Ulangi cek untuk pembelian baru.`);
       case 'existing':
-        return { ok: true, value: loadSaleView(deps.db, created.sale) };
+        return ok(loadSaleView(deps.db, created.sale));
       case 'created':
         break;
     }
@@ -105,7 +105,7 @@ export function createBegin(deps: SaleDeps, pay: (saleId: string) => Promise<voi
     await deps.checkpoint('sale.created', saleId);
     await briefly(deps, chosen.value.payment.method === 'cash' ? pay(saleId) : deps.payments.begin(saleId, chosen.value.card));
     const now = getSaleByClientRequest(deps.db, req.clientRequestId)!;
-    return { ok: true, value: loadSaleView(deps.db, now) };
+    return ok(loadSaleView(deps.db, now));
   };
 }
 
@@ -114,8 +114,8 @@ export function plnTokenDraft(deps: SaleDeps, req: ParsedReq<'sale.startPlnToken
   if (!inquiry.ok) return inquiry;
   const inq = inquiry.value;
   const option = tokenOptions(deps, inq).find((o) => o.denomination === req.denomination);
-  if (!option) return err('invalid_denomination', 'Nominal token tidak tersedia.');
-  if (!option.available) return err('product_unavailable', option.reason ?? 'Nominal ini tidak bisa dijual sekarang.');
+  if (!option) return fail('invalid_denomination', 'Nominal token tidak tersedia.');
+  if (!option.available) return fail('product_unavailable', option.reason ?? 'Nominal ini tidak bisa dijual sekarang.');
   const warnings: Warning[] = [];
   const recent = recentSucceededSales(deps.db, [inq.meter_number, inq.idpel], deps.now() - RECENT_WINDOW_MS).find(
     (s) => s.product_code === plnTokenCode(req.denomination),
@@ -151,7 +151,7 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
   if (!inquiry.ok) return inquiry;
   const inq = inquiry.value;
   const product = deps.catalog.product(inq.env, inq.provider, inq.product_code);
-  if (!product || product.status !== 1) return err('product_unavailable', product ? UNAVAILABLE[product.status === 2 ? 2 : 3] : 'Produk tidak ada di katalog.');
+  if (!product || product.status !== 1) return fail('product_unavailable', product ? UNAVAILABLE[product.status === 2 ? 2 : 3] : 'Produk tidak ada di katalog.');
   const cost = inq.provider_cost ?? 0;
   const q = deps.catalog.quote(product, cost);
   if (!q.ok) return q;
@@ -187,18 +187,18 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
 
 export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDigital'>): Promise<Result<{ draft: SaleDraft; warnings: Warning[] }>> {
   const customerNumber = req.customerNumber.replace(/[\s-]/g, '');
-  if (!/^\d{4,24}$/.test(customerNumber)) return err('invalid_customer_number', 'Nomor tujuan hanya angka (4–24 digit).');
+  if (!/^\d{4,24}$/.test(customerNumber)) return fail('invalid_customer_number', 'Nomor tujuan hanya angka (4–24 digit).');
   const env = deps.settings.mode();
   const provider = routeFor(deps.settings.routing(), 'digital').primary;
   const product = await deps.catalog.fresh(env, provider, req.productCode);
   if (!product.ok) return product;
   const p = product.value;
-  if (p.kind !== 'digital' || p.is_inquiry === 1) return err('invalid_request', 'Produk ini dijual lewat menu lain.');
-  if (p.status !== 1) return err('product_unavailable', UNAVAILABLE[p.status === 2 ? 2 : 3]);
+  if (p.kind !== 'digital' || p.is_inquiry === 1) return fail('invalid_request', 'Produk ini dijual lewat menu lain.');
+  if (p.status !== 1) return fail('product_unavailable', UNAVAILABLE[p.status === 2 ? 2 : 3]);
   const q = deps.catalog.quote(p, p.price);
   if (!q.ok) return q;
   if (q.value.total !== req.expectedTotal) {
-    return err('price_changed', `Harga ${p.name} berubah menjadi ${formatRupiah(q.value.total)}. Konfirmasi ulang ke pelanggan.`);
+    return fail('price_changed', `Harga ${p.name} berubah menjadi ${formatRupiah(q.value.total)}. Konfirmasi ulang ke pelanggan.`);
   }
   const blocked = pendingBlock(deps, [customerNumber]);
   if (blocked) return blocked;

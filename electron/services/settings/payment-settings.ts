@@ -3,7 +3,7 @@
 // secret in the vault). Training always uses the simulators; of all this it reads only the
 // confirmations a bitcoin order needs.
 import { z } from 'zod';
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { PaymentSettingsView } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -58,18 +58,18 @@ export type PaymentSettings = {
 function badUrl(value: string, what: string): Result<never> | null {
   if (value === '') return null;
   const bad = checkHttpsUrl(value, what, 'https://…');
-  return bad ? { ok: false, error: bad } : null;
+  return bad ? err(bad) : null;
 }
 
 export function createPaymentSettings(db: Ledger, vault: Vault, now: () => number, changed: () => void): PaymentSettings {
   const mask = (key: string, secret: string): string => (vault.has(secret) ? (readSetting(db, key) ?? '••••••••') : '');
 
   async function seal(name: string, maskKey: string, value: string | undefined, destination: string): Promise<Result<void>> {
-    if (!value) return { ok: true, value: undefined };
+    if (!value) return ok(undefined);
     const stored = await vault.store(name, value, destination);
-    if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
+    if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason));
     writeSetting(db, maskKey, maskSecret(value), now());
-    return { ok: true, value: undefined };
+    return ok(undefined);
   }
 
   const s: PaymentSettings = {
@@ -85,7 +85,7 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       const bad = badUrl(input.baseUrl, 'API Chainside');
       if (bad) return bad;
       if (input.clientId !== '' && !/^[\w.-]{3,128}$/.test(input.clientId)) {
-        return { ok: false, error: appError('settings_invalid', 'Client ID Chainside hanya huruf, angka, titik dan tanda minus.') };
+        return err(appError('settings_invalid', 'Client ID Chainside hanya huruf, angka, titik dan tanda minus.'));
       }
       const destination = chainsideBinding(input);
       const allowed = checkSecretDestination(vault, CHAINSIDE_SECRET, destination, input.secret, 'Chainside');
@@ -96,16 +96,16 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       void _secret;
       writeSetting(db, 'chainside.production', JSON.stringify(plain), now());
       changed();
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async saveMidtrans(input) {
       const bad = badUrl(input.baseUrl, 'API Midtrans');
       if (bad) return bad;
       if (input.serverKey !== undefined && input.serverKey !== '' && !/^(SB-)?Mid-server-[\w-]{6,}$/.test(input.serverKey)) {
-        return { ok: false, error: appError('settings_invalid', 'Server key Midtrans diawali "Mid-server-" (atau "SB-Mid-server-" untuk sandbox).') };
+        return err(appError('settings_invalid', 'Server key Midtrans diawali "Mid-server-" (atau "SB-Mid-server-" untuk sandbox).'));
       }
       if (input.serverKey?.startsWith('SB-') && input.environment === 'production') {
-        return { ok: false, error: appError('settings_invalid', 'Server key sandbox (SB-…) tidak berlaku untuk lingkungan produksi Midtrans.') };
+        return err(appError('settings_invalid', 'Server key sandbox (SB-…) tidak berlaku untuk lingkungan produksi Midtrans.'));
       }
       const destination = midtransBinding(input);
       const allowed = checkSecretDestination(vault, MIDTRANS_SERVER_KEY, destination, input.serverKey, 'Midtrans');
@@ -114,7 +114,7 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       if (!sealed.ok) return sealed;
       writeSetting(db, 'midtrans.production', JSON.stringify({ environment: input.environment, baseUrl: input.baseUrl, clientKey: input.clientKey }), now());
       changed();
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
     async saveWorldline(input) {
       for (const [url, what] of [
@@ -125,15 +125,15 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
         if (bad) return bad;
       }
       if (input.apiUrl && new URL(input.apiUrl).pathname !== '/') {
-        return { ok: false, error: appError('settings_invalid', 'Alamat API Worldline tanpa path (contoh: https://api.preprod.acquiring.worldline-solutions.com).') };
+        return err(appError('settings_invalid', 'Alamat API Worldline tanpa path (contoh: https://api.preprod.acquiring.worldline-solutions.com).'));
       }
       for (const [v, what] of [
         [input.acquirerId, 'Acquirer ID'],
         [input.merchantId, 'Merchant ID'],
       ] as const) {
-        if (v !== '' && !/^[\w-]{1,40}$/.test(v)) return { ok: false, error: appError('settings_invalid', `${what} hanya huruf, angka dan tanda minus.`) };
+        if (v !== '' && !/^[\w-]{1,40}$/.test(v)) return err(appError('settings_invalid', `${what} hanya huruf, angka dan tanda minus.`));
       }
-      if (input.terminalId !== '' && !/^[\w]{1,8}$/.test(input.terminalId)) return { ok: false, error: appError('settings_invalid', 'Terminal ID paling banyak 8 karakter.') };
+      if (input.terminalId !== '' && !/^[\w]{1,8}$/.test(input.terminalId)) return err(appError('settings_invalid', 'Terminal ID paling banyak 8 karakter.'));
       const destination = worldlineBinding(input);
       const allowed = checkSecretDestination(vault, WORLDLINE_SECRET, destination, input.clientSecret, 'Worldline');
       if (!allowed.ok) return allowed;
@@ -143,7 +143,7 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       void _secret;
       writeSetting(db, 'worldline.production', JSON.stringify(plain), now());
       changed();
-      return { ok: true, value: undefined };
+      return ok(undefined);
     },
   };
   return s;

@@ -1,7 +1,7 @@
 // Production settings of a provider whose descriptor describes them (issue 14): its fields in one
 // settings row, its secrets in the vault bound to the fields that decide where they go, masks for
 // display. One form for any such provider — the descriptor is the form's schema.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { ProviderSettingsView } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
@@ -49,13 +49,13 @@ export async function saveProviderSettings(
     const value = (input.fields[f.name] ?? '').trim();
     if (f.kind === 'url' && value !== '') {
       const bad = checkHttpsUrl(value, f.label.replace(/^Alamat\s+/i, ''), 'https://…');
-      if (bad) return { ok: false, error: bad };
+      if (bad) return err(bad);
     }
     if (f.kind === 'choice' && value !== '' && !(f.choices ?? []).includes(value)) {
-      return { ok: false, error: appError('settings_invalid', `${f.label}: pilih salah satu dari ${(f.choices ?? []).join(', ')}.`) };
+      return err(appError('settings_invalid', `${f.label}: pilih salah satu dari ${(f.choices ?? []).join(', ')}.`));
     }
     if (f.kind === 'text' && !/^[\w.@-]{0,80}$/.test(value)) {
-      return { ok: false, error: appError('settings_invalid', `${f.label} hanya boleh huruf, angka, titik, @, garis bawah dan tanda minus.`) };
+      return err(appError('settings_invalid', `${f.label} hanya boleh huruf, angka, titik, @, garis bawah dan tanda minus.`));
     }
     fields[f.name] = value;
   }
@@ -68,9 +68,9 @@ export async function saveProviderSettings(
     const value = input.secrets[s.field];
     if (!value) continue;
     const stored = await vault.store(s.vaultName, value, secretBinding(s.boundTo, fields));
-    if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
+    if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason));
     writeSetting(db, maskKey(p.settings, s.field), maskSecret(value), now());
   }
   writeSetting(db, p.settings.key, JSON.stringify(fields), now());
-  return { ok: true, value: undefined };
+  return ok(undefined);
 }

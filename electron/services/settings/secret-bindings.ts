@@ -3,7 +3,7 @@
 // environment or client id unless the secret is typed again, and the provider clients ask the
 // vault for the secret *for the address they are about to call*. So no secret leaves for a host
 // it was not given for, even if the settings row is edited behind Loket's back.
-import { appError, type Result } from '../../../shared/domain/errors';
+import { ok, appError, type Result } from '../../../shared/domain/errors';
 import type { Vault } from '../../secrets/vault';
 
 /** The fields that decide where a secret goes, as one canonical text (key order fixed). */
@@ -28,9 +28,9 @@ export const LOCAL_ONLY = binding({ use: 'local signing only' });
  * secret is refused, and says why.
  */
 export function checkSecretDestination(vault: Vault, name: string, next: string, newSecret: string | undefined, what: string): Result<void> {
-  if (newSecret) return { ok: true, value: undefined };
+  if (newSecret) return ok(undefined);
   const bound = vault.boundTo(name);
-  if (bound === undefined || bound === next) return { ok: true, value: undefined };
+  if (bound === undefined || bound === next) return ok(undefined);
   return {
     ok: false,
     error: appError(

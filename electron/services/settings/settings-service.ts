@@ -5,7 +5,7 @@ import type { PurchaseProviderInfo } from '../../../shared/contract';
 import { z } from 'zod';
 import { Locale, Mode, Outlet, DtFormat, Routing, CallbackSettings, type SettingsView } from '../../../shared/contract';
 import { DEFAULT_PRINTER, PrinterSettings } from '../../../shared/printing';
-import { appError, type AppError, type Result } from '../../../shared/domain/errors';
+import { err, ok, appError, type AppError, type Result } from '../../../shared/domain/errors';
 import type { Ledger } from '../../db/connection';
 import { readSetting, writeSetting } from '../../db/queries/settings';
 import type { Vault } from '../../secrets/vault';
@@ -172,15 +172,15 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       }
       writeSetting(db, 'mode', JSON.stringify(mode), now());
       notify();
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     async saveVsi(input) {
       if (input.baseUrl !== '') {
         const bad = checkVsiBaseUrl(input.baseUrl);
-        if (bad) return { ok: false, error: bad };
+        if (bad) return err(bad);
       }
       if (input.clientId !== '' && !/^[\w.-]{1,64}$/.test(input.clientId)) {
-        return { ok: false, error: appError('settings_invalid', 'Client ID hanya boleh huruf, angka, titik, garis bawah dan tanda minus.') };
+        return err(appError('settings_invalid', 'Client ID hanya boleh huruf, angka, titik, garis bawah dan tanda minus.'));
       }
       const destination = vsiBinding(input);
       const allowed = checkSecretDestination(vault, VSI_SECRET, destination, input.secret, 'VSI');
@@ -188,7 +188,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       if (input.secret !== undefined && input.secret !== '') {
         const stored = await vault.store(VSI_SECRET, input.secret, destination);
         if (!stored.ok) {
-          return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
+          return err(appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason));
         }
         // The mask (at most the last 4 characters) is what settings may show; the secret stays sealed.
         writeSetting(db, 'vsi.production.secretMask', maskSecret(input.secret), now());
@@ -198,17 +198,17 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         writeSetting(db, 'mode', JSON.stringify('training'), now());
       }
       notify();
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     async saveSat(input) {
       for (const url of [input.baseUrl, input.tokenUrl]) {
         if (url !== '') {
           const bad = checkVsiBaseUrl(url);
-          if (bad) return { ok: false, error: appError('settings_invalid', bad.message.replace('VSI', 'SAT'), url) };
+          if (bad) return err(appError('settings_invalid', bad.message.replace('VSI', 'SAT'), url));
         }
       }
       if (input.clientId !== '' && !/^[\w.:-]{1,128}$/.test(input.clientId)) {
-        return { ok: false, error: appError('settings_invalid', 'Client ID SAT tidak valid.') };
+        return err(appError('settings_invalid', 'Client ID SAT tidak valid.'));
       }
       const destination = satBinding(input);
       const allowed = checkSecretDestination(vault, SAT_SECRET, destination, input.clientSecret, 'SAT');
@@ -217,7 +217,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       const satPublicKeyPem = input.satPublicKeyPem?.trim() || null;
       let facts = readJson(db, 'sat.production.keys', KeyFacts, {});
       if (privateKeyPem || satPublicKeyPem) {
-        if (!validateKeys) return { ok: false, error: appError('settings_invalid', 'Kunci tidak bisa diperiksa.') };
+        if (!validateKeys) return err(appError('settings_invalid', 'Kunci tidak bisa diperiksa.'));
         // The public key is checked against the private key we will sign with (pasted now, or stored).
         let storedPrivate: string | null = null;
         if (!privateKeyPem && satPublicKeyPem) {
@@ -232,7 +232,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         ] as const) {
           if (!pem) continue;
           const stored = await vault.store(name, pem, LOCAL_ONLY);
-          if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason) };
+          if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; kunci tidak disimpan.', stored.reason));
         }
         facts = {
           ...facts,
@@ -243,20 +243,20 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       }
       if (input.clientSecret) {
         const stored = await vault.store(SAT_SECRET, input.clientSecret, destination);
-        if (!stored.ok) return { ok: false, error: appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason) };
+        if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason));
         writeSetting(db, 'sat.production.secretMask', maskSecret(input.clientSecret), now());
       }
       writeSetting(db, 'sat.production', JSON.stringify({ baseUrl: input.baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId }), now());
       notify();
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     async saveProvider(input) {
       const p = registry.settingsOf(input.provider);
-      if (!p || p.settings.form !== 'generic') return { ok: false, error: appError('settings_invalid', `Penyedia "${input.provider}" tidak punya formulir pengaturan ini.`) };
+      if (!p || p.settings.form !== 'generic') return err(appError('settings_invalid', `Penyedia "${input.provider}" tidak punya formulir pengaturan ini.`));
       const saved = await saveProviderSettings(db, vault, now, p, input);
       if (!saved.ok) return saved;
       notify();
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     setRouting(routing) {
       writeSetting(db, 'routing', JSON.stringify(routing.fallback === routing.primary ? { ...routing, fallback: null } : routing), now());
@@ -267,9 +267,9 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
       return service.view();
     },
     setCallback(callback) {
-      if (!callback.path.startsWith('/')) return { ok: false, error: appError('settings_invalid', 'Path callback harus diawali "/".') };
+      if (!callback.path.startsWith('/')) return err(appError('settings_invalid', 'Path callback harus diawali "/".'));
       writeSetting(db, 'sat.callback', JSON.stringify(callback), now());
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     printer: () => readJson(db, 'printer', PrinterSettings, DEFAULT_PRINTER),
     checkPrinter(p) {
@@ -281,9 +281,9 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
     },
     savePrinter(p) {
       const problem = service.checkPrinter(p);
-      if (problem) return { ok: false, error: problem };
+      if (problem) return err(problem);
       writeSetting(db, 'printer', JSON.stringify(p), now());
-      return { ok: true, value: service.view() };
+      return ok(service.view());
     },
     onProviderChange(listener) {
       listeners.push(listener);

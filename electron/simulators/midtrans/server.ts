@@ -3,6 +3,7 @@
 // expire, refund and direct refund — with Basic auth, both error channels (HTTP status and a body
 // `status_code`), order_id reuse rules, refund_key idempotency, expiry, signed notifications to
 // loopback, a control plane for the customer's side and fault switches. Shares no code with the client.
+import { err } from '../../../shared/domain/errors';
 import http from 'node:http';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { serveSimulator, type SimReply } from '../http-host';
@@ -427,7 +428,7 @@ export async function startMidtransSimulator(options: MidtransSimOptions = {}): 
         issuer = undefined;
       }
       const done = m[2] === 'pay' ? customerPays(id, issuer) : moveTo(id, m[2] as 'expire' | 'deny');
-      return done ? json(200, { ok: true, transaction: store.state.txns[id] }) : json(409, { ok: false, error: 'no waiting transaction with this order_id' });
+      return done ? json(200, { ok: true, transaction: store.state.txns[id] }) : json(409, err('no waiting transaction with this order_id'));
     }
     if (url.pathname === '/__sim/ui/pay' && req.method === 'GET') {
       // The deeplink target: opening it on a phone in training "pays".
