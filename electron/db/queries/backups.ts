@@ -1,22 +1,27 @@
 // Backup runs: one row per folder per run (see migrations/0013-backups.ts).
+import { z } from 'zod';
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 
-export type BackupTrigger = 'schedule' | 'shift_close' | 'manual';
-export type BackupRunRow = {
-  id: number;
-  run_id: string;
-  trigger: BackupTrigger;
-  folder: string;
-  state: 'running' | 'verified' | 'failed';
-  started_at: number;
-  finished_at: number | null;
-  file: string | null;
-  bytes: number | null;
-  sales: number | null;
-  problem_code: string | null;
-  problem: string | null;
-};
+export const BackupTrigger = z.enum(['schedule', 'shift_close', 'manual']);
+export type BackupTrigger = z.infer<typeof BackupTrigger>;
+
+/** A backup run as read back, through its schema (a row that no longer fits is an error, not a guess). */
+export const BackupRunRow = z.object({
+  id: z.number().int(),
+  run_id: z.string(),
+  trigger: BackupTrigger,
+  folder: z.string(),
+  state: z.enum(['running', 'verified', 'failed']),
+  started_at: z.number().int(),
+  finished_at: z.number().int().nullable(),
+  file: z.string().nullable(),
+  bytes: z.number().int().nullable(),
+  sales: z.number().int().nullable(),
+  problem_code: z.string().nullable(),
+  problem: z.string().nullable(),
+});
+export type BackupRunRow = z.infer<typeof BackupRunRow>;
 
 export function startBackupRuns(db: Ledger, runId: string, trigger: BackupTrigger, folders: readonly string[], at: number): void {
   db.transaction(() => {
@@ -54,9 +59,10 @@ export function abandonRunningBackups(db: Ledger, at: number): number {
 }
 
 export function lastVerifiedBackup(db: Ledger): BackupRunRow | null {
-  return (stmt(db, "SELECT * FROM backup_runs WHERE state = 'verified' ORDER BY finished_at DESC LIMIT 1").get() as BackupRunRow | undefined) ?? null;
+  const row = stmt(db, "SELECT * FROM backup_runs WHERE state = 'verified' ORDER BY finished_at DESC LIMIT 1").get();
+  return row === undefined ? null : BackupRunRow.parse(row);
 }
 
 export function recentBackupRuns(db: Ledger, limit: number): BackupRunRow[] {
-  return stmt(db, 'SELECT * FROM backup_runs ORDER BY started_at DESC, id DESC LIMIT ?').all(limit) as BackupRunRow[];
+  return stmt(db, 'SELECT * FROM backup_runs ORDER BY started_at DESC, id DESC LIMIT ?').all(limit).map((r) => BackupRunRow.parse(r));
 }

@@ -2,6 +2,7 @@
 // variance, a cash movement) must have and is missing, in the caller's transaction; reads the
 // trial balance and an account's statement. Every entry names the shift open when it was posted:
 // that shift's drawer is where its cash moved.
+import { z } from 'zod';
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { ACCOUNT, CHART, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
@@ -176,10 +177,12 @@ export function drawerBalance(db: Ledger, env: Env): number {
   return (stmt(db, 'SELECT balance FROM account_balances WHERE env = ? AND code = ?').get(env, ACCOUNT.cash) as { balance: number } | undefined)?.balance ?? 0;
 }
 
-export type PurchaseProviderRow = { name: string; display_name: string; deposit_account: string | null };
+export const PurchaseProviderRow = z.object({ name: z.string(), display_name: z.string(), deposit_account: z.string().nullable() });
+export type PurchaseProviderRow = z.infer<typeof PurchaseProviderRow>;
 
 export function purchaseProvider(db: Ledger, name: string): PurchaseProviderRow | null {
-  return (stmt(db, 'SELECT name, display_name, deposit_account FROM purchase_providers WHERE name = ?').get(name) as PurchaseProviderRow | undefined) ?? null;
+  const row = stmt(db, 'SELECT name, display_name, deposit_account FROM purchase_providers WHERE name = ?').get(name);
+  return row === undefined ? null : PurchaseProviderRow.parse(row);
 }
 
 /**
