@@ -12,6 +12,7 @@ import { benchSignatures } from './signatures';
 import { fmt } from './stats';
 import { benchColdStart } from './cold-start';
 import { benchPrinting } from './printing';
+import { benchExchange } from './exchange';
 
 const quick = process.argv.includes('--quick');
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
   out('\n3. SAT signatures: sign (checkout) + verify (status answer), RSA-PSS SHA-256, 2048-bit keys');
   const sig = await benchSignatures(quick ? 200 : 1000);
   out(`   Node crypto alone: ${fmt(sig.nodePerSecond, 0)} pairs/s; Loket signPss + verifyPss: ${fmt(sig.loketPerSecond, 0)} pairs/s → ratio ${fmt(sig.ratio, 3)}× (${sig.pairs} pairs)`);
+
+  out('\n3b. The exchange layer: one POST to a loopback server through ky (fetch over rawRequest) vs rawRequest alone');
+  const ex = await benchExchange(quick ? 500 : 3000);
+  out(`   rawRequest ${fmt(ex.rawMs * 1000, 0)} µs, ky exchange ${fmt(ex.coreMs * 1000, 0)} µs per request → ratio ${fmt(ex.ratio, 3)}×, +${fmt((ex.coreMs - ex.rawMs) * 1000, 0)} µs (${ex.sales} requests in 5 interleaved rounds; a fresh connection each)`);
 
   out('\n4. The payment step of a QRIS sale: core (sale + payment recorded, charge, status after the customer pays) vs the same raw calls');
   out('   (both sides: charge, the simulated customer paying, status; the purchase that follows is not timed)');
