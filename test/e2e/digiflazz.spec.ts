@@ -2,7 +2,7 @@
 // it in Pengaturan, and a cashier sells each through it by keyboard, in training against its
 // simulator. Screens at 1366×768 and 1024×600.
 import { expect, test, type Page } from '@playwright/test';
-import { shot, stubPrint, webModeForFile } from './web-mode';
+import { chooseProduct as choose, payExact, shot, stubPrint, webModeForFile } from './web-mode';
 
 const app = webModeForFile();
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -12,16 +12,7 @@ async function open(page: Page): Promise<void> {
   await expect(page.getByTestId('customer-number')).toBeFocused();
 }
 
-async function payExact(page: Page): Promise<void> {
-  await expect(page.getByTestId('tendered')).toBeFocused();
-  await page.keyboard.press('F5');
-  await page.keyboard.press('Enter');
-}
 
-async function choose(page: Page): Promise<void> {
-  await expect(page.getByTestId('product-list').locator('[aria-selected="true"]')).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 test('the owner routes every kind to Digiflazz; its production form is drawn from the registry', async ({ page }) => {
   await open(page);

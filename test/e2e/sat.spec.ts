@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { formatRupiah } from '../../shared/domain/money';
-import { SHOTS, shot, webModeForFile, stubPrint } from './web-mode';
+import { SHOTS, chooseProduct as choose, payExact, shot, webModeForFile, stubPrint } from './web-mode';
 
 const app = webModeForFile();
 
@@ -20,22 +20,11 @@ async function pick(page: Page, key: 'F4' | 'F7', query: string): Promise<void> 
   await choose(page);
 }
 
-/** Enter on the highlighted product, once the catalogue has loaded and the search has matched. */
-async function choose(page: Page): Promise<void> {
-  await expect(page.getByTestId('product-list').locator('[aria-selected="true"]')).toBeVisible();
-  await page.keyboard.press('Enter');
-}
 
 /** What the successful sales of this file took, for today's totals at the end. */
 const takings: number[] = [];
 const rupiah = (text: string | null): number => Number((text ?? '').replace(/\D/g, ''));
 
-/** On the cash step: F5 takes the exact total, Enter pays. */
-async function payExact(page: Page): Promise<void> {
-  await expect(page.getByTestId('tendered')).toBeFocused();
-  await page.keyboard.press('F5');
-  await page.keyboard.press('Enter');
-}
 
 test('a cashier pays a PLN postpaid bill: SAT’s bill lines, then success with the struk', async ({ page }) => {
   await stubPrint(page);

@@ -165,3 +165,16 @@ export function webModeForFile(env: Record<string, string> = {}, opts: { signedO
     return app;
   };
 }
+
+/** On the cash step: F5 takes the exact total, Enter pays. */
+export async function payExact(page: Page): Promise<void> {
+  await expect(page.getByTestId('tendered')).toBeFocused();
+  await page.keyboard.press('F5');
+  await page.keyboard.press('Enter');
+}
+
+/** Enter on the highlighted product, once the catalogue has loaded and the search has matched. */
+export async function chooseProduct(page: Page): Promise<void> {
+  await expect(page.getByTestId('product-list').locator('[aria-selected="true"]')).toBeVisible();
+  await page.keyboard.press('Enter');
+}
