@@ -1,6 +1,7 @@
 // The VSI PLN-prepaid client: INQ, PAY (with the inquiry refnum, or "auto" with msn) and ADV
 // (with the PAYREF, or with msn + nominal), each answer classified as success / failed /
 // uncertain per vsi.md §1.5. This is the folder's only public export.
+import { randomBytes } from 'node:crypto';
 import { err } from '../../../shared/domain/errors';
 import type {
   AdviceRequest,
@@ -138,6 +139,14 @@ function uncertainFromExchange(exchange: Exclude<VsiExchange, { kind: 'answer' }
 
 export type VsiClient = PurchaseProvider & PlnLookup;
 
+/** VSI's "message invalid" — what a VSI that refuses a reused trxid answers (the simulator's strict reading). */
+const MESSAGE_INVALID = 30;
+
+/** A new trxid for one advice: the PAY's, a dash, 8 hex (well under VSI's 50 characters). */
+export function freshAdviceTrxid(payTrxid: string): string {
+  return `${payTrxid.slice(0, 40)}-A${randomBytes(4).toString('hex')}`;
+}
+
 export function createVsiClient(options: VsiClientOptions): VsiClient {
   const transport =
     options.transport ??
@@ -190,7 +199,14 @@ export function createVsiClient(options: VsiClientOptions): VsiClient {
     const params: Record<string, string> = { nominal: String(request.faceValue) };
     if (request.payRef) params.refnum = request.payRef;
     else params.msn = request.customerNumber;
-    const exchange = await transport({ command: 'ADV', trxid: request.ref, params }, options.timeouts.adviceMs);
+    // The PAY's own trxid first (vsi.md §1.2.3): it names the transaction asked about. A VSI that
+    // refuses a trxid it has seen (0030) is asked once more under a fresh one — the advice then
+    // matches by PAYREF, or by meter and nominal, which is the same transaction either way.
+    let exchange = await transport({ command: 'ADV', trxid: request.ref, params }, options.timeouts.adviceMs);
+    if (exchange.kind === 'answer' && envelope(exchange.fields)?.rc === MESSAGE_INVALID) {
+      options.log.info('vsi.advice_fresh_trxid', { ref: request.ref });
+      exchange = await transport({ command: 'ADV', trxid: freshAdviceTrxid(request.ref), params }, options.timeouts.adviceMs);
+    }
     // An advice that never left is simply "still uncertain": the purchase's fate is unchanged.
     if (exchange.kind !== 'answer') return uncertain(exchange.detail);
     const env = envelope(exchange.fields);

@@ -57,6 +57,11 @@ async function alternative(deps: SaleDeps, saleId: string, to: ProviderName): Pr
     null,
   );
   if (!r.ok) return null;
+  // The same customer, or nothing: a meter that now answers with another name is not this sale's.
+  if (sale.customer_name && r.value.name.trim().toUpperCase() !== sale.customer_name.trim().toUpperCase()) {
+    deps.log.warn('sale.reinquiry_mismatch', { saleId, was: sale.customer_name, now: r.value.name });
+    return null;
+  }
   return {
     providerProduct: sale.product_code,
     providerAdmin: r.value.providerAdmin,
@@ -68,12 +73,16 @@ async function alternative(deps: SaleDeps, saleId: string, to: ProviderName): Pr
 /** Either hands the sale to the other provider (true: send it) or records the failure (false). */
 export async function fallBackOrFail(deps: SaleDeps, saleId: string, error: ProviderError, callId: number | null, call: CallFinish | null): Promise<boolean> {
   const sale = getSale(deps.db, saleId)!;
-  const to = routeFor(deps.settings.routing(), sale.product_kind).fallback;
+  // An inquiry reference that went stale while the customer paid (a QRIS or VA wait; VSI 0048, not
+  // processed): the same provider is asked again — a fresh inquiry for the same customer, the same
+  // cost ceiling — under a new reference, instead of handing the money back by hand.
+  const stale = error.code === 'request_expired' && sale.product_kind === 'pln_prepaid' && deps.providers.describe(sale.provider)?.capabilities.tokenPricing === 'inquiry_admin';
+  const to = stale ? sale.provider : routeFor(deps.settings.routing(), sale.product_kind).fallback;
   const eligible =
     sale.product_kind !== 'bill' &&
     to !== null &&
-    to !== sale.provider &&
-    FALLBACK_CODES.has(error.code) &&
+    (stale || to !== sale.provider) &&
+    (stale || FALLBACK_CODES.has(error.code)) &&
     countSaleEvents(deps.db, saleId, 'fallback') === 0;
   if (!eligible) {
     recordFailure(deps, saleId, error, callId, call);

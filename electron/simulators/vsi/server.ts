@@ -19,6 +19,14 @@ export type VsiSimConfig = {
   timing: VsiSimTiming;
   /** 'idempotent' (default): a repeated PAY trxid returns the first result; 'error': rc 0030. */
   dupPayMode: 'idempotent' | 'error';
+  /**
+   * The seed calls trxid "unique per transaction" and is silent on advice (issue 15 §3a): 'accept'
+   * (default) lets an ADV reuse its PAY's trxid; 'refuse_reused' answers an ADV whose trxid was
+   * already used (by a PAY or an earlier ADV) with rc 0030, so a client must advise under a fresh one.
+   */
+  advTrxid: 'accept' | 'refuse_reused';
+  /** The next N PAYs with an INQREF find it expired (0048), as a reference gone stale during a QRIS or VA wait. */
+  staleInquiries: number;
   /** Which dt formats are accepted (vsi.md §1.2.1). */
   dtMode: 'any' | 'date' | 'datetime';
   dtSkewMs: number;
@@ -77,9 +85,12 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
   const store = openStateStore(options.statePath ?? null, options.deposit ?? 1_000_000_000);
   const config: VsiSimConfig = {
     dupPayMode: 'idempotent',
+    advTrxid: 'accept',
+    staleInquiries: 0,
     dtMode: 'any',
     dtSkewMs: 5 * 60_000,
-    kwhStyle: 'decimal',
+    // The seed's samples carry <jmlkwh>352</jmlkwh>: an integer (vsi.md §2); 'decimal' is the other reading.
+    kwhStyle: 'integer',
     inquiryTtlMs: 30 * 60_000,
     latencyMs: 0,
     ...options.config,
@@ -156,6 +167,10 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
     if (refnum) {
       const inq = store.state.inquiries[refnum];
       if (!inq) return xml(errorXml(92, 'ERROR Nomor Referensi Switching tidak ditemukan', refnum));
+      if (config.staleInquiries > 0) {
+        config.staleInquiries -= 1;
+        return xml(errorXml(48, 'ERROR Permintaan sudah kadaluarsa', inq.number));
+      }
       if (now() - inq.createdAt > config.inquiryTtlMs) return xml(errorXml(48, 'ERROR Permintaan sudah kadaluarsa', inq.number));
       number = inq.number;
     }
@@ -262,6 +277,10 @@ export async function startVsiSimulator(options: VsiSimOptions = {}): Promise<Vs
   }
 
   function advise(q: URLSearchParams, trxid: string): Reply {
+    if (config.advTrxid === 'refuse_reused') {
+      const used = store.state.payments[trxid] !== undefined || store.state.requests.filter((r) => r.trxid === trxid).length > 1;
+      if (used) return xml(errorXml(30, 'ERROR Pesan tidak valid', trxid));
+    }
     const p = findForAdvice(q, trxid);
     const ke = q.get('msn') ?? q.get('refnum') ?? '';
     if (!p || p.status === 'lost' || p.status === 'failed') {
