@@ -87,6 +87,21 @@ describe('Midtrans client ↔ simulator', () => {
     expect(await client.refund({ ref: va, txnId: null, key: `${va}-R`, amount: 51_600, reason: 'x', direct: false })).toMatchObject({ kind: 'refused', error: { providerCode: '412' } });
   });
 
+  it('the simulator holds Midtrans’ limits (issue 15 §4): Mandiri Bill’s 10-character bill_info1, item_details summing to the amount, a null body answered 500', async () => {
+    const post = (body: string) =>
+      fetch(`${sim.baseUrl}/v2/charge`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${sim.credentials.serverKey}:`).toString('base64')}` }, body });
+    const tooLong = await (await post(JSON.stringify({ payment_type: 'echannel', transaction_details: { order_id: ref(), gross_amount: 10_000 }, echannel: { bill_info1: 'Pembayaran:', bill_info2: 'PLN' } }))).json();
+    expect(tooLong).toMatchObject({ status_code: '400' });
+    const sumOff = await (await post(JSON.stringify({ payment_type: 'qris', transaction_details: { order_id: ref(), gross_amount: 10_000 }, item_details: [{ id: 'A', price: 9_000, quantity: 1, name: 'x' }] }))).json();
+    expect(sumOff).toMatchObject({ status_code: '400' });
+    expect((await post('null')).status).toBe(500);
+    // Loket's own charges pass: a Mandiri Bill and a QRIS with their item line.
+    const r = ref();
+    expect(await charge(r, 'mandiri_bill')).toMatchObject({ kind: 'pending', display: { billKey: expect.any(String) } });
+    expect(sim.txn(r)).not.toBeNull();
+    expect((await charge(ref(), 'qris', 12_345)).kind).toBe('pending');
+  });
+
   it('a wrong server key is a definite failure', async () => {
     const wrong = createMidtransClient({ endpoint: { baseUrl: sim.baseUrl, serverKey: 'SB-Mid-server-NOPE' }, timeouts: DEFAULT_MIDTRANS_TIMEOUTS, log: silentLogger, now: Date.now });
     expect(await wrong.charge({ ref: ref(), method: 'qris', amount: 10_000, expirySeconds: 60, description: 'x', card: null })).toMatchObject({ kind: 'closed', error: { code: 'provider_auth' } });

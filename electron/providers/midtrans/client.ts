@@ -132,6 +132,8 @@ const unknown = (detail: string, notFound = false, code: string | null = null): 
 function chargeBody(req: ChargeRequest): Record<string, unknown> {
   const body: Record<string, unknown> = {
     transaction_details: { order_id: req.ref, gross_amount: req.amount },
+    // What the customer pays for, as one line summing to the gross amount (Midtrans checks the sum).
+    item_details: [{ id: req.ref.slice(-20), price: req.amount, quantity: 1, name: req.description.slice(0, 50) }],
     // Set explicitly: Midtrans' defaults for QRIS and e-wallets are not documented (§12).
     custom_expiry: { expiry_duration: req.expirySeconds, unit: 'second' },
   };
@@ -148,7 +150,8 @@ function chargeBody(req: ChargeRequest): Record<string, unknown> {
     case 'va_permata':
       return { payment_type: 'bank_transfer', ...body, bank_transfer: { bank: req.method.slice(3) } };
     case 'mandiri_bill':
-      return { payment_type: 'echannel', ...body, echannel: { bill_info1: 'Pembayaran:', bill_info2: req.description.slice(0, 18) } };
+      // Mandiri Bill: bill_info1 at most 10 characters, bill_info2 at most 30 (echannel object).
+      return { payment_type: 'echannel', ...body, echannel: { bill_info1: 'Pembayaran', bill_info2: req.description.slice(0, 30) } };
     case 'card':
     case 'bitcoin':
       throw new Error(`${req.method} is not paid through Midtrans`);

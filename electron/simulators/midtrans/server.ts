@@ -229,12 +229,35 @@ export async function startMidtransSimulator(options: MidtransSimOptions = {}): 
     return c.expiry_duration * UNIT_SECONDS[unit]!;
   }
 
+  /** item_details, when sent: each line's price × quantity must sum to gross_amount. */
+  function itemsProblem(items: unknown, gross: unknown): string | null {
+    if (items === undefined) return null;
+    if (!Array.isArray(items)) return 'item_details must be an array';
+    let sum = 0;
+    for (const i of items as Array<Record<string, unknown>>) {
+      if (typeof i !== 'object' || i === null || typeof i.price !== 'number' || typeof i.quantity !== 'number' || typeof i.name !== 'string') return 'item_details need price, quantity and name';
+      if (i.name.length > 50) return 'item_details.name must be at most 50 characters';
+      sum += i.price * i.quantity;
+    }
+    return typeof gross === 'number' && sum !== gross ? 'transaction_details.gross_amount is not equal to the sum of item_details' : null;
+  }
+
+  /** Mandiri Bill's echannel object: bill_info1 at most 10 characters, bill_info2 at most 30. */
+  function echannelProblem(e: unknown): string | null {
+    const o = (typeof e === 'object' && e !== null ? e : {}) as { bill_info1?: unknown; bill_info2?: unknown };
+    if (typeof o.bill_info1 !== 'string' || o.bill_info1.length === 0 || o.bill_info1.length > 10) return 'echannel.bill_info1 is required and must be at most 10 characters';
+    if (typeof o.bill_info2 !== 'string' || o.bill_info2.length === 0 || o.bill_info2.length > 30) return 'echannel.bill_info2 is required and must be at most 30 characters';
+    return null;
+  }
+
   function charge(req: http.IncomingMessage, raw: Buffer): SimReply {
     if (raw.length === 0) return json(500, { status_code: '500', status_message: 'Sorry, an unexpected error occurred. Please try again later.', id: randomUUID() });
     let body: Record<string, unknown>;
     try {
       const parsed: unknown = JSON.parse(raw.toString('utf8'));
-      if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
+      // A JSON null is answered as the real API does: a 500, not a syntax error (issue 15 §4).
+      if (parsed === null) return json(500, { status_code: '500', status_message: 'Sorry, an unexpected error occurred. Please try again later.', id: randomUUID() });
+      if (typeof parsed !== 'object') throw new Error('not an object');
       body = parsed as Record<string, unknown>;
     } catch {
       return json(400, { status_code: '413', status_message: 'The request cannot be processed due to malformed syntax in the request body', id: randomUUID() });
@@ -246,6 +269,10 @@ export async function startMidtransSimulator(options: MidtransSimOptions = {}): 
     const amount = details.gross_amount;
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0.01) problems.push('transaction_details.gross_amount must be greater than or equal to 0.01');
     else if (!Number.isInteger(amount)) problems.push('transaction_details.gross_amount must be an integer for IDR');
+    const items = itemsProblem(body.item_details, amount);
+    if (items) problems.push(items);
+    const echannel = body.payment_type === 'echannel' ? echannelProblem(body.echannel) : null;
+    if (echannel) problems.push(echannel);
     const type = body.payment_type;
     if (type === 'credit_card' || type === 'cstore' || type === 'akulaku') return bodyError('402', 'Payment channel is not activated.');
     if (!['qris', 'gopay', 'shopeepay', 'bank_transfer', 'echannel', 'permata'].includes(String(type))) problems.push('payment_type is not supported');
