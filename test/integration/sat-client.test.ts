@@ -148,4 +148,18 @@ describe('SAT client against the SAT simulator', () => {
     expect(await order(c, ref(), 'pln-postpaid', '532110000060', 1)).toMatchObject({ kind: 'failed' });
     expect(sim.deposit()).toBe(before);
   });
+
+  it('one product with a status SAT never published does not lose the catalogue: the rest are kept, that one is not sold (issue 15 §7)', async () => {
+    sim.configure({ fault: { oddProductStatus: true } });
+    try {
+      const r = await client().listProducts();
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.length).toBeGreaterThan(40);
+      expect(r.value.filter((p) => p.status === 3).length).toBeGreaterThan(0);
+      expect(r.value[0]!.status).toBe(3);
+    } finally {
+      sim.configure({ fault: { oddProductStatus: false } });
+    }
+  });
 });

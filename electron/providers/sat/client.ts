@@ -17,7 +17,7 @@ import type {
   PurchaseRequest,
 } from '../contract';
 import type { Logger } from '../../log/logger';
-import { AccountBody, ErrorBody, InquiryBody, OrderBody, ProductListBody, type InquiryBody as InquiryAnswer } from './schema';
+import { AccountBody, ErrorBody, InquiryBody, OrderBody, ProductItem, ProductListBody, type InquiryBody as InquiryAnswer } from './schema';
 import { describeErrors, failedOrderError, requestRejected, satError, UNCERTAIN } from './errors';
 import { createSatTransport, signatureOf, type SatExchange, type SatTransport } from './transport';
 import { createTokenCache } from './token-cache';
@@ -241,7 +241,20 @@ export function createSatClient(options: SatClientOptions): SatClient {
     const query = codes && codes.length > 0 ? `?product_code=${codes.map(encodeURIComponent).join(',')}` : '';
     return read(`v2/product-list${query}`, (b) => {
       const p = ProductListBody.safeParse(b);
-      return p.success ? p.data.data.map(classifyProduct) : null;
+      if (!p.success) return null;
+      const products: CatalogProduct[] = [];
+      for (const raw of p.data.data) {
+        const item = ProductItem.safeParse(raw);
+        if (!item.success) {
+          options.log.warn('sat.product_unreadable', { item: JSON.stringify(raw).slice(0, 160) });
+          continue;
+        }
+        const s = item.data.attributes.status;
+        // A status SAT never published: kept, but not sold until it is one Loket knows.
+        if (s !== 1 && s !== 2 && s !== 3) options.log.warn('sat.product_status_unknown', { code: item.data.id, status: s });
+        products.push(classifyProduct(item.data));
+      }
+      return products;
     });
   }
 

@@ -2,9 +2,9 @@
 // what we read: `is_inquiry` marks bills, PLN token codes start with "pln-prepaid-token", and a
 // prepaid nominal is written in the code ("25k-xl", "pln-prepaid-token-100k") or the name.
 import type { CatalogProduct } from '../contract';
-import type { ProductListBody } from './schema';
+import type { ProductItem } from './schema';
 
-type Item = ProductListBody['data'][number];
+type Item = ProductItem;
 
 function nominal(code: string, name: string): number | null {
   const k = /(?:^|-)(\d+)(k|rb|jt|m)(?:-|$)/i.exec(code);
@@ -37,6 +37,6 @@ export function classifyProduct(item: Item): CatalogProduct {
     price: a.price,
     faceValue: kind === 'bill' ? null : nominal(item.id, a.product_name),
     isInquiry: a.is_inquiry,
-    status: a.status,
+    status: a.status === 1 || a.status === 2 ? a.status : 3,
   };
 }

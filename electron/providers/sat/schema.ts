@@ -28,23 +28,23 @@ export const AccountBody = z.object({
   data: z.object({ type: z.literal('account'), id: z.string(), attributes: z.object({ saldo: z.number().int() }) }),
 });
 
-export const ProductListBody = z.object({
-  data: z.array(
-    z.object({
-      type: z.literal('product'),
-      id: z.string(),
-      attributes: z.object({
-        product_name: z.string(),
-        price: z.number().int().nonnegative(),
-        is_inquiry: z.boolean(),
-        status: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-        operator_name: z.string().optional(),
-        category_name: z.string().optional(),
-      }),
-    }),
-  ),
+/** One product as SAT lists it; `status` as a number, so an unexpected one is seen (and flagged), not fatal. */
+export const ProductItem = z.object({
+  type: z.literal('product'),
+  id: z.string(),
+  attributes: z.object({
+    product_name: z.string(),
+    price: z.number().int().nonnegative(),
+    is_inquiry: z.boolean(),
+    status: z.number().int(),
+    operator_name: z.string().optional(),
+    category_name: z.string().optional(),
+  }),
 });
-export type ProductListBody = z.infer<typeof ProductListBody>;
+export type ProductItem = z.infer<typeof ProductItem>;
+
+/** The list itself; its items are read one by one (one odd product does not lose the catalogue). */
+export const ProductListBody = z.object({ data: z.array(z.unknown()) });
 
 export const InquiryBody = z.object({
   data: z.object({

@@ -23,7 +23,8 @@ export type SatSimConfig = {
    * `stalePaidBills`: the biller still shows a bill that was just paid (its records lag), so only
    * the counter's own ledger can tell that it is being paid twice.
    */
-  fault: { status500: number; html502: number; slowMs: number; badSignature: boolean; stalePaidBills: boolean };
+  /** `oddProductStatus`: one product is listed with a status SAT never published (9). */
+  fault: { status500: number; html502: number; slowMs: number; badSignature: boolean; stalePaidBills: boolean; oddProductStatus: boolean };
 };
 
 export type SatSimOptions = {
@@ -78,7 +79,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     tokenLifetimeS: 3600,
     callbackUrl: null,
     ...options.config,
-    fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, stalePaidBills: false, ...options.config?.fault },
+    fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, stalePaidBills: false, oddProductStatus: false, ...options.config?.fault },
   };
   const tokens = new Map<string, number>();
   const reads = new Map<string, number>();
@@ -109,7 +110,8 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
   }
 
   function productJson(p: SimProduct): object {
-    return { type: 'product', id: p.code, attributes: { product_name: p.name, price: p.price, is_inquiry: p.isInquiry, status: p.status, operator_name: p.operator, category_name: p.category } };
+    const status = config.fault.oddProductStatus && p === catalogue[0] ? 9 : p.status;
+    return { type: 'product', id: p.code, attributes: { product_name: p.name, price: p.price, is_inquiry: p.isInquiry, status, operator_name: p.operator, category_name: p.category } };
   }
 
   function orderJson(o: SimOrder, full: boolean): object {
