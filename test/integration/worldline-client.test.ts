@@ -48,6 +48,26 @@ describe('Worldline client ↔ simulator', () => {
     expect(await charge(ref(), { entry: 'keyed', number: TEST_CARDS.approve, expiry: '0120', securityCode: null })).toMatchObject({ kind: 'closed', error: { providerCode: '54' } });
   });
 
+  it('a part approved although Loket asked for all or nothing (an acquirer that ignores allowPartialApproval) is given back at once (issue 15 §7)', async () => {
+    sim.configure({ partialWhenNotAllowed: 'approve_part' });
+    try {
+      const r = ref();
+      expect(await charge(r, keyed(TEST_CARDS.partial))).toMatchObject({ kind: 'closed', reason: 'denied', error: { code: 'provider_refused' } });
+      const p = sim.paymentByOperation(r)!;
+      // Half was authorised, then reversed by Loket: nothing stays taken from the card.
+      expect(p.operations[0]).toMatchObject({ type: 'AUTHORIZATION', amount: 25_800 });
+      expect(p.status).toBe('REVERSED');
+    } finally {
+      sim.configure({ partialWhenNotAllowed: 'decline' });
+    }
+  });
+
+  it('the simulator refuses an API call without the SDKs’ metadata headers; Loket sends them (issue 15 §7)', async () => {
+    const bare = await fetch(`${sim.apiUrl}/processing/v1/${sim.credentials.acquirerId}/${sim.credentials.merchantId}/payments/x`, { headers: { authorization: 'Bearer x' } });
+    expect(bare.status).toBe(400);
+    expect(await charge(ref(), keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+  });
+
   it('an answer lost in a timeout or a 500 is settled by a technical reversal of the same operation', async () => {
     const hung = ref();
     expect(await charge(hung, keyed(TEST_CARDS.hang))).toMatchObject({ kind: 'unknown' });

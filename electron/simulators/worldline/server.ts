@@ -18,6 +18,11 @@ export type WorldlineFaults = {
 
 export type WorldlineSimConfig = {
   tokenLifetimeS: number;
+  /**
+   * The partial test card under `allowPartialApproval: false`: 'decline' (51, the documented reading)
+   * or 'approve_part' (an acquirer that approves part anyway — the client must give it back).
+   */
+  partialWhenNotAllowed: 'decline' | 'approve_part';
   /** How long the "hang" test card holds its (approved) answer: past the client's timeout. */
   hangMs: number;
   faults: WorldlineFaults;
@@ -87,6 +92,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
   const store = openWorldlineStore(options.statePath ?? null);
   const config: WorldlineSimConfig = {
     tokenLifetimeS: 300,
+    partialWhenNotAllowed: 'decline',
     hangMs: 40_000,
     ...options.config,
     faults: { html502: 0, slowMs: 0, ...options.config?.faults },
@@ -120,7 +126,27 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     return json(200, { access_token: token, expires_in: config.tokenLifetimeS, token_type: 'Bearer' });
   }
 
+  /**
+   * The metadata headers the SDKs send on every API call (worldline.md §6): an RFC 1123 `Date`, a
+   * `Trace-Id`, and `X-WL-ServerMetaInfo` (base64 JSON naming the SDK). A call without them is refused.
+   */
+  function metadataProblem(req: http.IncomingMessage): SimReply | null {
+    const date = req.headers.date;
+    if (typeof date !== 'string' || Number.isNaN(Date.parse(date))) return problem(400, 'Bad Request', 'The Date header is missing or not an RFC 1123 date.');
+    if (typeof req.headers['trace-id'] !== 'string' || req.headers['trace-id'] === '') return problem(400, 'Bad Request', 'The Trace-Id header is missing.');
+    const meta = req.headers['x-wl-servermetainfo'];
+    try {
+      const parsed = JSON.parse(Buffer.from(typeof meta === 'string' ? meta : '', 'base64').toString('utf8')) as { sdkIdentifier?: unknown };
+      if (typeof parsed.sdkIdentifier !== 'string') throw new Error('no sdkIdentifier');
+    } catch {
+      return problem(400, 'Bad Request', 'The X-WL-ServerMetaInfo header is missing or not base64 JSON with an sdkIdentifier.');
+    }
+    return null;
+  }
+
   function authorize(req: http.IncomingMessage, scope: string): SimReply | null {
+    const meta = metadataProblem(req);
+    if (meta) return meta;
     const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
     const t = m ? tokens.get(m[1]!) : undefined;
     if (!t || t.expires <= now()) return problem(401, 'Unauthorized', 'The access token is missing, invalid or expired. Request a new token and try again.');
@@ -194,7 +220,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       if (!passesLuhn(pan)) r = result('14', 'Invalid card number', 'DECLINED', operationId);
       else if (expired) r = result('54', 'Expired card', 'DECLINED', operationId);
       else if (pan === TEST_CARDS.decline) r = result('5', 'Do not honour', 'DECLINED', operationId);
-      else if (pan === TEST_CARDS.partial && !card.allowPartialApproval) r = result('51', 'Insufficient funds', 'DECLINED', operationId);
+      else if (pan === TEST_CARDS.partial && !card.allowPartialApproval && config.partialWhenNotAllowed === 'decline') r = result('51', 'Insufficient funds', 'DECLINED', operationId);
       else {
         const partial = pan === TEST_CARDS.partial;
         base.authorized = partial ? Math.floor(amount.amount / 2) : amount.amount;
