@@ -483,6 +483,8 @@ export const PaymentSettingsView = z.object({
     acquirerId: z.string(),
     merchantId: z.string(),
     terminalId: z.string(),
+    /** IDR's decimals in the acquirer contract: 2 (ISO 4217) or 0 (whole rupiah). */
+    amountDecimals: z.union([z.literal(0), z.literal(2)]),
     secretSet: z.boolean(),
     secretMasked: z.string(),
   }),
@@ -803,6 +805,7 @@ export const contract = {
       acquirerId: z.string().trim().max(40),
       merchantId: z.string().trim().max(40),
       terminalId: z.string().trim().max(8),
+      amountDecimals: z.union([z.literal(0), z.literal(2)]).default(2),
       clientSecret: z.string().max(256).optional(),
     }),
     response: SettingsView,

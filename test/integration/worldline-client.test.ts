@@ -32,7 +32,8 @@ describe('Worldline client ↔ simulator', () => {
     const r = ref();
     const s = await charge(r, keyed(TEST_CARDS.approve));
     expect(s).toMatchObject({ kind: 'settled', settled: { approvalCode: expect.stringMatching(/^\d{6}$/), cardBrand: 'VISA', cardLast4: '0104' } });
-    expect(sim.paymentByOperation(r)).toMatchObject({ status: 'CONFIRMED', authorized: 51_600 });
+    // Held in the payment's own minor units: IDR with ISO 4217's 2 decimals.
+    expect(sim.paymentByOperation(r)).toMatchObject({ status: 'CONFIRMED', authorized: 51_600 * 100, decimals: 2 });
     // The same operationId again is answered, not processed again.
     expect(await charge(r, keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
     expect(sim.requestCount(r)).toBe(2);
@@ -55,10 +56,57 @@ describe('Worldline client ↔ simulator', () => {
       expect(await charge(r, keyed(TEST_CARDS.partial))).toMatchObject({ kind: 'closed', reason: 'denied', error: { code: 'provider_refused' } });
       const p = sim.paymentByOperation(r)!;
       // Half was authorised, then reversed by Loket: nothing stays taken from the card.
-      expect(p.operations[0]).toMatchObject({ type: 'AUTHORIZATION', amount: 25_800 });
+      expect(p.operations[0]).toMatchObject({ type: 'AUTHORIZATION', amount: 25_800 * 100 });
       expect(p.status).toBe('REVERSED');
     } finally {
       sim.configure({ partialWhenNotAllowed: 'decline' });
+    }
+  });
+
+  it('amounts are compared as values (issue 15 §1): sent in the contract’s decimals, an answer in another exponent is still the full amount, another currency is refused and given back', async () => {
+    // ISO 4217's 2 decimals by default: Rp 51.600 travels as 5160000.
+    const r1 = ref();
+    expect(await charge(r1, keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+    expect(sim.paymentByOperation(r1)).toMatchObject({ amount: 5_160_000, decimals: 2, status: 'CONFIRMED' });
+    // A platform answering in whole rupiah: the same value, so the card is paid, not "partly approved".
+    sim.configure({ answerDecimals: 0 });
+    try {
+      expect(await charge(ref(), keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+    } finally {
+      sim.configure({ answerDecimals: 'as_asked' });
+    }
+    // A contract in whole rupiah: Loket configured for 0 decimals is accepted; for 2 it is refused plainly.
+    sim.configure({ idrDecimals: 0 });
+    try {
+      const whole = createWorldlineClient({ endpoint: { apiUrl: sim.apiUrl, tokenUrl: sim.tokenUrl, ...sim.credentials, terminalId: 'LKT00001', amountDecimals: 0 }, timeouts: DEFAULT_WORLDLINE_TIMEOUTS, log: silentLogger, now: Date.now });
+      const r2 = ref();
+      expect(await whole.charge({ ref: r2, method: 'card', amount: 51_600, expirySeconds: 0, description: 'x', card: keyed(TEST_CARDS.approve) })).toMatchObject({ kind: 'settled' });
+      expect(sim.paymentByOperation(r2)).toMatchObject({ amount: 51_600, decimals: 0 });
+      expect(await charge(ref(), keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'closed', error: { code: 'provider_refused' } });
+    } finally {
+      sim.configure({ idrDecimals: 'either' });
+    }
+    // An answer in another currency is never taken as paid: the authorisation is given back.
+    sim.configure({ answerCurrency: 'USD' });
+    try {
+      const r3 = ref();
+      expect(await charge(r3, keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'closed', error: { message: expect.stringContaining('mata uang') } });
+      expect(sim.paymentByOperation(r3)?.status).toBe('REVERSED');
+    } finally {
+      sim.configure({ answerCurrency: null });
+    }
+  });
+
+  it('an acquirer that leaves the payment AUTHORIZED despite captureImmediately: Loket captures it, then it is paid (issue 15 §1)', async () => {
+    sim.configure({ captureMode: 'authorize_only' });
+    try {
+      const r = ref();
+      expect(await charge(r, keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });
+      const p = sim.paymentByOperation(r)!;
+      expect(p.status).toBe('CONFIRMED');
+      expect(p.operations.map((o) => o.type)).toEqual(['AUTHORIZATION', 'CAPTURE']);
+    } finally {
+      sim.configure({ captureMode: 'immediate' });
     }
   });
 
@@ -90,7 +138,7 @@ describe('Worldline client ↔ simulator', () => {
     const txnId = s.kind === 'settled' ? s.settled.txnId : null;
     expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
     expect(await client.refund({ ref: r, txnId, key: `${r}-R1`, amount: 30_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
-    expect(sim.paymentByOperation(r)!.refunded).toBe(30_000);
+    expect(sim.paymentByOperation(r)!.refunded).toBe(30_000 * 100);
     expect(await client.refund({ ref: r, txnId, key: `${r}-R2`, amount: 80_000, reason: 'x', direct: false })).toMatchObject({ kind: 'refused' });
     expect(await client.refund({ ref: r, txnId, key: `${r}-R3`, amount: 70_000, reason: 'x', direct: false })).toMatchObject({ kind: 'done' });
     expect(await client.status(r, txnId)).toMatchObject({ kind: 'settled' });

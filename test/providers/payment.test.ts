@@ -54,7 +54,11 @@ const worldline: PaymentHarness = {
       // A hung authorisation is the card's lost answer: the client reverses it under the same operation.
       charge: (ref, lost = false) => gateway.charge({ ref, method: 'card', amount: 51_600, expirySeconds: 0, description: 'Kontrak', card: card(lost ? TEST_CARDS.hang : TEST_CARDS.approve) }),
       creates: (ref) => (sim.paymentByOperation(ref) ? 1 : 0),
-      refunded: (ref) => sim.paymentByOperation(ref)?.refunded ?? 0,
+      // Kept in the payment's own minor units (IDR with 2 decimals by default): back to rupiah.
+      refunded: (ref) => {
+        const p = sim.paymentByOperation(ref);
+        return p ? p.refunded / 10 ** (p.decimals ?? 0) : 0;
+      },
       // A card pays at the charge itself.
       pay: async () => undefined,
       expire: null,

@@ -6,7 +6,7 @@
 import type { Logger } from '../../log/logger';
 import type { ProviderError } from '../contract';
 import type { CardInput, ChargeRequest, PaymentGateway, PaymentStatus, RefundOutcome, RefundRequest } from '../payment-contract';
-import { PaymentResource, PaymentResponse, ProblemBody, RefundResponse, ReversalResponse, TechnicalReversalResponse } from './schema';
+import { CaptureResponse, PaymentResource, PaymentResponse, ProblemBody, RefundResponse, ReversalResponse, TechnicalReversalResponse } from './schema';
 import { declined, UNCERTAIN, worldlineError } from './errors';
 import { createWorldlineTokenCache } from './token-cache';
 import { createWorldlineTransport, type WorldlineExchange, type WorldlineTransport } from './transport';
@@ -19,6 +19,11 @@ export type WorldlineEndpoint = {
   acquirerId: string;
   merchantId: string;
   terminalId: string;
+  /**
+   * The decimals the acquirer contract states for IDR (issue 15 §1): ISO 4217 gives 2 (the default);
+   * some contracts count whole rupiah (0). Answers are compared as values whatever exponent they use.
+   */
+  amountDecimals?: 0 | 2;
 };
 export type WorldlineTimeouts = { connectMs: number; authorizationMs: number; otherMs: number };
 export const DEFAULT_WORLDLINE_TIMEOUTS: WorldlineTimeouts = { connectMs: 5_000, authorizationMs: 45_000, otherMs: 20_000 };
@@ -27,7 +32,13 @@ type Answer = Extract<WorldlineExchange, { kind: 'answer' }>;
 type Parsed<T> = { kind: 'ok'; status: number; body: T } | { kind: 'problem'; status: number; detail: string } | { kind: 'garbage'; detail: string };
 
 const CANNOT_REACH = 'Tidak bisa menghubungi Worldline. Periksa koneksi; kartu belum ditagih.';
-const idr = (amount: number) => ({ amount, currencyCode: 'IDR', numberOfDecimals: 0 });
+/** An amount as Worldline carries it: rupiah in the contract's minor units. */
+const idrIn = (decimals: 0 | 2) => (rupiah: number) => ({ amount: rupiah * 10 ** decimals, currencyCode: 'IDR', numberOfDecimals: decimals });
+
+/** Whether an answered amount is `rupiah`, compared as (value, currency, exponent) — never as bare integers. */
+export function isRupiah(a: { amount: number; currencyCode: string; numberOfDecimals: number } | undefined, rupiah: number): boolean {
+  return a !== undefined && a.currencyCode === 'IDR' && Number.isInteger(a.numberOfDecimals) && a.numberOfDecimals >= 0 && a.amount === rupiah * 10 ** a.numberOfDecimals;
+}
 
 function read<T>(a: Answer, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): Parsed<T> {
   const text = a.body.toString('utf8');
@@ -67,6 +78,7 @@ function lastFour(card: CardInput | null): string | null {
 }
 
 export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; timeouts: WorldlineTimeouts; log: Logger; now: () => number; transport?: WorldlineTransport }): PaymentGateway {
+  const idr = idrIn(options.endpoint.amountDecimals ?? 2);
   const { endpoint: e, timeouts, now } = options;
   const tokens = createWorldlineTokenCache({ tokenUrl: e.tokenUrl, clientId: e.clientId, clientSecret: e.clientSecret, now, connectTimeoutMs: timeouts.connectMs, timeoutMs: timeouts.otherMs });
   const transport = options.transport ?? createWorldlineTransport({ apiUrl: e.apiUrl, tokens, connectTimeoutMs: timeouts.connectMs, log: options.log });
@@ -91,6 +103,14 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
     return failed(worldlineError('provider_failed', 'Bank tidak menjawab; otorisasi kartu dibatalkan dan kartu tidak ditagih. Coba lagi atau pakai cara bayar lain.', `technical reversal ${p.body.responseCode} ${p.body.responseCodeDescription ?? ''}`, p.body.responseCode));
   }
 
+  /** Captures an authorised payment in full, under its own operation id (a repeat never captures twice). */
+  async function capture(paymentId: string, ref: string, rupiah: number): Promise<boolean> {
+    const r = await transport({ method: 'POST', path: `${base}/payments/${paymentId}/captures`, body: { operationId: `${ref}-CP`, transactionTimestamp: stamp(), amount: idr(rupiah), isFinal: true, ...terminal }, timeoutMs: timeouts.otherMs });
+    if (!r.ok || r.value.kind !== 'answer') return false;
+    const p = read(r.value, CaptureResponse);
+    return p.kind === 'ok' && p.body.responseCodeCategory === 'APPROVED';
+  }
+
   async function reverseAuthorization(paymentId: string, ref: string): Promise<boolean> {
     const r = await transport({ method: 'POST', path: `${base}/payments/${paymentId}/authorization-reversals`, body: { operationId: `${ref}-AR`, transactionTimestamp: stamp(), ...terminal }, timeoutMs: timeouts.otherMs });
     if (!r.ok || r.value.kind !== 'answer') return false;
@@ -98,7 +118,7 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
     return p.kind === 'ok' && p.body.responseCodeCategory === 'APPROVED';
   }
 
-  async function statusOf(paymentId: string): Promise<PaymentStatus> {
+  async function statusOf(paymentId: string, ref: string, rupiah: number | undefined): Promise<PaymentStatus> {
     const r = await transport({ method: 'GET', path: `${base}/payments/${paymentId}?returnOperations=true`, timeoutMs: timeouts.otherMs });
     if (!r.ok) return unknown(r.error.detail);
     const ex = r.value;
@@ -106,6 +126,12 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
     const p = read(ex, PaymentResource);
     if (p.kind !== 'ok') return unknown(p.detail, p.kind === 'problem' && p.status === 404);
     const res = p.body;
+    if (rupiah !== undefined && res.totalAuthorizedAmount && !isRupiah(res.totalAuthorizedAmount, rupiah)) {
+      return unknown(`Worldline payment ${res.paymentId} is for ${res.totalAuthorizedAmount.amount}/10^${res.totalAuthorizedAmount.numberOfDecimals} ${res.totalAuthorizedAmount.currencyCode}, not Rp ${rupiah}`);
+    }
+    if (res.status === 'AUTHORIZED' && rupiah !== undefined && !(await capture(res.paymentId, ref, rupiah))) {
+      return unknown(`Worldline payment ${res.paymentId} authorised, capture not confirmed`);
+    }
     switch (res.status) {
       case 'CONFIRMED':
       case 'AUTHORIZED':
@@ -152,11 +178,24 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
       const a = p.body;
       const last4 = a.cardPaymentData?.pointOfSaleData?.panLast4Digits ?? lastFour(req.card);
       if (a.responseCodeCategory === 'DECLINED') return { kind: 'closed', reason: 'denied', error: declined(a.responseCode, a.responseCodeDescription) };
-      const full = a.totalAuthorizedAmount?.amount === req.amount;
-      if (a.responseCodeCategory === 'PARTIALLY_APPROVED' || !full) {
+      const authorised = a.totalAuthorizedAmount;
+      if (authorised && authorised.currencyCode !== 'IDR') {
+        // Another currency than the sale's: never taken as paid, given back at once.
+        if (a.paymentId) await reverseAuthorization(a.paymentId, req.ref);
+        return { kind: 'closed', reason: 'denied', error: worldlineError('provider_refused', 'Worldline menjawab dengan mata uang lain; otorisasi dibatalkan. Minta cara bayar lain.', `authorised in ${authorised.currencyCode}`, a.responseCode) };
+      }
+      if (a.responseCodeCategory === 'PARTIALLY_APPROVED' || !isRupiah(authorised, req.amount)) {
         // A fixed-price sale cannot take part of its price: the part approved is given back.
         if (a.paymentId) await reverseAuthorization(a.paymentId, req.ref);
-        return { kind: 'closed', reason: 'denied', error: worldlineError('provider_refused', 'Kartu hanya disetujui sebagian; otorisasi dibatalkan. Minta cara bayar lain.', `partial approval ${a.totalAuthorizedAmount?.amount ?? '?'} of ${req.amount}`, a.responseCode) };
+        return { kind: 'closed', reason: 'denied', error: worldlineError('provider_refused', 'Kartu hanya disetujui sebagian; otorisasi dibatalkan. Minta cara bayar lain.', `partial approval ${authorised?.amount ?? '?'}/10^${authorised?.numberOfDecimals ?? '?'} of ${req.amount}`, a.responseCode) };
+      }
+      if (a.status === 'AUTHORIZED' && a.paymentId) {
+        // Authorised but not captured (captureImmediately not honoured): capture it, or give it back.
+        const captured = await capture(a.paymentId, req.ref, req.amount);
+        if (!captured) {
+          await reverseAuthorization(a.paymentId, req.ref);
+          return failed(worldlineError('provider_failed', 'Pembayaran kartu tidak bisa diselesaikan; otorisasi dibatalkan dan kartu tidak ditagih.', 'capture refused', a.responseCode));
+        }
       }
       return {
         kind: 'settled',
@@ -166,9 +205,9 @@ export function createWorldlineClient(options: { endpoint: WorldlineEndpoint; ti
 
     // A card payment answers at once; only an authorization whose answer was lost needs a look,
     // and without its paymentId the only safe look is to reverse it.
-    status: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
-    cancel: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
-    expire: (ref, txnId) => (txnId ? statusOf(txnId) : technicalReversal(ref)),
+    status: (ref, txnId, amount) => (txnId ? statusOf(txnId, ref, amount) : technicalReversal(ref)),
+    cancel: (ref, txnId, amount) => (txnId ? statusOf(txnId, ref, amount) : technicalReversal(ref)),
+    expire: (ref, txnId, amount) => (txnId ? statusOf(txnId, ref, amount) : technicalReversal(ref)),
 
     async refund(req: RefundRequest): Promise<RefundOutcome> {
       if (!req.txnId) return { kind: 'refused', error: worldlineError('provider_refused', 'Pembayaran kartu ini tidak punya nomor Worldline; kembalikan manual.', 'refund without paymentId', null) };

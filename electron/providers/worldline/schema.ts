@@ -45,6 +45,7 @@ export const RefundResponse = Result.extend({
 export const ReversalResponse = Result.extend({ payment: z.object({ status: PaymentStatusValue.optional() }).partial().optional() });
 
 export const TechnicalReversalResponse = Result;
+export const CaptureResponse = Result.extend({ payment: z.object({ status: PaymentStatusValue.optional() }).partial().optional() });
 
 /** RFC 7807 problem details (worldline.md §4.1). */
 export const ProblemBody = z.object({

@@ -25,6 +25,8 @@ const WorldlineProduction = z.object({
   acquirerId: z.string(),
   merchantId: z.string(),
   terminalId: z.string(),
+  /** IDR's decimals in the acquirer contract (issue 15 §1): ISO 4217's 2 unless the contract counts whole rupiah. */
+  amountDecimals: z.union([z.literal(0), z.literal(2)]).default(2),
 });
 export type WorldlineProduction = z.infer<typeof WorldlineProduction>;
 
@@ -40,7 +42,7 @@ const DEFAULT_CHAINSIDE: ChainsideSettings = { environment: 'sandbox', baseUrl: 
 export type ChainsideInput = ChainsideSettings & { secret?: string | undefined };
 
 const DEFAULT_MIDTRANS: MidtransProduction = { environment: 'sandbox', baseUrl: '', clientKey: '' };
-const DEFAULT_WORLDLINE: WorldlineProduction = { apiUrl: '', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '' };
+const DEFAULT_WORLDLINE: WorldlineProduction = { apiUrl: '', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '', amountDecimals: 2 };
 
 export type MidtransInput = MidtransProduction & { serverKey?: string | undefined };
 export type WorldlineInput = WorldlineProduction & { clientSecret?: string | undefined };

@@ -23,6 +23,17 @@ export type WorldlineSimConfig = {
    * or 'approve_part' (an acquirer that approves part anyway — the client must give it back).
    */
   partialWhenNotAllowed: 'decline' | 'approve_part';
+  /**
+   * IDR's decimals (issue 15 §1): 'either' accepts 0 or 2; 2 is ISO 4217 and 0 a whole-rupiah
+   * contract — a payment in the other is refused. Answers echo what was asked unless `answerDecimals`
+   * restates the same value in another exponent (a platform that answers in its own).
+   */
+  idrDecimals: 'either' | 0 | 2;
+  answerDecimals: 'as_asked' | 0 | 2;
+  /** Answers amounts in this currency instead of the payment's (a misconfigured acquirer); null: the payment's. */
+  answerCurrency: string | null;
+  /** 'immediate' honours captureImmediately; 'authorize_only' leaves every payment AUTHORIZED until captured. */
+  captureMode: 'immediate' | 'authorize_only';
   /** How long the "hang" test card holds its (approved) answer: past the client's timeout. */
   hangMs: number;
   faults: WorldlineFaults;
@@ -93,6 +104,10 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
   const config: WorldlineSimConfig = {
     tokenLifetimeS: 300,
     partialWhenNotAllowed: 'decline',
+    idrDecimals: 'either',
+    answerDecimals: 'as_asked',
+    answerCurrency: null,
+    captureMode: 'immediate',
     hangMs: 40_000,
     ...options.config,
     faults: { html502: 0, slowMs: 0, ...options.config?.faults },
@@ -169,12 +184,28 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     return reply;
   }
 
+  /** An amount of a payment as answered: in its own currency and decimals, or restated in `answerDecimals`. */
+  function money(p: SimCardPayment, minor: number): Amount {
+    const asked = p.decimals ?? 0;
+    const to = config.answerDecimals === 'as_asked' ? asked : config.answerDecimals;
+    const value = to >= asked ? minor * 10 ** (to - asked) : Math.round(minor / 10 ** (asked - to));
+    return { amount: value, currencyCode: config.answerCurrency ?? p.currency ?? 'IDR', numberOfDecimals: to };
+  }
+
+  /** An incoming amount in the payment's own minor units, or null when it is another currency or not a whole unit there. */
+  function inPaymentUnits(p: SimCardPayment, a: Amount): number | null {
+    if (a.currencyCode !== (p.currency ?? 'IDR')) return null;
+    const d = p.decimals ?? 0;
+    const v = a.numberOfDecimals <= d ? a.amount * 10 ** (d - a.numberOfDecimals) : a.amount / 10 ** (a.numberOfDecimals - d);
+    return Number.isInteger(v) ? v : null;
+  }
+
   function paymentJson(p: SimCardPayment): Record<string, unknown> {
     return {
       paymentId: p.paymentId,
       status: p.status,
       statusTimestamp: iso(p.at),
-      totalAuthorizedAmount: { amount: p.authorized, currencyCode: 'IDR', numberOfDecimals: 0 },
+      totalAuthorizedAmount: money(p, p.authorized),
       initialAuthorizationCode: p.authCode,
       references: { merchantReference: p.merchantReference },
     };
@@ -188,6 +219,9 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (!operationId || typeof body.transactionTimestamp !== 'string' || !amount) {
       return problem(400, 'Bad Request', 'operationId, transactionTimestamp and amount are required');
     }
+    if (amount.currencyCode !== 'IDR') return problem(400, 'Bad Request', `currency ${amount.currencyCode} is not accepted for this merchant`);
+    const decimalsOk = config.idrDecimals === 'either' ? amount.numberOfDecimals === 0 || amount.numberOfDecimals === 2 : amount.numberOfDecimals === config.idrDecimals;
+    if (!decimalsOk) return problem(400, 'Bad Request', `numberOfDecimals ${amount.numberOfDecimals} does not match the contract's IDR decimals`);
     const card = (body.cardPaymentData ?? {}) as { cardData?: { cardNumber?: string; expiryDate?: string }; pointOfSaleData?: { track2Data?: string }; allowPartialApproval?: boolean; captureImmediately?: boolean };
     let pan = card.cardData?.cardNumber ?? '';
     let mmyyyy = card.cardData?.expiryDate ?? '';
@@ -204,6 +238,8 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
         paymentId: paymentIdOf(),
         operationId,
         amount: amount.amount,
+        currency: amount.currencyCode,
+        decimals: amount.numberOfDecimals,
         authorized: 0,
         status: 'NOT_AUTHORIZED',
         brand: brandOf(pan),
@@ -224,7 +260,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       else {
         const partial = pan === TEST_CARDS.partial;
         base.authorized = partial ? Math.floor(amount.amount / 2) : amount.amount;
-        base.status = card.captureImmediately ? 'CONFIRMED' : 'AUTHORIZED';
+        base.status = card.captureImmediately && config.captureMode === 'immediate' ? 'CONFIRMED' : 'AUTHORIZED';
         base.authCode = String(100000 + (parseInt(randomBytes(3).toString('hex'), 16) % 900000));
         r = partial ? result('10', 'Partial approval', 'PARTIALLY_APPROVED', operationId) : result('0', 'Accepted or completed successfully', 'APPROVED', operationId);
       }
@@ -255,7 +291,8 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (body.amount !== undefined && !requested) return problem(400, 'Bad Request', 'amount is not valid');
     return once(operationId, () => {
       if (p.status !== 'CONFIRMED' && p.status !== 'AUTHORIZED') return problem(409, 'Conflict', `payment is ${p.status}`);
-      const amount = requested?.amount ?? p.authorized - p.refunded;
+      const amount = requested ? inPaymentUnits(p, requested) : p.authorized - p.refunded;
+      if (amount === null) return problem(400, 'Bad Request', 'refund amount is in another currency or not a whole unit of the payment');
       if (amount <= 0 || amount > p.authorized - p.refunded) return problem(409, 'Conflict', 'refund amount exceeds what is left to refund');
       p.refunded += amount;
       p.operations.push({ operationId, type: 'REFUND', amount, at: now(), responseCode: '0' });
@@ -269,11 +306,26 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (!operationId) return problem(400, 'Bad Request', 'operationId is required');
     return once(operationId, () => {
       if (p.status !== 'AUTHORIZED' && p.status !== 'CONFIRMED') return problem(409, 'Conflict', `payment is ${p.status}`);
-      const amount = readAmount(body.reversalAmount)?.amount ?? p.authorized;
+      const asked = readAmount(body.reversalAmount);
+      const amount = (asked ? inPaymentUnits(p, asked) : null) ?? p.authorized;
       p.authorized -= Math.min(amount, p.authorized);
       if (p.authorized === 0) p.status = 'REVERSED';
       p.operations.push({ operationId, type: 'AUTHORIZATION_REVERSAL', amount, at: now(), responseCode: '0' });
-      return json(201, { ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId), payment: { paymentId: p.paymentId, status: p.status }, totalAuthorizedAmount: { amount: p.authorized, currencyCode: 'IDR', numberOfDecimals: 0 } });
+      return json(201, { ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId), payment: { paymentId: p.paymentId, status: p.status }, totalAuthorizedAmount: money(p, p.authorized) });
+    });
+  }
+
+  function captureOf(p: SimCardPayment, body: Record<string, unknown>): SimReply {
+    const operationId = typeof body.operationId === 'string' ? body.operationId : '';
+    if (!operationId || typeof body.transactionTimestamp !== 'string') return problem(400, 'Bad Request', 'operationId and transactionTimestamp are required');
+    const asked = body.amount === undefined ? null : readAmount(body.amount);
+    return once(operationId, () => {
+      if (p.status !== 'AUTHORIZED') return problem(409, 'Conflict', `payment is ${p.status}`);
+      const amount = asked ? inPaymentUnits(p, asked) : p.authorized;
+      if (amount === null || amount <= 0 || amount > p.authorized) return problem(400, 'Bad Request', 'capture amount is not within what was authorised');
+      p.status = 'CONFIRMED';
+      p.operations.push({ operationId, type: 'CAPTURE', amount, at: now(), responseCode: '0' });
+      return json(201, { ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId), payment: { paymentId: p.paymentId, status: p.status } });
     });
   }
 
@@ -316,7 +368,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (rest === '/payments' && req.method === 'POST') return authorize(req, 'processing_payment') ?? processPayment(body);
     const op = /^\/operations\/([^/]+)\/reverse$/.exec(rest);
     if (op && req.method === 'POST') return authorize(req, 'processing_operation_reverse') ?? technicalReversal(op[1]!, body);
-    const m = /^\/payments\/([^/]+)(\/refunds|\/authorization-reversals)?$/.exec(rest);
+    const m = /^\/payments\/([^/]+)(\/refunds|\/authorization-reversals|\/captures)?$/.exec(rest);
     if (!m) return problem(404, 'Not Found', `no resource at ${rest}`);
     const p = findPayment(m[1]!);
     const scope = m[2] === '/refunds' ? 'processing_refund' : 'processing_payment';
@@ -328,11 +380,12 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       return json(200, {
         ...paymentJson(p),
         cardPaymentData: { brand: p.brand },
-        ...(withOps ? { operations: p.operations.map((o) => ({ operationId: o.operationId, operationType: o.type, amount: { amount: o.amount, currencyCode: 'IDR', numberOfDecimals: 0 }, operationTimestamp: iso(o.at), responseCode: o.responseCode })) } : {}),
+        ...(withOps ? { operations: p.operations.map((o) => ({ operationId: o.operationId, operationType: o.type, amount: money(p, o.amount), operationTimestamp: iso(o.at), responseCode: o.responseCode })) } : {}),
       });
     }
     if (m[2] === '/refunds' && req.method === 'POST') return refund(p, body);
     if (m[2] === '/authorization-reversals' && req.method === 'POST') return reverseAuthorization(p, body);
+    if (m[2] === '/captures' && req.method === 'POST') return captureOf(p, body);
     return problem(405, 'Method Not Allowed', `${req.method} ${rest}`);
   }
 

@@ -15,6 +15,9 @@ export type SimCardPayment = {
   authCode: string | null;
   merchantReference: string;
   refunded: number;
+  /** The currency and decimals the payment was asked in; every amount of it is kept in those minor units. */
+  currency?: string;
+  decimals?: number;
   operations: SimOperation[];
   at: number;
 };

@@ -51,6 +51,7 @@ function WorldlineForm() {
   const { view, saveWorldline } = useSettings();
   const w = view!.payments.worldline;
   const [form, setForm] = useState({ apiUrl: w.apiUrl, tokenUrl: w.tokenUrl, clientId: w.clientId, acquirerId: w.acquirerId, merchantId: w.merchantId, terminalId: w.terminalId });
+  const [decimals, setDecimals] = useState<0 | 2>(w.amountDecimals);
   const [secret, setSecret] = useState('');
   const field = (key: keyof typeof form, label: string, placeholder = '') => (
     <label>
@@ -60,7 +61,7 @@ function WorldlineForm() {
   );
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    if (await saveWorldline({ ...form, ...(secret ? { clientSecret: secret } : {}) })) setSecret('');
+    if (await saveWorldline({ ...form, amountDecimals: decimals, ...(secret ? { clientSecret: secret } : {}) })) setSecret('');
   };
   return (
     <form className="card form" onSubmit={(e) => void submit(e)}>
@@ -72,6 +73,13 @@ function WorldlineForm() {
       {field('acquirerId', 'Acquirer ID')}
       {field('merchantId', 'Merchant ID')}
       {field('terminalId', 'Terminal ID')}
+      <label>
+        {t('settings.worldlineDecimals')}
+        <select value={decimals} onChange={(e) => setDecimals(e.target.value === '0' ? 0 : 2)} data-testid="worldline-decimals">
+          <option value={2}>{t('settings.worldlineDecimals2')}</option>
+          <option value={0}>{t('settings.worldlineDecimals0')}</option>
+        </select>
+      </label>
       <div className="actions">
         <button className="btn primary" type="submit" data-testid="worldline-save">
           {t('settings.save')}
