@@ -107,4 +107,16 @@ describe('Loket’s client', () => {
     expect((await gw.refund({ ref: 'REF-RACE', txnId: uuid, key: 'k', amount: 1, reason: 'x', direct: true })).kind).toBe('refused');
     expect(gw.refundable('bitcoin')).toBe(false);
   });
+
+  it('an order the webPOS makes in another currency than rupiah is refused and cancelled before any QR is shown (issue 15 §5)', async () => {
+    sim.configure({ currency: 'EUR' });
+    try {
+      const ref = `LKT-P-EUR-${Date.now()}`;
+      const r = await gateway().charge({ ref, method: 'bitcoin', amount: 51_600, expirySeconds: 900, description: 'Token PLN', card: null });
+      expect(r).toMatchObject({ kind: 'closed', reason: 'failed', error: { code: 'provider_config', message: expect.stringContaining('EUR') } });
+      expect(sim.orderByReference(ref)?.final).toBe('cancelled');
+    } finally {
+      sim.configure({ currency: 'IDR' });
+    }
+  });
 });

@@ -199,6 +199,20 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
       });
       switch (r.kind) {
         case 'ok': {
+          // Chainside takes no currency: the webPOS's own is only on the order as retrieved
+          // (chainside.md §5.1). Read it before any QR is shown; an order in another currency
+          // than the sale's is cancelled at once (issue 15 §5).
+          const check = await api.get(r.value.uuid);
+          if (check.kind !== 'ok') return unknown(`currency of Chainside order ${r.value.uuid} not read: ${check.kind === 'error' ? check.error.detail : check.detail}`);
+          if (check.value.currency.name !== 'IDR') {
+            const cancelled = await api.cancel(r.value.uuid);
+            opts.log.warn('chainside.other_currency', { uuid: r.value.uuid, currency: check.value.currency.name, cancelled: cancelled.kind });
+            return {
+              kind: 'closed',
+              reason: 'failed',
+              error: chainsideError('provider_config', `WebPOS Chainside memakai mata uang ${check.value.currency.name}, bukan rupiah. Pesanan dibatalkan; atur WebPOS ke IDR.`, `order ${r.value.uuid} in ${check.value.currency.name}`, null),
+            };
+          }
           const bitcoin = fromCreation(r.value, opts.requiredConfirmations());
           bitcoin.unpaidRupiah = req.amount;
           const expiresAt = Date.parse(r.value.expiration_time);
