@@ -43,7 +43,7 @@ export const Amounts = z.object({
 export type Amounts = z.infer<typeof Amounts>;
 
 export const Warning = z.object({
-  code: z.enum(['luhn_mismatch', 'unsold_tokens', 'recent_same_sale', 'recent_same_bill']),
+  code: z.enum(['luhn_mismatch', 'unsold_tokens', 'recent_same_sale', 'recent_same_bill', 'name_after_sale']),
   params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
 });
 export type Warning = z.infer<typeof Warning>;

@@ -95,6 +95,7 @@ export const en: Messages = {
     refunded: '{amount} has been handed back.',
     warning: {
       luhn_mismatch: 'Check the meter number again: its check digit does not match.',
+      name_after_sale: 'The provider does not check the customer before the purchase: confirm the meter number with the customer. The name appears on the struk once the token is bought.',
       unsold_tokens: 'This meter has {count} token(s) not yet entered. Ask the customer.',
       recent_same_bill: 'This counter already paid this product for this number on {when} (receipt {receiptNo}). Make sure this is a new bill, not a double payment.',
       recent_same_sale: 'This meter bought the same amount a few minutes ago (receipt {receiptNo}). Make sure it is not a double purchase.',

@@ -94,6 +94,7 @@ export const id = {
     refunded: 'Uang {amount} sudah dikembalikan.',
     warning: {
       luhn_mismatch: 'Periksa kembali nomor meter: angka kontrolnya tidak cocok.',
+      name_after_sale: 'Penyedia tidak mengecek pelanggan sebelum beli: pastikan nomor meter dengan pelanggan. Nama tampil di struk setelah token terbeli.',
       unsold_tokens: 'Ada {count} token belum dimasukkan di meter ini. Tanyakan ke pelanggan.',
       recent_same_bill: 'Tagihan produk ini untuk nomor ini sudah dibayar di loket ini pada {when} (struk {receiptNo}). Pastikan ini tagihan baru, bukan pembayaran ganda.',
       recent_same_sale: 'Meter ini sudah membeli nominal yang sama beberapa menit lalu (struk {receiptNo}). Pastikan bukan pembelian ganda.',

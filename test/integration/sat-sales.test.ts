@@ -183,6 +183,27 @@ describe('digital products through SAT', () => {
 });
 
 describe('PLN tokens routed to SAT', () => {
+  it('a SAT that refuses to check a meter on its token products (is_inquiry: false) still sells the token on the number alone; the name comes with the token (issue 15 §2)', async () => {
+    await core.call('settings.setRouting', { primary: 'sat', fallback: null });
+    (await sat()).configure({ inquiryOnNonInquiry: 'refuse' });
+    try {
+      const inq = await core.call('pln.inquire', { customerNumber: '14233784994' });
+      expect(inq).toMatchObject({ provider: 'sat', name: '' });
+      expect(inq.warnings.map((w) => w.code)).toContain('name_after_sale');
+      expect(inq.options.length).toBeGreaterThan(0);
+      const started = await core.call('sale.startPlnToken', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: inq.inquiryId, denomination: 50_000, payment: { method: 'cash', tendered: 100_000 } });
+      const done = await settle(started.id);
+      expect(done.state).toBe('succeeded');
+      expect(done.delivery.token).toMatch(/^\d{20}$/);
+      expect(done.customer.name).not.toBe('');
+      const receipt = (await core.call('receipt.get', { saleId: done.id })).lines.map((l) => l.text).join('\n');
+      expect(receipt).toContain(done.customer.name);
+    } finally {
+      (await sat()).configure({ inquiryOnNonInquiry: 'answer' });
+      await core.call('settings.setRouting', { primary: 'vsi', fallback: null });
+    }
+  });
+
   it('with SAT as the primary provider the token comes from SAT’s voucher code', async () => {
     await core.call('settings.setRouting', { primary: 'sat', fallback: null });
     try {

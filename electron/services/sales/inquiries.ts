@@ -5,7 +5,7 @@ import { ulid } from '../../../shared/domain/ids';
 import { parseCustomerNumber, passesLuhn } from '../../../shared/domain/pln';
 import { formatLocalDateTime } from '../../../shared/domain/time';
 import type { BillInquiryView, Mode, PlnInquiry, Warning } from '../../../shared/contract';
-import { getInquiry, recordInquiry } from '../../db/queries/inquiries';
+import { getInquiry, insertInquiry, recordInquiry } from '../../db/queries/inquiries';
 import { beginProviderCall } from '../../db/queries/provider-calls';
 import { findOpenSaleForCustomer, recentSucceededSales } from '../../db/queries/sales';
 import type { InquiryRecord } from '../../db/rows';
@@ -106,7 +106,8 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
   if (deps.providers.describe(provider)?.capabilities.tokenPricing === 'catalog') await deps.catalog.ensure(env);
   if (!product.ok) return product;
 
-  const rec = await tracked(
+  const byProduct = deps.providers.describe(provider)?.capabilities.plnLookup === 'by_product';
+  const answered = await tracked(
     deps,
     provider,
     env,
@@ -132,6 +133,11 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
       lines_json: '[]',
     }),
   );
+  // A provider that sells tokens without an inquiry (SAT marks them is_inquiry: false) may refuse
+  // to check a meter (issue 15 §2): the token is then sold on the number alone, and the name comes
+  // with the token. Any other failure — no such customer, the provider down — stands.
+  const sellsWithoutCheck = byProduct && !answered.ok && answered.error.code === 'provider_refused';
+  const rec = sellsWithoutCheck ? ok(uncheckedCustomer(deps, env, provider, number)) : answered;
   if (!rec.ok) return rec;
   const record = rec.value;
   const blockedAfter = pendingBlock(deps, [record.meter_number, record.idpel]);
@@ -142,7 +148,35 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
     warnings.push({ code: 'luhn_mismatch', params: { meter: record.meter_number } });
   }
   if (record.unsold_tokens > 0) warnings.push({ code: 'unsold_tokens', params: { count: record.unsold_tokens } });
+  if (sellsWithoutCheck) warnings.push({ code: 'name_after_sale', params: {} });
   return ok(plnInquiryView(deps, record, warnings));
+}
+
+/** The customer as the counter knows it without the provider's check: the number typed, nothing else. */
+function uncheckedCustomer(deps: SaleDeps, env: Mode, provider: string, number: { kind: 'meter' | 'idpel'; value: string }): InquiryRecord {
+  const at = deps.now();
+  const r: InquiryRecord = {
+    id: ulid(at),
+    env,
+    provider,
+    product_kind: 'pln_prepaid',
+    product_code: 'pln-token',
+    created_at: at,
+    expires_at: at + deps.inquiryTtlMs,
+    customer_number: number.value,
+    meter_number: number.kind === 'meter' ? number.value : '',
+    idpel: number.kind === 'idpel' ? number.value : '',
+    customer_name: '',
+    tariff_power: '',
+    face_value: null,
+    provider_admin: 0,
+    provider_cost: null,
+    unsold_tokens: 0,
+    inquiry_ref: '',
+    lines_json: '[]',
+  };
+  insertInquiry(deps.db, r);
+  return r;
 }
 
 export function billView(deps: SaleDeps, r: InquiryRecord): Result<BillInquiryView> {

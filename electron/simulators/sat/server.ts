@@ -25,6 +25,11 @@ export type SatSimConfig = {
    */
   /** `oddProductStatus`: one product is listed with a status SAT never published (9). */
   fault: { status500: number; html502: number; slowMs: number; badSignature: boolean; stalePaidBills: boolean; oddProductStatus: boolean };
+  /**
+   * An inquiry on a product SAT marks is_inquiry: false (PLN tokens): 'answer' it (the lenient reading)
+   * or 'refuse' it with 400 P01, as SAT's docs allow (issue 15 §2).
+   */
+  inquiryOnNonInquiry: 'answer' | 'refuse';
 };
 
 export type SatSimOptions = {
@@ -78,6 +83,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     hangMs: 40_000,
     tokenLifetimeS: 3600,
     callbackUrl: null,
+    inquiryOnNonInquiry: 'answer',
     ...options.config,
     fault: { status500: 0, html502: 0, slowMs: 0, badSignature: false, stalePaidBills: false, oddProductStatus: false, ...options.config?.fault },
   };
@@ -185,6 +191,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     }
     const p = byCode.get(attrs.product_code ?? '');
     if (!p || p.status === 2) return satError(400, 'P04', 'Product not found');
+    if (!p.isInquiry && config.inquiryOnNonInquiry === 'refuse') return satError(400, 'P01', 'Inquiry is not available for this product');
     const client = attrs.client_number ?? '';
     if (satScenario(client) === 'no_bill') return satError(400, 'P00', 'Bill not found or already paid');
     const bill = billFor(p, client, now());
