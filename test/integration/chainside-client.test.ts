@@ -46,6 +46,27 @@ describe('the simulator holds clients to the wire rules', () => {
     expect((await call({ ...ok, authorization: 'Bearer nope' })).status).toBe(401);
     expect((await call({ ...ok }, '{"amount":"abc"}')).body.error_code).toBe('0001');
   });
+
+  it('its answers fit the SDKs’ own schemas: v4 UUIDs, https URLs, no null where a URL is expected, no cancel_url it made up (issue 15 §5)', async () => {
+    const t = await token();
+    const headers = { accept: 'application/json', 'content-type': 'application/json', 'x-api-version': 'v1', authorization: `Bearer ${t}` };
+    const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const created = (await (await fetch(`${sim.baseUrl}/payment-order`, { method: 'POST', headers, body: JSON.stringify({ amount: '51600.00', reference: `SCHEMA-${Date.now()}` }) })).json()) as { uuid: string; redirect_url: string };
+    expect(created.uuid).toMatch(V4);
+    expect(created.redirect_url).toMatch(/^https:\/\//);
+    const got = (await (await fetch(`${sim.baseUrl}/payment-order/${created.uuid}`, { headers })).json()) as Record<string, unknown> & { created_by: { uuid: string; deposit_account: { uuid: string } }; currency: { uuid: string } };
+    expect(got.created_by.uuid).toMatch(V4);
+    expect(got.created_by.deposit_account.uuid).toMatch(V4);
+    expect(got.currency.uuid).toMatch(V4);
+    expect(got.redirect_url).toMatch(/^https:\/\//);
+    expect('callback_url' in got).toBe(false);
+    const deleted = (await (await fetch(`${sim.baseUrl}/payment-order/${created.uuid}`, { method: 'DELETE', headers })).json()) as { cancel_url: string | null };
+    expect(deleted.cancel_url).toBeNull();
+    // The control plane the simulators' README promises.
+    const state = (await (await fetch(`${sim.baseUrl}/__sim/state`)).json()) as { orders: unknown[] };
+    expect(state.orders.length).toBeGreaterThan(0);
+    expect(((await (await fetch(`${sim.baseUrl}/__sim/config`)).json()) as { currency: string }).currency).toBe('IDR');
+  });
 });
 
 describe('Loket’s client', () => {

@@ -128,7 +128,8 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     faults: { createLost: 0, createHang: 0, getGarbage: 0, failNext: [], slowMs: 0, ...options.config?.faults },
   };
   const now = (): number => realNow() + store.state.clockOffsetMs;
-  const webposUuid = createHash('sha256').update(clientId).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5');
+  // A v4 UUID (version nibble 4, variant 10xx), as every uuid the SDKs' schemas accept; stable per client id.
+  const webposUuid = createHash('sha256').update(clientId).digest('hex').replace(/^(.{8})(.{4}).(.{3}).(.{3})(.{12}).*$/, '$1-$2-4$3-a$4-$5');
   let baseUrl = '';
 
   const rateCents = (): bigint => cents(config.rate);
@@ -231,8 +232,9 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
       created_by: { type: 'web', uuid: webposUuid, name: 'Loket webPOS', active: true, deposit_account: { type: 'bitcoin', uuid: webposUuid, name: 'Loket deposit' } },
       reference: o.reference,
       details: o.details,
-      redirect_url: `${baseUrl}/checkout/${o.uuid}`,
-      callback_url: o.callbackUrl,
+      // The SDKs' schemas want https URLs and no null where a URL is expected (issue 15 §5).
+      redirect_url: `https://checkout.sandbox.chainside.invalid/payment-order/${o.uuid}`,
+      ...(o.callbackUrl ? { callback_url: o.callbackUrl } : {}),
     };
   }
 
@@ -383,7 +385,7 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
       expiration_time: iso(o.expiresAt),
       expires_in: config.expirySeconds,
       rate: { source: 'simulator', value: config.rate, created_at: iso(at), from: 'BTC', to: config.currency },
-      redirect_url: `${baseUrl}/checkout/${o.uuid}`,
+      redirect_url: `https://checkout.sandbox.chainside.invalid/payment-order/${o.uuid}`,
       created_at: iso(at),
       reference: o.reference,
     });
@@ -505,6 +507,19 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
       return json(200, {});
     }
     if (method === 'GET' && parts[0] === 'callbacks') return json(200, store.state.callbacks);
+    // The control plane every simulator has (README): state, config, reset.
+    if (method === 'GET' && parts[0] === 'state') return json(200, { orders: Object.values(store.state.orders).map(orderBody), creates: store.state.creates, callbacks: store.state.callbacks.length });
+    if (parts[0] === 'config') {
+      if (method === 'POST') api.configure(body as Parameters<ChainsideSimulator['configure']>[0]);
+      return json(200, config);
+    }
+    if (method === 'POST' && parts[0] === 'reset') {
+      store.state.orders = {};
+      store.state.creates = {};
+      store.state.callbacks = [];
+      store.save();
+      return json(200, { ok: true });
+    }
     return json(404, { error: 'unknown control path' });
   }
 
@@ -594,7 +609,8 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
       if (!o) return failure('3001');
       if (o.final !== null) return failure('0001', `Payment order is ${o.final}`);
       cancel(o);
-      return json(200, { cancel_url: o.cancelUrl ?? `${baseUrl}/checkout/${o.uuid}/cancelled` });
+      // The merchant's own cancel_url, as it was given (none: null) — never one the simulator makes up.
+      return json(200, { cancel_url: o.cancelUrl });
     }
     if (parts[2] === 'callbacks' && method === 'GET') {
       const forced = take('callbacks');
