@@ -9,6 +9,7 @@ import { formatRupiah } from '../shared/domain/money';
 import { SignInScreen } from './screens/Counter/SignInScreen';
 import { RecoveryKeyGate } from './screens/Counter/RecoveryKeyGate';
 import { BackupBadge } from './components/BackupBadge';
+import { RailLine } from './components/RailLine';
 import { useActivity } from './hooks/use-activity';
 import { call, setApprover, setRepeatConfirmer } from './api/client';
 import { RepeatDialog } from './components/RepeatDialog';
@@ -173,7 +174,12 @@ export function App() {
             </button>
           </div>
         ) : (
-          <Current />
+          <>
+            {screenEntry(screen).kind && info?.routes ? (
+              <RailLine t={t} now={Date.now()} name={providerLabel(info, info.routes[screenEntry(screen).kind!])} rail={info.rails.find((r) => r.provider === info.routes![screenEntry(screen).kind!]) ?? null} />
+            ) : null}
+            <Current />
+          </>
         )}
       </main>
     </div>

@@ -25,18 +25,20 @@ export type ScreenEntry = {
   needsShift: boolean;
   /** The sale flow an F-key press may start afresh (when its sale is finished). */
   flow: FlowStore | null;
+  /** The kind of product it sells: its rail's health shows above it. */
+  kind: 'pln_prepaid' | 'bill' | 'digital' | null;
   Component: ComponentType;
 };
 
 export const SCREENS: readonly ScreenEntry[] = [
-  { screen: 'token', key: 'F2', label: 'nav.token', needsShift: true, flow: useSale, Component: TokenSaleScreen },
-  { screen: 'bills', key: 'F4', label: 'nav.bills', needsShift: true, flow: useBill, Component: BillsScreen },
-  { screen: 'digital', key: 'F7', label: 'nav.digital', needsShift: true, flow: useDigital, Component: DigitalScreen },
-  { screen: 'transactions', key: 'F3', label: 'nav.transactions', needsShift: false, flow: null, Component: TransactionsScreen },
-  { screen: 'shift', key: 'F6', label: 'nav.shift', needsShift: false, flow: null, Component: ShiftScreen },
-  { screen: 'crypto', key: 'F8', label: 'nav.crypto', needsShift: true, flow: null, Component: CryptoScreen },
-  { screen: 'books', key: 'F10', label: 'nav.books', needsShift: false, flow: null, Component: BooksScreen },
-  { screen: 'settings', key: 'F9', label: 'nav.settings', needsShift: false, flow: null, Component: SettingsScreen },
+  { screen: 'token', key: 'F2', label: 'nav.token', needsShift: true, flow: useSale, kind: 'pln_prepaid', Component: TokenSaleScreen },
+  { screen: 'bills', key: 'F4', label: 'nav.bills', needsShift: true, flow: useBill, kind: 'bill', Component: BillsScreen },
+  { screen: 'digital', key: 'F7', label: 'nav.digital', needsShift: true, flow: useDigital, kind: 'digital', Component: DigitalScreen },
+  { screen: 'transactions', key: 'F3', label: 'nav.transactions', needsShift: false, flow: null, kind: null, Component: TransactionsScreen },
+  { screen: 'shift', key: 'F6', label: 'nav.shift', needsShift: false, flow: null, kind: null, Component: ShiftScreen },
+  { screen: 'crypto', key: 'F8', label: 'nav.crypto', needsShift: true, flow: null, kind: null, Component: CryptoScreen },
+  { screen: 'books', key: 'F10', label: 'nav.books', needsShift: false, flow: null, kind: null, Component: BooksScreen },
+  { screen: 'settings', key: 'F9', label: 'nav.settings', needsShift: false, flow: null, kind: null, Component: SettingsScreen },
 ];
 
 export function screenEntry(screen: Screen): ScreenEntry {

@@ -63,6 +63,7 @@ export const CALL_NAMES = [
   'settings.saveSat',
   'settings.setRouting',
   'settings.saveProvider',
+  'provider.test',
   'settings.setLowBalance',
   'settings.setCallback',
   'settings.saveMidtrans',

@@ -101,11 +101,25 @@ export const CounterUsers = z.object({
   users: z.array(z.object({ name: z.string(), role: Role, active: z.boolean(), /** Too many wrong PINs: locked until then. */ lockedUntil: z.number().int().nullable() })),
 });
 
+/** A provider rail's recent health (issue 15 §6). */
+export const RailState = z.object({
+  provider: z.string(),
+  lastOkAt: z.number().int().nullable(),
+  latencyMs: z.number().nullable(),
+  lastFailAt: z.number().int().nullable(),
+  failure: z.string().nullable(),
+});
+export type RailState = z.infer<typeof RailState>;
+
 export const AppInfo = z.object({
   /** Every provider's name as people read it ("digiflazz" → "Digiflazz"), from the core's registry. */
   providerNames: z.record(z.string(), z.string()).default({}),
   /** The purchase providers, in the registry's order (filters list them). */
   purchaseProviders: z.array(ProviderName).default([]),
+  /** How each rail has been answering: the last success and its latency, the last failure in words. */
+  rails: z.array(RailState).default([]),
+  /** Who sells each kind of product now (the routes' primaries), for the sale screens' rail line. */
+  routes: z.object({ pln_prepaid: z.string(), digital: z.string(), bill: z.string() }).nullable().default(null),
   version: z.string(),
   host: z.enum(['electron', 'web']),
   mode: Mode,
@@ -750,6 +764,12 @@ export const contract = {
   },
   'settings.get': { kind: 'read', request: Empty, response: SettingsView },
   'settings.saveOutlet': { kind: 'write', request: Outlet, response: SettingsView },
+  /** The owner's "Tes koneksi": one harmless call to a provider, its answer in words. */
+  'provider.test': {
+    kind: 'write',
+    request: z.object({ provider: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/) }),
+    response: z.object({ reachable: z.boolean(), message: z.string(), ms: z.number() }),
+  },
   'settings.saveProvider': {
     kind: 'write',
     request: z.object({

@@ -18,6 +18,7 @@ const NEEDS: Partial<Record<CallName, Role>> = {
   'settings.saveOutlet': 'owner',
   'settings.saveVsi': 'owner',
   'settings.saveProvider': 'owner',
+  'provider.test': 'supervisor',
   'settings.setMode': 'owner',
   'settings.saveSat': 'owner',
   'settings.setRouting': 'owner',

@@ -24,6 +24,7 @@ import { pinPepper } from '../services/counter/pin';
 import { claimDataFolder, type DataFolder } from './data-folder';
 import { guardCalls } from './call-gate';
 import { createCheckout } from './checkout';
+import { createRailHealth } from '../services/health/rail-health';
 import { createAuditRun } from '../services/audit/audit-run';
 import type { Core } from './handlers/core';
 import { saleHandlers } from './handlers/sale';
@@ -118,7 +119,9 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     withGenericForm: () => PURCHASE_PROVIDERS.map((e) => e.descriptor).filter((d) => d.settings.form === 'generic'),
   });
   await settings.adoptUnboundSecrets();
+  const rails = createRailHealth(now);
   const providers = createProviderAccess({
+    health: rails,
     dataDir: config.dataDir,
     settings,
     vault,
@@ -143,6 +146,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   };
 
   const payAccess = createPaymentAccess({
+    health: rails,
     dataDir: config.dataDir,
     settings: settings.payments,
     vault,
@@ -301,6 +305,8 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     callbacks,
     background,
     providerNames: PROVIDER_NAMES,
+    rails,
+    payAccess,
   };
   const handlers: HandlerTable = guardCalls(counter, {
     ...counterHandlers(core),

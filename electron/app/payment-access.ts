@@ -8,6 +8,9 @@ import type { PaymentGateway, PaymentProviderName } from '../providers/payment-c
 import { createMidtransClient, MIDTRANS_PRODUCTION_URL, MIDTRANS_SANDBOX_URL, type MidtransClient, type MidtransTimeouts } from '../providers/midtrans/client';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
+import type { RailHealth } from '../services/health/rail-health';
+import { probeResult, type ProbeResult } from './provider-access';
+import { PAYMENT_METHOD_GATEWAY } from '../providers/registry';
 import type { PaymentSettings } from '../services/settings/payment-settings';
 import { MIDTRANS_SERVER_KEY, WORLDLINE_SECRET } from '../services/settings/payment-settings';
 import { createWorldlineClient, type WorldlineTimeouts } from '../providers/worldline/client';
@@ -27,6 +30,8 @@ export type ManagedPaymentAccess = PaymentAccess & {
   trainingChainside(): Promise<ChainsideSimulator>;
   /** The Chainside client of an environment (standalone orders use it directly). */
   chainside(env: Mode): Promise<Result<ChainsideGateway>>;
+  /** The owner's "Tes koneksi": a status read of an id nobody used — "not found" means the gateway answered. */
+  probe(provider: string, env: Mode): Promise<ProbeResult>;
   /** Chainside's callback signature check for this environment (for the optional listener). */
   chainsideCallbacks(env: Mode): Promise<Result<(raw: Buffer, signature: string | undefined) => ChainsideCallback>>;
   /** Where orders created from now on ask Chainside to send their callbacks (training: the loopback listener). */
@@ -45,13 +50,16 @@ export function createPaymentAccess(opts: {
   timeouts: { midtrans: MidtransTimeouts; worldline: WorldlineTimeouts; chainside: ChainsideTimeouts };
   /** Training: how long the "hang" test card holds its answer (past the authorization timeout). */
   trainingCardHangMs?: number;
+  /** Where each gateway's exchanges are reported (rail health). */
+  health?: RailHealth;
 }): ManagedPaymentAccess {
   let midtransSim: Promise<MidtransSimulator> | null = null;
   let worldlineSim: Promise<WorldlineSimulator> | null = null;
   let chainsideSim: Promise<ChainsideSimulator> | null = null;
   const clients = new Map<string, PaymentGateway>();
-  const midtransLog = opts.log.child('midtrans');
-  const worldlineLog = opts.log.child('worldline');
+  const observed = (name: PaymentProviderName): Logger => (opts.health ? opts.health.observe(opts.log.child(name), name) : opts.log.child(name));
+  const midtransLog = observed('midtrans');
+  const worldlineLog = observed('worldline');
 
   function trainingWorldline(): Promise<WorldlineSimulator> {
     worldlineSim ??= startWorldlineSimulator({
@@ -148,7 +156,7 @@ export function createPaymentAccess(opts: {
     chainsideClients.set(key, client);
     return ok(client);
   }
-  const chainsideLog = opts.log.child('chainside');
+  const chainsideLog = observed('chainside');
   let chainsideCallbackUrl: string | null = null;
 
   async function chainsideSecret(env: Mode): Promise<string | null> {
@@ -182,10 +190,26 @@ export function createPaymentAccess(opts: {
   /** Training's "the customer paid / let it expire" buttons, for the gateways whose simulators can play them. */
   const simulators: Partial<Record<PaymentProviderName, (ref: string, outcome: SimulatedOutcome) => Promise<Result<void>>>> = { midtrans: simulateMidtrans, chainside: simulateChainside };
 
+  async function gatewayOf(provider: string, env: Mode): Promise<Result<PaymentGateway>> {
+    const open = Object.hasOwn(gateways, provider) ? gateways[provider as PaymentProviderName] : null;
+    return open ? open(env) : err(appError('provider_config', `Penyedia pembayaran "${provider}" tidak dikenal.`));
+  }
+
   return {
-    async gateway(provider: string, env: Mode): Promise<Result<PaymentGateway>> {
-      const open = Object.hasOwn(gateways, provider) ? gateways[provider as PaymentProviderName] : null;
-      return open ? open(env) : err(appError('provider_config', `Penyedia pembayaran "${provider}" tidak dikenal.`));
+    gateway: gatewayOf,
+    async probe(provider, env) {
+      const started = opts.now();
+      const gw = await gatewayOf(provider, env);
+      if (!gw.ok) return { reachable: false, message: gw.error.message, ms: 0 };
+      const s = await gw.value.status(`LKT-TES-${opts.now().toString(36)}`, provider === PAYMENT_METHOD_GATEWAY.card ? 'tes-koneksi' : null);
+      const ms = opts.now() - started;
+      if (s.kind === 'unknown') {
+        if (s.notFound) opts.health?.ok(provider, ms);
+        else opts.health?.failed(provider, s.error.message);
+        return s.notFound ? probeResult({ ok: true }, ms) : probeResult({ ok: false, error: s.error }, ms);
+      }
+      if (s.kind === 'closed') return probeResult({ ok: false, error: s.error }, ms);
+      return probeResult({ ok: true }, ms);
     },
     async simulate(provider, ref, outcome) {
       const simulator = Object.hasOwn(simulators, provider) ? simulators[provider as PaymentProviderName] : undefined;

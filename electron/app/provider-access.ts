@@ -9,6 +9,7 @@ import type { CallbackSpec, PurchaseClientSet, PurchaseDescriptor } from '../pro
 import { PURCHASE_PROVIDERS, purchaseEntry, SAT, VSI, type PurchaseEntry, type SimTimings, type Training } from '../providers/registry';
 import type { Logger } from '../log/logger';
 import type { Vault } from '../secrets/vault';
+import type { RailHealth } from '../services/health/rail-health';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { ProviderAccess } from '../services/sales/deps';
 import { binding, elsewhereError, LOCAL_ONLY } from '../services/settings/secret-bindings';
@@ -16,6 +17,20 @@ import type { VsiSimulator } from '../simulators/vsi/server';
 import type { SatSimulator } from '../simulators/sat/server';
 
 export type { SimTimings } from '../providers/registry';
+
+/** The seed document's own test meter: checking it moves no money anywhere. */
+const PROBE_METER = '88888888888';
+
+export type ProbeResult = { reachable: boolean; message: string; ms: number };
+
+/** Reached means the provider answered — even "no such customer" or a refusal — unless it refused us. */
+export function probeResult(r: { ok: true } | { ok: false; error: { code: string; message: string } }, ms: number): ProbeResult {
+  if (r.ok) return { reachable: true, message: `Tersambung (${ms} ms).`, ms };
+  const down = ['provider_unavailable', 'provider_timeout', 'provider_bad_response', 'provider_config', 'vault_locked'];
+  if (r.error.code === 'provider_auth') return { reachable: false, message: `Tersambung, tetapi akses ditolak: ${r.error.message}`, ms };
+  if (down.includes(r.error.code)) return { reachable: false, message: r.error.message, ms };
+  return { reachable: true, message: `Tersambung (${ms} ms); penyedia menjawab: ${r.error.message}`, ms };
+}
 
 export type ManagedProviderAccess = ProviderAccess & {
   invalidate(): void;
@@ -25,6 +40,8 @@ export type ManagedProviderAccess = ProviderAccess & {
   training<S>(entry: PurchaseEntry<S>): Promise<S>;
   /** Where a provider's training simulator should send its callbacks (the loopback listener), when it has any. */
   setTrainingCallbackUrl(provider: ProviderName, url: string | null): void;
+  /** The owner's "Tes koneksi": one harmless call (a deposit read, or a check of the seed's test meter) and what it says. */
+  probe(provider: ProviderName, env: Mode): Promise<ProbeResult>;
   /** The listener routes of every routed provider with a generic callback whose secret is at hand. */
   callbackRoutes(env: Mode, providers: readonly ProviderName[]): Promise<Array<{ provider: ProviderName; path: string; read: ReturnType<CallbackSpec['read']> }>>;
   stop(): Promise<void>;
@@ -41,6 +58,8 @@ export function createProviderAccess(opts: {
   /** Timeouts the config sets, per provider name. */
   timeouts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   simTiming: SimTimings;
+  /** Where each provider's exchanges are reported (rail health); none in tools that do not show it. */
+  health?: RailHealth;
 }): ManagedProviderAccess {
   const trainings = new Map<PurchaseEntry<unknown>, Promise<Training<unknown>>>();
   const clients = new Map<string, PurchaseClientSet>();
@@ -79,7 +98,7 @@ export function createProviderAccess(opts: {
     const cached = clients.get(key);
     if (cached) return ok(cached);
     const d = entry.descriptor;
-    const log = opts.log.child(d.name);
+    const log = opts.health ? opts.health.observe(opts.log.child(d.name), d.name) : opts.log.child(d.name);
     const source = env === 'training' ? ok(await training(entry)) : await production(d);
     if (!source.ok) return source;
     for (const s of Object.values(source.value.secrets)) if (env === 'production') log.addSecret(s);
@@ -124,6 +143,18 @@ export function createProviderAccess(opts: {
     training: async (entry) => (await training(entry)).sim,
     setTrainingCallbackUrl(provider, url) {
       callbackUrls.set(provider, url);
+    },
+    async probe(name, env) {
+      const started = opts.now();
+      const c = await clientsOf(name, env);
+      if (!c.ok) return { reachable: false, message: c.error.message, ms: 0 };
+      const set = c.value;
+      const r = set.distributor
+        ? await set.distributor.balance()
+        : set.plnLookup
+          ? await set.plnLookup.inquirePln({ ref: `TES-${opts.now().toString(36)}`, customerNumber: PROBE_METER, providerProduct: 'pln-token' })
+          : err(appError('provider_config', 'Penyedia ini tidak punya panggilan uji.'));
+      return probeResult(r, opts.now() - started);
     },
     async callbackRoutes(env, names) {
       const out: Array<{ provider: ProviderName; path: string; read: ReturnType<CallbackSpec['read']> }> = [];

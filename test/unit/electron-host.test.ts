@@ -94,6 +94,8 @@ describe('IPC', () => {
       value: {
         providerNames: {},
         purchaseProviders: [],
+        rails: [],
+        routes: null,
         version: '1',
         host: 'electron',
         mode: 'training',

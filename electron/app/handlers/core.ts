@@ -19,6 +19,8 @@ import type { BackupService } from '../../services/backup/backup-service';
 import type { BooksService } from '../../services/books/books-service';
 import type { AuditRun } from '../../services/audit/audit-run';
 import type { ManagedProviderAccess } from '../provider-access';
+import type { ManagedPaymentAccess } from '../payment-access';
+import type { RailHealth } from '../../services/health/rail-health';
 import type { CallbackRunner } from '../callbacks';
 import type { Background } from '../background';
 import type { LoketConfig } from '../config';
@@ -48,6 +50,8 @@ export type Core = {
   background: Background;
   /** Display names of every provider the registry lists. */
   providerNames: Readonly<Record<string, string>>;
+  rails: RailHealth;
+  payAccess: ManagedPaymentAccess;
 };
 
 /** One domain's part of the handler table. */

@@ -31,6 +31,11 @@ export function counterHandlers(core: Core): Handlers<Names> {
         value: {
           providerNames: { ...core.providerNames },
           purchaseProviders: [...core.providers.names()],
+          rails: core.rails.all(),
+          routes: (() => {
+            const r = settings.routing();
+            return { pln_prepaid: r.primary, digital: r.digital.primary, bill: r.bill.primary };
+          })(),
           version: core.config.version,
           host: core.config.host,
           mode: settings.mode(),

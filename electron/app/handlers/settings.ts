@@ -18,7 +18,8 @@ type Names =
   | 'settings.saveWorldline'
   | 'settings.saveChainside'
   | 'settings.savePrinter'
-  | 'settings.setCallback';
+  | 'settings.setCallback'
+  | 'provider.test';
 
 export function settingsHandlers(core: Core): Handlers<Names> {
   const { settings, catalog, deposits, background, callbacks, log } = core;
@@ -46,6 +47,11 @@ export function settingsHandlers(core: Core): Handlers<Names> {
     'settings.saveWorldline': async (req) => thenView(await settings.payments.saveWorldline(req)),
     'settings.saveChainside': async (req) => thenView(await settings.payments.saveChainside(req)),
     'settings.savePrinter': (req) => settings.savePrinter(req),
+    'provider.test': async (req) => {
+      const env = settings.mode();
+      const purchase = core.providers.describe(req.provider) !== null;
+      return ok(purchase ? await core.providers.probe(req.provider, env) : await core.payAccess.probe(req.provider, env));
+    },
     'settings.setCallback': async (req) => {
       const r = settings.setCallback(req);
       if (!r.ok) return r;

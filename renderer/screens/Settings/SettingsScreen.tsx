@@ -6,6 +6,7 @@ import { errorText } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { SatSettings } from './SatSettings';
 import { ProviderSettingsCard } from './ProviderSettingsCard';
+import { ConnectionCard } from './ConnectionCard';
 import { PaymentSettings } from './PaymentSettings';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
@@ -172,6 +173,7 @@ export function SettingsScreen() {
             <ProviderSettingsCard key={p.name} provider={p} />
           ))}
           <PaymentSettings />
+          <ConnectionCard />
         </div>
       </div>
     </div>
