@@ -2,7 +2,7 @@
 // it in Pengaturan, and a cashier sells each through it by keyboard, in training against its
 // simulator. Screens at 1366×768 and 1024×600.
 import { expect, test, type Page } from '@playwright/test';
-import { chooseProduct as choose, payExact, shot, stubPrint, webModeForFile } from './web-mode';
+import { SHOTS, chooseProduct as choose, payExact, shot, stubPrint, webModeForFile } from './web-mode';
 
 const app = webModeForFile();
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -35,6 +35,11 @@ test('the owner routes every kind to Digiflazz; its production form is drawn fro
   await expect(page.getByTestId('provider-digiflazz-baseUrl')).toHaveValue('http://api.digiflazz.com/v1');
   await form.scrollIntoViewIfNeeded();
   await shot(page, 'digiflazz-01-settings-1366');
+  // Tes koneksi: one harmless call to Digiflazz (its deposit), the answer in words.
+  await page.getByTestId('connection-test-digiflazz').click();
+  await expect(page.getByTestId('connection-result-digiflazz')).toContainText('Tersambung');
+  await page.getByTestId('connection-card').scrollIntoViewIfNeeded();
+  await page.getByTestId('connection-card').screenshot({ path: `${SHOTS}/digiflazz-01b-connection-1366.png` });
 });
 
 test('a PLN token through Digiflazz: the meter check, its denominations, the token on the struk', async ({ page }) => {
@@ -54,6 +59,11 @@ test('a PLN token through Digiflazz: the meter check, its denominations, the tok
   await expect(page.getByTestId('receipt')).toContainText('STROOM/TOKEN');
   await expect(page.getByTestId('receipt')).toContainText(total);
   await shot(page, 'digiflazz-03-token-done-1366');
+  // The token screen says how the rail it sells through has been answering.
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('rail-line')).toContainText('Digiflazz menjawab');
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await shot(page, 'digiflazz-03b-rail-line-1024');
 });
 
 test('pulsa and a PLN postpaid bill through Digiflazz; the top bar shows its deposit; F3 says "lewat Digiflazz"', async ({ page }) => {

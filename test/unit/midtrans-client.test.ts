@@ -64,13 +64,19 @@ const txn = (over: Record<string, unknown>) => ({
 const charge = { ref: 'P-1', method: 'va_bca' as const, amount: 44_000, expirySeconds: 3600, description: 'Token PLN', card: null };
 
 describe('Midtrans client: both error channels', () => {
-  it('sends the order_id, the amount, an explicit expiry and the bank', async () => {
+  it('sends the order_id, the amount, one item line summing to it, an explicit expiry and the bank', async () => {
     const { client, sent } = scripted(answer(200, txn({ va_numbers: [{ bank: 'bca', va_number: '812785002530231' }], expiry_time: '2026-11-22 15:00:00' })));
     const r = await client.charge(charge);
     expect(sent[0]).toEqual({
       method: 'POST',
       path: '/v2/charge',
-      body: { payment_type: 'bank_transfer', transaction_details: { order_id: 'P-1', gross_amount: 44_000 }, custom_expiry: { expiry_duration: 3600, unit: 'second' }, bank_transfer: { bank: 'bca' } },
+      body: {
+        payment_type: 'bank_transfer',
+        transaction_details: { order_id: 'P-1', gross_amount: 44_000 },
+        item_details: [{ id: 'P-1', price: 44_000, quantity: 1, name: 'Token PLN' }],
+        custom_expiry: { expiry_duration: 3600, unit: 'second' },
+        bank_transfer: { bank: 'bca' },
+      },
     });
     expect(r).toEqual({
       kind: 'pending',
