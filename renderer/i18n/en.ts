@@ -593,6 +593,7 @@ export const en: Messages = {
     keySet: 'stored ({fingerprint}); leave empty to keep',
     keyNone: 'not set: paste the PEM here',
     providerProduction: '{provider} (production mode)',
+    satPreset: { sandbox: 'Fill in SAT playground addresses', production: 'Fill in SAT production addresses' },
     connection: 'Provider connection test',
     connectionTest: 'Test connection',
     connectionHint: 'One call that moves no money: a balance read, the sample meter, or the status of an id nobody used.',

@@ -592,6 +592,7 @@ export const id = {
     keySet: 'tersimpan ({fingerprint}); kosongkan untuk tetap memakai',
     keyNone: 'belum diisi: tempel PEM di sini',
     providerProduction: '{provider} (mode produksi)',
+    satPreset: { sandbox: 'Isi alamat playground SAT', production: 'Isi alamat produksi SAT' },
     connection: 'Tes koneksi ke penyedia',
     connectionTest: 'Tes koneksi',
     connectionHint: 'Satu panggilan yang tidak memindahkan uang: cek saldo, cek meter contoh, atau status nomor yang tidak ada.',

@@ -35,6 +35,10 @@ test('the owner routes every kind to Digiflazz; its production form is drawn fro
   await expect(page.getByTestId('provider-digiflazz-baseUrl')).toHaveValue('http://api.digiflazz.com/v1');
   await form.scrollIntoViewIfNeeded();
   await shot(page, 'digiflazz-01-settings-1366');
+  // SAT's published addresses fill in with one click (issue 15 §7).
+  await page.getByTestId('sat-preset-production').click();
+  await expect(page.getByTestId('sat-url')).toHaveValue('https://b2b.tokopedia.com/api');
+  await expect(page.getByTestId('sat-token-url')).toHaveValue('https://accounts.tokopedia.com/token');
   // Tes koneksi: one harmless call to Digiflazz (its deposit), the answer in words.
   await page.getByTestId('connection-test-digiflazz').click();
   await expect(page.getByTestId('connection-result-digiflazz')).toContainText('Tersambung');

@@ -8,6 +8,12 @@ import { SecretField } from './SecretField';
 import { RoutingFields } from './RoutingFields';
 import { MoneyInput, groupDigits } from '../../components/MoneyInput';
 
+const SAT_TOKEN_URL = 'https://accounts.tokopedia.com/token';
+const SAT_PRESETS = [
+  { label: 'sandbox', baseUrl: 'https://b2b-playground.tokopedia.com/api' },
+  { label: 'production', baseUrl: 'https://b2b.tokopedia.com/api' },
+] as const;
+
 export function SatSettings() {
   const { t, loadInfo } = useApp();
   const { view, saveSat, setLowBalance, setCallback } = useSettings();
@@ -38,6 +44,14 @@ export function SatSettings() {
     <>
       <form className="card form" onSubmit={(e) => void submit(e)}>
         <h2>{t('settings.sat')}</h2>
+        <div className="actions">
+          {/* SAT's published addresses (sat.md §1.1): the playground and production share one token endpoint. */}
+          {SAT_PRESETS.map((p) => (
+            <button key={p.label} type="button" className="btn small ghost" onClick={() => setForm({ ...form, baseUrl: p.baseUrl, tokenUrl: SAT_TOKEN_URL })} data-testid={`sat-preset-${p.label}`}>
+              {t(`settings.satPreset.${p.label}`)}
+            </button>
+          ))}
+        </div>
         <label>
           {t('settings.satBaseUrl')}
           <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} autoComplete="off" data-testid="sat-url" />
