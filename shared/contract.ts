@@ -486,7 +486,6 @@ export const PaymentSettingsView = z.object({
   midtrans: z.object({
     environment: z.enum(['sandbox', 'production']),
     baseUrl: z.string(),
-    clientKey: z.string(),
     serverKeySet: z.boolean(),
     serverKeyMasked: z.string(),
   }),
@@ -811,7 +810,7 @@ export const contract = {
     request: z.object({
       environment: z.enum(['sandbox', 'production']),
       baseUrl: z.string().trim().max(200),
-      clientKey: z.string().trim().max(128),
+      // No client key: it serves Midtrans' browser-side Snap, which a counter never runs (issue 15 §7).
       serverKey: z.string().trim().max(128).optional(),
     }),
     response: SettingsView,

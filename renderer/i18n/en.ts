@@ -557,7 +557,6 @@ export const en: Messages = {
     midtrans: 'QRIS, e-wallet & VA payments (Midtrans)',
     midtransEnv: 'Midtrans environment',
     midtransServerKey: 'Server key',
-    midtransClientKey: 'Client key',
     midtransBaseUrl: 'API address (empty for the default)',
     worldline: 'Card payments (Worldline)',
     worldlineApiUrl: 'API address (no path)',

@@ -556,7 +556,6 @@ export const id = {
     midtrans: 'Pembayaran QRIS, e-wallet & VA (Midtrans)',
     midtransEnv: 'Lingkungan Midtrans',
     midtransServerKey: 'Server key',
-    midtransClientKey: 'Client key',
     midtransBaseUrl: 'Alamat API (kosongkan untuk bawaan)',
     worldline: 'Pembayaran kartu (Worldline)',
     worldlineApiUrl: 'Alamat API (tanpa path)',

@@ -25,7 +25,7 @@ export async function benchPaymentStep(vsi: SimProcess, midtrans: MidtransSimPro
   const loket = await startBenchLoket();
   const call = loket.call;
   await call('settings.saveVsi', { baseUrl: vsi.baseUrl, clientId: vsi.clientId, secret: vsi.secret, dtFormat: 'YYYYMMDD' });
-  await call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, clientKey: '', serverKey: midtrans.serverKey });
+  await call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, serverKey: midtrans.serverKey });
   await call('settings.setMode', { mode: 'production' });
   await call('shift.open', { openingFloat: 0 });
   const headers = {

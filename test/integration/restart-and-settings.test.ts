@@ -108,11 +108,11 @@ describe('production payment accounts', () => {
     const midtrans = await startMidtransSimulator({ serverKey: 'SB-Mid-server-LOKETPRODTEST' });
     const core = await startCore();
     try {
-      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: 'http://midtrans.example.com', clientKey: '' })).code).toBe('settings_invalid');
-      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: '', clientKey: '', serverKey: 'not-a-key' })).code).toBe('settings_invalid');
-      expect((await core.fail('settings.saveMidtrans', { environment: 'production', baseUrl: '', clientKey: '', serverKey: 'SB-Mid-server-LOKETPRODTEST' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: 'http://midtrans.example.com' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: '', serverKey: 'not-a-key' })).code).toBe('settings_invalid');
+      expect((await core.fail('settings.saveMidtrans', { environment: 'production', baseUrl: '', serverKey: 'SB-Mid-server-LOKETPRODTEST' })).code).toBe('settings_invalid');
       expect((await core.fail('settings.saveWorldline', { apiUrl: 'https://api.example.com/some/path', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '' })).code).toBe('settings_invalid');
-      const view = await core.call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, clientKey: 'SB-Mid-client-x', serverKey: 'SB-Mid-server-LOKETPRODTEST' });
+      const view = await core.call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, serverKey: 'SB-Mid-server-LOKETPRODTEST' });
       expect(view.payments.midtrans).toMatchObject({ serverKeySet: true, serverKeyMasked: '••••••••TEST', baseUrl: midtrans.baseUrl });
       expect(JSON.stringify(view)).not.toContain('LOKETPRODTEST');
 

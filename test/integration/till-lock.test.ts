@@ -200,8 +200,8 @@ describe('secrets go only where they were entered for', () => {
     const thief = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
     const core = await startCore();
     try {
-      await core.call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, clientKey: '', serverKey: 'SB-Mid-server-BOUNDKEY1' });
-      const refused = await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: thief, clientKey: '' });
+      await core.call('settings.saveMidtrans', { environment: 'sandbox', baseUrl: midtrans.baseUrl, serverKey: 'SB-Mid-server-BOUNDKEY1' });
+      const refused = await core.fail('settings.saveMidtrans', { environment: 'sandbox', baseUrl: thief });
       expect(refused).toMatchObject({ code: 'settings_invalid', message: expect.stringMatching(/masukkan secret-nya lagi/) });
       expect((await core.call('settings.get', {})).payments.midtrans.baseUrl).toBe(midtrans.baseUrl);
 
@@ -209,7 +209,7 @@ describe('secrets go only where they were entered for', () => {
       await core.call('settings.setMode', { mode: 'production' });
       await core.call('shift.open', { openingFloat: 0 });
       // Behind Loket's back: the address in the ledger is changed to the listener's.
-      writeSetting(core.loket.db, 'midtrans.production', JSON.stringify({ environment: 'sandbox', baseUrl: thief, clientKey: '' }), Date.now());
+      writeSetting(core.loket.db, 'midtrans.production', JSON.stringify({ environment: 'sandbox', baseUrl: thief }), Date.now());
       core.loket.paymentProviders.invalidate();
       const inq = await core.call('pln.inquire', { customerNumber: '14233784991' });
       const sale = await core.fail('sale.startPlnToken', { clientRequestId: requestId(), inquiryId: inq.inquiryId, denomination: 20_000, payment: { method: 'qris' } });

@@ -16,7 +16,7 @@ export const MIDTRANS_SERVER_KEY = 'midtrans.production.serverKey';
 export const WORLDLINE_SECRET = 'worldline.production.clientSecret';
 export const CHAINSIDE_SECRET = 'chainside.production.secret';
 
-const MidtransProduction = z.object({ environment: z.enum(['sandbox', 'production']), baseUrl: z.string(), clientKey: z.string() });
+const MidtransProduction = z.object({ environment: z.enum(['sandbox', 'production']), baseUrl: z.string() });
 export type MidtransProduction = z.infer<typeof MidtransProduction>;
 const WorldlineProduction = z.object({
   apiUrl: z.string(),
@@ -41,7 +41,7 @@ export type ChainsideSettings = z.infer<typeof ChainsideSettings>;
 const DEFAULT_CHAINSIDE: ChainsideSettings = { environment: 'sandbox', baseUrl: '', clientId: '', requiredConfirmations: 1 };
 export type ChainsideInput = ChainsideSettings & { secret?: string | undefined };
 
-const DEFAULT_MIDTRANS: MidtransProduction = { environment: 'sandbox', baseUrl: '', clientKey: '' };
+const DEFAULT_MIDTRANS: MidtransProduction = { environment: 'sandbox', baseUrl: '' };
 const DEFAULT_WORLDLINE: WorldlineProduction = { apiUrl: '', tokenUrl: '', clientId: '', acquirerId: '', merchantId: '', terminalId: '', amountDecimals: 2 };
 
 export type MidtransInput = MidtransProduction & { serverKey?: string | undefined };
@@ -114,7 +114,7 @@ export function createPaymentSettings(db: Ledger, vault: Vault, now: () => numbe
       if (!allowed.ok) return allowed;
       const sealed = await seal(MIDTRANS_SERVER_KEY, 'midtrans.production.serverKeyMask', input.serverKey, destination);
       if (!sealed.ok) return sealed;
-      writeSetting(db, 'midtrans.production', JSON.stringify({ environment: input.environment, baseUrl: input.baseUrl, clientKey: input.clientKey }), now());
+      writeSetting(db, 'midtrans.production', JSON.stringify({ environment: input.environment, baseUrl: input.baseUrl }), now());
       changed();
       return ok(undefined);
     },

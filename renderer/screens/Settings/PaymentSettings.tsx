@@ -11,7 +11,7 @@ function MidtransForm() {
   const { t } = useApp();
   const { view, saveMidtrans } = useSettings();
   const m = view!.payments.midtrans;
-  const [form, setForm] = useState({ environment: m.environment, baseUrl: m.baseUrl, clientKey: m.clientKey });
+  const [form, setForm] = useState({ environment: m.environment, baseUrl: m.baseUrl });
   const [serverKey, setServerKey] = useState('');
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -28,10 +28,6 @@ function MidtransForm() {
         </select>
       </label>
       <SecretField t={t} label={t('settings.midtransServerKey')} value={serverKey} onChange={setServerKey} isSet={m.serverKeySet} masked={m.serverKeyMasked} testId="midtrans-server-key" />
-      <label>
-        {t('settings.midtransClientKey')}
-        <input value={form.clientKey} onChange={(e) => setForm({ ...form, clientKey: e.target.value })} autoComplete="off" />
-      </label>
       <label>
         {t('settings.midtransBaseUrl')}
         <input value={form.baseUrl} onChange={(e) => setForm({ ...form, baseUrl: e.target.value })} placeholder="https://api.sandbox.midtrans.com" autoComplete="off" />
