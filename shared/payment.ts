@@ -69,6 +69,12 @@ export const PaymentDisplay = z.object({
   bank: z.string().nullable(),
   billKey: z.string().nullable(),
   billerCode: z.string().nullable(),
+  /** The provider's own QR image as a `data:image/(png|gif|jpeg);base64,…` URL (GoPay's generate-qr-code). */
+  qrImage: z
+    .string()
+    .regex(/^data:image\/(png|gif|jpeg);base64,[A-Za-z0-9+/=]+$/)
+    .nullable()
+    .optional(),
   bitcoin: BitcoinDisplay.nullable().optional(),
 });
 export type PaymentDisplay = z.infer<typeof PaymentDisplay>;

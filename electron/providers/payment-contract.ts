@@ -17,6 +17,8 @@ export type PaymentDisplay = {
   bank: string | null;
   billKey: string | null;
   billerCode: string | null;
+  /** The provider's own image of the QR (a `data:image/…` URL), fetched by the core; drawn instead of `qrString`/`deeplink` when present. */
+  qrImage?: string | null;
   bitcoin?: BitcoinDisplay | null;
 };
 

@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 export type SimReply = {
   status: number;
   body: string;
+  /** Binary answers (an image): sent instead of `body`. */
+  bytes?: Buffer;
   contentType?: string;
   headers?: Record<string, string>;
   delayMs?: number;
@@ -46,7 +48,7 @@ export async function serveSimulator(opts: {
           return;
         }
         if (res.destroyed) return;
-        res.writeHead(reply.status, { 'content-type': reply.contentType ?? opts.defaultContentType, ...reply.headers }).end(reply.body);
+        res.writeHead(reply.status, { 'content-type': reply.contentType ?? opts.defaultContentType, ...reply.headers }).end(reply.bytes ?? reply.body);
       };
       const delay = (reply.delayMs ?? 0) + (control ? 0 : opts.latencyMs());
       if (delay <= 0) return send();

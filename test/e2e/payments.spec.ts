@@ -79,7 +79,10 @@ test('the cashier cancels a waiting QRIS, then the customer pays cash for the sa
   await page.keyboard.press('g');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('status-awaiting_payment')).toBeVisible();
-  await expect(page.getByTestId('payment-qr')).toHaveAttribute('data-payload', /__sim\/ui\/pay\?order_id=/);
+  // GoPay at a desk: the image Midtrans serves for its generate-qr-code action, fetched by the core.
+  await expect(page.getByTestId('payment-qr')).toHaveAttribute('src', /^data:image\/gif;base64,/);
+  await expect(page.getByTestId('payment-qr')).toHaveAttribute('data-deeplink', /__sim\/ui\/pay\?order_id=/);
+  await shot(page, 'pay-05b-gopay-qr');
   await page.keyboard.press('x');
   await expect(page.getByRole('alertdialog')).toBeVisible();
   // Focus starts on "Batal": a stray Enter never cancels a payment. Tab to the confirmation.

@@ -42,6 +42,15 @@ describe('Midtrans client ↔ simulator', () => {
     expect(await charge(ref(), 'gopay')).toMatchObject({ display: { deeplink: expect.stringContaining('/__sim/ui/pay?order_id=') } });
   });
 
+  it('GoPay at a desk (issue 15 §4): the generate-qr-code image is fetched by the core and handed on as a data URL; the deeplink stays for a phone', async () => {
+    const started = await charge(ref(), 'gopay');
+    expect(started).toMatchObject({ kind: 'pending', display: { qrString: null, deeplink: expect.stringContaining('/__sim/ui/pay?order_id='), qrImage: expect.stringMatching(/^data:image\/gif;base64,/) } });
+    const image = Buffer.from((started as { display: { qrImage: string } }).display.qrImage.split(',')[1]!, 'base64');
+    expect(image.subarray(0, 6).toString('latin1')).toMatch(/^GIF8[79]a$/);
+    // QRIS carries its own string: no image is fetched for it.
+    expect((await charge(ref(), 'qris')) as { display: { qrImage?: unknown } }).not.toMatchObject({ display: { qrImage: expect.anything() } });
+  });
+
   it('cancel stops a waiting payment; a paid one cannot be cancelled and is reported settled', async () => {
     const r = ref();
     await charge(r);

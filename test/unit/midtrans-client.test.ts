@@ -48,7 +48,7 @@ function scripted(...answers: MidtransExchange[]) {
 }
 
 const answer = (status: number, body: unknown, contentType = 'application/json'): MidtransExchange =>
-  exchanged.answer(status, typeof body === 'string' ? body : JSON.stringify(body), contentType);
+  exchanged.answer(status, typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body), contentType);
 
 const txn = (over: Record<string, unknown>) => ({
   status_code: '201',
@@ -155,6 +155,37 @@ describe('Midtrans client: both error channels', () => {
     expect(sent.map((s) => s.path)).toEqual(['/v2/P-1/refund', '/v2/P-1/refund', '/v2/P-1/refund', '/v2/P-1/refund']);
     expect(client.refundable('qris')).toBe(true);
     expect(client.refundable('va_bca')).toBe(false);
+  });
+
+  it('GoPay (issue 15 §4): the generate-qr-code image is fetched only from the configured address, only when it really is an image; otherwise the deeplink stays the QR', async () => {
+    const gopay = { ...charge, method: 'gopay' as const };
+    const charged = (url: string) =>
+      answer(
+        201,
+        txn({
+          payment_type: 'gopay',
+          actions: [
+            { name: 'generate-qr-code', method: 'GET', url },
+            { name: 'deeplink-redirect', method: 'GET', url: 'https://gopay.co.id/app/partner/web/checkout?x=1' },
+          ],
+        }),
+      );
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
+    const ok = scripted(charged('http://unused/v2/gopay/be03df7d/qr-code'), answer(200, png, 'image/png'));
+    expect(await ok.client.charge(gopay)).toMatchObject({ kind: 'pending', display: { qrImage: `data:image/png;base64,${png.toString('base64')}`, deeplink: expect.stringContaining('gopay.co.id') } });
+    expect(ok.sent.map((s) => `${s.method} ${s.path}`)).toEqual(['POST /v2/charge', 'GET /v2/gopay/be03df7d/qr-code']);
+    // Another host never receives the server key; an HTML page, an oversize answer or a lost one leave the deeplink.
+    const foreign = scripted(charged('https://elsewhere.example/v2/gopay/be03df7d/qr-code'));
+    const fromForeign = await foreign.client.charge(gopay);
+    expect(fromForeign).toMatchObject({ kind: 'pending', display: { deeplink: expect.any(String) } });
+    expect((fromForeign as { display: { qrImage?: unknown } }).display.qrImage).toBeUndefined();
+    expect(foreign.sent).toHaveLength(1);
+    for (const bad of [answer(200, '<html>no</html>', 'image/png'), answer(200, Buffer.concat([png, Buffer.alloc(300_000)]), 'image/png'), answer(404, '{}'), exchanged.lost('reset')]) {
+      const s = scripted(charged('http://unused/v2/gopay/be03df7d/qr-code'), bad);
+      const st = await s.client.charge(gopay);
+      expect(st).toMatchObject({ kind: 'pending', display: { deeplink: expect.any(String) } });
+      expect((st as { display: { qrImage?: unknown } }).display.qrImage).toBeUndefined();
+    }
   });
 
   it('a direct refund (the customer is waiting) goes to /refund/online/direct with the same body', async () => {

@@ -9,6 +9,7 @@ import { StatusBody, TransactionBody } from './schema';
 import { chargeRefused, midtransError, refundRefused, UNCERTAIN } from './errors';
 import { createMidtransTransport, type MidtransExchange, type MidtransTransport } from './transport';
 import { verifyNotification } from './signing';
+import { qrImageDataUrl, qrImagePath } from './qr-image';
 
 export type MidtransEndpoint = { baseUrl: string; serverKey: string };
 export type MidtransTimeouts = { connectMs: number; chargeMs: number; statusMs: number; refundMs: number };
@@ -54,6 +55,14 @@ function wibTime(text: string | undefined): number | null {
   const m = text === undefined ? null : /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text);
   return m ? Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+07:00`) : null;
 }
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'unreadable';
+  }
+};
 
 const rupiah = (text: string | undefined): number => Math.round(Number(text ?? '0'));
 
@@ -193,6 +202,28 @@ export function createMidtransClient(options: {
     return statusOf(p.body, null);
   }
 
+  /**
+   * An e-wallet charge without a QRIS string (GoPay): the QR the customer scans at a desk is the
+   * image behind its generate-qr-code action. Without it (not offered, another host, not an image,
+   * not reachable) the deeplink stays the QR, as before — the charge itself already stands.
+   */
+  async function withQrImage(st: Extract<PaymentStatus, { kind: 'pending' }>, b: TransactionBody): Promise<PaymentStatus> {
+    const action = b.actions?.find((a) => a.name === 'generate-qr-code');
+    const imagePath = action ? qrImagePath(action.url, options.endpoint.baseUrl) : null;
+    if (!action) return st;
+    if (imagePath === null) {
+      options.log.warn('midtrans.qr_image_foreign', { host: hostOf(action.url) });
+      return st;
+    }
+    const ex = await transport({ method: 'GET', path: imagePath, timeoutMs: timeouts.statusMs, accept: 'image/*' });
+    const image = ex.kind === 'answer' ? qrImageDataUrl(ex) : null;
+    if (image === null) {
+      options.log.warn('midtrans.qr_image_unusable', { detail: ex.kind === 'answer' ? `HTTP ${ex.status} ${ex.contentType}, ${ex.body.length} bytes` : ex.detail });
+      return st;
+    }
+    return { ...st, display: { ...st.display!, qrImage: image } };
+  }
+
   return {
     name: 'midtrans',
     refundable: (method) => REFUNDABLE.has(method),
@@ -210,7 +241,8 @@ export function createMidtransClient(options: {
         if (p.code === '406' || Number(p.code) >= 500) return unknown(p.detail, false, p.code);
         return { kind: 'closed', reason: 'failed', error: chargeRefused(p.code, p.detail) };
       }
-      return statusOf(p.body, now() + req.expirySeconds * 1000);
+      const st = statusOf(p.body, now() + req.expirySeconds * 1000);
+      return st.kind === 'pending' && st.display && st.display.qrString === null ? withQrImage(st, p.body) : st;
     },
 
     status: (ref) => status(ref),

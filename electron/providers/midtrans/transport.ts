@@ -6,7 +6,7 @@ import { createExchange, type Exchange } from '../http/exchange';
 
 export type MidtransExchange = Exchange;
 
-export type MidtransTransport = (req: { method: 'GET' | 'POST'; path: string; body?: unknown; timeoutMs: number }) => Promise<MidtransExchange>;
+export type MidtransTransport = (req: { method: 'GET' | 'POST'; path: string; body?: unknown; timeoutMs: number; accept?: string }) => Promise<MidtransExchange>;
 
 export function createMidtransTransport(opts: { baseUrl: string; serverKey: string; connectTimeoutMs: number; log: Logger }): MidtransTransport {
   const auth = `Basic ${Buffer.from(`${opts.serverKey}:`).toString('base64')}`;
@@ -16,7 +16,7 @@ export function createMidtransTransport(opts: { baseUrl: string; serverKey: stri
     exchange({
       url: new URL(`${base}${req.path}`),
       method: req.method,
-      headers: { authorization: auth, accept: 'application/json', 'content-type': 'application/json', 'user-agent': 'loket/0.1' },
+      headers: { authorization: auth, accept: req.accept ?? 'application/json', 'content-type': 'application/json', 'user-agent': 'loket/0.1' },
       ...(req.body === undefined ? {} : { body: Buffer.from(JSON.stringify(req.body)) }),
       connectTimeoutMs: opts.connectTimeoutMs,
       timeoutMs: req.timeoutMs,

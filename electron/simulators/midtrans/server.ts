@@ -9,6 +9,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { serveSimulator, type SimReply } from '../http-host';
 import { openMidtransStore, type SimTxn, type SimTxnStatus } from './state';
 import { qrisPayload } from './qris';
+import qrcode from 'qrcode-generator';
 
 export type MidtransFaults = {
   /** The next N charges: a proxy's HTML 502, nothing created. */
@@ -477,8 +478,16 @@ export async function startMidtransSimulator(options: MidtransSimOptions = {}): 
     const path = url.pathname.replace(/\/+$/, '');
     if (path === '/v2/charge' && req.method === 'POST') return charge(req, raw);
     const qr = /^\/v2\/(qris|gopay)\/([^/]+)\/qr-code$/.exec(path);
-    // A PNG is what Midtrans serves here; the simulator serves the payload itself for inspection.
-    if (qr && req.method === 'GET') return { status: 200, body: find(qr[2]!)?.qrString ?? '', contentType: 'text/plain' };
+    // An image of the QR, as Midtrans serves for its generate-qr-code action (a PNG there; a GIF
+    // here — the content type is left open by the docs): the QRIS payload, or the e-wallet's link.
+    if (qr && req.method === 'GET') {
+      const t = find(qr[2]!);
+      if (!t) return json(404, { status_code: '404', status_message: 'The requested resource is not found', id: randomUUID() });
+      const code = qrcode(0, 'M');
+      code.addData(t.qrString ?? `${baseUrl}/__sim/ui/pay?order_id=${encodeURIComponent(t.orderId)}&referenceid=${t.transactionId.slice(0, 10)}`);
+      code.make();
+      return { status: 200, body: '', bytes: Buffer.from(code.createDataURL(4, 8).split(',')[1]!, 'base64'), contentType: 'image/gif' };
+    }
     const m = /^\/v2\/([^/]+)\/(status|cancel|expire|refund|refund\/online\/direct|approve|deny)$/.exec(path);
     if (!m) return json(404, { status_code: '404', status_message: 'The requested resource is not found', id: randomUUID() });
     const id = decodeURIComponent(m[1]!);

@@ -50,7 +50,13 @@ export function PaymentWaiting({ sale, t, now, merchant }: { sale: SaleView; t: 
       <div className="pay-box">
         {qr ? (
           <figure className="qr-box">
-            <QrCode text={qr} label={t('pay.scan')} />
+            {d?.qrImage ? (
+              // GoPay's own QR image, fetched by the core from Midtrans (the desktop flow); the
+              // deeplink stays in the display for a phone.
+              <img className="qr" src={d.qrImage} alt={t('pay.scan')} width={260} height={260} data-testid="payment-qr" data-source="provider" data-deeplink={d.deeplink ?? ''} />
+            ) : (
+              <QrCode text={qr} label={t('pay.scan')} />
+            )}
             <figcaption>
               <strong>{t(`pay.method.${p.method}`)}</strong> · {merchant}
             </figcaption>
