@@ -144,6 +144,51 @@ describe('Worldline client ↔ simulator', () => {
     expect(await client.status(r, txnId)).toMatchObject({ kind: 'settled' });
   });
 
+  it('the simulator plays the other operations the SDK calls (issue 15 §1): increment of a pre-authorisation, getRefund with its operation', async () => {
+    const c = sim.credentials;
+    const token = (await (
+      await fetch(sim.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${c.clientId}&client_secret=${c.clientSecret}` })
+    ).json()) as { access_token: string };
+    const api = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+      const res = await fetch(`${sim.apiUrl}/processing/v1/${c.acquirerId}/${c.merchantId}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token.access_token}`,
+          date: new Date().toUTCString(),
+          'trace-id': `t-${++n}`,
+          'x-wl-servermetainfo': Buffer.from(JSON.stringify({ sdkIdentifier: 'test' })).toString('base64'),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const at = new Date().toISOString();
+    const idr = (amount: number) => ({ amount, currencyCode: 'IDR', numberOfDecimals: 2 });
+    const auth = await api('POST', '/payments', {
+      operationId: `op-${++n}`,
+      transactionTimestamp: at,
+      amount: idr(5_000_000),
+      authorizationType: 'PRE_AUTHORIZATION',
+      cardPaymentData: { cardEntryMode: 'MANUAL', captureImmediately: false, cardholderVerificationMethod: 'CARD_SECURITY_CODE', cardData: { cardNumber: TEST_CARDS.approve, expiryDate: '122031' } },
+    });
+    expect(auth).toMatchObject({ status: 201, body: { status: 'AUTHORIZED', totalAuthorizedAmount: idr(5_000_000) } });
+    const paymentId = String(auth.body.paymentId);
+    const inc = await api('POST', `/payments/${paymentId}/increments`, { operationId: `op-${++n}`, transactionTimestamp: at, incrementAmount: idr(1_000_000) });
+    expect(inc).toMatchObject({ status: 201, body: { responseCode: '0', payment: { paymentId, status: 'AUTHORIZED' }, totalAuthorizedAmount: idr(6_000_000) } });
+    expect((await api('POST', `/payments/${paymentId}/increments`, { operationId: `op-${++n}`, transactionTimestamp: at, incrementAmount: { amount: 10, currencyCode: 'EUR', numberOfDecimals: 2 } })).status).toBe(400);
+    expect((await api('POST', `/payments/${paymentId}/captures`, { operationId: `op-${++n}`, transactionTimestamp: at })).body).toMatchObject({ payment: { status: 'CONFIRMED' } });
+    // Confirmed: no more increments.
+    expect((await api('POST', `/payments/${paymentId}/increments`, { operationId: `op-${++n}`, transactionTimestamp: at, incrementAmount: idr(100) })).status).toBe(409);
+    const refunded = await api('POST', `/payments/${paymentId}/refunds`, { operationId: `op-${++n}`, transactionTimestamp: at, amount: idr(2_500_000) });
+    const refundId = String((refunded.body.refund as { refundId: string }).refundId);
+    expect(await api('GET', `/refunds/${refundId}?returnOperations=true`)).toMatchObject({
+      status: 200,
+      body: { refundId, referencedPaymentId: paymentId, status: 'CONFIRMED', totalAuthorizedAmount: idr(2_500_000), operations: [{ operationType: 'REFUND', amount: idr(2_500_000) }] },
+    });
+    expect((await api('GET', '/refunds/pay:ch:etu:nope')).status).toBe(404);
+  });
+
   it('a revoked token is renewed once after the 401, and the call goes through', async () => {
     sim.revokeTokens();
     expect(await charge(ref(), keyed(TEST_CARDS.approve))).toMatchObject({ kind: 'settled' });

@@ -297,6 +297,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       p.refunded += amount;
       p.operations.push({ operationId, type: 'REFUND', amount, at: now(), responseCode: '0' });
       const refundId = paymentIdOf();
+      (store.state.refunds ??= {})[refundId] = { refundId, paymentId: p.paymentId, operationId, amount, status: 'CONFIRMED', at: now() };
       return json(201, { ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId), refund: { refundId, status: 'CONFIRMED', statusTimestamp: iso(now()), references: {} } });
     });
   }
@@ -312,6 +313,45 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
       if (p.authorized === 0) p.status = 'REVERSED';
       p.operations.push({ operationId, type: 'AUTHORIZATION_REVERSAL', amount, at: now(), responseCode: '0' });
       return json(201, { ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId), payment: { paymentId: p.paymentId, status: p.status }, totalAuthorizedAmount: money(p, p.authorized) });
+    });
+  }
+
+  /** incrementPayment (worldline.md §5): a pre-authorisation grows; only while it is still only authorised. */
+  function increment(p: SimCardPayment, body: Record<string, unknown>): SimReply {
+    const operationId = typeof body.operationId === 'string' ? body.operationId : '';
+    const asked = readAmount(body.incrementAmount);
+    if (!operationId || typeof body.transactionTimestamp !== 'string' || !asked) return problem(400, 'Bad Request', 'operationId, transactionTimestamp and incrementAmount are required');
+    return once(operationId, () => {
+      if (p.status !== 'AUTHORIZED') return problem(409, 'Conflict', `payment is ${p.status}`);
+      const amount = inPaymentUnits(p, asked);
+      if (amount === null || amount <= 0) return problem(400, 'Bad Request', 'incrementAmount is in another currency or not a whole unit of the payment');
+      p.authorized += amount;
+      p.amount += amount;
+      p.operations.push({ operationId, type: 'INCREMENT', amount, at: now(), responseCode: '0' });
+      return json(201, {
+        ...result('0', 'Accepted or completed successfully', 'APPROVED', operationId),
+        payment: { paymentId: p.paymentId, status: p.status, statusTimestamp: iso(now()), references: { merchantReference: p.merchantReference } },
+        authorizationCode: p.authCode,
+        totalAuthorizedAmount: money(p, p.authorized),
+      });
+    });
+  }
+
+  /** getRefund: the ApiRefundResource of a referenced refund, with its operation when asked. */
+  function refundResource(refundId: string, withOps: boolean): SimReply {
+    const r = store.state.refunds?.[refundId];
+    const p = r ? findPayment(r.paymentId) : null;
+    if (!r || !p) return problem(404, 'Not Found', `unknown refund ${refundId}`);
+    return json(200, {
+      refundId: r.refundId,
+      referencedPaymentId: r.paymentId,
+      status: r.status,
+      statusTimestamp: iso(r.at),
+      totalAuthorizedAmount: money(p, r.amount),
+      initialAuthorizationCode: p.authCode,
+      cardPaymentData: { brand: p.brand },
+      references: { merchantReference: p.merchantReference },
+      ...(withOps ? { operations: [{ operationId: r.operationId, operationType: 'REFUND', amount: money(p, r.amount), operationTimestamp: iso(r.at), responseCode: '0', responseCodeCategory: 'APPROVED', responseCodeDescription: 'Accepted or completed successfully' }] } : {}),
     });
   }
 
@@ -368,7 +408,9 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (rest === '/payments' && req.method === 'POST') return authorize(req, 'processing_payment') ?? processPayment(body);
     const op = /^\/operations\/([^/]+)\/reverse$/.exec(rest);
     if (op && req.method === 'POST') return authorize(req, 'processing_operation_reverse') ?? technicalReversal(op[1]!, body);
-    const m = /^\/payments\/([^/]+)(\/refunds|\/authorization-reversals|\/captures)?$/.exec(rest);
+    const rf = /^\/refunds\/([^/]+)$/.exec(rest);
+    if (rf && req.method === 'GET') return authorize(req, 'processing_refund') ?? refundResource(decodeURIComponent(rf[1]!), /^true$/i.test(url.searchParams.get('returnOperations') ?? ''));
+    const m = /^\/payments\/([^/]+)(\/refunds|\/authorization-reversals|\/captures|\/increments)?$/.exec(rest);
     if (!m) return problem(404, 'Not Found', `no resource at ${rest}`);
     const p = findPayment(m[1]!);
     const scope = m[2] === '/refunds' ? 'processing_refund' : 'processing_payment';
@@ -386,6 +428,7 @@ export async function startWorldlineSimulator(options: WorldlineSimOptions = {})
     if (m[2] === '/refunds' && req.method === 'POST') return refund(p, body);
     if (m[2] === '/authorization-reversals' && req.method === 'POST') return reverseAuthorization(p, body);
     if (m[2] === '/captures' && req.method === 'POST') return captureOf(p, body);
+    if (m[2] === '/increments' && req.method === 'POST') return increment(p, body);
     return problem(405, 'Method Not Allowed', `${req.method} ${rest}`);
   }
 

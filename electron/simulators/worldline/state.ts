@@ -2,7 +2,7 @@
 // operationId it has answered — the API's duplicate protection is keyed on it.
 import { openJsonStore, type JsonStore } from '../json-store';
 
-export type SimOperation = { operationId: string; type: 'AUTHORIZATION' | 'CAPTURE' | 'REFUND' | 'AUTHORIZATION_REVERSAL'; amount: number; at: number; responseCode: string };
+export type SimOperation = { operationId: string; type: 'AUTHORIZATION' | 'CAPTURE' | 'REFUND' | 'AUTHORIZATION_REVERSAL' | 'INCREMENT'; amount: number; at: number; responseCode: string };
 
 export type SimCardPayment = {
   paymentId: string;
@@ -22,8 +22,20 @@ export type SimCardPayment = {
   at: number;
 };
 
+/** A referenced refund, readable by its own id (getRefund). */
+export type SimRefund = {
+  refundId: string;
+  paymentId: string;
+  operationId: string;
+  amount: number;
+  status: 'CONFIRMED';
+  at: number;
+};
+
 export type WorldlineSimState = {
   payments: Record<string, SimCardPayment>;
+  /** Optional so a state file written before refunds were kept still opens. */
+  refunds?: Record<string, SimRefund>;
   /** operationId → the exact answer given (status and body), replayed for a repeat. */
   answers: Record<string, { status: number; body: string }>;
   /** Requests received per operationId (tests: one authorization per card payment). */
@@ -33,4 +45,4 @@ export type WorldlineSimState = {
 export type WorldlineStore = JsonStore<WorldlineSimState>;
 
 export const openWorldlineStore = (file: string | null): WorldlineStore =>
-  openJsonStore<WorldlineSimState>(file, () => ({ payments: {}, answers: {}, requests: {} }));
+  openJsonStore<WorldlineSimState>(file, () => ({ payments: {}, refunds: {}, answers: {}, requests: {} }));
