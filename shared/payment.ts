@@ -139,6 +139,13 @@ export const CryptoOrderView = z.object({
   checkAttempts: z.number().int(),
   nextCheckAt: z.number().int().nullable(),
   cancelRequested: z.boolean(),
+  /**
+   * After "paid": `open` while the network disputes it (confirmations lost), `ended` when they came
+   * back, `chargeback` when they never did — the bitcoin is gone and the loss is in the books.
+   */
+  dispute: z.enum(['none', 'open', 'ended', 'chargeback']),
+  disputeAt: z.number().int().nullable(),
+  chargebackAt: z.number().int().nullable(),
 });
 export type CryptoOrderView = z.infer<typeof CryptoOrderView>;
 

@@ -272,7 +272,9 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     },
     onBitcoinOrder: (orderUuid) => {
       const order = getBitcoinOrderByUuid(db, orderUuid);
-      if (order?.sale_id) void payments.check(order.sale_id);
+      // A paid order's callback (dispute, chargeback) is for its watch; before that, a sale's order is its payment's.
+      if (order?.state === 'paid') void cryptoOrders.check(order.id);
+      else if (order?.sale_id) void payments.check(order.sale_id);
       else if (order) void cryptoOrders.check(order.id);
     },
   });

@@ -49,6 +49,7 @@ export const ACCOUNT = {
   cost: '5101',
   overShort: '6101',
   pettyCash: '6102',
+  chargeback: '6103',
 } as const;
 
 type AccountKind = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
@@ -73,6 +74,7 @@ export const CHART: readonly { code: string; name: string; kind: AccountKind }[]
   { code: '5101', name: 'Harga pokok penyedia', kind: 'expense' },
   { code: '6101', name: 'Selisih kas (lebih/kurang)', kind: 'expense' },
   { code: '6102', name: 'Biaya kas kecil', kind: 'expense' },
+  { code: '6103', name: 'Kerugian chargeback bitcoin', kind: 'expense' },
 ];
 
 /** The clearing account of each way to pay (cash: the drawer). */
@@ -141,6 +143,17 @@ export function orderEntries(o: { id: string; state: string; amount: number }): 
     { account: ACCOUNT.bitcoin, amount: o.amount },
     { account: ACCOUNT.outsideSales, amount: -o.amount },
   ])];
+}
+
+/**
+ * A paid bitcoin order charged back by the network (its transactions never regained their
+ * confirmations): the bitcoin counted as received is gone, and what was handed over for it is a loss.
+ */
+export function chargebackEntry(o: { id: string; amount: number }): PlannedEntry {
+  return entry(`order:${o.id}:chargeback`, 'Bitcoin ditarik kembali di jaringan (chargeback)', [
+    { account: ACCOUNT.chargeback, amount: o.amount },
+    { account: ACCOUNT.bitcoin, amount: -o.amount },
+  ]);
 }
 
 /** The owner tops up a provider's deposit, from their own money (capital) or from the drawer. */

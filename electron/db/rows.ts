@@ -273,5 +273,9 @@ export const BitcoinOrderRecord = z.object({
   prints: int,
   created_at: int,
   updated_at: int,
+  /** Watched after "paid" until then (disputes, chargebacks); null when not watched. */
+  watch_until: nint,
+  dispute_at: nint,
+  chargeback_at: nint,
 });
 export type BitcoinOrderRecord = z.infer<typeof BitcoinOrderRecord>;

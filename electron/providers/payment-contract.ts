@@ -106,6 +106,9 @@ export type BitcoinOrder = {
   createdAt: number | null;
   expiresAt: number | null;
   resolvedAt: number | null;
+  /** After "paid": when the network dispute began, and when the order was charged back. */
+  disputeStartAt: number | null;
+  chargebackAt: number | null;
   transactions: { txid: string; status: string; blockchainStatus: string; satoshi: number; createdAt: number | null }[];
 };
 

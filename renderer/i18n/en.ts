@@ -217,6 +217,12 @@ export const en: Messages = {
     short: { created: 'Created', pending: 'Waiting', paid: 'Paid', expired: 'Expired', cancelled: 'Cancelled', failed: 'Failed' },
     filter: { all: 'All', pending: 'Waiting', partial: 'Partial', paid: 'Paid', expired: 'Expired', cancelled: 'Cancelled' },
     tx: { mempool: 'In the mempool', unconfirmed: 'Not enough confirmations', confirmed: 'Confirmed', reverted: 'Reverted by the network' },
+    dispute: {
+      open: 'Network dispute since {time}: this order’s bitcoin transactions lost their confirmations. Loket keeps checking; if they do not come back before Chainside’s timeout, the payment is charged back.',
+      ended: 'The network dispute of {time} is over: the confirmations came back, the payment stays paid.',
+      chargeback: 'Charged back {time}: this order’s bitcoin was taken back by the network. The goods were given; the loss of {amount} is in the books (account 6103). Tell the owner.',
+    },
+    shortDispute: { open: 'Disputed', ended: 'Paid', chargeback: 'Charged back' },
   },
   backup: {
     badgeOk: 'Backup {ago}',

@@ -216,6 +216,12 @@ export const id = {
     short: { created: 'Dibuat', pending: 'Menunggu', paid: 'Lunas', expired: 'Kedaluwarsa', cancelled: 'Batal', failed: 'Gagal' },
     filter: { all: 'Semua', pending: 'Menunggu', partial: 'Sebagian', paid: 'Lunas', expired: 'Kedaluwarsa', cancelled: 'Batal' },
     tx: { mempool: 'Di mempool', unconfirmed: 'Belum cukup konfirmasi', confirmed: 'Terkonfirmasi', reverted: 'Dibatalkan jaringan' },
+    dispute: {
+      open: 'Sengketa jaringan sejak {time}: transaksi bitcoin pesanan ini kehilangan konfirmasinya. Loket terus memeriksa; bila tidak pulih sebelum batas waktu Chainside, pembayaran ditarik kembali (chargeback).',
+      ended: 'Sengketa jaringan {time} sudah selesai: konfirmasi kembali, pembayaran tetap lunas.',
+      chargeback: 'Chargeback {time}: bitcoin pesanan ini ditarik kembali di jaringan. Barang sudah diberikan; kerugian {amount} tercatat di buku (akun 6103). Beri tahu pemilik.',
+    },
+    shortDispute: { open: 'Sengketa', ended: 'Lunas', chargeback: 'Chargeback' },
   },
   backup: {
     badgeOk: 'Cadangan {ago}',

@@ -9,6 +9,7 @@ import { getBitcoinOrder } from '../../electron/db/queries/bitcoin-orders';
 import type { SaleView } from '../../shared/contract';
 import { freePort, requestId, startCore, tempDir, waitFor, type Core } from './harness';
 import { callbackSignature } from '../../electron/providers/chainside/signature';
+import { journalProblems, trialBalance } from '../../electron/db/queries/journal';
 
 let core: Core;
 const chainside = () => core.loket.paymentProviders.trainingChainside();
@@ -262,6 +263,55 @@ describe('standalone bitcoin orders (goods sold outside Loket)', () => {
       expect((await waitFor(() => second.call('crypto.get', { reference: o.reference! }), (x) => x.state === 'paid', 15_000)).state).toBe('paid');
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('after "paid": network disputes and chargebacks (issue 15 §5)', () => {
+  it('a paid order is watched: a dispute shows and ends; a dispute never healed is a chargeback booked as a loss, for a sale and a standalone order alike', async () => {
+    // At this scale the watch looks every ~1 s: the test waits for what Loket records, never a clock.
+    const c = await startCore({ timeScale: 0.001 });
+    try {
+      const sim = await c.loket.paymentProviders.trainingChainside();
+      const balance = (code: string): number => trialBalance(c.loket.db, 'training').find((a) => a.code === code)?.balance ?? 0;
+      const order = (reference: string) => c.call('crypto.get', { reference, remote: false });
+
+      // A token paid in bitcoin: sold, then the network takes the confirmations away — and gives them back.
+      const started = await token(c, '14233784991');
+      await c.call('payment.simulate', { saleId: started.id, outcome: 'pay' });
+      await c.call('payment.simulate', { saleId: started.id, outcome: 'confirm' });
+      const sold = await until(c, started.id, (s) => s.state === 'succeeded');
+      const saleRef = ref(c, sold.id);
+      const uuid = sold.payment.display!.bitcoin!.orderUuid;
+      expect(getBitcoinOrder(c.loket.db, saleRef)!.watch_until).not.toBeNull();
+      sim.revert(uuid, true);
+      const disputed = await waitFor(() => order(saleRef), (o) => o.dispute === 'open', 15_000);
+      expect(disputed).toMatchObject({ state: 'paid', saleId: sold.id, disputeAt: expect.any(Number), chargebackAt: null });
+      sim.confirm(uuid, 1);
+      expect((await waitFor(() => order(saleRef), (o) => o.dispute === 'ended', 15_000)).state).toBe('paid');
+      expect(balance('6103')).toBe(0);
+
+      // A standalone order: paid, disputed, and the chargeback timeout passes at Chainside.
+      const o = await c.call('crypto.create', { clientRequestId: requestId(), amount: 90_000, label: 'Sepatu' });
+      await c.call('crypto.simulate', { reference: o.reference!, outcome: 'pay' });
+      await c.call('crypto.simulate', { reference: o.reference!, outcome: 'confirm' });
+      await waitFor(() => order(o.reference!), (x) => x.state === 'paid', 15_000);
+      const bitcoinBefore = balance('1205');
+      sim.revert(o.bitcoin!.orderUuid);
+      await waitFor(() => order(o.reference!), (x) => x.dispute === 'open', 15_000);
+      sim.configure({ chargebackSeconds: 60 });
+      sim.advance(61);
+      const lost = await waitFor(() => order(o.reference!), (x) => x.dispute === 'chargeback', 15_000);
+      expect(lost).toMatchObject({ state: 'paid', chargebackAt: expect.any(Number) });
+      expect(balance('6103')).toBe(90_000);
+      expect(balance('1205')).toBe(bitcoinBefore - 90_000);
+      expect(journalProblems(c.loket.db)).toEqual([]);
+      // Final: no more looks, and the loss is booked once however often it is asked.
+      expect(getBitcoinOrder(c.loket.db, o.reference!)!.next_check_at).toBeNull();
+      await c.call('crypto.get', { reference: o.reference!, remote: true });
+      expect(balance('6103')).toBe(90_000);
+    } finally {
+      await c.stop();
     }
   });
 });

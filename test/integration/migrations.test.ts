@@ -132,7 +132,7 @@ describe('ledger migrations', () => {
     expect(verifyAudit(file, key).findings).toEqual([]);
 
     const db = openLedger(file);
-    expect(schemaVersion(db)).toBe(14);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.prepare('SELECT rowid, * FROM sales ORDER BY rowid').all()).toEqual(before);
     expect(db.prepare('SELECT rowid, * FROM payments ORDER BY rowid').all()).toEqual(paymentsBefore);
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -147,6 +147,35 @@ describe('ledger migrations', () => {
     db.exec("UPDATE sales SET provider = 'vsi' WHERE id = 'S001'");
     db.close();
     // Every seal made under schema 13 still matches its row.
+    expect(verifyAudit(file, key).findings).toEqual([]);
+  });
+
+  it('schema 15 dates disputes and chargebacks of paid bitcoin orders: sealed orders of a schema-14 ledger keep their seals', () => {
+    const file = path.join(tempDir(), 'loket.db');
+    const key = auditKey(Buffer.alloc(32, 5));
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 14));
+    installAuditor(old, key, Date.now);
+    ensureAccounts(old);
+    const insert = old.prepare(
+      `INSERT INTO bitcoin_orders (id, sale_id, env, label, cashier, fiat_amount, state, status, order_uuid, satoshi, created_at, updated_at)
+       VALUES (?, NULL, 'production', 'Kaos', 'Sari', ?, ?, ?, ?, 6000, 1000, 1000)`,
+    );
+    // Written in a transaction of the sealed connection: sealed as Loket seals them.
+    old.transaction(() => {
+      insert.run('LKT-BTC-1', 90_000, 'paid', 'paid', '6f1d0c4e-3b1a-4c1e-9a55-0d6b1b6f6a01');
+      insert.run('LKT-BTC-2', 15_000, 'expired', 'expired', '6f1d0c4e-3b1a-4c1e-9a55-0d6b1b6f6a02');
+    })();
+    const before = old.prepare('SELECT rowid, * FROM bitcoin_orders ORDER BY rowid').all() as Record<string, unknown>[];
+    old.close();
+    expect(verifyAudit(file, key).findings).toEqual([]);
+
+    const db = openLedger(file);
+    expect(schemaVersion(db)).toBe(15);
+    const after = db.prepare('SELECT rowid, * FROM bitcoin_orders ORDER BY rowid').all() as Record<string, unknown>[];
+    expect(after).toEqual(before.map((r) => ({ ...r, watch_until: null, dispute_at: null, chargeback_at: null })));
+    db.close();
     expect(verifyAudit(file, key).findings).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
 import { BitcoinOrderRecord } from '../rows';
-import { postBitcoinOrder } from './journal';
+import { postBitcoinChargeback, postBitcoinOrder } from './journal';
 
 export type BitcoinOrderState = BitcoinOrderRecord['state'];
 
@@ -47,7 +47,12 @@ export function getBitcoinOrderByUuid(db: Ledger, uuid: string): BitcoinOrderRec
 }
 
 /** What Chainside said of the order, and Loket's state for it; a final state is never left. */
-export function recordBitcoinSnapshot(db: Ledger, id: string, at: number, s: { state: BitcoinOrderState; snapshot: BitcoinSnapshot | null; expiresAt: number | null; excess: number; nextCheckAt: number | null; error: string | null }): void {
+export function recordBitcoinSnapshot(
+  db: Ledger,
+  id: string,
+  at: number,
+  s: { state: BitcoinOrderState; snapshot: BitcoinSnapshot | null; expiresAt: number | null; excess: number; nextCheckAt: number | null; error: string | null; watchUntil?: number | null },
+): void {
   db.transaction(() => {
   const b = s.snapshot;
   stmt(
@@ -63,11 +68,13 @@ export function recordBitcoinSnapshot(db: Ledger, id: string, at: number, s: { s
        excess_amount = MAX(excess_amount, @excess), txids_json = COALESCE(@txids, txids_json),
        expires_at = COALESCE(@expiresAt, expires_at),
        resolved_at = CASE WHEN resolved_at IS NULL AND @state IN ('paid', 'expired', 'cancelled', 'failed') THEN @at ELSE resolved_at END,
-       check_attempts = check_attempts + 1, next_check_at = @nextCheckAt, last_error = @error, updated_at = @at
+       check_attempts = check_attempts + 1, next_check_at = @nextCheckAt, last_error = @error, updated_at = @at,
+       watch_until = COALESCE(watch_until, @watchUntil)
      WHERE id = @id`,
   ).run({
     id,
     at,
+    watchUntil: s.watchUntil ?? null,
     state: s.state,
     uuid: b?.orderUuid ?? null,
     satoshi: b?.satoshi ?? null,
@@ -90,6 +97,44 @@ export function recordBitcoinSnapshot(db: Ledger, id: string, at: number, s: { s
   });
   // The books follow in the same transaction.
   if (s.state === 'paid') postBitcoinOrder(db, id, at);
+  })();
+}
+
+/** What a paid order turned out to be when looked at again. */
+export type PaidFinding = 'paid' | 'dispute' | 'chargeback' | 'unknown';
+
+/**
+ * A look at a paid order (issue 15 §5): the first dispute and the chargeback are dated, Chainside's
+ * status is kept, and a chargeback books the loss in the same transaction. Loket's state stays
+ * `paid` — the goods were given; what changed is whether the bitcoin stayed.
+ */
+export function recordPaidWatch(db: Ledger, id: string, at: number, w: { finding: PaidFinding; snapshot: BitcoinSnapshot | null; nextCheckAt: number | null; error: string | null }): void {
+  db.transaction(() => {
+    const b = w.snapshot;
+    stmt(
+      db,
+      `UPDATE bitcoin_orders SET
+         status = COALESCE(@status, status), blockchain_status = COALESCE(@blockchainStatus, blockchain_status),
+         paid_sat = COALESCE(@paidSat, paid_sat), in_confirmation_sat = COALESCE(@inConfSat, in_confirmation_sat),
+         txids_json = COALESCE(@txids, txids_json),
+         dispute_at = CASE WHEN @finding IN ('dispute', 'chargeback') THEN COALESCE(dispute_at, @at) ELSE dispute_at END,
+         chargeback_at = CASE WHEN @finding = 'chargeback' THEN COALESCE(chargeback_at, @at) ELSE chargeback_at END,
+         check_attempts = CASE WHEN @finding = 'unknown' THEN check_attempts + 1 ELSE 0 END,
+         next_check_at = @nextCheckAt, last_error = @error, updated_at = @at
+       WHERE id = @id AND state = 'paid' AND chargeback_at IS NULL`,
+    ).run({
+      id,
+      at,
+      finding: w.finding,
+      status: b?.status ?? null,
+      blockchainStatus: b?.blockchainStatus ?? null,
+      paidSat: b?.paidSat ?? null,
+      inConfSat: b?.inConfirmationSat ?? null,
+      txids: b ? JSON.stringify(b.txids) : null,
+      nextCheckAt: w.nextCheckAt,
+      error: w.error,
+    });
+    if (w.finding === 'chargeback') postBitcoinChargeback(db, id, at);
   })();
 }
 

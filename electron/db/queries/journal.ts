@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Ledger } from '../connection';
 import { stmt } from '../statements';
-import { ACCOUNT, CHART, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
+import { ACCOUNT, CHART, chargebackEntry, depositTopUpEntry, orderEntries, saleEntries, type PlannedEntry, type SaleForPosting } from '../posting';
 import { figureProblems } from './figures';
 
 type Env = 'training' | 'production';
@@ -101,6 +101,15 @@ export function postBitcoinOrder(db: Ledger, orderId: string, at: number): numbe
     | undefined;
   if (!o || o.sale_id !== null) return 0;
   return postEntries(db, at, { env: o.env, saleId: null, orderId }, orderEntries(o));
+}
+
+/** A paid order (a sale's or standalone) charged back: the loss, once, linked to its sale if any. */
+export function postBitcoinChargeback(db: Ledger, orderId: string, at: number): number {
+  const o = stmt(db, 'SELECT id, env, fiat_amount AS amount, sale_id FROM bitcoin_orders WHERE id = ?').get(orderId) as
+    | { id: string; env: Env; amount: number; sale_id: string | null }
+    | undefined;
+  if (!o) return 0;
+  return postEntries(db, at, { env: o.env, saleId: o.sale_id, orderId }, [chargebackEntry(o)]);
 }
 
 /** A ledger from before the books: every sale and order posted as it stands (once, at start). */

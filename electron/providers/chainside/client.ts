@@ -107,6 +107,8 @@ function orderOf(o: OrderBody): ChainsideOrder {
     createdAt: time(o.created_at),
     expiresAt: time(o.expiration_time),
     resolvedAt: time(o.resolved_at),
+    disputeStartAt: time(o.dispute_start_date ?? null),
+    chargebackAt: time(o.chargeback_date ?? null),
     transactions: (o.transactions ?? []).map((t) => ({ txid: t.txid, status: t.status, blockchainStatus: t.blockchain_status, satoshi: t.outs_sum, createdAt: time(t.created_at) })),
   };
 }

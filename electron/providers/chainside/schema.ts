@@ -66,6 +66,9 @@ export const OrderBody = z.object({
   expiration_time: z.string(),
   created_at: z.string(),
   resolved_at: z.string().nullable(),
+  /** Required and nullable in the docs (chainside.md §3); optional here so an answer without them still reads. */
+  dispute_start_date: z.string().nullable().optional(),
+  chargeback_date: z.string().nullable().optional(),
   rate: Rate,
   currency: z.object({ name: z.string() }).passthrough(),
   reference: z.string().nullable(),

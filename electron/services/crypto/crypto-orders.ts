@@ -13,6 +13,7 @@ import {
   getBitcoinOrder,
   insertBitcoinOrder,
   recordBitcoinSnapshot,
+  recordPaidWatch,
   requestBitcoinCancel,
   type BitcoinOrderState,
 } from '../../db/queries/bitcoin-orders';
@@ -21,6 +22,7 @@ import type { BitcoinGateway as ChainsideGateway, BitcoinOrder as ChainsideOrder
 import { createSaleGuard } from '../sales/sale-guard';
 import { nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from '../payments/payment-ladder';
 import { layoutBitcoinOrderReceipt } from '../../receipts/layout';
+import { nextPaidLook, paidFinding, paidWatchStart } from './paid-watch';
 
 export type CryptoDeps = {
   db: Ledger;
@@ -94,6 +96,9 @@ export function toCryptoView(r: BitcoinOrderRecord, remote: ChainsideOrder | nul
     checkAttempts: r.check_attempts,
     nextCheckAt: r.next_check_at,
     cancelRequested: r.cancel_requested === 1,
+    dispute: r.chargeback_at !== null ? 'chargeback' : r.dispute_at === null ? 'none' : r.status === 'network_dispute' ? 'open' : 'ended',
+    disputeAt: r.dispute_at,
+    chargebackAt: r.chargeback_at,
   };
 }
 
@@ -118,6 +123,9 @@ function remoteView(o: ChainsideOrder): CryptoOrderView {
     checkAttempts: 0,
     nextCheckAt: null,
     cancelRequested: false,
+    dispute: s === 'chargeback' ? 'chargeback' : s === 'network_dispute' ? 'open' : 'none',
+    disputeAt: o.disputeStartAt,
+    chargebackAt: o.chargebackAt,
   };
 }
 
@@ -145,7 +153,7 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
         });
         return;
       case 'settled':
-        recordBitcoinSnapshot(db, r.id, at, { ...base, state: 'paid', snapshot: status.settled.display?.bitcoin ?? null, excess: status.settled.excess ?? 0, nextCheckAt: null });
+        recordBitcoinSnapshot(db, r.id, at, { ...base, state: 'paid', snapshot: status.settled.display?.bitcoin ?? null, excess: status.settled.excess ?? 0, ...paidWatchStart(at, scale) });
         log.info('crypto.paid', { reference: r.id, excess: status.settled.excess ?? 0 });
         return;
       case 'closed':
@@ -176,8 +184,25 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
     apply(r, status);
   }
 
+  /** A paid order (a sale's or standalone) looked at again: disputes and chargebacks after "paid". */
+  async function watchPaid(r: BitcoinOrderRecord): Promise<void> {
+    const at = deps.now();
+    const gw = await gatewayFor(r);
+    const status: PaymentStatus = gw.ok
+      ? await gw.value.status(r.id, r.order_uuid, r.fiat_amount)
+      : { kind: 'unknown', notFound: false, error: { code: gw.error.code, message: gw.error.message, detail: gw.error.detail ?? gw.error.message, providerCode: null } };
+    const finding = paidFinding(status);
+    const snapshot = status.kind === 'settled' ? (status.settled.display?.bitcoin ?? null) : status.kind === 'pending' || status.kind === 'closed' ? (status.display?.bitcoin ?? null) : null;
+    const nextCheckAt = nextPaidLook(finding, at, r.watch_until ?? at, scale, nextUnknownCheck(r.check_attempts, at, scale));
+    recordPaidWatch(db, r.id, at, { finding, snapshot, nextCheckAt, error: status.kind === 'unknown' ? status.error.detail : null });
+    if (finding === 'dispute' && r.dispute_at === null) log.warn('crypto.dispute', { reference: r.id, saleId: r.sale_id, blockchainStatus: snapshot?.blockchainStatus ?? null });
+    if (finding === 'paid' && r.dispute_at !== null && r.status === 'network_dispute') log.info('crypto.dispute_ended', { reference: r.id, saleId: r.sale_id });
+    if (finding === 'chargeback') log.error('crypto.chargeback', { reference: r.id, saleId: r.sale_id, amount: r.fiat_amount });
+  }
+
   async function checkNow(reference: string): Promise<void> {
     const r = getBitcoinOrder(db, reference);
+    if (r && r.state === 'paid' && r.watch_until !== null && r.chargeback_at === null) return watchPaid(r);
     if (!r || r.sale_id !== null || FINAL.has(r.state)) return;
     const gw = await gatewayFor(r);
     if (!gw.ok) return apply(r, { kind: 'unknown', notFound: false, error: { code: gw.error.code, message: gw.error.message, detail: gw.error.detail ?? gw.error.message, providerCode: null } });

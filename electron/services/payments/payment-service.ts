@@ -32,6 +32,7 @@ import { insertBitcoinOrder, recordBitcoinSnapshot, type BitcoinOrderState } fro
 import { createSaleGuard } from '../sales/sale-guard';
 import type { Checkpoint } from '../sales/deps';
 import { nextRefundCheck, nextUnknownCheck, nextWaitingCheck, type PaymentTiming } from './payment-ladder';
+import { paidWatchStart } from '../crypto/paid-watch';
 
 export type PaymentAccess = {
   /** The gateway by the name a payment row holds; an error for a name no registry lists. */
@@ -146,7 +147,9 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     const at = deps.now();
     const sale = getSale(db, p.sale_id)!;
     insertBitcoinOrder(db, { id: p.provider_ref!, saleId: p.sale_id, env: sale.env, label: sale.product_name, cashier: sale.cashier, fiatAmount: p.amount, at }, null);
-    recordBitcoinSnapshot(db, p.provider_ref!, at, { state, snapshot: display?.bitcoin ?? null, expiresAt: null, excess, nextCheckAt: null, error: null });
+    // Paid: watched for disputes and chargebacks from here on (services/crypto/paid-watch.ts).
+    const watch = state === 'paid' ? paidWatchStart(at, deps.timing.scale) : { nextCheckAt: null };
+    recordBitcoinSnapshot(db, p.provider_ref!, at, { state, snapshot: display?.bitcoin ?? null, expiresAt: null, excess, error: null, ...watch });
   }
 
   async function charge(p: PaymentRecord, card: CardInput | null): Promise<void> {

@@ -114,7 +114,7 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
   const b = o.bitcoin;
   const left = o.expiresAt === null ? null : o.expiresAt - now;
   return (
-    <div className={`status-panel ${open ? 'waiting' : o.state === 'paid' ? 'ok' : 'failed'}`} data-testid={`crypto-order-${o.state}`}>
+    <div className={`status-panel ${open ? 'waiting' : o.state === 'paid' && o.dispute !== 'chargeback' ? 'ok' : 'failed'}`} data-testid={`crypto-order-${o.state}`}>
       <h2>{t(`crypto.state.${o.state}`)}</h2>
       <div className="facts">
         <span className="amount-due" data-testid="crypto-order-amount">
@@ -185,6 +185,14 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
       ) : null}
       {!open && o.state !== 'paid' && o.lastError ? (
         <p data-testid="crypto-failure">{o.lastError}</p>
+      ) : null}
+      {o.dispute !== 'none' ? (
+        <div className={o.dispute === 'ended' ? 'muted' : 'refund big'} data-testid={`crypto-dispute-${o.dispute}`}>
+          {t(`crypto.dispute.${o.dispute}`, {
+            time: formatLocalDateTime((o.dispute === 'chargeback' ? o.chargebackAt : o.disputeAt) ?? now, timeZone),
+            amount: formatRupiah(o.amount),
+          })}
+        </div>
       ) : null}
       {o.excess > 0 ? <div className="refund big">{t('pay.excessDue', { amount: formatRupiah(o.excess) })}</div> : null}
       {o.saleId ? <p className="muted">{t('crypto.ofSale')}</p> : null}
@@ -266,7 +274,13 @@ function OrderList({ t, timeZone }: { t: Translate; timeZone: string }) {
                 <td>{o.label || '—'}</td>
                 <td className="num">{formatRupiah(o.amount)}</td>
                 <td>
-                  <span className={`badge state-${STATE_CLASS[o.state]}`}>{t(`crypto.short.${o.state}`)}</span>
+                  {o.dispute === 'open' || o.dispute === 'chargeback' ? (
+                    <span className="badge state-failed" data-testid="crypto-row-dispute">
+                      {t(`crypto.shortDispute.${o.dispute}`)}
+                    </span>
+                  ) : (
+                    <span className={`badge state-${STATE_CLASS[o.state]}`}>{t(`crypto.short.${o.state}`)}</span>
+                  )}
                 </td>
               </tr>
             ))}
