@@ -468,7 +468,8 @@ export const ShiftReport = z.object({
 export type ShiftReport = z.infer<typeof ShiftReport>;
 
 /** Training: what the customer (or, for bitcoin, the chain) does on the other side. */
-export const SimulatedOutcome = z.enum(['pay', 'pay_part', 'pay_over', 'confirm', 'expire', 'deny']);
+// `dispute` and `chargeback`: a paid bitcoin order loses its confirmations / is charged back (training only).
+export const SimulatedOutcome = z.enum(['pay', 'pay_part', 'pay_over', 'confirm', 'expire', 'deny', 'dispute', 'chargeback']);
 export type SimulatedOutcome = z.infer<typeof SimulatedOutcome>;
 
 /** The owner's books: every account's balance, and each provider's deposit against what it reports. */

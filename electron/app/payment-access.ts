@@ -175,6 +175,8 @@ export function createPaymentAccess(opts: {
       : outcome === 'pay_over' ? sim.pay(order.uuid, { fraction: 1.25 })
       : outcome === 'confirm' ? sim.confirm(order.uuid)
       : outcome === 'expire' ? sim.expire(order.uuid)
+      : outcome === 'dispute' ? sim.revert(order.uuid)
+      : outcome === 'chargeback' ? sim.chargeback(order.uuid)
       : false;
     return done ? ok(undefined) : err(appError('not_allowed_in_state', 'Simulasi ini tidak berlaku untuk pesanan bitcoin ini.'));
   }

@@ -222,6 +222,7 @@ export const en: Messages = {
       ended: 'The network dispute of {time} is over: the confirmations came back, the payment stays paid.',
       chargeback: 'Charged back {time}: this order’s bitcoin was taken back by the network. The goods were given; the loss of {amount} is in the books (account 6103). Tell the owner.',
     },
+    disputeTitle: { open: 'Paid — disputed by the network', chargeback: 'Charged back — the bitcoin was taken back' },
     shortDispute: { open: 'Disputed', ended: 'Paid', chargeback: 'Charged back' },
   },
   backup: {
@@ -457,6 +458,8 @@ export const en: Messages = {
     overpaid: 'Overpaid by {btc}: a supervisor gives it back',
     simulateHalf: 'Pay half',
     simulateBlock: 'Mine 1 block',
+    simulateDispute: 'Network takes confirmations back',
+    simulateChargeback: 'Dispute times out (chargeback)',
     simulateOver: 'Overpay',
   },
   catalog: {

@@ -221,6 +221,7 @@ export const id = {
       ended: 'Sengketa jaringan {time} sudah selesai: konfirmasi kembali, pembayaran tetap lunas.',
       chargeback: 'Chargeback {time}: bitcoin pesanan ini ditarik kembali di jaringan. Barang sudah diberikan; kerugian {amount} tercatat di buku (akun 6103). Beri tahu pemilik.',
     },
+    disputeTitle: { open: 'Lunas — sedang disengketakan jaringan', chargeback: 'Chargeback — bitcoin ditarik kembali' },
     shortDispute: { open: 'Sengketa', ended: 'Lunas', chargeback: 'Chargeback' },
   },
   backup: {
@@ -456,6 +457,8 @@ export const id = {
     overpaid: 'Kelebihan {btc}: dikembalikan supervisor',
     simulateHalf: 'Bayar separuh',
     simulateBlock: 'Tambang 1 blok',
+    simulateDispute: 'Jaringan menarik konfirmasi',
+    simulateChargeback: 'Batas sengketa habis (chargeback)',
     simulateOver: 'Bayar lebih',
   },
   catalog: {

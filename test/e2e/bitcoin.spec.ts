@@ -90,6 +90,13 @@ test('a standalone bitcoin order that expires, one that is paid and printed, and
   await expect(page.getByTestId('receipt')).toContainText('Kaos sablon 3 pcs');
   await expect(page.getByTestId('receipt')).toContainText('TXID');
   await shot(page, 'btc-09-standalone-paid');
+  // Training: what a paid order can still go through on the network (issue 15 §5).
+  await page.keyboard.press('d');
+  await expect(page.getByTestId('crypto-dispute-open')).toContainText('Sengketa jaringan sejak');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('crypto-dispute-chargeback')).toContainText('kerugian Rp 150.000');
+  await expect(page.getByTestId('crypto-row-dispute').first()).toHaveText('Chargeback');
+  await shot(page, 'btc-09b-chargeback');
 
   await page.keyboard.press('5');
   await expect(page.getByTestId('crypto-filter-expired')).toHaveClass(/active/);

@@ -310,6 +310,8 @@ describe('after "paid": network disputes and chargebacks (issue 15 §5)', () => 
       expect(getBitcoinOrder(c.loket.db, o.reference!)!.next_check_at).toBeNull();
       await c.call('crypto.get', { reference: o.reference!, remote: true });
       expect(balance('6103')).toBe(90_000);
+      // A "LUNAS" slip for bitcoin the network took back is not printed.
+      expect((await c.fail('crypto.receipt', { reference: o.reference! })).code).toBe('not_allowed_in_state');
     } finally {
       await c.stop();
     }

@@ -288,6 +288,8 @@ export function createCryptoOrders(deps: CryptoDeps): CryptoOrders {
       const r = getBitcoinOrder(db, reference);
       if (!r || r.sale_id !== null) return notFound();
       if (r.state !== 'paid') return err(appError('not_allowed_in_state', 'Struk bitcoin dicetak setelah pesanan lunas.'));
+      // A "LUNAS" slip for bitcoin the network took back would be false.
+      if (r.chargeback_at !== null) return err(appError('not_allowed_in_state', 'Pesanan ini terkena chargeback; struk lunas tidak dicetak lagi.'));
       const copy = countBitcoinPrint(db, reference) - 1;
       const outlet = deps.outlet();
       return {

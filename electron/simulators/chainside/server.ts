@@ -67,6 +67,8 @@ export type ChainsideSimulator = {
   /** Blocks are mined: every unconfirmed transaction of the order gains confirmations. */
   confirm(uuid: string, blocks?: number): boolean;
   revert(uuid: string, toMempool?: boolean): boolean;
+  /** A disputed order's chargeback timeout runs out now (this order only; training's "chargeback"). */
+  chargeback(uuid: string): boolean;
   /** Moves the simulated clock forward (expiry, chargeback timeouts). */
   advance(seconds: number): void;
   /** Moves one order's expiry to now (training's "let it expire"). */
@@ -669,6 +671,14 @@ export async function startChainsideSimulator(options: ChainsideSimOptions = {})
     pay,
     confirm,
     revert,
+    chargeback(uuid) {
+      const o = find(uuid);
+      if (!o || o.final !== 'network_dispute') return false;
+      o.disputeStartAt = now() - config.chargebackSeconds * 1000;
+      evaluate(o);
+      store.save();
+      return true;
+    },
     advance(seconds) {
       store.state.clockOffsetMs += Math.round(seconds * 1000);
       store.save();

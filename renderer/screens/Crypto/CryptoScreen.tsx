@@ -109,13 +109,18 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
       keys.e = () => void c.simulate('expire');
     }
   }
-  if (o.state === 'paid' && standalone) keys.p = () => void c.print();
+  const printable = o.state === 'paid' && standalone && o.dispute !== 'chargeback';
+  if (printable) keys.p = () => void c.print();
+  // Training: what a paid order can still go through on the network (issue 15 §5).
+  const afterPaid = training && o.state === 'paid' && o.reference !== null && o.dispute !== 'chargeback';
+  if (afterPaid && o.dispute !== 'open') keys.d = () => void c.simulate('dispute');
+  if (afterPaid && o.dispute === 'open') keys.k = () => void c.simulate('chargeback');
   useKeys(keys, !busy && !confirming);
   const b = o.bitcoin;
   const left = o.expiresAt === null ? null : o.expiresAt - now;
   return (
     <div className={`status-panel ${open ? 'waiting' : o.state === 'paid' && o.dispute !== 'chargeback' ? 'ok' : 'failed'}`} data-testid={`crypto-order-${o.state}`}>
-      <h2>{t(`crypto.state.${o.state}`)}</h2>
+      <h2>{o.dispute === 'open' || o.dispute === 'chargeback' ? t(`crypto.disputeTitle.${o.dispute}`) : t(`crypto.state.${o.state}`)}</h2>
       <div className="facts">
         <span className="amount-due" data-testid="crypto-order-amount">
           {formatRupiah(o.amount)}
@@ -187,7 +192,7 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
         <p data-testid="crypto-failure">{o.lastError}</p>
       ) : null}
       {o.dispute !== 'none' ? (
-        <div className={o.dispute === 'ended' ? 'muted' : 'refund big'} data-testid={`crypto-dispute-${o.dispute}`}>
+        <div className={o.dispute === 'ended' ? 'muted' : 'refund'} data-testid={`crypto-dispute-${o.dispute}`}>
           {t(`crypto.dispute.${o.dispute}`, {
             time: formatLocalDateTime((o.dispute === 'chargeback' ? o.chargebackAt : o.disputeAt) ?? now, timeZone),
             amount: formatRupiah(o.amount),
@@ -207,7 +212,7 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
             </KeyButton>
           </>
         ) : null}
-        {o.state === 'paid' && standalone ? (
+        {printable ? (
           <KeyButton keyLabel="P" variant="primary" onClick={() => void c.print()} testId="crypto-print">
             {t('sale.print')}
           </KeyButton>
@@ -228,6 +233,20 @@ function OrderPanel({ o, t, now, timeZone, training, busy }: { o: CryptoOrderVie
           <KeyButton keyLabel="E" onClick={() => void c.simulate('expire')} disabled={busy} testId="simulate-expire">
             {t('pay.simulateExpire')}
           </KeyButton>
+        </div>
+      ) : null}
+      {afterPaid ? (
+        <div className="simulate" data-testid="simulate-after-paid">
+          <span className="muted">{t('pay.simulate')}:</span>
+          {o.dispute === 'open' ? (
+            <KeyButton keyLabel="K" onClick={() => void c.simulate('chargeback')} disabled={busy} testId="simulate-chargeback">
+              {t('btc.simulateChargeback')}
+            </KeyButton>
+          ) : (
+            <KeyButton keyLabel="D" onClick={() => void c.simulate('dispute')} disabled={busy} testId="simulate-dispute">
+              {t('btc.simulateDispute')}
+            </KeyButton>
+          )}
         </div>
       ) : null}
       {confirming ? (
