@@ -24,7 +24,11 @@ export type PaymentRig = {
   close(): Promise<void>;
 };
 
-export type PaymentHarness = { name: string; start(): Promise<PaymentRig> };
+/**
+ * `readings`: the plausible readings of what the provider's documents leave open (issue 15), each a
+ * way its simulator can play; every case runs under every one. The first is the documented reading.
+ */
+export type PaymentHarness = { name: string; readings: readonly string[]; start(reading: string): Promise<PaymentRig> };
 
 let n = 0;
 const ref = (): string => `LKT-P-C${Date.now().toString(36)}${(n++).toString(36)}`;
@@ -34,8 +38,12 @@ const settled = (s: PaymentStatus): boolean => s.kind === 'settled';
 const txnOf = (s: PaymentStatus): string | null => (s.kind === 'pending' ? s.txnId : s.kind === 'settled' ? s.settled.txnId : null);
 
 export function paymentSuite(h: PaymentHarness): void {
-  describe(`payment contract: ${h.name}`, () => {
-    const withRig = (name: string, body: (rig: PaymentRig) => Promise<void>) => rigCase(() => h.start(), name, body);
+  for (const reading of h.readings) readingSuite(h, reading);
+}
+
+function readingSuite(h: PaymentHarness, reading: string): void {
+  describe(`payment contract: ${h.name} — ${reading}`, () => {
+    const withRig = (name: string, body: (rig: PaymentRig) => Promise<void>) => rigCase(() => h.start(reading), name, body);
 
     withRig('a lost create is found by its reference — one payment at the provider, never a second', async (rig) => {
       const r = ref();

@@ -26,12 +26,21 @@ async function closedPort(): Promise<number> {
   });
 }
 
+/** VSI's readings (issue 15 §3): advice under the PAY's trxid or only a fresh one; kWh as the seed's integers or decimals; a repeated PAY answered idempotently or as an error. */
+const VSI_READINGS = {
+  'as the seed shows it': {},
+  'advice refuses a reused trxid': { advTrxid: 'refuse_reused' },
+  'kWh with decimals': { kwhStyle: 'decimal' },
+  'a repeated PAY is an error': { dupPayMode: 'error' },
+} as const;
+
 const vsi: PurchaseHarness = {
   name: 'vsi',
   signs: null,
   bearer: false,
-  async start() {
-    const sim = await startVsiSimulator({ config: { timing: { hangMs: 3_000, pendingMs: 0 } } });
+  readings: Object.keys(VSI_READINGS),
+  async start(reading) {
+    const sim = await startVsiSimulator({ config: { timing: { hangMs: 3_000, pendingMs: 0 }, ...VSI_READINGS[reading as keyof typeof VSI_READINGS] } });
     const make = (baseUrl: string) =>
       createVsiClient({
         endpoint: { baseUrl, ...sim.credentials, dtFormat: 'YYYYMMDD' },
@@ -63,6 +72,8 @@ const sat: PurchaseHarness = {
   name: 'sat',
   signs: 'answers',
   bearer: true,
+  // SAT's ambiguity (issue 15 §2, inquiries on non-inquiry products) is in the core's token flow: sat-sales.test.ts.
+  readings: ['as the SDKs show it'],
   async start() {
     let tokens = 0;
     const sim = await startSatSimulator({ config: { fulfilMs: 0, hangMs: 3_000 }, onRequest: (r) => void (r.path === '/token' && tokens++) });
@@ -98,12 +109,19 @@ const sat: PurchaseHarness = {
   },
 };
 
+/** Digiflazz's readings (digiflazz.md §4.2): request-level refusals under HTTP 400, as observed, or under 200. */
+const DIGIFLAZZ_READINGS = {
+  'refusals as HTTP 400 (as observed)': {},
+  'refusals as HTTP 200': { errorStatus: 200 },
+} as const;
+
 const digiflazz: PurchaseHarness = {
   name: 'digiflazz',
   signs: 'callbacks',
   bearer: false,
-  async start() {
-    const sim = await startDigiflazzSimulator({ devKey: 'dev-contract', config: { settleMs: 60_000, hangMs: 3_000 } });
+  readings: Object.keys(DIGIFLAZZ_READINGS),
+  async start(reading) {
+    const sim = await startDigiflazzSimulator({ devKey: 'dev-contract', config: { settleMs: 60_000, hangMs: 3_000, ...DIGIFLAZZ_READINGS[reading as keyof typeof DIGIFLAZZ_READINGS] } });
     const make = (baseUrl: string) =>
       createDigiflazzClient({
         endpoint: { baseUrl, username: 'loketlatihan', apiKey: 'dev-contract', testing: true },
