@@ -1,6 +1,7 @@
 // The one typed contract between the renderer and the core. Both hosts (Electron IPC, web HTTP)
 // and the renderer's api are generated from this table; every payload is parsed with these
 // schemas on the core side, so nothing unchecked reaches a service.
+import { FieldSpec, FieldValues } from './provider-fields';
 import { z } from 'zod';
 import { BackupBadge, BackupFileView, BackupSettings, BackupStatus, RecoveryKeyView, RestoredView } from './backup';
 import { AppError } from './domain/errors';
@@ -341,6 +342,8 @@ export const ProductView = z.object({
   needsInquiry: z.boolean(),
   sellable: z.boolean(),
   reason: z.string().nullable(),
+  /** Extra inputs the provider asks for with this product (SAT `fields`): ask each of the cashier. */
+  fields: z.array(FieldSpec).default([]),
 });
 export type ProductView = z.infer<typeof ProductView>;
 
@@ -433,6 +436,7 @@ export const SatSettingsView = z.object({
   baseUrl: z.string(),
   tokenUrl: z.string(),
   clientId: z.string(),
+  downlineId: z.string(),
   secretSet: z.boolean(),
   secretMasked: z.string(),
   /** Key fingerprints (SHA-256 of the public key), never the keys. */
@@ -570,7 +574,12 @@ export const contract = {
   },
   'bill.inquire': {
     kind: 'write',
-    request: z.object({ productCode: z.string().min(1).max(80), customerNumber: z.string().trim().min(1).max(40) }),
+    request: z.object({
+      productCode: z.string().min(1).max(80),
+      customerNumber: z.string().trim().min(1).max(40),
+      /** The product's extra inputs (ProductView.fields), all filled in. */
+      fields: FieldValues.default([]),
+    }),
     response: BillInquiryView,
   },
   'sale.startBill': {
@@ -592,6 +601,8 @@ export const contract = {
       customerNumber: z.string().trim().min(4).max(40),
       /** The price the cashier showed the customer; the core refuses if it changed since. */
       expectedTotal: Rupiah,
+      /** The product's extra inputs (ProductView.fields), all filled in. */
+      fields: FieldValues.default([]),
       payment: PaymentChoice,
       /** The cashier confirmed a second purchase of the same product for the same customer within minutes. */
       confirmRepeat: z.boolean().default(false),
@@ -798,6 +809,13 @@ export const contract = {
       baseUrl: z.string().trim().max(200),
       tokenUrl: z.string().trim().max(200),
       clientId: z.string().trim().max(128),
+      /** This outlet's id as SAT's partner's downstream reseller (`downline_id`), sent with every inquiry and order; '' for none. */
+      downlineId: z
+        .string()
+        .trim()
+        .max(50)
+        .regex(/^[A-Za-z0-9_-]*$/, 'ID downline hanya huruf, angka, garis bawah dan tanda minus.')
+        .default(''),
       clientSecret: z.string().max(256).optional(),
       privateKeyPem: z.string().max(10_000).optional(),
       satPublicKeyPem: z.string().max(10_000).optional(),

@@ -66,6 +66,8 @@ export const SaleRecord = z.object({
   review_reason: ntext,
   reprints: int,
   warnings_json: z.string(),
+  /** JSON [{name, value}]: the product's extra inputs as the purchase sends them (SAT `fields`); null for none. */
+  provider_fields: ntext,
   // joined from the sale's payment
   payment_id: z.string(),
   payment_method: PaymentMethod,
@@ -143,6 +145,8 @@ export const InquiryRecord = z.object({
   provider_admin: int,
   unsold_tokens: int,
   inquiry_ref: z.string(),
+  /** JSON [{name, value}] sent with the inquiry (and so with the payment of its bill). */
+  fields_json: z.string(),
 });
 export type InquiryRecord = z.infer<typeof InquiryRecord>;
 
@@ -180,6 +184,8 @@ export const ProductRecord = z.object({
   is_inquiry: z.union([z.literal(0), z.literal(1)]),
   status: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   synced_at: int,
+  /** JSON [{name, label}]: extra inputs the product asks for (SAT `fields`); '[]' for none. */
+  extra_fields: z.string(),
 });
 export type ProductRecord = z.infer<typeof ProductRecord>;
 

@@ -1,5 +1,6 @@
 // What services know about upstream providers. Wire formats stay in each provider's folder; here
 // there are only outcomes, in the three classes the money path cares about.
+import type { FieldSpec, FieldValue } from '../../shared/provider-fields';
 import type { ErrorCode } from '../../shared/domain/errors';
 
 /** A purchase provider's name as the registry lists it (electron/providers/registry.ts). */
@@ -76,6 +77,8 @@ export type PurchaseRequest = {
   /** What the sale was priced at: the most the provider may take (Digiflazz `max_price`). */
   maxCost: number;
   inquiryRef: string | null;
+  /** The product's extra inputs, as the sale keeps them (SAT `fields`); absent or empty for none. */
+  fields?: FieldValue[];
 };
 
 export type AdviceRequest = {
@@ -117,6 +120,8 @@ export type CatalogProduct = {
   faceValue: number | null;
   isInquiry: boolean;
   status: 1 | 2 | 3;
+  /** Extra inputs the product asks for (SAT `fields`); absent or empty for none. */
+  extraFields?: FieldSpec[];
 };
 
 export type BillInquiry = {
@@ -136,5 +141,5 @@ export type BillInquiry = {
 export type DistributorServices = {
   listProducts(codes?: readonly string[]): Promise<ProviderResult<CatalogProduct[]>>;
   balance(): Promise<ProviderResult<number>>;
-  inquireBill(request: { ref: string; productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>>;
+  inquireBill(request: { ref: string; productCode: string; customerNumber: string; fields?: FieldValue[] }): Promise<ProviderResult<BillInquiry>>;
 };

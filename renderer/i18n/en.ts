@@ -595,6 +595,7 @@ export const en: Messages = {
     satBaseUrl: 'Base URL (https://…/api)',
     satTokenUrl: 'Token URL (https://…/token)',
     satClientId: 'Client ID',
+    satDownline: 'Downline ID (optional: this outlet’s code in the SAT partner account)',
     satSecret: 'Client secret',
     privateKey: 'Partner private key (PEM)',
     satPublicKey: 'SAT public key (PEM)',

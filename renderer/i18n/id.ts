@@ -594,6 +594,7 @@ export const id = {
     satBaseUrl: 'Base URL (https://…/api)',
     satTokenUrl: 'Token URL (https://…/token)',
     satClientId: 'Client ID',
+    satDownline: 'ID downline (opsional: kode outlet ini di akun mitra SAT)',
     satSecret: 'Client secret',
     privateKey: 'Kunci privat mitra (PEM)',
     satPublicKey: 'Kunci publik SAT (PEM)',

@@ -162,4 +162,37 @@ describe('SAT client against the SAT simulator', () => {
       sim.configure({ fault: { oddProductStatus: false } });
     }
   });
+
+  it('products that declare extra inputs get them, on inquiry and order; the outlet’s downline id goes with every call (issue 15 §2)', async () => {
+    const listed = await client().listProducts(['mlbb-86-diamonds', 'pbb-kota-bandung', '25k-xl']);
+    expect(listed.ok).toBe(true);
+    if (!listed.ok) return;
+    const byCode = new Map(listed.value.map((p) => [p.code, p]));
+    expect(byCode.get('mlbb-86-diamonds')!.extraFields).toEqual([{ name: 'zone_id', label: 'Zone ID' }]);
+    expect(byCode.get('pbb-kota-bandung')!.extraFields).toEqual([{ name: 'tahun_pajak', label: 'Tahun pajak' }]);
+    expect(byCode.get('25k-xl')!.extraFields).toEqual([]);
+
+    const withDownline = createSatClient({
+      endpoint: { baseUrl: sim.baseUrl, tokenUrl: sim.tokenUrl, ...sim.credentials, downlineId: 'OUTLET-07' },
+      timeouts: DEFAULT_SAT_TIMEOUTS,
+      now,
+      log: silentLogger,
+    });
+    // Without its field the product is refused before anything is taken; with it, sold, and SAT holds what was sent.
+    const before = sim.deposit();
+    const missing = await order(withDownline, ref(), 'mlbb-86-diamonds', '1234567890');
+    expect(missing).toMatchObject({ kind: 'failed', error: { providerCode: 'P01' } });
+    expect(sim.deposit()).toBe(before);
+    const r = ref();
+    const game = await withDownline.purchase({ ref: r, kind: 'digital', maxCost: 0, providerProduct: 'mlbb-86-diamonds', customerNumber: '1234567890', faceValue: 0, amount: 0, inquiryRef: null, fields: [{ name: 'zone_id', value: '2001' }] });
+    expect(game.kind).not.toBe('failed');
+    expect(sim.orders().find((o) => o.id === r)).toMatchObject({ fields: [{ name: 'zone_id', value: '2001' }], downlineId: 'OUTLET-07' });
+
+    const bill = await withDownline.inquireBill({ ref: ref(), productCode: 'pbb-kota-bandung', customerNumber: '327301000100', fields: [{ name: 'tahun_pajak', value: '2026' }] });
+    expect(bill.ok).toBe(true);
+    expect(sim.inquiries().at(-1)).toMatchObject({ productCode: 'pbb-kota-bandung', fields: [{ name: 'tahun_pajak', value: '2026' }], downlineId: 'OUTLET-07' });
+    // A client without a downline id sends none.
+    await client().inquireBill({ ref: ref(), productCode: 'pln-postpaid', customerNumber: '532110000060' });
+    expect(sim.inquiries().at(-1)).toMatchObject({ productCode: 'pln-postpaid', fields: null, downlineId: null });
+  });
 });

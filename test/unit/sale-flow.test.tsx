@@ -8,6 +8,7 @@ import { useBill } from '../../renderer/stores/bill-store';
 import { useDigital } from '../../renderer/stores/digital-store';
 import { useSale } from '../../renderer/stores/sale-store';
 import type { CallName } from '../../shared/contract-names';
+import type { ProductView } from '../../shared/contract';
 
 type Sent = { name: CallName; request: Record<string, unknown> };
 let sent: Sent[] = [];
@@ -36,7 +37,7 @@ beforeEach(() => {
 });
 afterEach(() => setTransport(null));
 
-const product = { code: 'pln', kind: 'bill', name: 'PLN Pascabayar', category: 'Listrik PLN', operator: 'PLN', faceValue: null, providerPrice: 2500, sellPrice: null, margin: 0, needsInquiry: true, sellable: true, reason: null } as const;
+const product: ProductView = { code: 'pln', kind: 'bill', name: 'PLN Pascabayar', category: 'Listrik PLN', operator: 'PLN', faceValue: null, providerPrice: 2500, sellPrice: null, margin: 0, needsInquiry: true, sellable: true, reason: null, fields: [] };
 
 describe('bill flow', () => {
   it('product → number → the bill → payment (one request id) → the sale', async () => {

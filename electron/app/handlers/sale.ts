@@ -26,7 +26,7 @@ export function saleHandlers(core: Core): Handlers<Names> {
   return {
     'pln.inquire': (req) => sales.inquirePln(req.customerNumber),
     'sale.startPlnToken': (req, caller) => sales.startPlnToken(req, seatOf(core, caller)),
-    'bill.inquire': (req) => sales.inquireBill(req.productCode, req.customerNumber),
+    'bill.inquire': (req) => sales.inquireBill(req.productCode, req.customerNumber, req.fields),
     'sale.startBill': (req, caller) => sales.startBill(req, seatOf(core, caller)),
     'sale.startDigital': (req, caller) => sales.startDigital(req, seatOf(core, caller)),
     'sale.get': (req) => sales.get(req.saleId),

@@ -9,9 +9,9 @@ export function upsertProducts(db: Ledger, env: string, provider: string, produc
   db.transaction(() => {
     const upsert = stmt(
       db,
-      `INSERT INTO products (env, code, provider, kind, name, category, operator, price, face_value, is_inquiry, status, synced_at)
-       VALUES (@env, @code, @provider, @kind, @name, @category, @operator, @price, @face_value, @is_inquiry, @status, @synced_at)
-       ON CONFLICT(env, provider, code) DO UPDATE SET kind = excluded.kind, name = excluded.name,
+      `INSERT INTO products (env, code, provider, kind, name, category, operator, price, face_value, is_inquiry, status, synced_at, extra_fields)
+       VALUES (@env, @code, @provider, @kind, @name, @category, @operator, @price, @face_value, @is_inquiry, @status, @synced_at, @extra_fields)
+       ON CONFLICT(env, provider, code) DO UPDATE SET kind = excluded.kind, name = excluded.name, extra_fields = excluded.extra_fields,
          category = excluded.category, operator = excluded.operator, price = excluded.price, face_value = excluded.face_value,
          is_inquiry = excluded.is_inquiry, status = excluded.status, synced_at = excluded.synced_at`,
     );

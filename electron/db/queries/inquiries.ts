@@ -7,10 +7,10 @@ export function insertInquiry(db: Ledger, r: InquiryRecord): void {
   stmt(db,
     `INSERT INTO inquiries (id, env, provider, product_kind, product_code, created_at, expires_at, customer_number,
        meter_number, idpel, customer_name, tariff_power, face_value, provider_admin, provider_cost, unsold_tokens,
-       inquiry_ref, lines_json)
+       inquiry_ref, lines_json, fields_json)
      VALUES (@id, @env, @provider, @product_kind, @product_code, @created_at, @expires_at, @customer_number,
        @meter_number, @idpel, @customer_name, @tariff_power, @face_value, @provider_admin, @provider_cost, @unsold_tokens,
-       @inquiry_ref, @lines_json)`,
+       @inquiry_ref, @lines_json, @fields_json)`,
   ).run(r);
 }
 

@@ -96,6 +96,8 @@ export type NewSale = {
   providerRef: string;
   inquiryRef: string | null;
   inquiryLinesJson: string;
+  /** JSON [{name, value}] the purchase sends with the product (SAT `fields`); null for none. */
+  providerFieldsJson: string | null;
   warningsJson: string;
   /** The open shift the sale is made in (null only for sales from before shifts). */
   shiftId: string | null;
@@ -143,11 +145,11 @@ export function createSale(db: Ledger, s: NewSale): CreateSaleResult {
       `INSERT INTO sales (id, seq, client_request_id, product_kind, product_code, provider_product, product_name, category,
          provider, env, state, business_date, created_at, updated_at, cashier, inquiry_id, customer_number, customer_name,
          meter_number, idpel, tariff_power, face_value, provider_admin, provider_cost, margin, total, provider_ref,
-         inquiry_ref, inquiry_lines, warnings_json, shift_id)
+         inquiry_ref, inquiry_lines, warnings_json, shift_id, provider_fields)
        VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sales), @clientRequestId, @productKind, @productCode,
          @providerProduct, @productName, @category, @provider, @env, @state, @businessDate, @at, @at, @cashier, @inquiryId,
          @customerNumber, @customerName, @meterNumber, @idpel, @tariffPower, @faceValue, @providerAdmin, @providerCost,
-         @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson, @shiftId)`,
+         @margin, @total, @providerRef, @inquiryRef, @inquiryLinesJson, @warningsJson, @shiftId, @providerFieldsJson)`,
     ).run({ ...s, payment: undefined, repeatSince: undefined, state });
     const p = s.payment;
     if (p.method === 'cash') {

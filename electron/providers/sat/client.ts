@@ -1,5 +1,6 @@
 // The SAT client: catalogue, deposit, inquiries, signed checkout and verified order status.
 // This is the folder's only public export.
+import type { FieldValue } from '../../../shared/provider-fields';
 import { ok, err } from '../../../shared/domain/errors';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type {
@@ -33,6 +34,8 @@ export type SatEndpoint = {
   clientSecret: string;
   privateKeyPem: string;
   satPublicKeyPem: string;
+  /** The partner's id for this outlet as its downstream reseller (sat.md §4.4 `downline_id`); sent when set. */
+  downlineId?: string | null;
 };
 
 export type SatTimeouts = { connectMs: number; checkoutMs: number; otherMs: number };
@@ -142,16 +145,25 @@ export function createSatClient(options: SatClientOptions): SatClient {
     return err(satError('provider_unavailable', 'SAT belum bisa melayani. Coba lagi sebentar lagi.', e?.detail ?? snippet(ex), e?.code ?? null));
   }
 
-  async function inquire(productCode: string, customerNumber: string): Promise<ProviderResult<InquiryAnswer>> {
+  /** What every inquiry and order carries besides the product: its extra inputs and the outlet's downline id, when there are any. */
+  function extras(fields: readonly FieldValue[] | undefined): Record<string, unknown> {
+    return {
+      ...(fields && fields.length > 0 ? { fields: fields.map((f) => ({ name: f.name, value: f.value })) } : {}),
+      ...(endpoint.downlineId ? { downline_id: endpoint.downlineId } : {}),
+    };
+  }
+
+  async function inquire(productCode: string, customerNumber: string, fields?: readonly FieldValue[]): Promise<ProviderResult<InquiryAnswer>> {
     return read('v2/inquiry', (b) => {
       const p = InquiryBody.safeParse(b);
       return p.success ? p.data : null;
-    }, { data: { type: 'inquiry', attributes: { product_code: productCode, client_number: customerNumber } } });
+    }, { data: { type: 'inquiry', attributes: { product_code: productCode, client_number: customerNumber, ...extras(fields) } } });
   }
 
   async function purchase(req: PurchaseRequest): Promise<PurchaseOutcome> {
     const attributes: Record<string, unknown> = { product_code: req.providerProduct, client_number: req.customerNumber };
     if (req.amount > 0) attributes.amount = req.amount;
+    Object.assign(attributes, extras(req.fields));
     // Serialised once; these exact bytes are signed and sent (sat.md §7.2).
     const body = Buffer.from(JSON.stringify({ data: { type: 'order', id: req.ref, attributes } }));
     const r = await transport({ method: 'POST', path: 'v2/order', body, signature: signPss(body, privateKey), timeoutMs: timeouts.checkoutMs });
@@ -218,8 +230,8 @@ export function createSatClient(options: SatClientOptions): SatClient {
     };
   }
 
-  async function inquireBill(req: { ref: string; productCode: string; customerNumber: string }): Promise<ProviderResult<BillInquiry>> {
-    const r = await inquire(req.productCode, req.customerNumber);
+  async function inquireBill(req: { ref: string; productCode: string; customerNumber: string; fields?: FieldValue[] }): Promise<ProviderResult<BillInquiry>> {
+    const r = await inquire(req.productCode, req.customerNumber, req.fields);
     if (!r.ok) return r;
     const a = r.value.data.attributes;
     return {

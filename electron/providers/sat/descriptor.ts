@@ -20,6 +20,7 @@ export const satDescriptor: PurchaseDescriptor = {
       { name: 'baseUrl', label: 'Alamat API SAT', kind: 'url', required: true },
       { name: 'tokenUrl', label: 'Alamat token SAT', kind: 'url', required: true },
       { name: 'clientId', label: 'Client ID', kind: 'text', required: true },
+      { name: 'downlineId', label: 'ID downline (opsional)', kind: 'text', required: false },
     ],
     secrets: [
       { field: 'clientSecret', label: 'Client secret', vaultName: 'sat.production.clientSecret', boundTo: ['baseUrl', 'tokenUrl', 'clientId'], required: true },
@@ -32,7 +33,15 @@ export const satDescriptor: PurchaseDescriptor = {
     const c = ctx.config;
     const s = ctx.secrets;
     const client = createSatClient({
-      endpoint: { baseUrl: c.baseUrl!, tokenUrl: c.tokenUrl!, clientId: c.clientId!, clientSecret: s.clientSecret!, privateKeyPem: s.privateKeyPem!, satPublicKeyPem: s.satPublicKeyPem! },
+      endpoint: {
+        baseUrl: c.baseUrl!,
+        tokenUrl: c.tokenUrl!,
+        clientId: c.clientId!,
+        clientSecret: s.clientSecret!,
+        privateKeyPem: s.privateKeyPem!,
+        satPublicKeyPem: s.satPublicKeyPem!,
+        downlineId: c.downlineId || null,
+      },
       timeouts: timeoutsFor(DEFAULT_SAT_TIMEOUTS, ctx),
       now: ctx.now,
       log: ctx.log,

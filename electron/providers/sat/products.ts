@@ -3,6 +3,7 @@
 // prepaid nominal is written in the code ("25k-xl", "pln-prepaid-token-100k") or the name.
 import type { CatalogProduct } from '../contract';
 import type { ProductItem } from './schema';
+import { FieldSpec } from '../../../shared/provider-fields';
 
 type Item = ProductItem;
 
@@ -38,5 +39,23 @@ export function classifyProduct(item: Item): CatalogProduct {
     faceValue: kind === 'bill' ? null : nominal(item.id, a.product_name),
     isInquiry: a.is_inquiry,
     status: a.status === 1 || a.status === 2 ? a.status : 3,
+    extraFields: declaredFields(a.fields),
   };
+}
+
+const LABEL_KEYS = ['label', 'display_name', 'description', 'title'] as const;
+
+/** `["zone_id"]`, `[{"name":"zone_id","label":"Zona"}]` or nothing: the inputs to ask for, by name. */
+export function declaredFields(raw: unknown): FieldSpec[] {
+  if (!Array.isArray(raw)) return [];
+  const out: FieldSpec[] = [];
+  for (const f of raw) {
+    const name = typeof f === 'string' ? f : typeof f === 'object' && f !== null && typeof (f as { name?: unknown }).name === 'string' ? (f as { name: string }).name : null;
+    if (name === null) continue;
+    const o = typeof f === 'object' && f !== null ? (f as Record<string, unknown>) : {};
+    const label = LABEL_KEYS.map((k) => o[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? name;
+    const spec = FieldSpec.safeParse({ name, label: label.trim().slice(0, 60) });
+    if (spec.success && !out.some((x) => x.name === spec.data.name)) out.push(spec.data);
+  }
+  return out.slice(0, 10);
 }

@@ -39,6 +39,12 @@ export const ProductItem = z.object({
     status: z.number().int(),
     operator_name: z.string().optional(),
     category_name: z.string().optional(),
+    /**
+     * Extra inputs a product asks for — the requests' `fields` (sat.md §4.4: "product-specific extra
+     * inputs"). How a product declares them is not published: read leniently (names, or objects
+     * with a name and maybe a label), and anything unreadable ignored rather than losing the product.
+     */
+    fields: z.unknown().optional(),
   }),
 });
 export type ProductItem = z.infer<typeof ProductItem>;

@@ -1,6 +1,7 @@
 // The distributor's catalogue in the ledger: synced on start, on demand, and for one product before
 // it is sold when its last sync is old. Inactive (2) and temporarily unavailable (3) products
 // cannot be sold, and say why.
+import { readFieldSpecs } from '../../../shared/provider-fields';
 import { localizeAmountsInName } from '../../../shared/domain/money';
 import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { Mode, PriceRule, ProductView } from '../../../shared/contract';
@@ -52,6 +53,7 @@ function toRecord(p: CatalogProduct): Omit<ProductRecord, 'env' | 'provider' | '
     face_value: p.faceValue,
     is_inquiry: p.isInquiry ? 1 : 0,
     status: p.status,
+    extra_fields: JSON.stringify(p.extraFields ?? []),
   };
 }
 
@@ -97,6 +99,7 @@ export function createCatalogService(opts: {
       needsInquiry: p.is_inquiry === 1,
       sellable: sellable && (q === null || q.ok),
       reason: p.status === 1 ? (q && !q.ok ? q.error.message : null) : UNAVAILABLE[p.status],
+      fields: readFieldSpecs(p.extra_fields),
     };
   }
 

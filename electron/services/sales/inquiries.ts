@@ -1,5 +1,6 @@
 // Inquiries: ask the provider who the customer is and what the bill is, and keep the answer in the
 // ledger so the sale is priced from what the provider said — never from what the renderer sends.
+import { checkFieldValues, readFieldSpecs, type FieldValue } from '../../../shared/provider-fields';
 import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { parseCustomerNumber, passesLuhn } from '../../../shared/domain/pln';
@@ -131,6 +132,7 @@ export async function inquirePln(deps: SaleDeps, input: string): Promise<Result<
       unsold_tokens: found.unsoldTokens,
       inquiry_ref: found.inquiryRef ?? '',
       lines_json: '[]',
+      fields_json: '[]',
     }),
   );
   // A provider that sells tokens without an inquiry (SAT marks them is_inquiry: false) may refuse
@@ -174,6 +176,7 @@ function uncheckedCustomer(deps: SaleDeps, env: Mode, provider: string, number: 
     unsold_tokens: 0,
     inquiry_ref: '',
     lines_json: '[]',
+    fields_json: '[]',
   };
   insertInquiry(deps.db, r);
   return r;
@@ -207,7 +210,7 @@ export function billWarnings(deps: SaleDeps, r: InquiryRecord): Warning[] {
   return [{ code: 'recent_same_bill', params: { receiptNo: receiptNo(paid.seq), when } }];
 }
 
-export async function inquireBill(deps: SaleDeps, productCode: string, customerNumberInput: string): Promise<Result<BillInquiryView>> {
+export async function inquireBill(deps: SaleDeps, productCode: string, customerNumberInput: string, fieldValues: readonly FieldValue[] = []): Promise<Result<BillInquiryView>> {
   const customerNumber = customerNumberInput.replace(/[\s-]/g, '');
   if (!/^\d{4,24}$/.test(customerNumber)) {
     return err(appError('invalid_customer_number', 'Nomor pelanggan hanya angka (4–24 digit).'));
@@ -219,6 +222,10 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
   const p = product.value;
   if (p.kind !== 'bill') return err(appError('invalid_request', 'Produk ini bukan tagihan.'));
   if (p.status !== 1) return err(appError('product_unavailable', p.status === 2 ? 'Produk dinonaktifkan penyedia.' : 'Produk sedang gangguan di penyedia. Coba lagi nanti.'));
+  // The product's own extra inputs, all of them and nothing else; kept with the inquiry so the
+  // payment of this bill sends the same.
+  const fields = checkFieldValues(readFieldSpecs(p.extra_fields), fieldValues);
+  if (!fields.ok) return fields;
   const blocked = pendingBlock(deps, [customerNumber]);
   if (blocked) return blocked;
   const distributor = await deps.providers.distributor(provider, env);
@@ -227,7 +234,7 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
     deps,
     provider,
     env,
-    (ref) => distributor.value.inquireBill({ ref, productCode, customerNumber }),
+    (ref) => distributor.value.inquireBill({ ref, productCode, customerNumber, fields: fields.value }),
     (bill, at) => ({
       id: ulid(at),
       env,
@@ -247,6 +254,7 @@ export async function inquireBill(deps: SaleDeps, productCode: string, customerN
       unsold_tokens: 0,
       inquiry_ref: bill.inquiryRef ?? '',
       lines_json: JSON.stringify(bill.lines),
+      fields_json: JSON.stringify(fields.value),
     }),
   );
   if (!rec.ok) return rec;

@@ -2,6 +2,7 @@
 // that re-sends the same request (Digiflazz) asks for exactly what was bought.
 import type { PurchaseRequest } from '../../providers/contract';
 import type { SaleRecord } from '../../db/rows';
+import { readFieldValues } from '../../../shared/provider-fields';
 
 export function purchaseRequestOf(sale: SaleRecord): PurchaseRequest {
   return {
@@ -13,5 +14,6 @@ export function purchaseRequestOf(sale: SaleRecord): PurchaseRequest {
     amount: sale.product_kind === 'bill' ? sale.provider_cost : 0,
     maxCost: sale.provider_cost,
     inquiryRef: sale.inquiry_ref,
+    fields: readFieldValues(sale.provider_fields),
   };
 }

@@ -1,4 +1,5 @@
 // The sale use cases behind the contract calls: PLN tokens (VSI or SAT), bills and digital products (SAT).
+import type { FieldValue } from '../../../shared/provider-fields';
 import { recordExcessReturned } from '../../db/queries/payments';
 import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import type { BillInquiryView, ParsedReq, PlnInquiry, SaleView } from '../../../shared/contract';
@@ -24,7 +25,7 @@ import type { Warning } from '../../../shared/contract';
 export type SalesService = {
   inquirePln(customerNumber: string): Promise<Result<PlnInquiry>>;
   startPlnToken(request: ParsedReq<'sale.startPlnToken'>, seatOf: SeatOf): Promise<Result<SaleView>>;
-  inquireBill(productCode: string, customerNumber: string): Promise<Result<BillInquiryView>>;
+  inquireBill(productCode: string, customerNumber: string, fields?: readonly FieldValue[]): Promise<Result<BillInquiryView>>;
   startBill(request: ParsedReq<'sale.startBill'>, seatOf: SeatOf): Promise<Result<SaleView>>;
   startDigital(request: ParsedReq<'sale.startDigital'>, seatOf: SeatOf): Promise<Result<SaleView>>;
   get(saleId: string): Result<SaleView>;
@@ -74,7 +75,7 @@ export function createSalesService(deps: SaleDeps): SalesService {
   return {
     inquirePln: (n) => inquirePln(deps, n),
     startPlnToken: (req, seatOf) => start(req, () => plnTokenDraft(deps, req), seatOf),
-    inquireBill: (code, n) => inquireBill(deps, code, n),
+    inquireBill: (code, n, fields) => inquireBill(deps, code, n, fields),
     startBill: (req, seatOf) => start(req, () => billDraft(deps, req), seatOf),
     startDigital: (req, seatOf) => start(req, () => digitalDraft(deps, req), seatOf),
     get: view,

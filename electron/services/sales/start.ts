@@ -2,6 +2,7 @@
 // records the sale, its payment and the purchase intent in one commit before anything is sent.
 // Cash is in hand, so the purchase goes at once; any other method is charged first and the
 // purchase waits until the money is in.
+import { checkFieldValues, readFieldSpecs } from '../../../shared/provider-fields';
 import { err, ok, appError, type Result } from '../../../shared/domain/errors';
 import { ulid } from '../../../shared/domain/ids';
 import { formatAmount, formatRupiah } from '../../../shared/domain/money';
@@ -141,6 +142,7 @@ export function plnTokenDraft(deps: SaleDeps, req: ParsedReq<'sale.startPlnToken
         ...option.amounts,
         inquiryRef: inq.inquiry_ref || null,
         inquiryLinesJson: '[]',
+        providerFieldsJson: null,
       },
     },
   };
@@ -180,6 +182,8 @@ export function billDraft(deps: SaleDeps, req: ParsedReq<'sale.startBill'>): Res
         // Digiflazz pays a bill under its inquiry's ref_id; SAT needs none.
         inquiryRef: inq.inquiry_ref || null,
         inquiryLinesJson: inq.lines_json,
+        // What the inquiry sent (SAT `fields`), sent again with the payment.
+        providerFieldsJson: inq.fields_json === '[]' ? null : inq.fields_json,
       },
     },
   };
@@ -197,6 +201,8 @@ export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDig
   if (p.status !== 1) return fail('product_unavailable', UNAVAILABLE[p.status === 2 ? 2 : 3]);
   const q = deps.catalog.quote(p, p.price);
   if (!q.ok) return q;
+  const fields = checkFieldValues(readFieldSpecs(p.extra_fields), req.fields);
+  if (!fields.ok) return fields;
   if (q.value.total !== req.expectedTotal) {
     return fail('price_changed', `Harga ${p.name} berubah menjadi ${formatRupiah(q.value.total)}. Konfirmasi ulang ke pelanggan.`);
   }
@@ -226,6 +232,7 @@ export async function digitalDraft(deps: SaleDeps, req: ParsedReq<'sale.startDig
         total: q.value.total,
         inquiryRef: null,
         inquiryLinesJson: '[]',
+        providerFieldsJson: fields.value.length === 0 ? null : JSON.stringify(fields.value),
       },
     },
   };

@@ -23,9 +23,10 @@ export const SAT_SECRET = 'sat.production.clientSecret';
 export const SAT_PRIVATE_KEY = 'sat.production.privateKey';
 export const SAT_PUBLIC_KEY = 'sat.production.satPublicKey';
 
-const SatProduction = z.object({ baseUrl: z.string(), tokenUrl: z.string(), clientId: z.string() });
+// `downlineId`: this outlet's id as the partner's downstream reseller (SAT `downline_id`); '' for none.
+const SatProduction = z.object({ baseUrl: z.string(), tokenUrl: z.string(), clientId: z.string(), downlineId: z.string().default('') });
 export type SatProduction = z.infer<typeof SatProduction>;
-const DEFAULT_SAT: SatProduction = { baseUrl: '', tokenUrl: '', clientId: '' };
+const DEFAULT_SAT: SatProduction = { baseUrl: '', tokenUrl: '', clientId: '', downlineId: '' };
 
 const KeyFacts = z.object({ privateKey: z.string(), satPublicKey: z.string() }).partial();
 
@@ -60,6 +61,8 @@ export type SatSettingsInput = {
   baseUrl: string;
   tokenUrl: string;
   clientId: string;
+  /** '' for none. */
+  downlineId?: string;
   clientSecret?: string | undefined;
   privateKeyPem?: string | undefined;
   satPublicKeyPem?: string | undefined;
@@ -246,7 +249,7 @@ export function createSettingsService(db: Ledger, vault: Vault, now: () => numbe
         if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; secret tidak disimpan.', stored.reason));
         writeSetting(db, 'sat.production.secretMask', maskSecret(input.clientSecret), now());
       }
-      writeSetting(db, 'sat.production', JSON.stringify({ baseUrl: input.baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId }), now());
+      writeSetting(db, 'sat.production', JSON.stringify({ baseUrl: input.baseUrl, tokenUrl: input.tokenUrl, clientId: input.clientId, downlineId: input.downlineId ?? '' }), now());
       notify();
       return ok(service.view());
     },

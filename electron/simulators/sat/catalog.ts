@@ -12,6 +12,12 @@ export type SimProduct = {
   nominal: number | null;
   delivery: 'pulsa' | 'data' | 'ewallet' | 'voucher' | 'token' | 'bill';
   admin: number;
+  /**
+   * Extra inputs the product needs (the requests' `fields`, sat.md §4.4), listed with the product —
+   * SAT publishes no declaration format, so this is one reading; the simulator refuses an inquiry or
+   * an order of such a product without them.
+   */
+  fields?: Array<{ name: string; label: string }>;
 };
 
 const wholesale = (nominal: number): number => Math.round((nominal * 0.985 + 300) / 25) * 25;
@@ -114,5 +120,11 @@ export function simCatalogue(): SimProduct[] {
   ];
   const disturbed = products.find((p) => p.code === '20k-smartfren');
   if (disturbed) disturbed.status = 3;
+  // A game top-up needs the player's zone next to the id; a land tax bill, the tax year.
+  const game = products.find((p) => p.code === 'mlbb-86-diamonds');
+  if (game) game.fields = [{ name: 'zone_id', label: 'Zone ID' }];
+  const pbb = bill('pbb-kota-bandung', 'PBB Kota Bandung', 'Pajak', 'Pemkot Bandung', 2_500);
+  pbb.fields = [{ name: 'tahun_pajak', label: 'Tahun pajak' }];
+  products.push(pbb);
   return products;
 }

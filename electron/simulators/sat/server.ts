@@ -49,6 +49,8 @@ export type SatSimulator = {
   port: number;
   credentials: { clientId: string; clientSecret: string; privateKeyPem: string; satPublicKeyPem: string };
   orders(): SimOrder[];
+  /** Every inquiry received, with what it carried besides the product (tests: `fields`, `downline_id`). */
+  inquiries(): Array<{ productCode: string; clientNumber: string; fields: Array<{ name: string; value: string }> | null; downlineId: string | null }>;
   checkoutCount(requestId: string): number;
   /** Status reads (GET v2/order/:id) received for this request id: tests wait on it instead of the clock. */
   statusReads(requestId: string): number;
@@ -90,6 +92,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
   const tokens = new Map<string, number>();
   const reads = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  const inquiries: Array<{ productCode: string; clientNumber: string; fields: Array<{ name: string; value: string }> | null; downlineId: string | null }> = [];
 
   function authorized(req: http.IncomingMessage): boolean {
     const m = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
@@ -117,7 +120,33 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
 
   function productJson(p: SimProduct): object {
     const status = config.fault.oddProductStatus && p === catalogue[0] ? 9 : p.status;
-    return { type: 'product', id: p.code, attributes: { product_name: p.name, price: p.price, is_inquiry: p.isInquiry, status, operator_name: p.operator, category_name: p.category } };
+    return {
+      type: 'product',
+      id: p.code,
+      attributes: { product_name: p.name, price: p.price, is_inquiry: p.isInquiry, status, operator_name: p.operator, category_name: p.category, ...(p.fields ? { fields: p.fields } : {}) },
+    };
+  }
+
+  type SentFields = Array<{ name: string; value: string }> | null;
+
+  /** The request's `fields` as a list of {name, value} strings; 'bad' when it is something else. */
+  function sentFields(raw: unknown): SentFields | 'bad' {
+    if (raw === undefined || raw === null) return null;
+    if (!Array.isArray(raw)) return 'bad';
+    const out: Array<{ name: string; value: string }> = [];
+    for (const f of raw) {
+      if (typeof f !== 'object' || f === null || typeof (f as { name?: unknown }).name !== 'string' || typeof (f as { value?: unknown }).value !== 'string') return 'bad';
+      out.push({ name: (f as { name: string }).name, value: (f as { value: string }).value });
+    }
+    return out;
+  }
+
+  /** A product that declares fields is refused without each of them (P01), as a validation error would be. */
+  function missingField(p: SimProduct, fields: SentFields): Reply | null {
+    for (const f of p.fields ?? []) {
+      if (!fields?.some((x) => x.name === f.name && x.value.trim() !== '')) return satError(400, 'P01', `Field ${f.name} is required for this product`);
+    }
+    return null;
   }
 
   function orderJson(o: SimOrder, full: boolean): object {
@@ -125,7 +154,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
       client_number: o.clientNumber,
       error_code: o.errorCode,
       error_detail: o.errorDetail,
-      fields: null,
+      fields: o.fields ?? null,
       fulfilled_at: o.fulfilledAt,
       partner_fee: o.partnerFee,
       product_code: o.productCode,
@@ -183,14 +212,19 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
   }
 
   function inquiry(body: string): Reply {
-    let attrs: { product_code?: string; client_number?: string };
+    let attrs: { product_code?: string; client_number?: string; fields?: unknown; downline_id?: unknown };
     try {
       attrs = (JSON.parse(body) as { data: { attributes: typeof attrs } }).data.attributes;
     } catch {
       return satError(400, 'P01', 'Invalid request');
     }
+    const fields = sentFields(attrs.fields);
+    if (fields === 'bad') return satError(400, 'P01', 'fields must be a list of {name, value} strings');
     const p = byCode.get(attrs.product_code ?? '');
     if (!p || p.status === 2) return satError(400, 'P04', 'Product not found');
+    inquiries.push({ productCode: p.code, clientNumber: attrs.client_number ?? '', fields, downlineId: typeof attrs.downline_id === 'string' ? attrs.downline_id : null });
+    const missing = missingField(p, fields);
+    if (missing) return missing;
     if (!p.isInquiry && config.inquiryOnNonInquiry === 'refuse') return satError(400, 'P01', 'Inquiry is not available for this product');
     const client = attrs.client_number ?? '';
     if (satScenario(client) === 'no_bill') return satError(400, 'P00', 'Bill not found or already paid');
@@ -209,7 +243,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
           base_price: bill.base,
           client_name: bill.clientName,
           client_number: client,
-          fields: null,
+          fields,
           inquiry_result: bill.lines,
           meter_id: bill.meterId,
           product_code: p.code,
@@ -224,7 +258,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     if (typeof signature !== 'string' || !partnerSignatureValid(raw, signature, store.state.keys.partnerPublicPem)) {
       return satError(401, 'U01', 'Invalid signature');
     }
-    let data: { id?: string; attributes?: { product_code?: string; client_number?: string; amount?: number } };
+    let data: { id?: string; attributes?: { product_code?: string; client_number?: string; amount?: number; fields?: unknown; downline_id?: unknown } };
     try {
       data = (JSON.parse(raw.toString('utf8')) as { data: typeof data }).data;
     } catch {
@@ -236,6 +270,11 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     if (store.state.orders[id]) return satError(400, 'P03', 'Duplicate Request ID, please check your system');
     const p = byCode.get(data.attributes?.product_code ?? '');
     if (!p || p.status === 2) return satError(400, 'P04', 'Product not found');
+    const fields = sentFields(data.attributes?.fields);
+    if (fields === 'bad') return satError(400, 'P01', 'fields must be a list of {name, value} strings');
+    const missing = missingField(p, fields);
+    if (missing) return missing;
+    const downline = data.attributes?.downline_id;
     const client = data.attributes?.client_number ?? '';
     const scenario = satScenario(client);
     // A proxy loses the first attempt; the same request id sent again goes through.
@@ -265,6 +304,8 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
       voucher: '',
       lines: [],
       refunded: false,
+      ...(fields ? { fields } : {}),
+      ...(typeof downline === 'string' && downline !== '' ? { downlineId: downline } : {}),
     };
     store.state.orders[id] = o;
     store.save();
@@ -357,6 +398,7 @@ export async function startSatSimulator(options: SatSimOptions = {}): Promise<Sa
     port,
     credentials: { clientId, clientSecret, privateKeyPem: store.state.keys.partnerPrivatePem, satPublicKeyPem: store.state.keys.satPublicPem },
     orders: () => Object.values(store.state.orders),
+    inquiries: () => [...inquiries],
     checkoutCount: (id) => store.state.checkouts[id] ?? 0,
     statusReads: (id) => reads.get(id) ?? 0,
     deposit: () => store.state.deposit,

@@ -21,6 +21,9 @@ export type SimOrder = {
   voucher: string;
   lines: Array<{ name: string; value: string }>;
   refunded: boolean;
+  /** As sent with the order (`fields`, `downline_id`); absent when not sent. */
+  fields?: Array<{ name: string; value: string }> | null;
+  downlineId?: string;
 };
 
 export type SatSimState = {

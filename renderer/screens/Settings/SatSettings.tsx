@@ -18,7 +18,7 @@ export function SatSettings() {
   const { t, loadInfo } = useApp();
   const { view, saveSat, setLowBalance, setCallback } = useSettings();
   const v = view!;
-  const [form, setForm] = useState({ baseUrl: v.sat.baseUrl, tokenUrl: v.sat.tokenUrl, clientId: v.sat.clientId });
+  const [form, setForm] = useState({ baseUrl: v.sat.baseUrl, tokenUrl: v.sat.tokenUrl, clientId: v.sat.clientId, downlineId: v.sat.downlineId });
   const [secret, setSecret] = useState('');
   const [privateKeyPem, setPrivateKeyPem] = useState('');
   const [satPublicKeyPem, setSatPublicKeyPem] = useState('');
@@ -63,6 +63,10 @@ export function SatSettings() {
         <label>
           {t('settings.satClientId')}
           <input value={form.clientId} onChange={(e) => setForm({ ...form, clientId: e.target.value })} autoComplete="off" data-testid="sat-cid" />
+        </label>
+        <label>
+          {t('settings.satDownline')}
+          <input value={form.downlineId} onChange={(e) => setForm({ ...form, downlineId: e.target.value })} autoComplete="off" data-testid="sat-downline" />
         </label>
         <SecretField t={t} label={t('settings.satSecret')} value={secret} onChange={setSecret} isSet={v.sat.secretSet} masked={v.sat.secretMasked} testId="sat-secret" />
         <label>
