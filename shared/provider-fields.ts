@@ -10,7 +10,8 @@ export const FieldSpec = z.object({
 });
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
-export const FieldValue = z.object({ name: z.string().min(1).max(40), value: z.string().trim().max(100) });
+/** A value as entered; `label` rides along (from the product's spec) for the screen and the struk, never on the wire. */
+export const FieldValue = z.object({ name: z.string().min(1).max(40), value: z.string().trim().max(100), label: z.string().max(60).optional() });
 export type FieldValue = z.infer<typeof FieldValue>;
 
 export const FieldValues = z.array(FieldValue).max(10);
@@ -47,7 +48,12 @@ export function checkFieldValues(specs: readonly FieldSpec[], values: readonly F
   for (const s of specs) {
     const v = values.find((x) => x.name === s.name)?.value.trim() ?? '';
     if (v === '') return err(appError('invalid_request', `Isi ${s.label} untuk produk ini.`));
-    out.push({ name: s.name, value: v });
+    out.push({ name: s.name, value: v, label: s.label });
   }
   return ok(out);
+}
+
+/** What the cashier typed for a product's fields, as the core takes them (empty when it asks for none). */
+export function fieldValuesOf(specs: readonly FieldSpec[], typed: Readonly<Record<string, string>>): FieldValue[] {
+  return specs.map((s) => ({ name: s.name, value: (typed[s.name] ?? '').trim() }));
 }

@@ -118,6 +118,7 @@ function customer(b: Builder, m: ReceiptModel, shownLines: ReceiptModel['fulfill
   // The product name leads on its own line: "Produk" beside a long name only wraps it.
   b.left(m.product.name, 'bold');
   if (!shownLines.some((l) => l.value.trim() === m.customer.number)) b.pair(m.product.kind === 'bill' ? 'No. Pelanggan' : 'No. Tujuan', m.customer.number);
+  for (const f of m.customer.extra) b.pair(f.label, f.value);
   if (m.customer.name && !shownLines.some((l) => /^nama\b/i.test(l.name.trim()))) b.pair('Nama', m.customer.name);
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readFieldValues } from '../../shared/provider-fields';
 import type { SaleRecord } from '../db/rows';
 import { DisplayLine } from '../../shared/contract';
 
@@ -37,7 +38,8 @@ export type ReceiptModel = {
   timeZone: string;
   cashier: string;
   product: { kind: SaleRecord['product_kind']; name: string; category: string };
-  customer: { number: string; meterNumber: string; idpel: string; name: string; tariffPower: string };
+  /** `extra`: the product's extra inputs as sent (a game's zone id, a tax year), by their labels. */
+  customer: { number: string; meterNumber: string; idpel: string; name: string; tariffPower: string; extra: Array<{ label: string; value: string }> };
   amounts: { faceValue: number; providerAdmin: number; margin: number; total: number; tendered: number; change: number };
   token: string | null;
   kwh: string | null;
@@ -109,6 +111,7 @@ export function receiptModel(
       idpel: sale.idpel,
       name: sale.customer_name,
       tariffPower: sale.tariff_power,
+      extra: readFieldValues(sale.provider_fields).map((f) => ({ label: f.label ?? f.name, value: f.value })),
     },
     amounts: {
       faceValue: sale.face_value,

@@ -137,6 +137,27 @@ test('the owner adds a markup on data packages; a data package and a game vouche
   await expect(page.getByTestId('receipt')).toContainText(code);
   takings.push(49_500);
   await shot(page, 'sat-06-voucher-done');
+  await page.keyboard.press('n');
+
+  // A game top-up asks for the player's zone too (the product's extra input, issue 15 §2).
+  await expect(page.getByTestId('product-search')).toBeFocused();
+  await page.keyboard.type('mobile legends');
+  await choose(page);
+  await page.keyboard.type('123456789');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('error')).toHaveText('Isi Zone ID untuk produk ini.');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('field-zone_id')).toBeFocused();
+  await page.keyboard.type('2001');
+  await shot(page, 'sat-06b-game-zone');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('total')).toBeVisible();
+  const gameTotal = rupiah(await page.getByTestId('total').textContent());
+  await payExact(page);
+  await expect(page.getByTestId('status-succeeded')).toBeVisible();
+  await expect(page.getByTestId('receipt')).toContainText('Zone ID');
+  await expect(page.getByTestId('receipt')).toContainText('2001');
+  takings.push(gameTotal);
 });
 
 test('the owner routes PLN tokens to SAT; the token sale then goes through SAT; all of today’s sales are listed', async ({ page }) => {
@@ -162,10 +183,10 @@ test('the owner routes PLN tokens to SAT; the token sale then goes through SAT; 
 
   await page.keyboard.press('F3');
   const table = page.getByTestId('tx-table');
-  for (const s of ['PLN Pascabayar', 'BPJS Kesehatan', 'Telkomsel Data 8GB', 'Google Play 50.000', 'Token PLN 50.000']) await expect(table, s).toContainText(s);
+  for (const s of ['PLN Pascabayar', 'BPJS Kesehatan', 'Telkomsel Data 8GB', 'Google Play 50.000', 'Mobile Legends 86 Diamonds', 'Token PLN 50.000']) await expect(table, s).toContainText(s);
   await expect(page.getByTestId('tx-row-000003')).toContainText('Gagal');
   // The failed bill is not in the takings.
-  expect(takings).toHaveLength(5);
+  expect(takings).toHaveLength(6);
   await expect(page.getByTestId('totals')).toContainText(formatRupiah(takings.reduce((a, b) => a + b, 0)));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('detail-summary')).toContainText('lewat SAT');

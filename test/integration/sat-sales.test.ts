@@ -182,6 +182,39 @@ describe('digital products through SAT', () => {
   });
 });
 
+describe('products with extra inputs (issue 15 §2)', () => {
+  it('a game top-up asks its zone id and a land tax bill its tax year: refused in words without them, sent with the order, printed on the struk', async () => {
+    const game = await product('mlbb-86-diamonds');
+    expect(game.fields).toEqual([{ name: 'zone_id', label: 'Zone ID' }]);
+    const request = (fields?: Array<{ name: string; value: string }>) => ({
+      clientRequestId: requestId(),
+      confirmRepeat: true,
+      productCode: game.code,
+      customerNumber: '123456789',
+      expectedTotal: game.sellPrice!,
+      payment: { method: 'cash' as const, tendered: game.sellPrice! },
+      ...(fields ? { fields } : {}),
+    });
+    expect(await core.fail('sale.startDigital', request())).toMatchObject({ code: 'invalid_request', message: 'Isi Zone ID untuk produk ini.' });
+    expect((await core.fail('sale.startDigital', request([{ name: 'server', value: '1' }]))).code).toBe('invalid_request');
+    const sold = await core.call('sale.startDigital', request([{ name: 'zone_id', value: ' 2001 ' }]));
+    const done = await settle(sold.id);
+    expect(done.state).toBe('succeeded');
+    const order = (await sat()).orders().find((o) => o.id === getSale(core.loket.db, done.id)!.provider_ref)!;
+    expect(order.fields).toEqual([{ name: 'zone_id', value: '2001' }]);
+    const receipt = (await core.call('receipt.get', { saleId: done.id })).lines.map((l) => l.text).join('\n');
+    expect(receipt).toMatch(/Zone ID\s+2001/);
+
+    const inquiry = (fields?: Array<{ name: string; value: string }>) => ({ productCode: 'pbb-kota-bandung', customerNumber: '327301000100', ...(fields ? { fields } : {}) });
+    expect(await core.fail('bill.inquire', inquiry())).toMatchObject({ message: 'Isi Tahun pajak untuk produk ini.' });
+    const bill = await core.call('bill.inquire', inquiry([{ name: 'tahun_pajak', value: '2026' }]));
+    const paid = await core.call('sale.startBill', { clientRequestId: requestId(), confirmRepeat: true, inquiryId: bill.inquiryId, payment: { method: 'cash', tendered: bill.amounts.total } });
+    expect((await settle(paid.id)).state).toBe('succeeded');
+    const billOrder = (await sat()).orders().find((o) => o.id === getSale(core.loket.db, paid.id)!.provider_ref)!;
+    expect(billOrder.fields).toEqual([{ name: 'tahun_pajak', value: '2026' }]);
+  });
+});
+
 describe('PLN tokens routed to SAT', () => {
   it('a SAT that refuses to check a meter on its token products (is_inquiry: false) still sells the token on the number alone; the name comes with the token (issue 15 §2)', async () => {
     await core.call('settings.setRouting', { primary: 'sat', fallback: null });

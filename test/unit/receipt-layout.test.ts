@@ -13,7 +13,7 @@ const base: ReceiptModel = {
   saleAt: Date.parse('2026-11-22T07:05:09Z'),
   timeZone: 'Asia/Jakarta',
   cashier: 'Sari',
-  customer: { number: '88888888888', meterNumber: '88888888888', idpel: '885555555555', name: "TestDu''mmyPanjang8855555", tariffPower: 'R1/1300 VA' },
+  customer: { number: '88888888888', meterNumber: '88888888888', idpel: '885555555555', name: "TestDu''mmyPanjang8855555", tariffPower: 'R1/1300 VA', extra: [] },
   amounts: { faceValue: 200_000, providerAdmin: 1_600, margin: 1_000, total: 202_600, tendered: 205_000, change: 2_400 },
   token: '25930960810610721376',
   kwh: '352,0',
@@ -124,7 +124,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
       kind: 'bill',
       token: null,
       product: { kind: 'bill', name: 'PDAM Kota Cirebon', category: 'PDAM' },
-      customer: { number: '0811111111', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '' },
+      customer: { number: '0811111111', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '', extra: [] },
       amounts: { faceValue: 49_250, providerAdmin: 2_500, margin: 1_500, total: 53_250, tendered: 60_000, change: 6_750 },
       serialNumber: '123412341234',
       fulfillmentLines: [
@@ -144,7 +144,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
       kind: 'bill',
       token: null,
       product: { kind: 'bill', name: 'PLN Postpaid', category: 'Listrik PLN' },
-      customer: { number: '532110000060', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '' },
+      customer: { number: '532110000060', meterNumber: '', idpel: '', name: 'BUDI SANTOSO', tariffPower: '', extra: [] },
       serialNumber: 'SN-77',
       inquiryLines: [{ name: 'Nama', value: 'BUDI SANTOSO' }],
       fulfillmentLines: [
@@ -175,7 +175,7 @@ describe('58 mm receipt layout (domain.md §2.5)', () => {
       kind: 'digital',
       token: null,
       product: { kind: 'digital', name: 'Google Play 50,000', category: 'Voucher Game' },
-      customer: { number: '081234567890', meterNumber: '', idpel: '', name: '', tariffPower: '' },
+      customer: { number: '081234567890', meterNumber: '', idpel: '', name: '', tariffPower: '', extra: [] },
       amounts: { faceValue: 50_000, providerAdmin: 0, margin: 1_000, total: 50_500, tendered: 50_500, change: 0 },
       voucherCode: 'ABCD-EFGH-IJKL-MNOP',
     });

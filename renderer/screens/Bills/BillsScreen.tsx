@@ -13,6 +13,7 @@ import { AmountSummary } from '../../components/AmountSummary';
 import { flowPaymentProps, flowResultProps } from '../flow-props';
 import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
+import { ProductFields } from '../../components/ProductFields';
 
 function ProductStep() {
   const { t } = useApp();
@@ -62,6 +63,7 @@ function NumberStep() {
           onChange={(e) => b.setNumber(e.target.value)}
           disabled={b.busy}
         />
+        <ProductFields specs={b.product!.fields} values={b.fieldValues} onChange={b.setField} disabled={b.busy} />
         <div className="actions">
           <KeyButton keyLabel="Esc" variant="ghost" onClick={b.back}>
             {t('common.back')}

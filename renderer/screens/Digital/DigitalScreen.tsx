@@ -12,6 +12,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { flowPaymentProps, flowResultProps } from '../flow-props';
 import { PaymentPanel } from '../../components/payment/PaymentPanel';
 import { SaleResult } from '../../components/SaleResult';
+import { ProductFields } from '../../components/ProductFields';
 
 function ProductStep() {
   const { t } = useApp();
@@ -56,6 +57,7 @@ function NumberStep() {
           value={d.number}
           onChange={(e) => d.setNumber(e.target.value)}
         />
+        <ProductFields specs={p.fields} values={d.fieldValues} onChange={d.setField} />
         <div className="actions">
           <KeyButton keyLabel="Esc" variant="ghost" onClick={d.back}>
             {t('common.back')}
@@ -91,6 +93,11 @@ export function DigitalScreen() {
               <div className="customer-line">
                 {t('digital.number')}: <strong>{d.number}</strong>
               </div>
+              {p.fields.map((f) => (
+                <div key={f.name} className="customer-line">
+                  {f.label}: <strong>{d.fieldValues[f.name] ?? ''}</strong>
+                </div>
+              ))}
             </>
           }
           amounts={{ faceValue: total - p.margin, providerAdmin: 0, providerCost: p.providerPrice, margin: p.margin, total }}
