@@ -121,6 +121,8 @@ export const AppInfo = z.object({
   rails: z.array(RailState).default([]),
   /** Who sells each kind of product now (the routes' primaries), for the sale screens' rail line. */
   routes: z.object({ pln_prepaid: z.string(), digital: z.string(), bill: z.string() }).nullable().default(null),
+  /** Which gateway takes each non-cash method (the registry's), for the payment step's rail line. */
+  paymentGateways: z.record(z.string(), z.string()).default({}),
   version: z.string(),
   host: z.enum(['electron', 'web']),
   mode: Mode,

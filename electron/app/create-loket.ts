@@ -307,6 +307,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     callbacks,
     background,
     providerNames: PROVIDER_NAMES,
+    paymentGateways: PAYMENT_METHOD_GATEWAY,
     rails,
     payAccess,
   };

@@ -28,6 +28,8 @@ test('a PLN token paid by QRIS: the QR for the total, the customer pays, then th
   await tokenToPayment(page, '14233784991', '2', 'Rp 52.500');
   await page.keyboard.press('q');
   await expect(page.getByTestId('method-qris')).toHaveAttribute('aria-selected', 'true');
+  // The rail this way to pay uses, before any money is taken (issue 15 §6).
+  await expect(page.getByTestId('payment-rail-line')).toContainText('Midtrans');
   await shot(page, 'pay-01-qris-chosen');
   await page.keyboard.press('Enter');
 

@@ -96,6 +96,7 @@ describe('IPC', () => {
         purchaseProviders: [],
         rails: [],
         routes: null,
+        paymentGateways: {},
         version: '1',
         host: 'electron',
         mode: 'training',

@@ -50,6 +50,8 @@ export type Core = {
   background: Background;
   /** Display names of every provider the registry lists. */
   providerNames: Readonly<Record<string, string>>;
+  /** The gateway of each non-cash payment method (the registry's). */
+  paymentGateways: Readonly<Record<string, string>>;
   rails: RailHealth;
   payAccess: ManagedPaymentAccess;
 };

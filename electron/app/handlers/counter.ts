@@ -32,6 +32,7 @@ export function counterHandlers(core: Core): Handlers<Names> {
           providerNames: { ...core.providerNames },
           purchaseProviders: [...core.providers.names()],
           rails: core.rails.all(),
+          paymentGateways: { ...core.paymentGateways },
           routes: (() => {
             const r = settings.routing();
             return { pln_prepaid: r.primary, digital: r.digital.primary, bill: r.bill.primary };

@@ -13,6 +13,8 @@ import { ErrorBox } from '../ErrorBox';
 import { AmountSummary } from '../AmountSummary';
 import { CashTender } from './CashTender';
 import { CardEntry } from './CardEntry';
+import { RailLine } from '../RailLine';
+import { providerLabel, useApp } from '../../stores/app-store';
 
 export type PaymentPanelProps = {
   t: Translate;
@@ -78,6 +80,15 @@ function WaitingMethod({ t, choice, busy, onVaBank, onPay }: { t: Translate; cho
   );
 }
 
+/** The rail the chosen way to pay will use (issue 15 §6): Midtrans for QRIS and transfers, Worldline for cards, Chainside for bitcoin. */
+function PaymentRail({ t, choice }: { t: Translate; choice: PaymentChoiceState }) {
+  const info = useApp((s) => s.info);
+  if (!info || choice.payMethod === 'cash') return null;
+  const gateway = info.paymentGateways[choice.payMethod === 'va' ? choice.vaBank : choice.payMethod];
+  if (!gateway) return null;
+  return <RailLine t={t} now={Date.now()} name={providerLabel(info, gateway)} rail={info.rails.find((r) => r.provider === gateway) ?? null} testId="payment-rail-line" />;
+}
+
 export function PaymentPanel(p: PaymentPanelProps) {
   const { t, choice, busy } = p;
   useKeys({ Escape: p.onBack }, !busy);
@@ -120,6 +131,7 @@ export function PaymentPanel(p: PaymentPanelProps) {
             <WaitingMethod t={t} choice={choice} busy={busy} onVaBank={p.onVaBank} onPay={() => p.onPay(null)} />
           )}
           <p className="hint">{t('pay.hint')}</p>
+          <PaymentRail t={t} choice={choice} />
         </div>
       </div>
       {p.error ? <ErrorBox message={p.errorMessage(p.error)} detail={p.error.detail} detailLabel={t('common.detail')} /> : null}
