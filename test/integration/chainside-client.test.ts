@@ -129,6 +129,25 @@ describe('Loket’s client', () => {
     expect(gw.refundable('bitcoin')).toBe(false);
   });
 
+  it('the webPOS currency named as an ISO code or in words: rupiah either way (chainside.md §9.14)', async () => {
+    for (const name of ['Indonesian Rupiah', 'rupiah']) {
+      sim.configure({ currency: name });
+      try {
+        const r = await gateway().charge({ ref: `LKT-P-NAME-${name.length}-${Date.now()}`, method: 'bitcoin', amount: 51_600, expirySeconds: 900, description: 'Token PLN', card: null });
+        expect(r).toMatchObject({ kind: 'pending', display: { bitcoin: { satoshi: expect.any(Number) } } });
+      } finally {
+        sim.configure({ currency: 'IDR' });
+      }
+    }
+    sim.configure({ currency: 'Euro' });
+    try {
+      const r = await gateway().charge({ ref: `LKT-P-EURO-${Date.now()}`, method: 'bitcoin', amount: 51_600, expirySeconds: 900, description: 'Token PLN', card: null });
+      expect(r).toMatchObject({ kind: 'closed', error: { code: 'provider_config' } });
+    } finally {
+      sim.configure({ currency: 'IDR' });
+    }
+  });
+
   it('an order the webPOS makes in another currency than rupiah is refused and cancelled before any QR is shown (issue 15 §5)', async () => {
     sim.configure({ currency: 'EUR' });
     try {

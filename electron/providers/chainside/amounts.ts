@@ -21,3 +21,13 @@ export function rupiahToFiat(rupiah: number): string {
   if (!Number.isSafeInteger(rupiah) || rupiah <= 0) throw new Error(`not a rupiah amount: ${rupiah}`);
   return `${rupiah}.00`;
 }
+
+/**
+ * The webPOS's fiat is rupiah. `currency.name` is "a currency name" with no example anywhere
+ * (chainside.md §9.14: `EUR` or `Euro`?), so both readings are taken: the ISO code, or the name
+ * in English or Indonesian. Anything else is another currency.
+ */
+export function isRupiahName(name: string): boolean {
+  const n = name.trim().toUpperCase().replace(/\s+/g, ' ');
+  return n === 'IDR' || n === 'RUPIAH' || n === 'INDONESIAN RUPIAH' || n === 'RUPIAH INDONESIA' || n === 'RP';
+}

@@ -11,7 +11,7 @@ import type { ProviderError, ProviderResult } from '../contract';
 import { createChainsideApi, type Answer, type ChainsideEndpoint, type ChainsideTimeouts } from './api';
 
 export { CHAINSIDE_LIVE_URL, CHAINSIDE_SANDBOX_URL, DEFAULT_CHAINSIDE_TIMEOUTS, type ChainsideTimeouts } from './api';
-import { centsToRupiah, parseFiatCents } from './amounts';
+import { centsToRupiah, parseFiatCents, isRupiahName } from './amounts';
 import { CANNOT_REACH, chainsideError, createIsDefinite, UNCERTAIN } from './errors';
 import { CallbackEnvelope, type CreationResponse, type OrderBody } from './schema';
 import { verifyCallbackSignature } from './signature';
@@ -122,7 +122,7 @@ export function statusOf(o: OrderBody, expectRupiah: number | null): PaymentStat
   const display: PaymentDisplay = { ...EMPTY_DISPLAY, qrString: o.uri, bitcoin: bitcoinDisplayOf(o) };
   const d = display.bitcoin!;
   const fiat = parseFiatCents(o.amount);
-  if (o.currency.name !== 'IDR' || fiat === null || (expectRupiah !== null && fiat !== expectRupiah * 100)) {
+  if (!isRupiahName(o.currency.name) || fiat === null || (expectRupiah !== null && fiat !== expectRupiah * 100)) {
     return unknown(`Chainside order ${o.uuid} is ${o.amount} ${o.currency.name}, expected ${expectRupiah ?? '?'} IDR`);
   }
   const expiresAt = Date.parse(o.expiration_time);
@@ -206,7 +206,7 @@ export function createChainsideGateway(opts: { endpoint: ChainsideEndpoint; time
           // than the sale's is cancelled at once (issue 15 §5).
           const check = await api.get(r.value.uuid);
           if (check.kind !== 'ok') return unknown(`currency of Chainside order ${r.value.uuid} not read: ${check.kind === 'error' ? check.error.detail : check.detail}`);
-          if (check.value.currency.name !== 'IDR') {
+          if (!isRupiahName(check.value.currency.name)) {
             const cancelled = await api.cancel(r.value.uuid);
             opts.log.warn('chainside.other_currency', { uuid: r.value.uuid, currency: check.value.currency.name, cancelled: cancelled.kind });
             return {
