@@ -10,6 +10,7 @@ import { startSatSimulator, type SatSimulator } from '../../electron/simulators/
 import { startWorldlineSimulator, TEST_CARDS, type WorldlineSimulator } from '../../electron/simulators/worldline/server';
 import { signPss } from '../../electron/providers/sat/signing';
 import { createPrivateKey } from 'node:crypto';
+import { worldlineApi, type WorldlineApi } from '../support/worldline-api';
 
 const int = z.number().int();
 const line = z.object({ name: z.string(), value: z.string() }).strict();
@@ -236,23 +237,8 @@ describe('SAT simulator answers fit the SDKs’ models', () => {
 
 describe('Worldline simulator answers fit the SDK’s domain model', () => {
   let sim: WorldlineSimulator;
-  let token = '';
+  let api: WorldlineApi;
   let n = 0;
-  const api = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-    const c = sim.credentials;
-    const res = await fetch(`${sim.apiUrl}/processing/v1/${c.acquirerId}/${c.merchantId}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        date: new Date().toUTCString(),
-        'trace-id': `conf-${++n}`,
-        'x-wl-servermetainfo': Buffer.from(JSON.stringify({ sdkIdentifier: 'NodejsServerSDK/v3.0.0' })).toString('base64'),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
   const idr = (amount: number) => ({ amount, currencyCode: 'IDR', numberOfDecimals: 2 });
   const op = () => ({ operationId: `op-conf-${++n}`, transactionTimestamp: new Date().toISOString() });
   const pay = (pan: string, capture: boolean) =>
@@ -265,9 +251,7 @@ describe('Worldline simulator answers fit the SDK’s domain model', () => {
     });
   beforeAll(async () => {
     sim = await startWorldlineSimulator();
-    const c = sim.credentials;
-    const res = await fetch(sim.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${c.clientId}&client_secret=${c.clientSecret}` });
-    token = ((await res.json()) as { access_token: string }).access_token;
+    api = await worldlineApi(sim);
   });
   afterAll(async () => {
     await sim.close();

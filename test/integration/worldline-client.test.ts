@@ -6,6 +6,7 @@ import { startWorldlineSimulator, TEST_CARDS, type WorldlineSimulator } from '..
 import { silentLogger } from '../../electron/log/logger';
 import type { CardInput, PaymentGateway } from '../../electron/providers/payment-contract';
 import { waitFor } from './harness';
+import { worldlineApi } from '../support/worldline-api';
 
 let sim: WorldlineSimulator;
 let client: PaymentGateway;
@@ -145,24 +146,7 @@ describe('Worldline client ↔ simulator', () => {
   });
 
   it('the simulator plays the other operations the SDK calls (issue 15 §1): increment of a pre-authorisation, getRefund with its operation', async () => {
-    const c = sim.credentials;
-    const token = (await (
-      await fetch(sim.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=${c.clientId}&client_secret=${c.clientSecret}` })
-    ).json()) as { access_token: string };
-    const api = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
-      const res = await fetch(`${sim.apiUrl}/processing/v1/${c.acquirerId}/${c.merchantId}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token.access_token}`,
-          date: new Date().toUTCString(),
-          'trace-id': `t-${++n}`,
-          'x-wl-servermetainfo': Buffer.from(JSON.stringify({ sdkIdentifier: 'test' })).toString('base64'),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-    };
+    const api = await worldlineApi(sim);
     const at = new Date().toISOString();
     const idr = (amount: number) => ({ amount, currencyCode: 'IDR', numberOfDecimals: 2 });
     const auth = await api('POST', '/payments', {
