@@ -46,7 +46,7 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       root,
-      include: ['test/unit/**/*.test.ts?(x)', 'test/integration/**/*.test.ts', 'test/providers/**/*.test.ts', 'test/conformance/**/*.test.ts'],
+      include: ['test/unit/**/*.test.ts?(x)', 'test/integration/**/*.test.ts', 'test/providers/**/*.test.ts', 'test/conformance/**/*.test.ts', 'test/hub/**/*.test.ts'],
       pool: 'forks',
       testTimeout: 30_000,
       hookTimeout: 30_000,

@@ -669,6 +669,7 @@ export const en: Messages = {
     settings_invalid: 'Invalid settings.',
     vault_locked: 'The credential vault is locked; credentials cannot be read or stored.',
     forbidden: 'Refused.',
+    conflict: 'Conflicts with what Loket Pusat holds.',
     session_required: 'Open Loket through the link it printed when it started.',
     internal: 'Something went wrong in the app. Try again; if it repeats, tell the owner.',
     print_failed: 'The receipt did not print. Check the printer, then print again.',

@@ -668,6 +668,7 @@ export const id = {
     settings_invalid: 'Pengaturan tidak valid.',
     vault_locked: 'Brankas kredensial terkunci; kredensial tidak bisa dibaca atau disimpan.',
     forbidden: 'Ditolak.',
+    conflict: 'Bertentangan dengan data di Loket Pusat.',
     session_required: 'Buka Loket lewat tautan yang dicetak Loket saat dijalankan.',
     internal: 'Terjadi kesalahan di aplikasi. Coba lagi; bila berulang hubungi pemilik.',
     print_failed: 'Struk gagal dicetak. Periksa printer, lalu cetak ulang.',

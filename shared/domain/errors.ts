@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'settings_invalid',
   'vault_locked',
   'forbidden',
+  /** Loket Pusat: what was asked clashes with what the hub holds (a counter already enrolled, a gap in a stream). */
+  'conflict',
   /** Web mode: this browser has no session; open the link Loket printed. */
   'session_required',
   'internal',

@@ -114,8 +114,12 @@ export function checkFile(file: SourceFile): Violation[] {
   const lines = withoutComments(file.text).split('\n');
   lines.forEach((text, i) => {
     if (/(:\s*any\b|\bas\s+any\b|<any>|\bany\[\])/.test(text)) add(i + 1, 'no-any', 'no `any`');
-    if (under(f, 'electron') && !under(f, 'electron/db') && /\.(prepare|exec|pragma)\(\s*[`'"]/.test(text)) {
-      add(i + 1, 'sql-in-db-only', 'SQL lives only in electron/db');
+    if (under(f, 'electron') && !under(f, 'electron/db') && !under(f, 'electron/hub/db') && /\.(prepare|exec|pragma)\(\s*[`'"]/.test(text)) {
+      add(i + 1, 'sql-in-db-only', 'SQL lives only in electron/db (the hub\'s in electron/hub/db)');
+    }
+    // The hub speaks PostgreSQL through `query`: its statements stay in its own db folder too.
+    if (under(f, 'electron/hub') && !under(f, 'electron/hub/db') && /\.(query|exec)\(\s*[`'"]\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|WITH)\b/i.test(text)) {
+      add(i + 1, 'sql-in-db-only', 'the hub\'s SQL lives only in electron/hub/db');
     }
     const compared = NAME_COMPARED.exec(text);
     if (compared) {

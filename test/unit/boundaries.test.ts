@@ -45,6 +45,9 @@ describe('import boundaries (architecture.md)', () => {
   });
   it('SQL only in electron/db; no any; no console in the core', () => {
     expect(rules('electron/services/x.ts', "db.prepare('SELECT 1')")).toContain('sql-in-db-only');
+    expect(rules('electron/hub/hub.ts', "db.query('SELECT 1')")).toContain('sql-in-db-only');
+    expect(rules('electron/hub/db/queries.ts', "db.query('SELECT 1')")).not.toContain('sql-in-db-only');
+    expect(rules('electron/hub/db/migrations.ts', "db.exec('CREATE TABLE x (a int)')")).not.toContain('sql-in-db-only');
     expect(rules('electron/db/queries/x.ts', "db.prepare('SELECT 1')")).toEqual([]);
     expect(rules('renderer/x.ts', 'const a: any = 1;')).toContain('no-any');
     expect(rules('renderer/x.ts', '// any comment: any')).toEqual([]);

@@ -1,0 +1,122 @@
+// The hub's schema (issue 18), the same on PGlite and on a PostgreSQL server. Each counter's
+// ledger stays the truth for its sales; the hub keeps what every counter appended, in order, once:
+// `replicated` (partitioned by month, so a year of many counters stays fast) and, derived from it
+// in the same transaction, `hub_sales` — each sale as it last stood — for the owner's screens.
+import type { HubDb } from './connection';
+
+type HubMigration = { version: number; name: string; sql: string };
+
+export const HUB_MIGRATIONS: readonly HubMigration[] = [
+  {
+    version: 1,
+    name: 'outlets-counters-replication',
+    sql: `
+CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL);
+
+CREATE TABLE outlets (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  -- The outlet's business day is read in its own zone (a day's summary is the outlet's day).
+  time_zone text NOT NULL DEFAULT 'Asia/Jakarta',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE counters (
+  id text PRIMARY KEY,
+  outlet_id text NOT NULL REFERENCES outlets(id),
+  name text NOT NULL,
+  -- SHA-256 of the one-time enrollment code: cleared when used, so a code works once.
+  code_hash text,
+  code_expires_at timestamptz,
+  -- SHA-256 of the credential the counter got at enrollment (it keeps it in its vault).
+  credential_hash text,
+  enrolled_at timestamptz,
+  last_contact_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (outlet_id, name)
+);
+CREATE UNIQUE INDEX counters_code ON counters (code_hash) WHERE code_hash IS NOT NULL;
+CREATE UNIQUE INDEX counters_credential ON counters (credential_hash) WHERE credential_hash IS NOT NULL;
+
+-- Where each counter's stream stands. The hub takes only seq = last_seq + 1: a replayed batch is
+-- skipped, a gap refused. last_hash chains what arrived (sha256(previous hash, row digest)).
+CREATE TABLE stream_cursors (
+  counter_id text NOT NULL REFERENCES counters(id),
+  stream text NOT NULL,
+  last_seq bigint NOT NULL DEFAULT 0,
+  last_hash text NOT NULL DEFAULT '',
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (counter_id, stream)
+);
+
+-- Everything a counter appended, as it was there. Partitions by month of \`at\` are made as rows
+-- for a new month arrive (ensurePartitions).
+CREATE TABLE replicated (
+  counter_id text NOT NULL,
+  stream text NOT NULL,
+  seq bigint NOT NULL,
+  at timestamptz NOT NULL,
+  key text NOT NULL,
+  body jsonb NOT NULL,
+  digest text NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (counter_id, stream, seq, at)
+) PARTITION BY RANGE (at);
+
+-- Each sale as it last stood at its counter (from the sales stream), for the owner's screens.
+-- Receipt numbers are per counter, so two counters' 000001 are two rows.
+CREATE TABLE hub_sales (
+  counter_id text NOT NULL REFERENCES counters(id),
+  sale_id text NOT NULL,
+  receipt_no text NOT NULL,
+  business_date date NOT NULL,
+  state text NOT NULL,
+  product_name text NOT NULL,
+  method text NOT NULL,
+  total bigint NOT NULL,
+  margin bigint NOT NULL,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (counter_id, sale_id)
+);
+CREATE INDEX hub_sales_day ON hub_sales (business_date, counter_id);
+
+-- What the hub noticed about a counter's history: a row sent again with other content than it had
+-- (a ledger changed behind Loket's back after replication), named by stream, seq and key.
+CREATE TABLE hub_flags (
+  id bigserial PRIMARY KEY,
+  counter_id text NOT NULL REFERENCES counters(id),
+  stream text NOT NULL,
+  seq bigint NOT NULL,
+  key text NOT NULL,
+  problem text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (counter_id, stream, seq, problem)
+);
+`,
+  },
+];
+
+/** Brings the hub's database to the latest schema, each version once, in a transaction each. */
+export async function migrateHub(db: HubDb): Promise<number> {
+  await db.exec('CREATE TABLE IF NOT EXISTS hub_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  const done = new Set((await db.query<{ version: number }>('SELECT version FROM hub_schema')).map((r) => Number(r.version)));
+  for (const m of HUB_MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    await db.tx(async (q) => {
+      for (const statement of splitStatements(m.sql)) await q.query(statement);
+      await q.query('INSERT INTO hub_schema (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+  }
+  const latest = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM hub_schema');
+  return Number(latest[0]?.v ?? 0);
+}
+
+/** A migration's statements one by one (a transaction's queries take one statement each on every driver). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter((s) => s.length > 0);
+}

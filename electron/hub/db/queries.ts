@@ -1,0 +1,162 @@
+// Every SQL statement of Loket Pusat (issue 18): the owner's token, outlets and counters with their
+// enrollment, the ingest of a counter's batch (once, in order, in one transaction), and the day's
+// summary. Both engines run exactly these statements.
+import type { HubDb, Queryable } from './connection';
+import type { HubSaleBody, HubStream, ReplicatedRow } from '../../../shared/hub-contract';
+
+export async function ownerToken(db: HubDb, fresh: () => string): Promise<string> {
+  await db.query("INSERT INTO hub_meta (key, value) VALUES ('owner_token', $1) ON CONFLICT (key) DO NOTHING", [fresh()]);
+  const r = await db.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'owner_token'");
+  return r[0]!.value;
+}
+
+export type CounterCode = { counterId: string; expiresAt: number };
+
+/**
+ * A counter of an outlet (both made when new) gets a fresh one-time code. A counter already
+ * enrolled is refused: its place is taken, and a second PC under its name would mix two ledgers.
+ */
+export async function issueCounterCode(
+  db: HubDb,
+  ids: { outlet: string; counter: string },
+  names: { outlet: string; counter: string },
+  codeHash: string,
+  expiresAt: number,
+): Promise<CounterCode | 'already_enrolled'> {
+  return db.tx(async (q) => {
+    await q.query('INSERT INTO outlets (id, name) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [ids.outlet, names.outlet]);
+    const outlet = (await q.query<{ id: string }>('SELECT id FROM outlets WHERE name = $1', [names.outlet]))[0]!;
+    const existing = (await q.query<{ id: string; enrolled_at: Date | null }>('SELECT id, enrolled_at FROM counters WHERE outlet_id = $1 AND name = $2 FOR UPDATE', [outlet.id, names.counter]))[0];
+    if (existing?.enrolled_at) return 'already_enrolled' as const;
+    const id = existing?.id ?? ids.counter;
+    await q.query(
+      `INSERT INTO counters (id, outlet_id, name, code_hash, code_expires_at) VALUES ($1, $2, $3, $4, to_timestamp($5 / 1000.0))
+       ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, code_expires_at = excluded.code_expires_at`,
+      [id, outlet.id, names.counter, codeHash, expiresAt],
+    );
+    return { counterId: id, expiresAt };
+  });
+}
+
+export type EnrolledCounter = { counterId: string; outlet: string; counter: string };
+
+/** Spends a code: once, before it expires. The counter's credential is kept only as its hash. */
+export async function enrollCounter(db: HubDb, codeHash: string, credentialHash: string, now: number): Promise<EnrolledCounter | null> {
+  const r = await db.query<{ id: string; name: string; outlet: string }>(
+    `UPDATE counters c SET code_hash = NULL, code_expires_at = NULL, credential_hash = $2, enrolled_at = to_timestamp($3 / 1000.0)
+     FROM outlets o
+     WHERE c.code_hash = $1 AND c.code_expires_at > to_timestamp($3 / 1000.0) AND o.id = c.outlet_id
+     RETURNING c.id, c.name, o.name AS outlet`,
+    [codeHash, credentialHash, now],
+  );
+  const c = r[0];
+  return c ? { counterId: c.id, outlet: c.outlet, counter: c.name } : null;
+}
+
+export async function counterByCredential(db: HubDb, credentialHash: string): Promise<{ id: string } | null> {
+  const r = await db.query<{ id: string }>('SELECT id FROM counters WHERE credential_hash = $1', [credentialHash]);
+  return r[0] ?? null;
+}
+
+/** Monthly partitions for the months these rows fall in (UTC months; names from integers only). */
+async function ensurePartitions(q: Queryable, rows: readonly ReplicatedRow[]): Promise<void> {
+  const months = new Set(rows.map((r) => new Date(r.at).toISOString().slice(0, 7)));
+  for (const m of months) {
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+    await q.query(`CREATE TABLE IF NOT EXISTS replicated_y${y}m${String(mo).padStart(2, '0')} PARTITION OF replicated FOR VALUES FROM ('${m}-01') TO ('${next}-01')`);
+  }
+}
+
+export type IngestResult =
+  | { kind: 'ok'; accepted: number; skipped: number; lastSeq: number }
+  | { kind: 'gap'; expected: number; got: number; lastSeq: number };
+
+/**
+ * A counter's batch, in one transaction: rows the hub already has are skipped (a replay) — but one
+ * whose content differs from what arrived before is flagged, named by its key; the next new row
+ * must be exactly last_seq + 1; new rows are kept, the chain hash and the cursor move on, and a
+ * sale's latest state is kept for the owner's screens.
+ */
+export async function ingestBatch(
+  db: HubDb,
+  counterId: string,
+  stream: HubStream,
+  rows: readonly ReplicatedRow[],
+  chain: (previous: string, digest: string) => string,
+  sale: (row: ReplicatedRow) => HubSaleBody | null,
+  now: number,
+): Promise<IngestResult> {
+  return db.tx(async (q) => {
+    await q.query('INSERT INTO stream_cursors (counter_id, stream) VALUES ($1, $2) ON CONFLICT DO NOTHING', [counterId, stream]);
+    const cursor = (await q.query<{ last_seq: string; last_hash: string }>('SELECT last_seq, last_hash FROM stream_cursors WHERE counter_id = $1 AND stream = $2 FOR UPDATE', [counterId, stream]))[0]!;
+    let lastSeq = Number(cursor.last_seq);
+    let hash = cursor.last_hash;
+    const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+    const old = sorted.filter((r) => r.seq <= lastSeq);
+    const fresh = sorted.filter((r) => r.seq > lastSeq);
+    for (const r of old) {
+      const had = await q.query<{ digest: string }>('SELECT digest FROM replicated WHERE counter_id = $1 AND stream = $2 AND seq = $3', [counterId, stream, r.seq]);
+      if (had[0] && had[0].digest !== r.digest) {
+        await q.query(
+          `INSERT INTO hub_flags (counter_id, stream, seq, key, problem) VALUES ($1, $2, $3, $4, 'changed_after_replication') ON CONFLICT DO NOTHING`,
+          [counterId, stream, r.seq, r.key],
+        );
+      }
+    }
+    if (fresh.length > 0 && fresh[0]!.seq !== lastSeq + 1) return { kind: 'gap' as const, expected: lastSeq + 1, got: fresh[0]!.seq, lastSeq };
+    for (let i = 1; i < fresh.length; i++) {
+      if (fresh[i]!.seq !== fresh[i - 1]!.seq + 1) return { kind: 'gap' as const, expected: fresh[i - 1]!.seq + 1, got: fresh[i]!.seq, lastSeq };
+    }
+    await ensurePartitions(q, fresh);
+    for (const r of fresh) {
+      await q.query('INSERT INTO replicated (counter_id, stream, seq, at, key, body, digest) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7)', [
+        counterId,
+        stream,
+        r.seq,
+        r.at,
+        r.key,
+        JSON.stringify(r.body),
+        r.digest,
+      ]);
+      hash = chain(hash, r.digest);
+      lastSeq = r.seq;
+      const s = sale(r);
+      if (s) {
+        await q.query(
+          `INSERT INTO hub_sales (counter_id, sale_id, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12)
+           ON CONFLICT (counter_id, sale_id) DO UPDATE SET receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
+             product_name = excluded.product_name, method = excluded.method, total = excluded.total, margin = excluded.margin,
+             updated_at = excluded.updated_at, seq = excluded.seq
+           WHERE hub_sales.seq < excluded.seq`,
+          [counterId, s.id, s.receiptNo, s.businessDate, s.state, s.productName, s.method, s.total, s.margin, s.createdAt, s.updatedAt, r.seq],
+        );
+      }
+    }
+    await q.query('UPDATE stream_cursors SET last_seq = $3, last_hash = $4, updated_at = to_timestamp($5 / 1000.0) WHERE counter_id = $1 AND stream = $2', [counterId, stream, lastSeq, hash, now]);
+    await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
+    return { kind: 'ok' as const, accepted: fresh.length, skipped: old.length, lastSeq };
+  });
+}
+
+export type SummaryRow = { outlet: string; time_zone: string; counter: string; last_contact_ms: string | null; sales: string; total: string; admin: string };
+
+/** Every counter of every outlet (none left out for having sold nothing) with its succeeded sales of the day. */
+export async function daySummary(db: HubDb, date: string): Promise<SummaryRow[]> {
+  return db.query<SummaryRow>(
+    `SELECT o.name AS outlet, o.time_zone, c.name AS counter,
+            (extract(epoch FROM c.last_contact_at) * 1000)::bigint AS last_contact_ms,
+            count(s.sale_id) AS sales, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.margin), 0) AS admin
+     FROM counters c JOIN outlets o ON o.id = c.outlet_id
+     LEFT JOIN hub_sales s ON s.counter_id = c.id AND s.business_date = $1::date AND s.state = 'succeeded'
+     GROUP BY o.name, o.time_zone, c.name, c.last_contact_at
+     ORDER BY o.name, c.name`,
+    [date],
+  );
+}
+
+export async function flagsOf(db: HubDb, counterId: string): Promise<{ stream: string; seq: number; key: string; problem: string }[]> {
+  const r = await db.query<{ stream: string; seq: string; key: string; problem: string }>('SELECT stream, seq, key, problem FROM hub_flags WHERE counter_id = $1 ORDER BY seq', [counterId]);
+  return r.map((f) => ({ ...f, seq: Number(f.seq) }));
+}

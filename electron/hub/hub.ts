@@ -1,0 +1,85 @@
+// Loket Pusat's rules, engine-free (issue 18): counters are enrolled with a one-time code and then
+// authenticate with the credential they got; a counter's batch is taken once and in order; the
+// owner reads the day across outlets. Secrets (codes, credentials) are kept only as SHA-256.
+import { createHash, randomBytes } from 'node:crypto';
+import { ulid } from '../../shared/domain/ids';
+import { HubSaleBody, bodyDigestInput, type EnrollAnswer, type HubSummary, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
+import { appError, err, ok, type Result } from '../../shared/domain/errors';
+import type { HubDb } from './db/connection';
+import { counterByCredential, daySummary, enrollCounter, flagsOf, ingestBatch, issueCounterCode, ownerToken } from './db/queries';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_TTL_MS = 7 * 24 * 3_600_000;
+
+function newCode(): string {
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+/** Codes are typed: case, spaces and dashes do not matter. */
+const normalCode = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+
+export type Hub = {
+  ownerToken: string;
+  newCounter(outlet: string, counter: string): Promise<Result<{ code: string; expiresAt: number }>>;
+  enroll(code: string): Promise<Result<EnrollAnswer>>;
+  /** The counter the credential belongs to, or null. */
+  counterOf(credential: string): Promise<string | null>;
+  replicate(counterId: string, batch: ReplicateBatch): Promise<Result<ReplicateAnswer>>;
+  summary(date: string): Promise<HubSummary>;
+  flags(counterId: string): ReturnType<typeof flagsOf>;
+};
+
+export async function createHub(db: HubDb, now: () => number = Date.now): Promise<Hub> {
+  const token = await ownerToken(db, () => randomBytes(32).toString('base64url'));
+  return {
+    ownerToken: token,
+    async newCounter(outlet, counter) {
+      const code = newCode();
+      const expiresAt = now() + CODE_TTL_MS;
+      const r = await issueCounterCode(db, { outlet: ulid(now()), counter: ulid(now()) }, { outlet, counter }, sha256(normalCode(code)), expiresAt);
+      if (r === 'already_enrolled') return err(appError('conflict', `Loket "${counter}" di ${outlet} sudah terdaftar.`));
+      return ok({ code, expiresAt });
+    },
+    async enroll(code) {
+      const credential = randomBytes(32).toString('base64url');
+      const c = await enrollCounter(db, sha256(normalCode(code)), sha256(credential), now());
+      if (!c) return err(appError('forbidden', 'Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru di Loket Pusat.'));
+      return ok({ ...c, credential });
+    },
+    async counterOf(credential) {
+      return (await counterByCredential(db, sha256(credential)))?.id ?? null;
+    },
+    async replicate(counterId, batch) {
+      // Each row's digest is checked over the body as received: a row damaged on the way is refused whole.
+      const bad = batch.rows.find((r) => sha256(bodyDigestInput(r.body)) !== r.digest);
+      if (bad) return err(appError('invalid_request', `Baris ${batch.stream} #${bad.seq} rusak di jalan (digest tidak cocok).`));
+      const sale = (r: ReplicatedRow): HubSaleBody | null => {
+        if (batch.stream !== 'sales') return null;
+        const p = HubSaleBody.safeParse(r.body);
+        return p.success ? p.data : null;
+      };
+      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), sale, now());
+      if (res.kind === 'gap') return err(appError('conflict', `Urutan ${batch.stream} terputus: hub menunggu #${res.expected}, datang #${res.got}.`, `last ${res.lastSeq}`));
+      return ok({ stream: batch.stream, accepted: res.accepted, skipped: res.skipped, lastSeq: res.lastSeq });
+    },
+    async summary(date) {
+      const rows = await daySummary(db, date);
+      const outlets = new Map<string, HubSummary['outlets'][number]>();
+      for (const r of rows) {
+        const o = outlets.get(r.outlet) ?? { name: r.outlet, timeZone: r.time_zone, sales: 0, total: 0, admin: 0, counters: [] };
+        const c = { name: r.counter, sales: Number(r.sales), total: Number(r.total), admin: Number(r.admin), lastContactAt: r.last_contact_ms === null ? null : Number(r.last_contact_ms) };
+        o.counters.push(c);
+        o.sales += c.sales;
+        o.total += c.total;
+        o.admin += c.admin;
+        outlets.set(r.outlet, o);
+      }
+      return { date, outlets: [...outlets.values()] };
+    },
+    flags: (counterId) => flagsOf(db, counterId),
+  };
+}

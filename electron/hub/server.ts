@@ -1,0 +1,122 @@
+// Loket Pusat's HTTP API (issue 18), on loopback unless told otherwise. The owner's tools send the
+// owner token as `Authorization: Bearer …`; a counter sends the credential it got at enrollment.
+// Bodies are JSON (a counter's batches may come gzip-compressed), parsed with the shared schemas;
+// errors are `{ error: { code, message } }` with the cashier's-language message.
+import http from 'node:http';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import { EnrollRequest, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
+import type { AppError, Result } from '../../shared/domain/errors';
+import type { Hub } from './hub';
+
+const unzip = promisify(gunzip);
+const MAX_BODY = 8 * 1024 * 1024;
+
+export type HubServer = { url: string; port: number; close(): Promise<void> };
+
+type Reply = { status: number; body: unknown; type?: string };
+
+const STATUS: Partial<Record<AppError['code'], number>> = { forbidden: 403, conflict: 409, invalid_request: 400 };
+const fail = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+const fromResult = <T>(r: Result<T>, okStatus = 200): Reply => (r.ok ? { status: okStatus, body: r.value } : { status: STATUS[r.error.code] ?? 500, body: { error: r.error } });
+
+function bearer(req: http.IncomingMessage): string | null {
+  const m = /^Bearer\s+(\S+)$/.exec(req.headers.authorization ?? '');
+  return m ? m[1]! : null;
+}
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_BODY) return null;
+    chunks.push(c as Buffer);
+  }
+  const raw = Buffer.concat(chunks);
+  return req.headers['content-encoding'] === 'gzip' ? unzip(raw) : raw;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reply: Reply };
+
+async function parsed<S extends z.ZodTypeAny>(req: http.IncomingMessage, schema: S): Promise<Parsed<z.infer<S>>> {
+  const raw = await readBody(req).catch(() => null);
+  if (raw === null) return { ok: false, reply: fail(413, 'invalid_request', 'Kiriman terlalu besar atau rusak.') };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch {
+    return { ok: false, reply: fail(400, 'invalid_request', 'Kiriman bukan JSON.') };
+  }
+  const r = schema.safeParse(json);
+  return r.success
+    ? { ok: true, value: r.data as z.infer<S> }
+    : { ok: false, reply: fail(400, 'invalid_request', `Kiriman tidak sesuai: ${r.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`) };
+}
+
+export async function startHubServer(hub: Hub, opts: { port?: number; host?: string } = {}): Promise<HubServer> {
+  const owner = (req: http.IncomingMessage): boolean => {
+    const t = bearer(req);
+    return t !== null && same(t, hub.ownerToken);
+  };
+
+  async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (path === '/api/v1/counters' && req.method === 'POST') {
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan.');
+      const body = await parsed(req, NewCounterRequest);
+      if (!body.ok) return body.reply;
+      return fromResult(await hub.newCounter(body.value.outlet, body.value.counter), 201);
+    }
+    if (path === '/api/v1/summary' && req.method === 'GET') {
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan.');
+      const date = url.searchParams.get('date') ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
+      return { status: 200, body: await hub.summary(date) };
+    }
+    if (path === '/api/v1/enroll' && req.method === 'POST') {
+      const body = await parsed(req, EnrollRequest);
+      if (!body.ok) return body.reply;
+      return fromResult(await hub.enroll(body.value.code));
+    }
+    if (path === '/api/v1/replicate' && req.method === 'POST') {
+      const t = bearer(req);
+      const counterId = t === null ? null : await hub.counterOf(t);
+      if (counterId === null) return fail(401, 'forbidden', 'Loket ini belum terdaftar di Loket Pusat.');
+      const body = await parsed(req, ReplicateBatch);
+      if (!body.ok) return body.reply;
+      return fromResult(await hub.replicate(counterId, body.value));
+    }
+    return fail(404, 'invalid_request', 'Tidak ada di sini.');
+  }
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://hub.local');
+    route(req, url)
+      .catch((e: unknown) => fail(500, 'internal', `Loket Pusat gagal: ${(e as Error).message}`))
+      .then((r) => {
+        if (res.destroyed) return;
+        res.writeHead(r.status, { 'content-type': r.type ?? 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
+      });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

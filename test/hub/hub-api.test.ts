@@ -1,0 +1,138 @@
+// Loket Pusat's API on both engines it supports (issue 18): PGlite (the default, in a data folder)
+// and a real PostgreSQL server this test starts itself. The same cases against each: enrollment
+// once, the owner token, a counter's stream taken once and in order, a row changed after it was
+// sent flagged by name, two counters with the same receipt numbers kept apart, the day's summary.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, openPostgres, type HubDb } from '../../electron/hub/db/connection';
+import { migrateHub } from '../../electron/hub/db/migrations';
+import { createHub, type Hub } from '../../electron/hub/hub';
+import { startHubServer, type HubServer } from '../../electron/hub/server';
+import type { HubSaleBody, ReplicatedRow } from '../../shared/hub-contract';
+import { startPgServer, type PgServer } from './pg-server';
+
+type Engine = { name: string; open(): Promise<{ db: HubDb; done(): void }> };
+
+let pg: PgServer | null = null;
+const ENGINES: Engine[] = [
+  { name: 'PGlite', open: async () => ({ db: await openPglite(null), done: () => undefined }) },
+  {
+    name: 'PostgreSQL server',
+    async open() {
+      pg ??= await startPgServer();
+      return { db: await openPostgres(pg.url), done: () => undefined };
+    },
+  },
+];
+afterAll(() => pg?.stop());
+
+const DAY = '2026-12-03';
+const at = Date.parse(`${DAY}T03:00:00Z`);
+
+function saleRow(seq: number, sale: Partial<HubSaleBody> & { id: string }): ReplicatedRow {
+  const body: HubSaleBody = { receiptNo: '000001', businessDate: DAY, state: 'succeeded', productName: 'Token PLN 50.000', method: 'cash', total: 52_500, margin: 2_500, createdAt: at, updatedAt: at + seq, ...sale };
+  return { seq, at: at + seq, key: sale.id, body, digest: createHash('sha256').update(JSON.stringify(body)).digest('hex') };
+}
+
+describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
+  let db: HubDb;
+  let hub: Hub;
+  let server: HubServer;
+  let done: () => void;
+  const call = async (method: 'GET' | 'POST', path: string, body?: unknown, token?: string, gzip = false) => {
+    const raw = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(raw ? { 'content-type': 'application/json' } : {}),
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      },
+      ...(raw ? { body: gzip ? gzipSync(raw) : raw } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const enrolled = async (outlet: string, counter: string): Promise<string> => {
+    const issued = await call('POST', '/api/v1/counters', { outlet, counter }, hub.ownerToken);
+    expect(issued.status).toBe(201);
+    const e = await call('POST', '/api/v1/enroll', { code: issued.body.code });
+    expect(e.status).toBe(200);
+    return String(e.body.credential);
+  };
+
+  beforeAll(async () => {
+    const opened = await engine.open();
+    db = opened.db;
+    done = opened.done;
+    expect(await migrateHub(db)).toBe(1);
+    // Twice is once.
+    expect(await migrateHub(db)).toBe(1);
+    hub = await createHub(db, () => Date.parse(`${DAY}T05:00:00Z`));
+    server = await startHubServer(hub);
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.close();
+    done();
+  });
+
+  it('the owner token guards the owner’s API (401 without it); a one-time code enrolls a counter once', async () => {
+    expect((await call('POST', '/api/v1/counters', { outlet: 'Loket Sari', counter: 'Kasir 1' })).status).toBe(401);
+    expect((await call('POST', '/api/v1/counters', { outlet: 'Loket Sari', counter: 'Kasir 1' }, 'wrong')).status).toBe(401);
+    expect((await call('GET', `/api/v1/summary?date=${DAY}`)).status).toBe(401);
+    const issued = await call('POST', '/api/v1/counters', { outlet: 'Loket Sari', counter: 'Kasir 1' }, hub.ownerToken);
+    expect(issued).toMatchObject({ status: 201, body: { code: expect.stringMatching(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/) } });
+    // Typed loosely at the counter: case and dashes do not matter.
+    const code = String(issued.body.code).toLowerCase().replace('-', ' ');
+    const first = await call('POST', '/api/v1/enroll', { code });
+    expect(first).toMatchObject({ status: 200, body: { outlet: 'Loket Sari', counter: 'Kasir 1', credential: expect.any(String) } });
+    const again = await call('POST', '/api/v1/enroll', { code });
+    expect(again).toMatchObject({ status: 403, body: { error: { message: expect.stringContaining('sudah dipakai') } } });
+    // The name is taken by an enrolled PC: no second code for it.
+    expect((await call('POST', '/api/v1/counters', { outlet: 'Loket Sari', counter: 'Kasir 1' }, hub.ownerToken)).status).toBe(409);
+    expect((await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(1, { id: 'S1' })] }, 'not-a-credential')).status).toBe(401);
+  });
+
+  it('a stream is taken once and in order: a replay is skipped, a gap refused, a changed row flagged by name; gzip batches are fine', async () => {
+    const cred = await enrolled('Loket Budi', 'Kasir 1');
+    const counterId = (await hub.counterOf(cred))!;
+    const rows = [saleRow(1, { id: 'S1' }), saleRow(2, { id: 'S2', total: 102_500, margin: 2_500 }), saleRow(3, { id: 'S3', state: 'failed' })];
+    expect(await call('POST', '/api/v1/replicate', { stream: 'sales', rows }, cred, true)).toMatchObject({ status: 200, body: { accepted: 3, skipped: 0, lastSeq: 3 } });
+    // The same batch again (the answer was lost): nothing twice.
+    expect(await call('POST', '/api/v1/replicate', { stream: 'sales', rows }, cred)).toMatchObject({ status: 200, body: { accepted: 0, skipped: 3, lastSeq: 3 } });
+    // A gap: #5 before #4 is refused and nothing of it kept.
+    expect(await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(5, { id: 'S5' })] }, cred)).toMatchObject({ status: 409 });
+    // Overlapping: #3 again and #4 new.
+    expect(await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(3, { id: 'S3', state: 'failed' }), saleRow(4, { id: 'S1', state: 'refunded' })] }, cred)).toMatchObject({
+      status: 200,
+      body: { accepted: 1, skipped: 1, lastSeq: 4 },
+    });
+    // A body that does not match its digest is refused whole.
+    const bad = { ...saleRow(5, { id: 'S5' }), digest: '0'.repeat(64) };
+    expect((await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [bad] }, cred)).status).toBe(400);
+    // The counter's ledger was edited after S2 was sent: the replayed row differs — flagged, named.
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(2, { id: 'S2', total: 2_500 })] }, cred);
+    expect(await hub.flags(counterId)).toEqual([{ stream: 'sales', seq: 2, key: 'S2', problem: 'changed_after_replication' }]);
+    // Rows land in the month's partition.
+    const parts = await db.query<{ name: string }>("SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'replicated'");
+    expect(parts.map((p) => p.name)).toContain('replicated_y2026m12');
+  });
+
+  it('the day’s summary per outlet and counter (outlets by name): only succeeded sales, the latest state of each; two counters’ same receipt numbers kept apart', async () => {
+    const a = await enrolled('Loket Cahya', 'Kasir 1');
+    const b = await enrolled('Loket Cahya', 'Kasir 2');
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(1, { id: 'A1', receiptNo: '000001' }), saleRow(2, { id: 'A2', receiptNo: '000002', total: 22_500, margin: 1_000 })] }, a);
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(1, { id: 'B1', receiptNo: '000001', total: 12_000, margin: 500 })] }, b);
+    // A2 is refunded later: the summary follows its latest state.
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(3, { id: 'A2', receiptNo: '000002', state: 'refunded', total: 22_500, margin: 1_000 })] }, a);
+    const s = await call('GET', `/api/v1/summary?date=${DAY}`, undefined, hub.ownerToken);
+    expect(s.status).toBe(200);
+    const cahya = (s.body.outlets as Array<{ name: string; sales: number; total: number; admin: number; counters: Array<{ name: string; sales: number; total: number }> }>).find((o) => o.name === 'Loket Cahya')!;
+    expect(cahya).toMatchObject({ sales: 2, total: 64_500, admin: 3_000 });
+    expect(cahya.counters).toEqual([expect.objectContaining({ name: 'Kasir 1', sales: 1, total: 52_500 }), expect.objectContaining({ name: 'Kasir 2', sales: 1, total: 12_000 })]);
+    const names = (s.body.outlets as Array<{ name: string }>).map((o) => o.name);
+    expect(names).toEqual([...names].sort());
+    expect((await call('GET', '/api/v1/summary?date=03-12-2026', undefined, hub.ownerToken)).status).toBe(400);
+  });
+});
