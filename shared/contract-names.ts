@@ -85,6 +85,10 @@ export const CALL_NAMES = [
   'recoveryKey.pdf',
   'setup.findBackups',
   'setup.restore',
+  'hub.status',
+  'hub.enroll',
+  'hub.unlink',
+  'hub.flush',
 ] as const;
 
 export type CallName = (typeof CALL_NAMES)[number];

@@ -434,6 +434,20 @@ export const VsiSettingsView = z.object({
   dtFormat: DtFormat,
 });
 
+/** This counter's link to Loket Pusat (issue 18). */
+export const HubLinkStatus = z.object({
+  linked: z.boolean(),
+  url: z.string().nullable(),
+  outlet: z.string().nullable(),
+  counter: z.string().nullable(),
+  /** Rows still to send. */
+  pending: z.number().int(),
+  lastOkAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  nextTryAt: z.number().int().nullable(),
+});
+export type HubLinkStatus = z.infer<typeof HubLinkStatus>;
+
 export const SatSettingsView = z.object({
   baseUrl: z.string(),
   tokenUrl: z.string(),
@@ -886,6 +900,13 @@ export const contract = {
   'settings.setCallback': { kind: 'write', request: CallbackSettings, response: SettingsView },
   'settings.savePrinter': { kind: 'write', request: PrinterSettings, response: SettingsView },
   'backup.status': { kind: 'read', request: Empty, response: BackupStatus },
+  /** Loket Pusat: whether this counter replicates to a hub, how much is still to send, the last error in words. */
+  'hub.status': { kind: 'read', request: Empty, response: HubLinkStatus },
+  /** Enrolls this counter with the owner's one-time code; the whole ledger is then queued in order. */
+  'hub.enroll': { kind: 'write', request: z.object({ url: z.string().trim().min(1).max(200), code: z.string().trim().min(1).max(40) }), response: HubLinkStatus },
+  'hub.unlink': { kind: 'write', request: Empty, response: HubLinkStatus },
+  /** Sends what is due now (the card's "Kirim sekarang"). */
+  'hub.flush': { kind: 'write', request: Empty, response: HubLinkStatus },
   /** How far an audit check in progress is (the settings card's progress bar). */
   'audit.progress': { kind: 'read', request: Empty, response: z.object({ running: z.boolean(), done: z.number().int(), total: z.number().int() }) },
   'backup.saveSettings': { kind: 'write', request: BackupSettings, response: BackupStatus },

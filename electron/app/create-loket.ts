@@ -7,6 +7,8 @@ import { installAuditor, type Auditor } from '../db/audit';
 import { auditKey } from '../db/audit-digest';
 import { createBackupService, type BackupService } from '../services/backup/backup-service';
 import { backupHandlers } from './handlers/backup';
+import { hubHandlers } from './handlers/hub';
+import { createHubReplicator, type HubReplicator } from '../services/hub/replicator';
 import { backfillJournal, ensureAccounts, ensurePurchaseProviders } from '../db/queries/journal';
 import { getSaleByProviderRef, getSaleByInquiryRef } from '../db/queries/sales';
 import { createLogger, type Logger } from '../log/logger';
@@ -68,6 +70,8 @@ export type Loket = {
   auditor: Auditor;
   printing: PrintService;
   backups: BackupService;
+  /** Replication to Loket Pusat (issue 18). */
+  hub: HubReplicator;
   /** The host ended a session (web mode evicted a browser): whoever was signed in there is forgotten. */
   forgetSession(id: string): void;
   start(): void;
@@ -311,7 +315,9 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     rails,
     payAccess,
   };
+  const hubSender = createHubReplicator({ db, vault, now, log: log.child('hub') });
   const handlers: HandlerTable = guardCalls(counter, {
+    ...hubHandlers(hubSender),
     ...counterHandlers(core),
     ...saleHandlers(core),
     ...paymentHandlers(core),
@@ -347,6 +353,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     auditor,
     printing,
     backups,
+    hub: hubSender,
     forgetSession: (id) => counter.forget(id),
     start() {
       if (started) return;
@@ -364,9 +371,11 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
       background.run('callbacks.apply', () => callbacks.apply());
       background.run('print.resume', () => printing.resume());
       backups.start();
+      hubSender.start();
       log.info('loket.started', { host: config.host, mode: env, dataDir: config.dataDir });
     },
     async stop() {
+      hubSender.stop();
       adviceScheduler.stop();
       paymentScheduler.stop();
       cryptoScheduler.stop();

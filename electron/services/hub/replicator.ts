@@ -1,0 +1,214 @@
+// The counter's side of Loket Pusat (issue 18): enrollment with the owner's one-time code, then a
+// sender that replicates the outbox in order, in gzip'd batches, at least once (the hub takes each
+// row once), backing off while the hub is away and resuming where it stopped after a crash or a
+// week offline. It never blocks a sale: sales only append to the outbox (a trigger), this sends.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { appError, err, ok, type Result } from '../../../shared/domain/errors';
+import { EnrollAnswer, ReplicateAnswer, type HubSaleBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import type { Ledger } from '../../db/connection';
+import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, openHubLink, outboxSize, pendingOutbox, saleForHub } from '../../db/queries/hub-outbox';
+import type { Logger } from '../../log/logger';
+import type { Vault } from '../../secrets/vault';
+
+const CREDENTIAL = 'hub.credential';
+const BATCH = 500;
+const IDLE_MS = 2_000;
+const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000];
+
+export type HubStatus = {
+  linked: boolean;
+  url: string | null;
+  outlet: string | null;
+  counter: string | null;
+  pending: number;
+  lastOkAt: number | null;
+  lastError: string | null;
+  nextTryAt: number | null;
+};
+
+export type HubReplicator = {
+  enroll(url: string, code: string): Promise<Result<HubStatus>>;
+  unlink(): HubStatus;
+  status(): HubStatus;
+  /** Sends what is due now; resolves when this round is done (tests, "Kirim sekarang"). */
+  flush(): Promise<void>;
+  start(): void;
+  stop(): void;
+};
+
+/** HTTPS, or plain HTTP to this machine only (issue 18: credentials never cross a network in clear). */
+export function checkHubUrl(raw: string): Result<URL> {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return err(appError('settings_invalid', 'Alamat Loket Pusat tidak valid. Contoh: https://pusat.tokoku.id'));
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    return err(appError('settings_invalid', 'Loket Pusat harus lewat https:// (http:// hanya untuk komputer ini sendiri).'));
+  }
+  return ok(url);
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
+
+export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () => number; log: Logger; timeoutMs?: number }): HubReplicator {
+  const { db, vault, log } = deps;
+  const timeoutMs = deps.timeoutMs ?? 15_000;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = true;
+
+  function status(): HubStatus {
+    const l = hubLink(db);
+    return {
+      linked: l !== null,
+      url: l?.url ?? null,
+      outlet: l?.outlet ?? null,
+      counter: l?.counter ?? null,
+      pending: l ? outboxSize(db) : 0,
+      lastOkAt: l?.last_ok_at ?? null,
+      lastError: l?.last_error ?? null,
+      nextTryAt: l?.next_try_at ?? null,
+    };
+  }
+
+  /** The body a row carries, frozen at its first attempt. */
+  function bodyOf(stream: string, seq: number, key: string, frozen: string | null): string | null {
+    if (frozen !== null) return frozen;
+    const s = saleForHub(db, key);
+    if (!s) return null;
+    const body: HubSaleBody = {
+      id: s.id,
+      receiptNo: receiptNo(s.seq),
+      businessDate: s.business_date,
+      state: s.state,
+      productName: s.product_name,
+      method: s.method,
+      total: s.total,
+      margin: s.margin,
+      createdAt: s.created_at,
+      updatedAt: s.updated_at,
+    };
+    const text = JSON.stringify(body);
+    freezeOutboxBody(db, stream, seq, text);
+    return text;
+  }
+
+  async function sendOnce(): Promise<'more' | 'idle' | 'failed'> {
+    const link = hubLink(db);
+    if (!link) return 'idle';
+    if (link.next_try_at !== null && link.next_try_at > deps.now()) return 'failed';
+    const pending = pendingOutbox(db, 'sales', BATCH);
+    if (pending.length === 0) return 'idle';
+    const rows: ReplicatedRow[] = [];
+    for (const r of pending) {
+      const text = bodyOf(r.stream, r.seq, r.key, r.body);
+      if (text === null) continue;
+      const body = JSON.parse(text) as Record<string, unknown>;
+      rows.push({ seq: r.seq, at: r.at, key: r.key, body, digest: sha256(JSON.stringify(body)) });
+    }
+    const fail = (why: string): 'failed' => {
+      const l = hubLink(db);
+      const wait = BACKOFF_MS[Math.min(l?.failures ?? 0, BACKOFF_MS.length - 1)]!;
+      hubLinkFailed(db, why, deps.now() + wait);
+      log.warn('hub.send_failed', { error: why, retryInMs: wait });
+      return 'failed';
+    };
+    const credential = await vault.reveal(CREDENTIAL, new URL(link.url).origin);
+    if (!credential.ok || credential.value === null) return fail('kredensial Loket Pusat tidak terbuka');
+    let res: Response;
+    try {
+      res = await fetch(new URL('/api/v1/replicate', link.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${credential.value}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(Buffer.from(JSON.stringify({ stream: 'sales', rows }))),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (e) {
+      return fail(`Loket Pusat tidak bisa dihubungi (${(e as Error).message})`);
+    }
+    const text = await res.text().catch(() => '');
+    if (res.status === 200) {
+      const a = ReplicateAnswer.safeParse(JSON.parse(text || 'null'));
+      if (!a.success) return fail(`jawaban Loket Pusat tidak terbaca (HTTP ${res.status})`);
+      ackOutbox(db, 'sales', a.data.lastSeq, deps.now());
+      return pending.length === BATCH ? 'more' : 'idle';
+    }
+    if (res.status === 401) return fail('Loket Pusat tidak mengenal loket ini lagi (daftar ulang di Pengaturan → Pusat)');
+    return fail(`Loket Pusat menolak kiriman (HTTP ${res.status}): ${text.slice(0, 160)}`);
+  }
+
+  async function round(): Promise<void> {
+    for (let i = 0; i < 100; i++) {
+      const r = await sendOnce();
+      if (r !== 'more') return;
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    const l = hubLink(db);
+    const wait = l?.next_try_at ? Math.max(IDLE_MS, l.next_try_at - deps.now()) : IDLE_MS;
+    timer = setTimeout(() => void flush().finally(schedule), wait);
+  }
+
+  function flush(): Promise<void> {
+    // One round at a time: a second caller waits for the one in flight, then runs its own.
+    const next = (running ?? Promise.resolve()).then(round, round);
+    running = next.catch((e: unknown) => log.error('hub.round_failed', { error: String(e) }));
+    return running;
+  }
+
+  return {
+    async enroll(rawUrl, code) {
+      const url = checkHubUrl(rawUrl);
+      if (!url.ok) return url;
+      let res: Response;
+      try {
+        res = await fetch(new URL('/api/v1/enroll', url.value), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (e) {
+        return err(appError('provider_unavailable', 'Loket Pusat tidak bisa dihubungi. Periksa alamat dan koneksi.', (e as Error).message));
+      }
+      const json: unknown = await res.json().catch(() => null);
+      if (res.status !== 200) {
+        const message = (json as { error?: { message?: string } } | null)?.error?.message ?? `Loket Pusat menolak (HTTP ${res.status}).`;
+        return err(appError(res.status === 403 ? 'forbidden' : 'provider_refused', message));
+      }
+      const a = EnrollAnswer.safeParse(json);
+      if (!a.success) return err(appError('provider_bad_response', 'Jawaban Loket Pusat tidak terbaca.'));
+      // The credential opens this hub only (rule 5: bound to the host it was given for).
+      const stored = await vault.store(CREDENTIAL, a.data.credential, url.value.origin);
+      if (!stored.ok) return err(appError('vault_locked', 'Brankas kredensial terkunci; pendaftaran tidak disimpan.', stored.reason));
+      const queued = openHubLink(db, { url: url.value.origin, counterId: a.data.counterId, outlet: a.data.outlet, counter: a.data.counter }, deps.now());
+      log.info('hub.enrolled', { outlet: a.data.outlet, counter: a.data.counter, queued });
+      void flush();
+      return ok(status());
+    },
+    unlink() {
+      closeHubLink(db);
+      vault.remove(CREDENTIAL);
+      return status();
+    },
+    status,
+    flush,
+    start() {
+      stopped = false;
+      schedule();
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

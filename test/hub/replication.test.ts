@@ -1,0 +1,85 @@
+// Two counters of two outlets replicate to one Loket Pusat over real HTTP (issue 18): enrolled with
+// the owner's one-time codes, their sales arrive once and in order, the owner's summary shows both
+// outlets; the hub away for a while (sales go on) and back: everything arrives, once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite, type HubDb } from '../../electron/hub/db/connection';
+import { migrateHub } from '../../electron/hub/db/migrations';
+import { createHub, type Hub } from '../../electron/hub/hub';
+import { startHubServer, type HubServer } from '../../electron/hub/server';
+import { getSale } from '../../electron/db/queries/sales';
+import { isFinal, sellToken, startCore, waitFor, type Core } from '../integration/harness';
+
+let db: HubDb;
+let hub: Hub;
+let server: HubServer;
+let a: Core;
+let b: Core;
+
+async function code(outlet: string, counter: string): Promise<string> {
+  const r = await hub.newCounter(outlet, counter);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.code;
+}
+
+const sold = async (c: Core, meter: string) => {
+  const s = await sellToken(c, meter, 50_000);
+  return waitFor(() => c.call('sale.get', { saleId: s.id }), isFinal);
+};
+const drained = (c: Core) => waitFor(() => c.call('hub.status', {}), (s) => s.pending === 0 && s.lastError === null, 20_000);
+
+beforeAll(async () => {
+  db = await openPglite(null);
+  await migrateHub(db);
+  hub = await createHub(db);
+  server = await startHubServer(hub);
+  [a, b] = await Promise.all([startCore(), startCore()]);
+});
+afterAll(async () => {
+  await Promise.all([a.stop(), b.stop()]);
+  await server.close();
+  await db.close();
+});
+
+describe('counters replicate to Loket Pusat', () => {
+  it('two outlets enrolled with one-time codes; a sale made before enrolling and after both arrive; the summary shows both outlets', async () => {
+    const before = await sold(a, '14233784991');
+    const codeA = await code('Loket Sari', 'Kasir 1');
+    expect(await a.call('hub.enroll', { url: server.url, code: codeA })).toMatchObject({ linked: true, outlet: 'Loket Sari', counter: 'Kasir 1' });
+    // The code is spent: another PC cannot take the same place.
+    expect((await b.fail('hub.enroll', { url: server.url, code: codeA })).message).toContain('sudah dipakai');
+    // Only https, or http to this machine.
+    expect((await b.fail('hub.enroll', { url: 'http://pusat.example.com', code: 'X' })).code).toBe('settings_invalid');
+    expect(await b.call('hub.enroll', { url: server.url, code: await code('Loket Budi', 'Kasir 1') })).toMatchObject({ linked: true, outlet: 'Loket Budi' });
+
+    const afterA = await sold(a, '14233784992');
+    const onB = await sold(b, '14233784993');
+    await Promise.all([drained(a), drained(b)]);
+    const day = getSale(a.loket.db, afterA.id)!.business_date;
+    const summary = await hub.summary(day);
+    const outlets = Object.fromEntries(summary.outlets.map((o) => [o.name, o]));
+    expect(outlets['Loket Sari']).toMatchObject({ sales: 2, total: before.amounts.total + afterA.amounts.total });
+    expect(outlets['Loket Budi']).toMatchObject({ sales: 1, total: onB.amounts.total, counters: [expect.objectContaining({ name: 'Kasir 1', lastContactAt: expect.any(Number) })] });
+  });
+
+  it('the hub away (sales go on at the counter), then back: everything arrives once', async () => {
+    const port = server.port;
+    const day = await (async () => {
+      await server.close();
+      const s1 = await sold(a, '14233784994');
+      const s2 = await sold(a, '14233784995');
+      // The sales were made, the sender kept them and says why it could not send.
+      const waiting = await waitFor(() => a.call('hub.status', {}), (s) => s.lastError !== null, 20_000);
+      expect(waiting.pending).toBeGreaterThan(0);
+      expect(waiting.lastError).toContain('tidak bisa dihubungi');
+      expect([s1.state, s2.state]).toEqual(['succeeded', 'succeeded']);
+      return getSale(a.loket.db, s1.id)!.business_date;
+    })();
+    server = await startHubServer(hub, { port });
+    await drained(a);
+    const sari = (await hub.summary(day)).outlets.find((o) => o.name === 'Loket Sari')!;
+    expect(sari.sales).toBe(4);
+    // Nothing twice: each sale once in the hub's table however often it was sent.
+    const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM hub_sales s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = 'Loket Sari'");
+    expect(Number(rows[0]!.n)).toBe(4);
+  });
+});
