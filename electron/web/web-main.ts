@@ -26,12 +26,15 @@ function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-type Args = { port: number; data: string; open: boolean };
+/** `hub`, `hubCode`: enroll in Loket Pusat at start (issue 18), as Pengaturan → Pusat does. */
+type Args = { port: number; data: string; open: boolean; hub: string | null; hubCode: string | null };
 
 function parseArgs(argv: readonly string[]): Args {
   let port: string | undefined = process.env.LOKET_PORT;
   let data: string | undefined = process.env.LOKET_DATA_DIR;
   let open = false;
+  let hub: string | null = null;
+  let hubCode: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -39,14 +42,17 @@ function parseArgs(argv: readonly string[]): Args {
     if (flag === '--port') port = value();
     else if (flag === '--data') data = value();
     else if (flag === '--open') open = true;
+    else if (flag === '--hub') hub = value();
+    else if (flag === '--hub-code') hubCode = value();
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run web -- [--port <n>] [--data <dir>] [--open]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)\n');
+      process.stdout.write('npm run web -- [--port <n>] [--data <dir>] [--open] [--hub <url> --hub-code <code>]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)\n');
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
   const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) fail(`--port must be 0–65535, got ${port}`);
-  return { port: portNumber, data: path.resolve(data ?? defaultDataDir()), open };
+  if ((hub === null) !== (hubCode === null)) fail('--hub and --hub-code go together');
+  return { port: portNumber, data: path.resolve(data ?? defaultDataDir()), open, hub, hubCode };
 }
 
 /** The system's browser on the token URL (only with --open: a started server opens nothing by itself). */
@@ -94,6 +100,14 @@ export async function runWebMode(opts: { argv: readonly string[]; rendererDir: s
   process.stdout.write(`  data: ${args.data}\n  mode: ${loket.current().settings.mode() === 'training' ? 'TRAINING (simulators)' : 'production'}\n`);
   process.stdout.write('  Buka tautan di atas (dengan token) di peramban; tanpa token Loket tidak melayani. / Open the link above, token included.\n');
   if (args.open) openBrowser(web.tokenUrl);
+  if (args.hub && args.hubCode) {
+    const hub = loket.current().hub;
+    if (hub.status().linked) process.stdout.write(`  Loket Pusat: already linked to ${hub.status().url}; --hub ignored\n`);
+    else {
+      const r = await hub.enroll(args.hub, args.hubCode);
+      process.stdout.write(r.ok ? `  Loket Pusat: ${r.value.counter} at ${r.value.outlet} (${r.value.url})\n` : `  Loket Pusat: not enrolled — ${r.error.message}\n`);
+    }
+  }
 
   let stopping = false;
   const stop = (): void => {

@@ -10,6 +10,7 @@ import { ConnectionCard } from './ConnectionCard';
 import { PaymentSettings } from './PaymentSettings';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
+import { HubCard } from './HubCard';
 import { UsersCard } from './UsersCard';
 import { PricingSettings } from './PricingSettings';
 import { SectionStatus } from './SectionStatus';
@@ -157,6 +158,7 @@ export function SettingsScreen() {
           <PricingSettings />
           <UsersCard />
           <BackupCard />
+          <HubCard />
           <AuditCard />
         </div>
         <div>
