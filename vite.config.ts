@@ -43,6 +43,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: true,
       chunkSizeWarningLimit: 1024,
+      // Two pages: the counter (index.html) and the owner's Loket Pusat (pusat.html, served by the hub).
+      rollupOptions: { input: { index: `${root}renderer/index.html`, pusat: `${root}renderer/pusat.html` } },
     },
     test: {
       root,

@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type HubDb } from './db/connection';
 import { migrateHub } from './db/migrations';
 import { createHub } from './hub';
 import { startHubServer } from './server';
+import { ensureRenderer, RENDERER_OUT } from '../web/build-renderer';
 
 const DEFAULT_PORT = 4790;
 
@@ -60,7 +61,9 @@ async function main(): Promise<void> {
   }
   await migrateHub(db);
   const hub = await createHub(db);
-  const server = await startHubServer(hub, { port: args.port, host: args.host }).catch((e: unknown) =>
+  // The owner's screen is the renderer's second page (pusat.html), built when its sources changed.
+  if (!ensureRenderer()) fail('the owner\'s screen could not be built (npm run build shows why)');
+  const server = await startHubServer(hub, { port: args.port, host: args.host, staticDir: RENDERER_OUT }).catch((e: unknown) =>
     fail((e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port <n>` : String(e)),
   );
   process.stdout.write(`Loket Pusat: ${server.url}/?token=${hub.ownerToken}\n`);

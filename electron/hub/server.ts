@@ -11,6 +11,9 @@ import type { z } from 'zod';
 import { EnrollRequest, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
 import type { AppError, Result } from '../../shared/domain/errors';
 import type { Hub } from './hub';
+import { SECURITY_HEADERS, serveStatic } from '../web/static-files';
+
+const COOKIE = 'pusat_owner';
 
 const unzip = promisify(gunzip);
 const MAX_BODY = 8 * 1024 * 1024;
@@ -63,22 +66,32 @@ async function parsed<S extends z.ZodTypeAny>(req: http.IncomingMessage, schema:
     : { ok: false, reply: fail(400, 'invalid_request', `Kiriman tidak sesuai: ${r.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`) };
 }
 
-export async function startHubServer(hub: Hub, opts: { port?: number; host?: string } = {}): Promise<HubServer> {
+function cookie(req: http.IncomingMessage, name: string): string | null {
+  const m = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`).exec(req.headers.cookie ?? '');
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+/**
+ * `staticDir`: the built renderer, whose pusat.html is the owner's screen; without it the hub is
+ * API only. The printed link's token is exchanged for an HttpOnly, SameSite=Strict cookie; the
+ * page's calls carry `x-pusat`, which no other site's page can send.
+ */
+export async function startHubServer(hub: Hub, opts: { port?: number; host?: string; staticDir?: string } = {}): Promise<HubServer> {
   const owner = (req: http.IncomingMessage): boolean => {
-    const t = bearer(req);
+    const t = bearer(req) ?? (req.headers['x-pusat'] === '1' ? cookie(req, COOKIE) : null);
     return t !== null && same(t, hub.ownerToken);
   };
 
   async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === '/api/v1/counters' && req.method === 'POST') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan.');
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
       const body = await parsed(req, NewCounterRequest);
       if (!body.ok) return body.reply;
       return fromResult(await hub.newCounter(body.value.outlet, body.value.counter), 201);
     }
     if (path === '/api/v1/summary' && req.method === 'GET') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan.');
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
       const date = url.searchParams.get('date') ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
       return { status: 200, body: await hub.summary(date) };
@@ -101,6 +114,24 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://hub.local');
+    if (!url.pathname.startsWith('/api/')) {
+      const token = url.searchParams.get('token');
+      if (token !== null) {
+        // The printed link: its token becomes the owner's cookie, and the address loses it.
+        if (!same(token, hub.ownerToken)) {
+          res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('Token salah. Buka tautan yang dicetak Loket Pusat.');
+          return;
+        }
+        res.writeHead(303, { location: '/', 'set-cookie': `${COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`, ...SECURITY_HEADERS }).end();
+        return;
+      }
+      if (!opts.staticDir) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Loket Pusat: API only');
+        return;
+      }
+      void serveStatic(opts.staticDir, req, res, '/pusat.html');
+      return;
+    }
     route(req, url)
       .catch((e: unknown) => fail(500, 'internal', `Loket Pusat gagal: ${(e as Error).message}`))
       .then((r) => {

@@ -19,7 +19,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
 };
 
-export async function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/** `page`: what an address without an extension gets (Loket's index.html; Loket Pusat's pusat.html). */
+export async function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse, page = '/index.html'): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
     return;
@@ -34,7 +35,7 @@ export async function serveStatic(root: string, req: http.IncomingMessage, res: 
     res.writeHead(403, SECURITY_HEADERS).end();
     return;
   }
-  if (!found.ok && path.extname(urlPath) === '') found = await fileInside(root, '/index.html');
+  if (path.extname(urlPath) === '' && (urlPath === '/' || !found.ok)) found = await fileInside(root, page);
   if (!found.ok) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');
     return;

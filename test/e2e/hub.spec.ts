@@ -6,6 +6,8 @@ import { openPglite, type HubDb } from '../../electron/hub/db/connection';
 import { migrateHub } from '../../electron/hub/db/migrations';
 import { createHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/server';
+import path from 'node:path';
+import { formatRupiah } from '../../shared/domain/money';
 import { shot, startWebMode, toPayment, type WebMode } from './web-mode';
 
 let db: HubDb;
@@ -18,7 +20,8 @@ test.beforeAll(async () => {
   db = await openPglite(null);
   await migrateHub(db);
   hub = await createHub(db);
-  server = await startHubServer(hub);
+  // The owner's screen is the renderer's second page, built by test:e2e's prepare step.
+  server = await startHubServer(hub, { staticDir: path.join(process.cwd(), 'dist', 'renderer') });
   [a, b] = await Promise.all([startWebMode(), startWebMode()]);
 });
 test.afterAll(async () => {
@@ -80,4 +83,32 @@ test('two outletsâ€™ counters join one Loket Pusat; their sales reach the ownerâ
       ['Loket Sari', 1, totalA],
     ]);
   await pageB.close();
+
+  // The owner opens the printed link: both outlets, their counters and the day's total, live.
+  const owner = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await owner.goto(`${server.url}/?token=${hub.ownerToken}`);
+  await expect(owner).toHaveURL(`${server.url}/`);
+  const table = owner.getByTestId('pusat-table');
+  await expect(table).toContainText('Loket Sari');
+  await expect(table).toContainText('Loket Budi');
+  await expect(owner.getByTestId('pusat-total-row')).toContainText(formatRupiah(totalA + totalB));
+  await expect(owner.getByTestId('pusat-counter-row').first()).toContainText('baru saja');
+  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-03-owner-1366.png') });
+  // N: a new counter's one-time code, by keyboard.
+  await owner.keyboard.press('n');
+  await expect(owner.getByTestId('pusat-outlet')).toBeFocused();
+  await owner.keyboard.type('Loket Cahya');
+  await owner.keyboard.press('Tab');
+  await owner.keyboard.type('Kasir 1');
+  await owner.keyboard.press('Enter');
+  await expect(owner.getByTestId('pusat-code')).toHaveText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  await expect(table).toContainText('Loket Cahya');
+  await owner.setViewportSize({ width: 1024, height: 600 });
+  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-04-owner-code-1024.png') });
+  // Without the token the page's calls are refused in words.
+  const stranger = await browser.newPage();
+  await stranger.goto(`${server.url}/`);
+  await expect(stranger.getByTestId('pusat-error')).toContainText('Token pemilik diperlukan');
+  await stranger.close();
+  await owner.close();
 });

@@ -1,0 +1,187 @@
+// Loket Pusat, the owner's screen (issue 18): today across every outlet and counter — succeeded
+// sales, takings and admin income per counter and per outlet, each counter's last contact — live
+// (refreshed every few seconds), any day by ←/→, and a new counter's one-time enrollment code.
+// Keyboard: ←/→ day, T today, N new counter, R refresh.
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { HubSummary, NewCounterAnswer } from '../../shared/hub-contract';
+import type { AppError } from '../../shared/domain/errors';
+import { formatRupiah } from '../../shared/domain/money';
+import { translator } from '../i18n';
+import { pusatCall } from './api';
+
+const t = translator('id');
+const ZONE = 'Asia/Jakarta';
+const dayOf = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms));
+const shift = (day: string, by: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
+const longDay = (day: string): string => new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+function contact(ms: number | null, now: number): string {
+  if (ms === null) return t('pusat.never');
+  const min = Math.round((now - ms) / 60_000);
+  return min < 1 ? t('pusat.justNow') : min < 60 ? t('pusat.minutesAgo', { n: min }) : min < 48 * 60 ? t('pusat.hoursAgo', { n: Math.round(min / 60) }) : t('pusat.daysAgo', { n: Math.round(min / 1440) });
+}
+
+function NewCounter({ onDone }: { onDone: () => void }) {
+  const [outlet, setOutlet] = useState('');
+  const [counter, setCounter] = useState('');
+  const [code, setCode] = useState<{ code: string; for: string } | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const r = await pusatCall('POST', '/api/v1/counters', NewCounterAnswer, { outlet, counter });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setCode({ code: r.value.code, for: `${counter} — ${outlet}` });
+    onDone();
+  };
+  return (
+    <form className="card form" onSubmit={(e) => void submit(e)} data-testid="pusat-new-counter">
+      <h2>{t('pusat.newCounter')}</h2>
+      <label>
+        {t('pusat.outlet')}
+        <input ref={first} value={outlet} onChange={(e) => setOutlet(e.target.value)} maxLength={80} data-testid="pusat-outlet" />
+      </label>
+      <label>
+        {t('pusat.counter')}
+        <input value={counter} onChange={(e) => setCounter(e.target.value)} maxLength={80} data-testid="pusat-counter" />
+      </label>
+      <div className="actions">
+        <button type="submit" className="btn primary" disabled={!outlet.trim() || !counter.trim()} data-testid="pusat-issue">
+          {t('pusat.issue')}
+        </button>
+      </div>
+      {code ? (
+        <div className="va-box" data-testid="pusat-code-box">
+          <div className="muted">{t('pusat.codeFor', { for: code.for })}</div>
+          <div className="va-number mono" data-testid="pusat-code">
+            {code.code}
+          </div>
+          <div className="muted small">{t('pusat.codeHint')}</div>
+        </div>
+      ) : null}
+      {error ? (
+        <div className="error-box" role="alert" data-testid="pusat-error">
+          {error.message}
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+export function PusatApp() {
+  const [day, setDay] = useState(() => dayOf(Date.now()));
+  const [summary, setSummary] = useState<HubSummary | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [now, setNow] = useState(Date.now());
+
+  const load = useCallback(async () => {
+    const r = await pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary);
+    setNow(Date.now());
+    if (r.ok) {
+      setSummary(r.value);
+      setError(null);
+    } else setError(r.error);
+  }, [day]);
+  useEffect(() => {
+    void load();
+    const id = setInterval(() => void load(), 5_000);
+    return () => clearInterval(id);
+  }, [load]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.target instanceof HTMLInputElement) return;
+      if (e.key === 'ArrowLeft') setDay((d) => shift(d, -1));
+      else if (e.key === 'ArrowRight') setDay((d) => shift(d, 1));
+      else if (e.key === 't' || e.key === 'T') setDay(dayOf(Date.now()));
+      else if (e.key === 'r' || e.key === 'R') void load();
+      else if (e.key === 'n' || e.key === 'N') {
+        e.preventDefault();
+        setAdding(true);
+      } else if (e.key === 'Escape') setAdding(false);
+      else return;
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [load]);
+
+  const outlets = summary?.outlets ?? [];
+  const all = outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin }), { sales: 0, total: 0, admin: 0 });
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo">⚡</span>
+          <strong>Loket Pusat</strong>
+          <span className="outlet">{t('pusat.subtitle')}</span>
+        </div>
+      </header>
+      <main className="main">
+        {adding ? <NewCounter onDone={() => void load()} /> : null}
+        <section className="card" data-testid="pusat-today">
+          <h2 data-testid="pusat-day">{t('pusat.dayTitle', { day: longDay(day) })}</h2>
+          <p className="muted small">{t('pusat.keys')}</p>
+          {error ? (
+            <div className="error-box" role="alert" data-testid="pusat-error">
+              {error.message}
+            </div>
+          ) : null}
+          {outlets.length === 0 ? (
+            <p className="muted">{t('pusat.none')}</p>
+          ) : (
+            <table className="tx-table" data-testid="pusat-table">
+              <thead>
+                <tr>
+                  <th>{t('pusat.outletCounter')}</th>
+                  <th className="num">{t('pusat.sales')}</th>
+                  <th className="num">{t('pusat.total')}</th>
+                  <th className="num">{t('pusat.admin')}</th>
+                  <th>{t('pusat.lastContact')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outlets.map((o) => [
+                  <tr key={o.name} className="selected" data-testid="pusat-outlet-row">
+                    <td>
+                      <strong>{o.name}</strong>
+                    </td>
+                    <td className="num">{o.sales}</td>
+                    <td className="num">
+                      <strong>{formatRupiah(o.total)}</strong>
+                    </td>
+                    <td className="num">{formatRupiah(o.admin)}</td>
+                    <td />
+                  </tr>,
+                  ...o.counters.map((c) => (
+                    <tr key={`${o.name}/${c.name}`} data-testid="pusat-counter-row">
+                      <td>· {c.name}</td>
+                      <td className="num">{c.sales}</td>
+                      <td className="num">{formatRupiah(c.total)}</td>
+                      <td className="num">{formatRupiah(c.admin)}</td>
+                      <td className={c.lastContactAt === null || now - c.lastContactAt > 3_600_000 ? 'failed-text small' : 'muted small'}>{contact(c.lastContactAt, now)}</td>
+                    </tr>
+                  )),
+                ])}
+              </tbody>
+              <tfoot>
+                <tr data-testid="pusat-total-row">
+                  <td>
+                    <strong>{t('pusat.allOutlets')}</strong>
+                  </td>
+                  <td className="num">{all.sales}</td>
+                  <td className="num">
+                    <strong>{formatRupiah(all.total)}</strong>
+                  </td>
+                  <td className="num">{formatRupiah(all.admin)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

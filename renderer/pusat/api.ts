@@ -1,0 +1,25 @@
+// The owner's page talks only to its hub: the owner token rides in an HttpOnly cookie set when the
+// printed link was opened, and every call carries a header a foreign page cannot send (CSRF).
+import type { z } from 'zod';
+import type { AppError, Result } from '../../shared/domain/errors';
+
+export async function pusatCall<S extends z.ZodTypeAny>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<Result<z.infer<S>, AppError>> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { 'x-pusat': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Loket Pusat tidak bisa dihubungi.' } };
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (json as { error?: AppError } | null)?.error;
+    return { ok: false, error: e ?? { code: 'internal', message: `Loket Pusat menjawab HTTP ${res.status}.` } };
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'internal', message: 'Jawaban Loket Pusat tidak terbaca.' } };
+}
