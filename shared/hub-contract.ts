@@ -61,5 +61,21 @@ export const HubSummary = z.object({
 });
 export type HubSummary = z.infer<typeof HubSummary>;
 
+/** Sales not finished anywhere: where, what, since when, and the state that says what its counter is doing. */
+export const HubUnresolved = z.object({
+  sales: z.array(
+    z.object({
+      outlet: z.string(),
+      counter: z.string(),
+      receiptNo: z.string(),
+      productName: z.string(),
+      total: z.number().int(),
+      state: z.string(),
+      createdAt: z.number().int(),
+    }),
+  ),
+});
+export type HubUnresolved = z.infer<typeof HubUnresolved>;
+
 /** The digest a row carries: SHA-256 (hex) of its body's JSON text, computed by whoever holds the body. */
 export const bodyDigestInput = (body: Record<string, unknown>): string => JSON.stringify(body);

@@ -3,10 +3,10 @@
 // owner reads the day across outlets. Secrets (codes, credentials) are kept only as SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from '../../shared/domain/ids';
-import { HubSaleBody, bodyDigestInput, type EnrollAnswer, type HubSummary, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
+import { HubSaleBody, bodyDigestInput, type EnrollAnswer, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { HubDb } from './db/connection';
-import { counterByCredential, daySummary, enrollCounter, flagsOf, ingestBatch, issueCounterCode, ownerToken } from './db/queries';
+import { counterByCredential, daySummary, enrollCounter, flagsOf, ingestBatch, issueCounterCode, ownerToken, unresolvedSales } from './db/queries';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
@@ -30,6 +30,7 @@ export type Hub = {
   counterOf(credential: string): Promise<string | null>;
   replicate(counterId: string, batch: ReplicateBatch): Promise<Result<ReplicateAnswer>>;
   summary(date: string): Promise<HubSummary>;
+  unresolved(): Promise<HubUnresolved>;
   flags(counterId: string): ReturnType<typeof flagsOf>;
 };
 
@@ -79,6 +80,12 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
         outlets.set(r.outlet, o);
       }
       return { date, outlets: [...outlets.values()] };
+    },
+    async unresolved() {
+      const rows = await unresolvedSales(db);
+      return {
+        sales: rows.map((r) => ({ outlet: r.outlet, counter: r.counter, receiptNo: r.receipt_no, productName: r.product_name, total: Number(r.total), state: r.state, createdAt: Number(r.created_ms) })),
+      };
     },
     flags: (counterId) => flagsOf(db, counterId),
   };

@@ -96,6 +96,10 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
       return { status: 200, body: await hub.summary(date) };
     }
+    if (path === '/api/v1/unresolved' && req.method === 'GET') {
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      return { status: 200, body: await hub.unresolved() };
+    }
     if (path === '/api/v1/enroll' && req.method === 'POST') {
       const body = await parsed(req, EnrollRequest);
       if (!body.ok) return body.reply;

@@ -226,6 +226,15 @@ export const en: Messages = {
     shortDispute: { open: 'Disputed', ended: 'Paid', chargeback: 'Charged back' },
   },
   pusat: {
+    unresolved: 'Not finished at any counter ({n})',
+    allResolved: 'Every sale at every counter is finished.',
+    state: {
+      awaiting_payment: 'Waiting for the customer to pay',
+      paid: 'Paid, waiting to go to the provider',
+      sending: 'Being sent to the provider',
+      pending: 'The counter is asking the provider for the status',
+      review: 'Waiting for a supervisor’s decision',
+    },
     subtitle: 'every outlet & counter',
     dayTitle: 'Sales of {day}',
     keys: '← → change day · T today · N enroll a new counter · R reload. Refreshes itself every 5 seconds.',

@@ -225,6 +225,15 @@ export const id = {
     shortDispute: { open: 'Sengketa', ended: 'Lunas', chargeback: 'Chargeback' },
   },
   pusat: {
+    unresolved: 'Belum selesai di semua loket ({n})',
+    allResolved: 'Semua penjualan di semua loket sudah selesai.',
+    state: {
+      awaiting_payment: 'Menunggu pembayaran pelanggan',
+      paid: 'Dibayar, menunggu dikirim ke penyedia',
+      sending: 'Sedang dikirim ke penyedia',
+      pending: 'Loket menanyakan status ke penyedia',
+      review: 'Menunggu keputusan supervisor',
+    },
     subtitle: 'semua outlet & loket',
     dayTitle: 'Penjualan {day}',
     keys: '← → ganti hari · T hari ini · N daftarkan loket baru · R muat ulang. Diperbarui sendiri tiap 5 detik.',

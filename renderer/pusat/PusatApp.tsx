@@ -3,7 +3,8 @@
 // (refreshed every few seconds), any day by ←/→, and a new counter's one-time enrollment code.
 // Keyboard: ←/→ day, T today, N new counter, R refresh.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { HubSummary, NewCounterAnswer } from '../../shared/hub-contract';
+import { HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
+import { formatLocalDateTime } from '../../shared/domain/time';
 import type { AppError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/money';
 import { translator } from '../i18n';
@@ -73,13 +74,15 @@ function NewCounter({ onDone }: { onDone: () => void }) {
 export function PusatApp() {
   const [day, setDay] = useState(() => dayOf(Date.now()));
   const [summary, setSummary] = useState<HubSummary | null>(null);
+  const [open, setOpen] = useState<HubUnresolved['sales']>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [adding, setAdding] = useState(false);
   const [now, setNow] = useState(Date.now());
 
   const load = useCallback(async () => {
-    const r = await pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary);
+    const [r, u] = await Promise.all([pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary), pusatCall('GET', '/api/v1/unresolved', HubUnresolved)]);
     setNow(Date.now());
+    if (u.ok) setOpen(u.value.sales);
     if (r.ok) {
       setSummary(r.value);
       setError(null);
@@ -178,6 +181,29 @@ export function PusatApp() {
                   <td />
                 </tr>
               </tfoot>
+            </table>
+          )}
+        </section>
+        <section className="card" data-testid="pusat-unresolved">
+          <h2>{t('pusat.unresolved', { n: open.length })}</h2>
+          {open.length === 0 ? (
+            <p className="muted">{t('pusat.allResolved')}</p>
+          ) : (
+            <table className="tx-table">
+              <tbody>
+                {open.map((s) => (
+                  <tr key={`${s.outlet}/${s.counter}/${s.receiptNo}`} data-testid="pusat-unresolved-row">
+                    <td className="small">{formatLocalDateTime(s.createdAt, ZONE).slice(0, 16)}</td>
+                    <td>
+                      {s.outlet} · {s.counter}
+                    </td>
+                    <td className="mono">{s.receiptNo}</td>
+                    <td>{s.productName}</td>
+                    <td className="num">{formatRupiah(s.total)}</td>
+                    <td>{t(`pusat.state.${s.state}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
         </section>

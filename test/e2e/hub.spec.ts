@@ -65,6 +65,12 @@ test('two outletsâ€™ counters join one Loket Pusat; their sales reach the ownerâ
   const pageB = await browser.newPage();
   await b.open(pageB);
   const totalB = await sellCash(pageB, '14233784993');
+  // A QRIS sale left waiting at counter B: unresolved, and the owner will see it.
+  await pageB.keyboard.press('n');
+  await toPayment(pageB, '14233784994');
+  await pageB.keyboard.press('q');
+  await pageB.keyboard.press('Enter');
+  await expect(pageB.getByTestId('status-awaiting_payment')).toBeVisible();
 
   await page.keyboard.press('F9');
   await expect(card.getByTestId('hub-state')).toContainText('Semua terkirim', { timeout: 20_000 });
@@ -93,6 +99,9 @@ test('two outletsâ€™ counters join one Loket Pusat; their sales reach the ownerâ
   await expect(table).toContainText('Loket Budi');
   await expect(owner.getByTestId('pusat-total-row')).toContainText(formatRupiah(totalA + totalB));
   await expect(owner.getByTestId('pusat-counter-row').first()).toContainText('baru saja');
+  await expect(owner.getByTestId('pusat-unresolved-row')).toHaveCount(1);
+  await expect(owner.getByTestId('pusat-unresolved-row')).toContainText('Loket Budi Â· Kasir 1');
+  await expect(owner.getByTestId('pusat-unresolved-row')).toContainText('Menunggu pembayaran pelanggan');
   await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-03-owner-1366.png') });
   // N: a new counter's one-time code, by keyboard.
   await owner.keyboard.press('n');

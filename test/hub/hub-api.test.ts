@@ -134,5 +134,15 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     const names = (s.body.outlets as Array<{ name: string }>).map((o) => o.name);
     expect(names).toEqual([...names].sort());
     expect((await call('GET', '/api/v1/summary?date=03-12-2026', undefined, hub.ownerToken)).status).toBe(400);
+    // A sale still open at its counter is on the owner's list, with where and what; once final it leaves it.
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(2, { id: 'B2', receiptNo: '000002', state: 'pending', total: 101_600 })] }, b);
+    const open = await call('GET', '/api/v1/unresolved', undefined, hub.ownerToken);
+    expect((open.body.sales as unknown[]).filter((s) => (s as { outlet: string }).outlet === 'Loket Cahya')).toEqual([
+      expect.objectContaining({ outlet: 'Loket Cahya', counter: 'Kasir 2', receiptNo: '000002', state: 'pending', total: 101_600 }),
+    ]);
+    await call('POST', '/api/v1/replicate', { stream: 'sales', rows: [saleRow(3, { id: 'B2', receiptNo: '000002', state: 'succeeded', total: 101_600 })] }, b);
+    const after = await call('GET', '/api/v1/unresolved', undefined, hub.ownerToken);
+    expect((after.body.sales as Array<{ outlet: string }>).filter((s) => s.outlet === 'Loket Cahya')).toEqual([]);
+    expect((await call('GET', '/api/v1/unresolved')).status).toBe(401);
   });
 });

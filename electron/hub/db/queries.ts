@@ -156,6 +156,17 @@ export async function daySummary(db: HubDb, date: string): Promise<SummaryRow[]>
   );
 }
 
+/** Every sale still open at its counter, oldest first (the states a counter has not finished with). */
+export async function unresolvedSales(db: HubDb): Promise<{ outlet: string; counter: string; receipt_no: string; product_name: string; total: string; state: string; created_ms: string }[]> {
+  return db.query(
+    `SELECT o.name AS outlet, c.name AS counter, s.receipt_no, s.product_name, s.total, s.state, (extract(epoch FROM s.created_at) * 1000)::bigint AS created_ms
+     FROM hub_sales s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id
+     WHERE s.state IN ('awaiting_payment', 'paid', 'sending', 'pending', 'review')
+     ORDER BY s.created_at, o.name, c.name
+     LIMIT 500`,
+  );
+}
+
 export async function flagsOf(db: HubDb, counterId: string): Promise<{ stream: string; seq: number; key: string; problem: string }[]> {
   const r = await db.query<{ stream: string; seq: string; key: string; problem: string }>('SELECT stream, seq, key, problem FROM hub_flags WHERE counter_id = $1 ORDER BY seq', [counterId]);
   return r.map((f) => ({ ...f, seq: Number(f.seq) }));
