@@ -24,13 +24,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-type Args = { port: number; data: string; database: string | null; host: string };
+type Args = { port: number; data: string; database: string | null; host: string; page: boolean };
 
 function parseArgs(argv: readonly string[]): Args {
   let port = process.env.LOKET_HUB_PORT;
   let data = process.env.LOKET_HUB_DATA_DIR;
   let database: string | null = process.env.LOKET_HUB_DATABASE ?? null;
   let host = '127.0.0.1';
+  let page = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -39,15 +40,16 @@ function parseArgs(argv: readonly string[]): Args {
     else if (flag === '--data') data = value();
     else if (flag === '--database') database = value();
     else if (flag === '--host') host = value();
+    else if (flag === '--api-only') page = false;
     else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run hub -- [--port <n>] [--data <dir>] [--database postgres://…] [--host <address>]\n');
+      process.stdout.write('npm run hub -- [--port <n>] [--data <dir>] [--database postgres://…] [--host <address>] [--api-only]\n');
       process.exit(0);
     } else fail(`unknown option ${a}`);
   }
   const p = port === undefined ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`--port must be 0–65535, got ${port}`);
   if (database !== null && !/^postgres(ql)?:\/\//.test(database)) fail('--database must be a postgres:// URL');
-  return { port: p, data: path.resolve(data ?? defaultDataDir()), database, host };
+  return { port: p, data: path.resolve(data ?? defaultDataDir()), database, host, page };
 }
 
 async function main(): Promise<void> {
@@ -62,8 +64,8 @@ async function main(): Promise<void> {
   await migrateHub(db);
   const hub = await createHub(db);
   // The owner's screen is the renderer's second page (pusat.html), built when its sources changed.
-  if (!ensureRenderer()) fail('the owner\'s screen could not be built (npm run build shows why)');
-  const server = await startHubServer(hub, { port: args.port, host: args.host, staticDir: RENDERER_OUT }).catch((e: unknown) =>
+  if (args.page && !ensureRenderer()) fail('the owner\'s screen could not be built (npm run build shows why)');
+  const server = await startHubServer(hub, { port: args.port, host: args.host, ...(args.page ? { staticDir: RENDERER_OUT } : {}) }).catch((e: unknown) =>
     fail((e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${args.port} is in use; choose another with --port <n>` : String(e)),
   );
   process.stdout.write(`Loket Pusat: ${server.url}/?token=${hub.ownerToken}\n`);
