@@ -77,5 +77,24 @@ export const HubUnresolved = z.object({
 });
 export type HubUnresolved = z.infer<typeof HubUnresolved>;
 
+/** A price rule set at the hub: for every outlet (outlet null) or one, by outlet name. */
+export const HubPriceRule = z.object({
+  outlet: z.string().trim().min(1).max(80).nullable(),
+  scope: z.enum(['product', 'category']),
+  key: z.string().trim().min(1).max(80),
+  mode: z.enum(['markup', 'fixed']),
+  amount: z.number().int().nonnegative().max(100_000_000),
+});
+export type HubPriceRule = z.infer<typeof HubPriceRule>;
+export const HubPriceRules = z.object({ rules: z.array(HubPriceRule.extend({ version: z.number().int() })) });
+export const HubRuleKey = HubPriceRule.pick({ outlet: true, scope: true, key: true });
+
+/** What a counter takes: the rules for its outlet changed since `since` (removed ones too). */
+export const CounterRules = z.object({
+  version: z.number().int(),
+  rules: z.array(z.object({ scope: z.enum(['product', 'category']), key: z.string(), mode: z.enum(['markup', 'fixed']), amount: z.number().int(), removed: z.boolean() })),
+});
+export type CounterRules = z.infer<typeof CounterRules>;
+
 /** The digest a row carries: SHA-256 (hex) of its body's JSON text, computed by whoever holds the body. */
 export const bodyDigestInput = (body: Record<string, unknown>): string => JSON.stringify(body);

@@ -315,7 +315,13 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
     rails,
     payAccess,
   };
-  const hubSender = createHubReplicator({ db, vault, now, log: log.child('hub') });
+  const hubSender = createHubReplicator({
+    db,
+    vault,
+    now,
+    log: log.child('hub'),
+    rules: { set: (rule) => void catalog.setRule(rule), remove: (scope, key) => void catalog.removeRule(scope, key) },
+  });
   const handlers: HandlerTable = guardCalls(counter, {
     ...hubHandlers(hubSender),
     ...counterHandlers(core),

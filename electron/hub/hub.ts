@@ -3,10 +3,10 @@
 // owner reads the day across outlets. Secrets (codes, credentials) are kept only as SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from '../../shared/domain/ids';
-import { HubSaleBody, bodyDigestInput, type EnrollAnswer, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
+import { HubSaleBody, bodyDigestInput, type CounterRules, type EnrollAnswer, type HubPriceRule, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { HubDb } from './db/connection';
-import { counterByCredential, daySummary, enrollCounter, flagsOf, ingestBatch, issueCounterCode, ownerToken, unresolvedSales } from './db/queries';
+import { changeHubRule, counterByCredential, counterRulesSince, daySummary, enrollCounter, flagsOf, hubRules, ingestBatch, issueCounterCode, ownerToken, unresolvedSales } from './db/queries';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
@@ -31,6 +31,11 @@ export type Hub = {
   replicate(counterId: string, batch: ReplicateBatch): Promise<Result<ReplicateAnswer>>;
   summary(date: string): Promise<HubSummary>;
   unresolved(): Promise<HubUnresolved>;
+  setRule(rule: HubPriceRule): Promise<Result<void>>;
+  removeRule(rule: Pick<HubPriceRule, 'outlet' | 'scope' | 'key'>): Promise<Result<void>>;
+  rules(): ReturnType<typeof hubRules>;
+  /** What a counter takes on its next contact: its outlet's rules changed since `since`, each as it now stands for it. */
+  rulesFor(counterId: string, since: number): Promise<CounterRules>;
   flags(counterId: string): ReturnType<typeof flagsOf>;
 };
 
@@ -85,6 +90,29 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       const rows = await unresolvedSales(db);
       return {
         sales: rows.map((r) => ({ outlet: r.outlet, counter: r.counter, receiptNo: r.receipt_no, productName: r.product_name, total: Number(r.total), state: r.state, createdAt: Number(r.created_ms) })),
+      };
+    },
+    async setRule(rule) {
+      const r = await changeHubRule(db, { ...rule, removed: false }, 'pemilik');
+      return r === 'ok' ? ok(undefined) : err(appError('invalid_request', `Outlet "${rule.outlet}" belum ada di Loket Pusat.`));
+    },
+    async removeRule(rule) {
+      const r = await changeHubRule(db, { ...rule, mode: 'markup', amount: 0, removed: true }, 'pemilik');
+      return r === 'ok' ? ok(undefined) : err(appError('invalid_request', `Outlet "${rule.outlet}" belum ada di Loket Pusat.`));
+    },
+    rules: () => hubRules(db),
+    async rulesFor(counterId, since) {
+      const { version, rows } = await counterRulesSince(db, counterId, since);
+      return {
+        version,
+        // The outlet's own rule over the all-outlets one; neither standing: removed.
+        rules: rows.map((r) =>
+          r.o_mode !== null && r.o_removed === false
+            ? { scope: r.scope, key: r.key, mode: r.o_mode, amount: Number(r.o_amount), removed: false }
+            : r.g_mode !== null && r.g_removed === false
+              ? { scope: r.scope, key: r.key, mode: r.g_mode, amount: Number(r.g_amount), removed: false }
+              : { scope: r.scope, key: r.key, mode: 'markup' as const, amount: 0, removed: true },
+        ),
       };
     },
     flags: (counterId) => flagsOf(db, counterId),

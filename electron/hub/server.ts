@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { EnrollRequest, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
+import { EnrollRequest, HubPriceRule, HubRuleKey, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
 import type { AppError, Result } from '../../shared/domain/errors';
 import type { Hub } from './hub';
 import { SECURITY_HEADERS, serveStatic } from '../web/static-files';
@@ -99,6 +99,31 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
     if (path === '/api/v1/unresolved' && req.method === 'GET') {
       if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
       return { status: 200, body: await hub.unresolved() };
+    }
+    if (path === '/api/v1/rules' && (req.method === 'GET' || req.method === 'POST')) {
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (req.method === 'POST') {
+        const body = await parsed(req, HubPriceRule);
+        if (!body.ok) return body.reply;
+        const r = await hub.setRule(body.value);
+        if (!r.ok) return fromResult(r);
+      }
+      return { status: 200, body: { rules: await hub.rules() } };
+    }
+    if (path === '/api/v1/rules/remove' && req.method === 'POST') {
+      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      const body = await parsed(req, HubRuleKey);
+      if (!body.ok) return body.reply;
+      const r = await hub.removeRule(body.value);
+      if (!r.ok) return fromResult(r);
+      return { status: 200, body: { rules: await hub.rules() } };
+    }
+    if (path === '/api/v1/counter/rules' && req.method === 'GET') {
+      const t = bearer(req);
+      const counterId = t === null ? null : await hub.counterOf(t);
+      if (counterId === null) return fail(401, 'forbidden', 'Loket ini belum terdaftar di Loket Pusat.');
+      const since = Number(url.searchParams.get('since') ?? '0');
+      return { status: 200, body: await hub.rulesFor(counterId, Number.isInteger(since) && since >= 0 ? since : 0) };
     }
     if (path === '/api/v1/enroll' && req.method === 'POST') {
       const body = await parsed(req, EnrollRequest);

@@ -82,4 +82,25 @@ describe('counters replicate to Loket Pusat', () => {
     const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM hub_sales s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = 'Loket Sari'");
     expect(Number(rows[0]!.n)).toBe(4);
   });
+
+  it('price rules set once at the hub reach the outlets picked (the outlet’s own over the all-outlets one), removals too; the counter records them as Loket Pusat', async () => {
+    const pulsa = (rules: Array<{ scope: string; key: string; amount: number }>) => rules.find((r) => r.scope === 'category' && r.key === 'Pulsa')?.amount ?? null;
+    expect((await hub.setRule({ outlet: 'Nowhere', scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1 })).ok).toBe(false);
+    await hub.setRule({ outlet: null, scope: 'category', key: 'Pulsa', mode: 'markup', amount: 1_000 });
+    await hub.setRule({ outlet: 'Loket Sari', scope: 'category', key: 'Pulsa', mode: 'markup', amount: 2_000 });
+    await Promise.all([a.call('hub.flush', {}), b.call('hub.flush', {})]);
+    expect(pulsa((await a.call('pricing.list', {})).rules)).toBe(2_000);
+    expect(pulsa((await b.call('pricing.list', {})).rules)).toBe(1_000);
+    await hub.removeRule({ outlet: 'Loket Sari', scope: 'category', key: 'Pulsa' });
+    await a.call('hub.flush', {});
+    expect(pulsa((await a.call('pricing.list', {})).rules)).toBe(1_000);
+    await hub.removeRule({ outlet: null, scope: 'category', key: 'Pulsa' });
+    await Promise.all([a.call('hub.flush', {}), b.call('hub.flush', {})]);
+    expect(pulsa((await a.call('pricing.list', {})).rules)).toBeNull();
+    expect(pulsa((await b.call('pricing.list', {})).rules)).toBeNull();
+    // Audited at the counter under the hub's name, and at the hub.
+    const byHub = a.loket.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE actor = 'Loket Pusat'").get() as { n: number };
+    expect(byHub.n).toBeGreaterThan(0);
+    expect(Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM hub_audit WHERE action LIKE 'price_rule.%'"))[0]!.n)).toBe(4);
+  });
 });

@@ -19,7 +19,9 @@ CREATE TABLE hub_link (
   last_ok_at INTEGER,
   last_error TEXT,
   failures INTEGER NOT NULL DEFAULT 0,
-  next_try_at INTEGER
+  next_try_at INTEGER,
+  -- The hub's price-rule version this counter has applied (it asks for what changed since).
+  rules_version INTEGER NOT NULL DEFAULT 0
 );
 
 -- Each stream's numbering (the hub takes seq = last + 1 only) and what the hub has acknowledged.

@@ -71,6 +71,14 @@ export function ackOutbox(db: Ledger, stream: string, lastSeq: number, at: numbe
   })();
 }
 
+export function hubRulesVersion(db: Ledger): number {
+  return (stmt(db, 'SELECT rules_version AS v FROM hub_link WHERE id = 1').get() as { v: number } | undefined)?.v ?? 0;
+}
+
+export function setHubRulesVersion(db: Ledger, version: number): void {
+  stmt(db, 'UPDATE hub_link SET rules_version = ? WHERE id = 1').run(version);
+}
+
 export function hubLinkFailed(db: Ledger, error: string, nextTryAt: number): void {
   stmt(db, 'UPDATE hub_link SET last_error = ?, failures = failures + 1, next_try_at = ? WHERE id = 1').run(error, nextTryAt);
 }

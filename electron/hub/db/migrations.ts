@@ -96,6 +96,37 @@ CREATE TABLE hub_flags (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'price-rules',
+    sql: `
+-- Price rules the owner sets once (issue 18): for every outlet (outlet_id NULL) or one; a counter
+-- takes the ones for its outlet (its own over the all-outlets one) on its next contact. Removal is
+-- a row too (removed), so a counter that was away learns of it. version: the hub-wide change count.
+CREATE TABLE hub_price_rules (
+  id bigserial PRIMARY KEY,
+  outlet_id text REFERENCES outlets(id),
+  scope text NOT NULL CHECK (scope IN ('product', 'category')),
+  key text NOT NULL,
+  mode text NOT NULL CHECK (mode IN ('markup', 'fixed')),
+  amount bigint NOT NULL CHECK (amount >= 0),
+  removed boolean NOT NULL DEFAULT false,
+  version bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX hub_price_rules_one ON hub_price_rules (coalesce(outlet_id, ''), scope, key);
+
+-- What the owner changed at the hub, in order (the counters audit what they applied on their side).
+CREATE TABLE hub_audit (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  actor text NOT NULL,
+  action text NOT NULL,
+  detail jsonb NOT NULL
+);
+INSERT INTO hub_meta (key, value) VALUES ('rules_version', '0') ON CONFLICT (key) DO NOTHING;
+`,
+  },
 ];
 
 /** Brings the hub's database to the latest schema, each version once, in a transaction each. */

@@ -171,3 +171,74 @@ export async function flagsOf(db: HubDb, counterId: string): Promise<{ stream: s
   const r = await db.query<{ stream: string; seq: string; key: string; problem: string }>('SELECT stream, seq, key, problem FROM hub_flags WHERE counter_id = $1 ORDER BY seq', [counterId]);
   return r.map((f) => ({ ...f, seq: Number(f.seq) }));
 }
+
+export type RuleRow = { outlet: string | null; scope: 'product' | 'category'; key: string; mode: 'markup' | 'fixed'; amount: number; version: number };
+
+/**
+ * A price rule set (or removed) at the hub: the hub-wide version moves on, the rule carries it, and
+ * the change is written to the hub's audit in the same transaction. 'no_outlet': the outlet named
+ * does not exist.
+ */
+export async function changeHubRule(
+  db: HubDb,
+  rule: { outlet: string | null; scope: string; key: string; mode: string; amount: number; removed: boolean },
+  actor: string,
+): Promise<'ok' | 'no_outlet'> {
+  return db.tx(async (q) => {
+    let outletId: string | null = null;
+    if (rule.outlet !== null) {
+      const o = await q.query<{ id: string }>('SELECT id FROM outlets WHERE name = $1', [rule.outlet]);
+      if (!o[0]) return 'no_outlet' as const;
+      outletId = o[0].id;
+    }
+    const v = await q.query<{ value: string }>("UPDATE hub_meta SET value = (value::bigint + 1)::text WHERE key = 'rules_version' RETURNING value");
+    const version = Number(v[0]!.value);
+    await q.query(
+      `INSERT INTO hub_price_rules (outlet_id, scope, key, mode, amount, removed, version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (coalesce(outlet_id, ''), scope, key) DO UPDATE SET mode = excluded.mode, amount = excluded.amount, removed = excluded.removed,
+         version = excluded.version, updated_at = now()`,
+      [outletId, rule.scope, rule.key, rule.mode, rule.amount, rule.removed, version],
+    );
+    await q.query('INSERT INTO hub_audit (actor, action, detail) VALUES ($1, $2, $3)', [actor, rule.removed ? 'price_rule.remove' : 'price_rule.set', JSON.stringify({ ...rule, version })]);
+    return 'ok' as const;
+  });
+}
+
+export async function hubRules(db: HubDb): Promise<RuleRow[]> {
+  const r = await db.query<{ outlet: string | null; scope: 'product' | 'category'; key: string; mode: 'markup' | 'fixed'; amount: string; version: string }>(
+    `SELECT o.name AS outlet, r.scope, r.key, r.mode, r.amount, r.version FROM hub_price_rules r LEFT JOIN outlets o ON o.id = r.outlet_id
+     WHERE NOT r.removed ORDER BY o.name NULLS FIRST, r.scope, r.key`,
+  );
+  return r.map((x) => ({ ...x, amount: Number(x.amount), version: Number(x.version) }));
+}
+
+export type CounterRuleRow = {
+  scope: 'product' | 'category';
+  key: string;
+  o_mode: 'markup' | 'fixed' | null;
+  o_amount: string | null;
+  o_removed: boolean | null;
+  g_mode: 'markup' | 'fixed' | null;
+  g_amount: string | null;
+  g_removed: boolean | null;
+};
+
+/** The rules of a counter's outlet touched since `since`: its own and the all-outlets one, side by side, and the hub's version. */
+export async function counterRulesSince(db: HubDb, counterId: string, since: number): Promise<{ version: number; rows: CounterRuleRow[] }> {
+  return db.tx(async (q) => {
+    const outlet = (await q.query<{ outlet_id: string }>('SELECT outlet_id FROM counters WHERE id = $1', [counterId]))[0]!.outlet_id;
+    const version = Number((await q.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'rules_version'"))[0]!.value);
+    const rows = await q.query<CounterRuleRow>(
+      `WITH touched AS (
+         SELECT DISTINCT scope, key FROM hub_price_rules WHERE (outlet_id IS NULL OR outlet_id = $1) AND version > $2
+       )
+       SELECT t.scope, t.key, o.mode AS o_mode, o.amount AS o_amount, o.removed AS o_removed, g.mode AS g_mode, g.amount AS g_amount, g.removed AS g_removed
+       FROM touched t
+       LEFT JOIN hub_price_rules o ON o.outlet_id = $1 AND o.scope = t.scope AND o.key = t.key
+       LEFT JOIN hub_price_rules g ON g.outlet_id IS NULL AND g.scope = t.scope AND g.key = t.key
+       ORDER BY t.scope, t.key`,
+      [outlet, since],
+    );
+    return { version, rows };
+  });
+}

@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { appError, err, ok, type Result } from '../../../shared/domain/errors';
-import { EnrollAnswer, ReplicateAnswer, type HubSaleBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import { CounterRules, EnrollAnswer, ReplicateAnswer, type HubSaleBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, openHubLink, outboxSize, pendingOutbox, saleForHub } from '../../db/queries/hub-outbox';
+import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion } from '../../db/queries/hub-outbox';
+import { actingAs } from '../../db/actor';
 import type { Logger } from '../../log/logger';
 import type { Vault } from '../../secrets/vault';
 
@@ -55,7 +57,11 @@ export function checkHubUrl(raw: string): Result<URL> {
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
 
-export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () => number; log: Logger; timeoutMs?: number }): HubReplicator {
+/** The hub's price rules land in the counter's own (audited) rules, under the name "Loket Pusat". */
+export type RuleSink = { set(rule: PriceRule): void; remove(scope: PriceRule['scope'], key: string): void };
+const HUB_ACTOR = 'Loket Pusat';
+
+export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () => number; log: Logger; rules?: RuleSink; timeoutMs?: number }): HubReplicator {
   const { db, vault, log } = deps;
   const timeoutMs = deps.timeoutMs ?? 15_000;
   let timer: NodeJS.Timeout | null = null;
@@ -142,11 +148,43 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     return fail(`Loket Pusat menolak kiriman (HTTP ${res.status}): ${text.slice(0, 160)}`);
   }
 
+  /**
+   * The price rules the owner set at the hub for this outlet, changed since the version applied
+   * here; each applied in the counter's own rules (audited, by "Loket Pusat"). The counter still
+   * refuses a price below cost when it quotes, whoever set the rule.
+   */
+  async function takeRules(): Promise<void> {
+    const link = hubLink(db);
+    if (!link || !deps.rules) return;
+    const credential = await vault.reveal(CREDENTIAL, new URL(link.url).origin);
+    if (!credential.ok || credential.value === null) return;
+    const since = hubRulesVersion(db);
+    let res: Response;
+    try {
+      res = await fetch(new URL(`/api/v1/counter/rules?since=${since}`, link.url), { headers: { authorization: `Bearer ${credential.value}` }, signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      return;
+    }
+    if (res.status !== 200) return;
+    const r = CounterRules.safeParse(await res.json().catch(() => null));
+    if (!r.success || r.data.version <= since) return;
+    const sink = deps.rules;
+    actingAs(HUB_ACTOR, () => {
+      for (const rule of r.data.rules) {
+        if (rule.removed) sink.remove(rule.scope, rule.key);
+        else sink.set({ scope: rule.scope, key: rule.key, mode: rule.mode, amount: rule.amount });
+      }
+    });
+    setHubRulesVersion(db, r.data.version);
+    log.info('hub.rules_applied', { version: r.data.version, changed: r.data.rules.length });
+  }
+
   async function round(): Promise<void> {
     for (let i = 0; i < 100; i++) {
       const r = await sendOnce();
-      if (r !== 'more') return;
+      if (r !== 'more') break;
     }
+    await takeRules().catch((e: unknown) => log.warn('hub.rules_failed', { error: String(e) }));
   }
 
   function schedule(): void {
