@@ -9,6 +9,7 @@ import type { AppError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/money';
 import { translator } from '../i18n';
 import { pusatCall } from './api';
+import { RulesCard } from './RulesCard';
 
 const t = translator('id');
 const ZONE = 'Asia/Jakarta';
@@ -77,6 +78,7 @@ export function PusatApp() {
   const [open, setOpen] = useState<HubUnresolved['sales']>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [adding, setAdding] = useState(false);
+  const [ruling, setRuling] = useState(false);
   const [now, setNow] = useState(Date.now());
 
   const load = useCallback(async () => {
@@ -95,7 +97,13 @@ export function PusatApp() {
   }, [load]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.target instanceof HTMLInputElement) return;
+      // Esc closes a form from inside it; every other key is the field's while typing.
+      if (e.key === 'Escape') {
+        setAdding(false);
+        setRuling(false);
+        return;
+      }
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
       if (e.key === 'ArrowLeft') setDay((d) => shift(d, -1));
       else if (e.key === 'ArrowRight') setDay((d) => shift(d, 1));
       else if (e.key === 't' || e.key === 'T') setDay(dayOf(Date.now()));
@@ -103,7 +111,10 @@ export function PusatApp() {
       else if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();
         setAdding(true);
-      } else if (e.key === 'Escape') setAdding(false);
+      } else if (e.key === 'h' || e.key === 'H') {
+        e.preventDefault();
+        setRuling(true);
+      }
       else return;
     };
     window.addEventListener('keydown', onKey);
@@ -184,6 +195,7 @@ export function PusatApp() {
             </table>
           )}
         </section>
+        <RulesCard t={t} outlets={outlets.map((o) => o.name)} editing={ruling} onClose={() => setRuling(false)} />
         <section className="card" data-testid="pusat-unresolved">
           <h2>{t('pusat.unresolved', { n: open.length })}</h2>
           {open.length === 0 ? (

@@ -114,6 +114,22 @@ test('two outletsâ€™ counters join one Loket Pusat; their sales reach the ownerâ
   await expect(table).toContainText('Loket Cahya');
   await owner.setViewportSize({ width: 1024, height: 600 });
   await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-04-owner-code-1024.png') });
+  // H: a price rule for every outlet, by keyboard; counter A takes it on its next contact.
+  await owner.keyboard.press('Escape');
+  await owner.setViewportSize({ width: 1366, height: 768 });
+  await owner.keyboard.press('h');
+  await expect(owner.getByTestId('pusat-rule-key')).toBeFocused();
+  await owner.keyboard.type('Pulsa');
+  await owner.keyboard.press('Tab');
+  await owner.keyboard.press('Tab');
+  await owner.keyboard.type('1500');
+  await owner.keyboard.press('Enter');
+  await expect(owner.getByTestId('pusat-rule-row')).toContainText('Semua outlet');
+  await expect(owner.getByTestId('pusat-rule-row')).toContainText('harga penyedia + Rp 1.500');
+  await a.api('hub.flush', {});
+  const rules = (await a.api('pricing.list', {})) as { ok: boolean; value?: { rules: Array<{ scope: string; key: string; amount: number }> } };
+  expect(rules.value?.rules).toContainEqual(expect.objectContaining({ scope: 'category', key: 'Pulsa', amount: 1_500 }));
+  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-05-owner-rules-1366.png') });
   // Without the token the page's calls are refused in words.
   const stranger = await browser.newPage();
   await stranger.goto(`${server.url}/`);
