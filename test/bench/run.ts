@@ -13,6 +13,7 @@ import { fmt } from './stats';
 import { benchColdStart } from './cold-start';
 import { benchPrinting } from './printing';
 import { benchExchange } from './exchange';
+import { benchHubIngest } from './hub-ingest';
 
 const quick = process.argv.includes('--quick');
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
@@ -27,6 +28,13 @@ async function main(): Promise<void> {
     `   node -e '' ${fmt(cold.nodeMs, 0)} ms; Loket: line printed ${fmt(cold.lineMs, 0)} ms (${fmt(cold.lineMs / cold.nodeMs, 1)}×; target < 1,500 ms on a built tree), ` +
       `first page interactive ${fmt(cold.interactiveMs, 0)} ms (${fmt(cold.interactiveMs / cold.nodeMs, 1)}×); medians of ${cold.rounds} starts on an existing data folder — ` +
       `the very first start (new ledger and key) printed its line in ${fmt(cold.firstLineMs, 0)} ms`,
+  );
+
+  out('\n0b. Loket Pusat ingest on PGlite: the hub\'s path (batches of 500, one transaction each: cursor, digests, partition, rows, each sale\'s latest state) vs raw COPY of the same rows into the same database');
+  const hi = await benchHubIngest(quick ? 20 : 200, quick ? 100 : 500);
+  out(
+    `   ${hi.counters} counters × ${hi.rows / hi.counters} sales = ${hi.rows.toLocaleString('en-US')} rows: hub ${fmt(hi.hubRate, 0)} rows/s (${fmt(hi.hubSeconds, 1)} s), ` +
+      `COPY ${fmt(hi.copyRate, 0)} rows/s (${fmt(hi.copySeconds, 1)} s) → ${fmt(hi.hubRate / hi.copyRate, 2)}× (target ≥ 0.5×); the owner\'s day summary over them: ${fmt(hi.todayMs, 1)} ms`,
   );
 
   out('\n1. Sale pipeline: core (inquiry + PAY + ledger) vs the same raw HTTP request pairs, same simulator process');

@@ -22,7 +22,11 @@ export type HubDb = Queryable & {
 };
 
 export async function openPglite(dataDir: string | null): Promise<HubDb> {
-  const db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+  return wrapPglite(dataDir === null ? await PGlite.create() : await PGlite.create(dataDir));
+}
+
+/** One shape over a PGlite instance someone else holds too (the benchmark COPYs into the same one). */
+export function wrapPglite(db: PGlite): HubDb {
   // PGlite is one connection: a transaction holds it, so every other query waits in turn.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {

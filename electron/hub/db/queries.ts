@@ -58,14 +58,22 @@ export async function counterByCredential(db: HubDb, credentialHash: string): Pr
   return r[0] ?? null;
 }
 
-/** Monthly partitions for the months these rows fall in (UTC months; names from integers only). */
-async function ensurePartitions(q: Queryable, rows: readonly ReplicatedRow[]): Promise<void> {
-  const months = new Set(rows.map((r) => new Date(r.at).toISOString().slice(0, 7)));
+/** Months whose partition this process has already made, per database (DDL is not free per batch). */
+const madePartitions = new WeakMap<HubDb, Set<string>>();
+
+/**
+ * Monthly partitions for the months these rows fall in (UTC months; names from integers only).
+ * Returns the months it made sure of: the caller remembers them once its transaction committed.
+ */
+async function ensurePartitions(db: HubDb, q: Queryable, rows: readonly ReplicatedRow[]): Promise<string[]> {
+  const made = madePartitions.get(db);
+  const months = [...new Set(rows.map((r) => new Date(r.at).toISOString().slice(0, 7)))].filter((m) => !made?.has(m));
   for (const m of months) {
     const [y, mo] = m.split('-').map(Number) as [number, number];
     const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
     await q.query(`CREATE TABLE IF NOT EXISTS replicated_y${y}m${String(mo).padStart(2, '0')} PARTITION OF replicated FOR VALUES FROM ('${m}-01') TO ('${next}-01')`);
   }
+  return months;
 }
 
 export type IngestResult =
@@ -87,7 +95,8 @@ export async function ingestBatch(
   sale: (row: ReplicatedRow) => HubSaleBody | null,
   now: number,
 ): Promise<IngestResult> {
-  return db.tx(async (q) => {
+  let months: string[] = [];
+  const result = await db.tx(async (q) => {
     await q.query('INSERT INTO stream_cursors (counter_id, stream) VALUES ($1, $2) ON CONFLICT DO NOTHING', [counterId, stream]);
     const cursor = (await q.query<{ last_seq: string; last_hash: string }>('SELECT last_seq, last_hash FROM stream_cursors WHERE counter_id = $1 AND stream = $2 FOR UPDATE', [counterId, stream]))[0]!;
     let lastSeq = Number(cursor.last_seq);
@@ -95,12 +104,17 @@ export async function ingestBatch(
     const sorted = [...rows].sort((a, b) => a.seq - b.seq);
     const old = sorted.filter((r) => r.seq <= lastSeq);
     const fresh = sorted.filter((r) => r.seq > lastSeq);
-    for (const r of old) {
-      const had = await q.query<{ digest: string }>('SELECT digest FROM replicated WHERE counter_id = $1 AND stream = $2 AND seq = $3', [counterId, stream, r.seq]);
-      if (had[0] && had[0].digest !== r.digest) {
+    if (old.length > 0) {
+      // Rows the hub already holds: the same content is a replay; other content is flagged.
+      const had = await q.query<{ seq: string; digest: string }>('SELECT seq, digest FROM replicated WHERE counter_id = $1 AND stream = $2 AND seq = ANY($3::bigint[])', [counterId, stream, old.map((r) => r.seq)]);
+      const byseq = new Map(had.map((h) => [Number(h.seq), h.digest]));
+      const changed = old.filter((r) => byseq.has(r.seq) && byseq.get(r.seq) !== r.digest);
+      if (changed.length > 0) {
         await q.query(
-          `INSERT INTO hub_flags (counter_id, stream, seq, key, problem) VALUES ($1, $2, $3, $4, 'changed_after_replication') ON CONFLICT DO NOTHING`,
-          [counterId, stream, r.seq, r.key],
+          `INSERT INTO hub_flags (counter_id, stream, seq, key, problem)
+           SELECT $1, $2, f.seq, f.key, 'changed_after_replication' FROM jsonb_to_recordset($3::jsonb) AS f(seq bigint, key text)
+           ON CONFLICT DO NOTHING`,
+          [counterId, stream, JSON.stringify(changed.map((r) => ({ seq: r.seq, key: r.key })))],
         );
       }
     }
@@ -108,29 +122,34 @@ export async function ingestBatch(
     for (let i = 1; i < fresh.length; i++) {
       if (fresh[i]!.seq !== fresh[i - 1]!.seq + 1) return { kind: 'gap' as const, expected: fresh[i - 1]!.seq + 1, got: fresh[i]!.seq, lastSeq };
     }
-    await ensurePartitions(q, fresh);
-    for (const r of fresh) {
-      await q.query('INSERT INTO replicated (counter_id, stream, seq, at, key, body, digest) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0), $5, $6, $7)', [
-        counterId,
-        stream,
-        r.seq,
-        r.at,
-        r.key,
-        JSON.stringify(r.body),
-        r.digest,
-      ]);
-      hash = chain(hash, r.digest);
-      lastSeq = r.seq;
-      const s = sale(r);
-      if (s) {
+    if (fresh.length > 0) {
+      months = await ensurePartitions(db, q, fresh);
+      // The batch in one statement each: its rows, then each sale's latest state in it.
+      await q.query(
+        `INSERT INTO replicated (counter_id, stream, seq, at, key, body, digest)
+         SELECT $1, $2, r.seq, to_timestamp(r.at / 1000.0), r.key, r.body, r.digest
+         FROM jsonb_to_recordset($3::jsonb) AS r(seq bigint, at bigint, key text, body jsonb, digest text)`,
+        [counterId, stream, JSON.stringify(fresh.map((r) => ({ seq: r.seq, at: r.at, key: r.key, body: r.body, digest: r.digest })))],
+      );
+      for (const r of fresh) hash = chain(hash, r.digest);
+      lastSeq = fresh[fresh.length - 1]!.seq;
+      const latest = new Map<string, HubSaleBody & { seq: number }>();
+      for (const r of fresh) {
+        const s = sale(r);
+        if (s) latest.set(s.id, { ...s, seq: r.seq });
+      }
+      if (latest.size > 0) {
         await q.query(
           `INSERT INTO hub_sales (counter_id, sale_id, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, to_timestamp($10 / 1000.0), to_timestamp($11 / 1000.0), $12)
+           SELECT $1, s.id, s."receiptNo", s."businessDate"::date, s.state, s."productName", s.method, s.total, s.margin,
+                  to_timestamp(s."createdAt" / 1000.0), to_timestamp(s."updatedAt" / 1000.0), s.seq
+           FROM jsonb_to_recordset($2::jsonb) AS s(id text, "receiptNo" text, "businessDate" text, state text, "productName" text, method text,
+                                                   total bigint, margin bigint, "createdAt" bigint, "updatedAt" bigint, seq bigint)
            ON CONFLICT (counter_id, sale_id) DO UPDATE SET receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
              product_name = excluded.product_name, method = excluded.method, total = excluded.total, margin = excluded.margin,
              updated_at = excluded.updated_at, seq = excluded.seq
            WHERE hub_sales.seq < excluded.seq`,
-          [counterId, s.id, s.receiptNo, s.businessDate, s.state, s.productName, s.method, s.total, s.margin, s.createdAt, s.updatedAt, r.seq],
+          [counterId, JSON.stringify([...latest.values()])],
         );
       }
     }
@@ -138,6 +157,11 @@ export async function ingestBatch(
     await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
     return { kind: 'ok' as const, accepted: fresh.length, skipped: old.length, lastSeq };
   });
+  // Committed: those partitions exist (a rolled-back transaction made none, so nothing is remembered then).
+  const made = madePartitions.get(db) ?? new Set<string>();
+  for (const m of months) made.add(m);
+  madePartitions.set(db, made);
+  return result;
 }
 
 export type SummaryRow = { outlet: string; time_zone: string; counter: string; last_contact_ms: string | null; sales: string; total: string; admin: string };
