@@ -24,6 +24,7 @@ type Reply = { status: number; body: unknown; type?: string };
 
 const STATUS: Partial<Record<AppError['code'], number>> = { forbidden: 403, conflict: 409, invalid_request: 400 };
 const fail = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
+const NOT_OWNER = fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
 const fromResult = <T>(r: Result<T>, okStatus = 200): Reply => (r.ok ? { status: okStatus, body: r.value } : { status: STATUS[r.error.code] ?? 500, body: { error: r.error } });
 
 function bearer(req: http.IncomingMessage): string | null {
@@ -85,23 +86,23 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
   async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === '/api/v1/counters' && req.method === 'POST') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (!owner(req)) return NOT_OWNER;
       const body = await parsed(req, NewCounterRequest);
       if (!body.ok) return body.reply;
       return fromResult(await hub.newCounter(body.value.outlet, body.value.counter), 201);
     }
     if (path === '/api/v1/summary' && req.method === 'GET') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (!owner(req)) return NOT_OWNER;
       const date = url.searchParams.get('date') ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
       return { status: 200, body: await hub.summary(date) };
     }
     if (path === '/api/v1/unresolved' && req.method === 'GET') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (!owner(req)) return NOT_OWNER;
       return { status: 200, body: await hub.unresolved() };
     }
     if (path === '/api/v1/rules' && (req.method === 'GET' || req.method === 'POST')) {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (!owner(req)) return NOT_OWNER;
       if (req.method === 'POST') {
         const body = await parsed(req, HubPriceRule);
         if (!body.ok) return body.reply;
@@ -111,7 +112,7 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       return { status: 200, body: { rules: await hub.rules() } };
     }
     if (path === '/api/v1/rules/remove' && req.method === 'POST') {
-      if (!owner(req)) return fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+      if (!owner(req)) return NOT_OWNER;
       const body = await parsed(req, HubRuleKey);
       if (!body.ok) return body.reply;
       const r = await hub.removeRule(body.value);
