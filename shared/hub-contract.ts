@@ -5,7 +5,7 @@ import { z } from 'zod';
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The streams a counter replicates, each its own ordered sequence. */
-export const HubStream = z.enum(['sales']);
+export const HubStream = z.enum(['sales', 'shifts']);
 export type HubStream = z.infer<typeof HubStream>;
 
 /** A sale as it stands at its counter, sent again whenever it changes (the hub keeps the latest). */
@@ -22,6 +22,29 @@ export const HubSaleBody = z.object({
   updatedAt: z.number().int(),
 });
 export type HubSaleBody = z.infer<typeof HubSaleBody>;
+
+/** A shift as it closed: who, the drawer counted against the books, and the reason for a difference. */
+export const HubShiftBody = z.object({
+  id: z.string().min(1).max(64),
+  cashier: z.string().max(80),
+  closedBy: z.string().max(80).nullable(),
+  openedAt: z.number().int(),
+  closedAt: z.number().int(),
+  openingFloat: z.number().int(),
+  expectedCash: z.number().int(),
+  countedCash: z.number().int(),
+  variance: z.number().int(),
+  reason: z.string().max(200).nullable(),
+});
+export type HubShiftBody = z.infer<typeof HubShiftBody>;
+
+/** The day's shift closes across outlets (the day of each close in its outlet's zone). */
+export const HubShifts = z.object({
+  closes: z.array(
+    z.object({ outlet: z.string(), counter: z.string(), cashier: z.string(), closedAt: z.number().int(), expectedCash: z.number().int(), countedCash: z.number().int(), variance: z.number().int(), reason: z.string().nullable() }),
+  ),
+});
+export type HubShifts = z.infer<typeof HubShifts>;
 
 /** One appended row: its place in the stream, when it happened, its id at the counter, and a SHA-256 of the body's JSON. */
 export const ReplicatedRow = z.object({

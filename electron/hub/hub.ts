@@ -3,10 +3,10 @@
 // owner reads the day across outlets. Secrets (codes, credentials) are kept only as SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from '../../shared/domain/ids';
-import { HubSaleBody, bodyDigestInput, type CounterRules, type EnrollAnswer, type HubPriceRule, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
+import { HubSaleBody, HubShiftBody, bodyDigestInput, type HubShifts, type CounterRules, type EnrollAnswer, type HubPriceRule, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { HubDb } from './db/connection';
-import { changeHubRule, counterByCredential, counterRulesSince, daySummary, enrollCounter, flagsOf, hubRules, ingestBatch, issueCounterCode, ownerToken, unresolvedSales } from './db/queries';
+import { changeHubRule, counterByCredential, counterRulesSince, daySummary, enrollCounter, flagsOf, hubRules, ingestBatch, issueCounterCode, ownerToken, shiftClosesOfDay, unresolvedSales } from './db/queries';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
@@ -31,6 +31,7 @@ export type Hub = {
   replicate(counterId: string, batch: ReplicateBatch): Promise<Result<ReplicateAnswer>>;
   summary(date: string): Promise<HubSummary>;
   unresolved(): Promise<HubUnresolved>;
+  shifts(date: string): Promise<HubShifts>;
   setRule(rule: HubPriceRule): Promise<Result<void>>;
   removeRule(rule: Pick<HubPriceRule, 'outlet' | 'scope' | 'key'>): Promise<Result<void>>;
   rules(): ReturnType<typeof hubRules>;
@@ -68,7 +69,12 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
         const p = HubSaleBody.safeParse(r.body);
         return p.success ? p.data : null;
       };
-      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), sale, now());
+      const shift = (r: ReplicatedRow): HubShiftBody | null => {
+        if (batch.stream !== 'shifts') return null;
+        const p = HubShiftBody.safeParse(r.body);
+        return p.success ? p.data : null;
+      };
+      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), sale, shift, now());
       if (res.kind === 'gap') return err(appError('conflict', `Urutan ${batch.stream} terputus: hub menunggu #${res.expected}, datang #${res.got}.`, `last ${res.lastSeq}`));
       return ok({ stream: batch.stream, accepted: res.accepted, skipped: res.skipped, lastSeq: res.lastSeq });
     },
@@ -85,6 +91,21 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
         outlets.set(r.outlet, o);
       }
       return { date, outlets: [...outlets.values()] };
+    },
+    async shifts(date) {
+      const rows = await shiftClosesOfDay(db, date);
+      return {
+        closes: rows.map((r) => ({
+          outlet: r.outlet,
+          counter: r.counter,
+          cashier: r.cashier,
+          closedAt: Number(r.closed_ms),
+          expectedCash: Number(r.expected_cash),
+          countedCash: Number(r.counted_cash),
+          variance: Number(r.variance),
+          reason: r.reason,
+        })),
+      };
     },
     async unresolved() {
       const rows = await unresolvedSales(db);

@@ -97,6 +97,12 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
       return { status: 200, body: await hub.summary(date) };
     }
+    if (path === '/api/v1/shifts' && req.method === 'GET') {
+      if (!owner(req)) return NOT_OWNER;
+      const date = url.searchParams.get('date') ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
+      return { status: 200, body: await hub.shifts(date) };
+    }
     if (path === '/api/v1/unresolved' && req.method === 'GET') {
       if (!owner(req)) return NOT_OWNER;
       return { status: 200, body: await hub.unresolved() };

@@ -3,7 +3,7 @@
 // (refreshed every few seconds), any day by ←/→, and a new counter's one-time enrollment code.
 // Keyboard: ←/→ day, T today, N new counter, R refresh.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
+import { HubShifts, HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import type { AppError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/money';
@@ -76,15 +76,21 @@ export function PusatApp() {
   const [day, setDay] = useState(() => dayOf(Date.now()));
   const [summary, setSummary] = useState<HubSummary | null>(null);
   const [open, setOpen] = useState<HubUnresolved['sales']>([]);
+  const [closes, setCloses] = useState<HubShifts['closes']>([]);
   const [error, setError] = useState<AppError | null>(null);
   const [adding, setAdding] = useState(false);
   const [ruling, setRuling] = useState(false);
   const [now, setNow] = useState(Date.now());
 
   const load = useCallback(async () => {
-    const [r, u] = await Promise.all([pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary), pusatCall('GET', '/api/v1/unresolved', HubUnresolved)]);
+    const [r, u, sh] = await Promise.all([
+      pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary),
+      pusatCall('GET', '/api/v1/unresolved', HubUnresolved),
+      pusatCall('GET', `/api/v1/shifts?date=${day}`, HubShifts),
+    ]);
     setNow(Date.now());
     if (u.ok) setOpen(u.value.sales);
+    if (sh.ok) setCloses(sh.value.closes);
     if (r.ok) {
       setSummary(r.value);
       setError(null);
@@ -192,6 +198,39 @@ export function PusatApp() {
                   <td />
                 </tr>
               </tfoot>
+            </table>
+          )}
+        </section>
+        <section className="card" data-testid="pusat-shifts">
+          <h2>{t('pusat.shifts', { n: closes.length })}</h2>
+          {closes.length === 0 ? (
+            <p className="muted">{t('pusat.noShifts')}</p>
+          ) : (
+            <table className="tx-table">
+              <thead>
+                <tr>
+                  <th>{t('pusat.closedAt')}</th>
+                  <th>{t('pusat.outletCounter')}</th>
+                  <th className="num">{t('pusat.expected')}</th>
+                  <th className="num">{t('pusat.counted')}</th>
+                  <th className="num">{t('pusat.variance')}</th>
+                  <th>{t('pusat.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {closes.map((c) => (
+                  <tr key={`${c.outlet}/${c.counter}/${c.closedAt}`} data-testid="pusat-shift-row">
+                    <td className="small">{formatLocalDateTime(c.closedAt, ZONE).slice(11, 16)}</td>
+                    <td>
+                      {c.outlet} · {c.counter} · {c.cashier}
+                    </td>
+                    <td className="num">{formatRupiah(c.expectedCash)}</td>
+                    <td className="num">{formatRupiah(c.countedCash)}</td>
+                    <td className={`num${c.variance < 0 ? ' failed-text' : ''}`}>{c.variance === 0 ? t('pusat.exact') : formatRupiah(c.variance)}</td>
+                    <td>{c.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
             </table>
           )}
         </section>

@@ -129,7 +129,13 @@ test('two outlets’ counters join one Loket Pusat; their sales reach the owner�
   await a.api('hub.flush', {});
   const rules = (await a.api('pricing.list', {})) as { ok: boolean; value?: { rules: Array<{ scope: string; key: string; amount: number }> } };
   expect(rules.value?.rules).toContainEqual(expect.objectContaining({ scope: 'category', key: 'Pulsa', amount: 1_500 }));
-  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-05-owner-rules-1366.png') });
+  // Counter A closes its shift short, with a reason: the owner sees the close.
+  const close = (await a.api('shift.close', { counted: 0, denominations: null, reason: 'Dipinjam untuk kembalian toko sebelah' })) as { ok: boolean };
+  expect(close.ok).toBe(true);
+  await a.api('hub.flush', {});
+  await expect(owner.getByTestId('pusat-shift-row')).toContainText('Loket Sari · Kasir 1', { timeout: 15_000 });
+  await expect(owner.getByTestId('pusat-shift-row')).toContainText('Dipinjam untuk kembalian toko sebelah');
+  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-05-owner-rules-1366.png'), fullPage: true });
   // Without the token the page's calls are refused in words.
   const stranger = await browser.newPage();
   await stranger.goto(`${server.url}/`);

@@ -120,10 +120,10 @@ async function sellMany(c: Core, n: number, from: number): Promise<string[]> {
 /** What the hub holds for this outlet's counter: the stream's rows (each seq once?) and the sales. */
 async function heldFor(outlet: string): Promise<{ seqs: number[]; lastSeq: number; sales: number }> {
   const seqs = await db.query<{ seq: string }>(
-    `SELECT r.seq FROM replicated r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1 ORDER BY r.seq`,
+    `SELECT r.seq FROM replicated r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1 AND r.stream = 'sales' ORDER BY r.seq`,
     [outlet],
   );
-  const cursor = await db.query<{ last_seq: string }>(`SELECT s.last_seq FROM stream_cursors s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1`, [outlet]);
+  const cursor = await db.query<{ last_seq: string }>(`SELECT s.last_seq FROM stream_cursors s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1 AND s.stream = 'sales'`, [outlet]);
   const sales = await db.query<{ n: string }>(`SELECT count(*) AS n FROM hub_sales s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1`, [outlet]);
   return { seqs: seqs.map((r) => Number(r.seq)), lastSeq: Number(cursor[0]?.last_seq ?? 0), sales: Number(sales[0]!.n) };
 }

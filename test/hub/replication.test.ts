@@ -103,4 +103,16 @@ describe('counters replicate to Loket Pusat', () => {
     expect(byHub.n).toBeGreaterThan(0);
     expect(Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM hub_audit WHERE action LIKE 'price_rule.%'"))[0]!.n)).toBe(4);
   });
+
+  it('a shift closed short at a counter reaches the owner with the drawer counted, the variance and the reason', async () => {
+    const closed = await a.call('shift.close', { counted: 0, denominations: null, reason: 'Uang diambil untuk belanja toko' });
+    await a.call('hub.flush', {});
+    const closedAt = Date.now();
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(closedAt));
+    const closes = (await hub.shifts(day)).closes.filter((c) => c.outlet === 'Loket Sari');
+    expect(closes).toHaveLength(1);
+    expect(closes[0]).toMatchObject({ counter: 'Kasir 1', countedCash: 0, reason: 'Uang diambil untuk belanja toko' });
+    expect(closes[0]!.variance).toBe(-closes[0]!.expectedCash);
+    expect(closed).toBeTruthy();
+  });
 });

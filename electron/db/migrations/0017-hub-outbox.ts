@@ -49,6 +49,14 @@ BEGIN
   INSERT INTO hub_outbox (stream, seq, key, at) VALUES ('sales', (SELECT next_seq FROM hub_streams WHERE stream = 'sales'), NEW.id, NEW.updated_at);
 END;
 
+-- A shift's close (counted drawer, variance, reason): the owner sees every close.
+CREATE TRIGGER hub_outbox_shift_close AFTER UPDATE OF closed_at ON shifts
+WHEN NEW.closed_at IS NOT NULL AND EXISTS (SELECT 1 FROM hub_streams WHERE stream = 'shifts')
+BEGIN
+  UPDATE hub_streams SET next_seq = next_seq + 1 WHERE stream = 'shifts';
+  INSERT INTO hub_outbox (stream, seq, key, at) VALUES ('shifts', (SELECT next_seq FROM hub_streams WHERE stream = 'shifts'), NEW.id, NEW.closed_at);
+END;
+
 -- Only what the owner's figures read: a pending sale's advice schedule changes nothing there.
 CREATE TRIGGER hub_outbox_sale_update AFTER UPDATE OF state, total, margin ON sales
 WHEN EXISTS (SELECT 1 FROM hub_streams WHERE stream = 'sales')

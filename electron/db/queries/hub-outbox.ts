@@ -34,7 +34,12 @@ export function openHubLink(db: Ledger, link: { url: string; counterId: string; 
     stmt(db, 'INSERT INTO hub_link (id, url, counter_id, outlet, counter, enrolled_at) VALUES (1, ?, ?, ?, ?, ?)').run(link.url, link.counterId, link.outlet, link.counter, at);
     const n = stmt(db, `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'sales', ROW_NUMBER() OVER (ORDER BY seq), id, updated_at FROM sales ORDER BY seq`).run().changes;
     stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('sales', ?, 0)").run(n);
-    return n;
+    const closes = stmt(
+      db,
+      `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'shifts', ROW_NUMBER() OVER (ORDER BY closed_at, id), id, closed_at FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at, id`,
+    ).run().changes;
+    stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('shifts', ?, 0)").run(closes);
+    return n + closes;
   })();
 }
 
@@ -81,6 +86,27 @@ export function setHubRulesVersion(db: Ledger, version: number): void {
 
 export function hubLinkFailed(db: Ledger, error: string, nextTryAt: number): void {
   stmt(db, 'UPDATE hub_link SET last_error = ?, failures = failures + 1, next_try_at = ? WHERE id = 1').run(error, nextTryAt);
+}
+
+/** A closed shift as the hub reads it (HubShiftBody's fields). */
+export function shiftForHub(db: Ledger, shiftId: string): {
+  id: string;
+  cashier: string;
+  closed_by: string | null;
+  opened_at: number;
+  closed_at: number;
+  opening_float: number;
+  expected_cash: number;
+  counted_cash: number;
+  variance: number;
+  variance_reason: string | null;
+} | null {
+  const row = stmt(
+    db,
+    `SELECT s.id, u.name AS cashier, c.name AS closed_by, s.opened_at, s.closed_at, s.opening_float, s.expected_cash, s.counted_cash, s.variance, s.variance_reason
+     FROM shifts s JOIN users u ON u.id = s.user_id LEFT JOIN users c ON c.id = s.closed_by WHERE s.id = ? AND s.closed_at IS NOT NULL`,
+  ).get(shiftId) as ReturnType<typeof shiftForHub> | undefined;
+  return row ?? null;
 }
 
 /** A sale as the hub reads it (HubSaleBody's fields), from the ledger as it stands now. */

@@ -127,6 +127,29 @@ CREATE TABLE hub_audit (
 INSERT INTO hub_meta (key, value) VALUES ('rules_version', '0') ON CONFLICT (key) DO NOTHING;
 `,
   },
+  {
+    version: 3,
+    name: 'shift-closes',
+    sql: `
+-- Every shift's close at every counter (from the shifts stream): the drawer counted against the
+-- books, the variance and its reason — what the owner reads first about a day.
+CREATE TABLE hub_shifts (
+  counter_id text NOT NULL REFERENCES counters(id),
+  shift_id text NOT NULL,
+  cashier text NOT NULL,
+  closed_by text,
+  opened_at timestamptz NOT NULL,
+  closed_at timestamptz NOT NULL,
+  opening_float bigint NOT NULL,
+  expected_cash bigint NOT NULL,
+  counted_cash bigint NOT NULL,
+  variance bigint NOT NULL,
+  reason text,
+  PRIMARY KEY (counter_id, shift_id)
+);
+CREATE INDEX hub_shifts_closed ON hub_shifts (closed_at);
+`,
+  },
 ];
 
 /** Brings the hub's database to the latest schema, each version once, in a transaction each. */

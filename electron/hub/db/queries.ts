@@ -2,7 +2,7 @@
 // enrollment, the ingest of a counter's batch (once, in order, in one transaction), and the day's
 // summary. Both engines run exactly these statements.
 import type { HubDb, Queryable } from './connection';
-import type { HubSaleBody, HubStream, ReplicatedRow } from '../../../shared/hub-contract';
+import type { HubSaleBody, HubShiftBody, HubStream, ReplicatedRow } from '../../../shared/hub-contract';
 
 export async function ownerToken(db: HubDb, fresh: () => string): Promise<string> {
   await db.query("INSERT INTO hub_meta (key, value) VALUES ('owner_token', $1) ON CONFLICT (key) DO NOTHING", [fresh()]);
@@ -93,6 +93,7 @@ export async function ingestBatch(
   rows: readonly ReplicatedRow[],
   chain: (previous: string, digest: string) => string,
   sale: (row: ReplicatedRow) => HubSaleBody | null,
+  shift: (row: ReplicatedRow) => HubShiftBody | null,
   now: number,
 ): Promise<IngestResult> {
   let months: string[] = [];
@@ -137,6 +138,19 @@ export async function ingestBatch(
       for (const r of fresh) {
         const s = sale(r);
         if (s) latest.set(s.id, { ...s, seq: r.seq });
+      }
+      const closes = fresh.map(shift).filter((s): s is HubShiftBody => s !== null);
+      if (closes.length > 0) {
+        // A closed shift never changes at its counter: the first arrival stands.
+        await q.query(
+          `INSERT INTO hub_shifts (counter_id, shift_id, cashier, closed_by, opened_at, closed_at, opening_float, expected_cash, counted_cash, variance, reason)
+           SELECT $1, s.id, s.cashier, s."closedBy", to_timestamp(s."openedAt" / 1000.0), to_timestamp(s."closedAt" / 1000.0), s."openingFloat",
+                  s."expectedCash", s."countedCash", s.variance, s.reason
+           FROM jsonb_to_recordset($2::jsonb) AS s(id text, cashier text, "closedBy" text, "openedAt" bigint, "closedAt" bigint, "openingFloat" bigint,
+                                                   "expectedCash" bigint, "countedCash" bigint, variance bigint, reason text)
+           ON CONFLICT (counter_id, shift_id) DO NOTHING`,
+          [counterId, JSON.stringify(closes)],
+        );
       }
       if (latest.size > 0) {
         await q.query(
@@ -188,6 +202,20 @@ export async function unresolvedSales(db: HubDb): Promise<{ outlet: string; coun
      WHERE s.state IN ('awaiting_payment', 'paid', 'sending', 'pending', 'review')
      ORDER BY s.created_at, o.name, c.name
      LIMIT 500`,
+  );
+}
+
+/** The shift closes of a business day, each read in its outlet's own zone. */
+export async function shiftClosesOfDay(db: HubDb, date: string): Promise<
+  { outlet: string; counter: string; cashier: string; closed_ms: string; expected_cash: string; counted_cash: string; variance: string; reason: string | null }[]
+> {
+  return db.query(
+    `SELECT o.name AS outlet, c.name AS counter, s.cashier, (extract(epoch FROM s.closed_at) * 1000)::bigint AS closed_ms,
+            s.expected_cash, s.counted_cash, s.variance, s.reason
+     FROM hub_shifts s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id
+     WHERE (s.closed_at AT TIME ZONE o.time_zone)::date = $1::date
+     ORDER BY s.closed_at, o.name, c.name`,
+    [date],
   );
 }
 

@@ -5,10 +5,10 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { appError, err, ok, type Result } from '../../../shared/domain/errors';
-import { CounterRules, EnrollAnswer, ReplicateAnswer, type HubSaleBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import { CounterRules, EnrollAnswer, ReplicateAnswer, type HubSaleBody, type HubShiftBody, type HubStream, type ReplicatedRow } from '../../../shared/hub-contract';
 import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion } from '../../db/queries/hub-outbox';
+import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
 import { actingAs } from '../../db/actor';
 import type { Logger } from '../../log/logger';
 import type { Vault } from '../../secrets/vault';
@@ -82,9 +82,24 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     };
   }
 
+  /** A closed shift as the hub reads it. */
+  function shiftBody(key: string): HubShiftBody | null {
+    const s = shiftForHub(db, key);
+    return s
+      ? { id: s.id, cashier: s.cashier, closedBy: s.closed_by, openedAt: s.opened_at, closedAt: s.closed_at, openingFloat: s.opening_float, expectedCash: s.expected_cash, countedCash: s.counted_cash, variance: s.variance, reason: s.variance_reason }
+      : null;
+  }
+
   /** The body a row carries, frozen at its first attempt. */
-  function bodyOf(stream: string, seq: number, key: string, frozen: string | null): string | null {
+  function bodyOf(stream: HubStream, seq: number, key: string, frozen: string | null): string | null {
     if (frozen !== null) return frozen;
+    if (stream === 'shifts') {
+      const b = shiftBody(key);
+      if (!b) return null;
+      const text = JSON.stringify(b);
+      freezeOutboxBody(db, stream, seq, text);
+      return text;
+    }
     const s = saleForHub(db, key);
     if (!s) return null;
     const body: HubSaleBody = {
@@ -104,15 +119,15 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     return text;
   }
 
-  async function sendOnce(): Promise<'more' | 'idle' | 'failed'> {
+  async function sendOnce(stream: HubStream): Promise<'more' | 'idle' | 'failed'> {
     const link = hubLink(db);
     if (!link) return 'idle';
     if (link.next_try_at !== null && link.next_try_at > deps.now()) return 'failed';
-    const pending = pendingOutbox(db, 'sales', BATCH);
+    const pending = pendingOutbox(db, stream, BATCH);
     if (pending.length === 0) return 'idle';
     const rows: ReplicatedRow[] = [];
     for (const r of pending) {
-      const text = bodyOf(r.stream, r.seq, r.key, r.body);
+      const text = bodyOf(stream, r.seq, r.key, r.body);
       if (text === null) continue;
       const body = JSON.parse(text) as Record<string, unknown>;
       rows.push({ seq: r.seq, at: r.at, key: r.key, body, digest: sha256(JSON.stringify(body)) });
@@ -131,7 +146,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
       res = await fetch(new URL('/api/v1/replicate', link.url), {
         method: 'POST',
         headers: { authorization: `Bearer ${credential.value}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
-        body: gzipSync(Buffer.from(JSON.stringify({ stream: 'sales', rows }))),
+        body: gzipSync(Buffer.from(JSON.stringify({ stream, rows }))),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
@@ -141,7 +156,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     if (res.status === 200) {
       const a = ReplicateAnswer.safeParse(JSON.parse(text || 'null'));
       if (!a.success) return fail(`jawaban Loket Pusat tidak terbaca (HTTP ${res.status})`);
-      ackOutbox(db, 'sales', a.data.lastSeq, deps.now());
+      ackOutbox(db, stream, a.data.lastSeq, deps.now());
       return pending.length === BATCH ? 'more' : 'idle';
     }
     if (res.status === 401) return fail('Loket Pusat tidak mengenal loket ini lagi (daftar ulang di Pengaturan → Pusat)');
@@ -180,9 +195,11 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
   }
 
   async function round(): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-      const r = await sendOnce();
-      if (r !== 'more') break;
+    for (const stream of ['sales', 'shifts'] as const) {
+      for (let i = 0; i < 100; i++) {
+        const r = await sendOnce(stream);
+        if (r !== 'more') break;
+      }
     }
     await takeRules().catch((e: unknown) => log.warn('hub.rules_failed', { error: String(e) }));
   }
