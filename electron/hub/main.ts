@@ -9,6 +9,7 @@ import { migrateHub } from './db/migrations';
 import { createHub } from './hub';
 import { startHubServer } from './server';
 import { ensureRenderer, RENDERER_OUT } from '../web/build-renderer';
+import { readFlags } from '../app/cli-flags';
 
 const DEFAULT_PORT = 4790;
 
@@ -32,20 +33,20 @@ function parseArgs(argv: readonly string[]): Args {
   let database: string | null = process.env.LOKET_HUB_DATABASE ?? null;
   let host = '127.0.0.1';
   let page = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    if (flag === '--port') port = value();
-    else if (flag === '--data') data = value();
-    else if (flag === '--database') database = value();
-    else if (flag === '--host') host = value();
-    else if (flag === '--api-only') page = false;
-    else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run hub -- [--port <n>] [--data <dir>] [--database postgres://…] [--host <address>] [--api-only]\n');
-      process.exit(0);
-    } else fail(`unknown option ${a}`);
-  }
+  readFlags(
+    argv,
+    (flag, value) => {
+      if (flag === '--port') port = value();
+      else if (flag === '--data') data = value();
+      else if (flag === '--database') database = value();
+      else if (flag === '--host') host = value();
+      else if (flag === '--api-only') page = false;
+      else return false;
+      return true;
+    },
+    fail,
+    'npm run hub -- [--port <n>] [--data <dir>] [--database postgres://…] [--host <address>] [--api-only]',
+  );
   const p = port === undefined ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(p) || p < 0 || p > 65535) fail(`--port must be 0–65535, got ${port}`);
   if (database !== null && !/^postgres(ql)?:\/\//.test(database)) fail('--database must be a postgres:// URL');

@@ -11,6 +11,7 @@ import { startLoketRuntime } from '../app/loket-runtime';
 import { claimDataFolder, FolderBusyError, type DataFolder } from '../app/data-folder';
 import { envKeySource, fileKeySource } from '../secrets/file-key-source';
 import { bindLoopback, startWebHost } from './server';
+import { readFlags } from '../app/cli-flags';
 
 const DEFAULT_PORT = 4780;
 
@@ -35,20 +36,20 @@ function parseArgs(argv: readonly string[]): Args {
   let open = false;
   let hub: string | null = null;
   let hubCode: string | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => inline ?? argv[++i] ?? fail(`${flag} needs a value`);
-    if (flag === '--port') port = value();
-    else if (flag === '--data') data = value();
-    else if (flag === '--open') open = true;
-    else if (flag === '--hub') hub = value();
-    else if (flag === '--hub-code') hubCode = value();
-    else if (flag === '--help' || flag === '-h') {
-      process.stdout.write('npm run web -- [--port <n>] [--data <dir>] [--open] [--hub <url> --hub-code <code>]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)\n');
-      process.exit(0);
-    } else fail(`unknown option ${a}`);
-  }
+  readFlags(
+    argv,
+    (flag, value) => {
+      if (flag === '--port') port = value();
+      else if (flag === '--data') data = value();
+      else if (flag === '--open') open = true;
+      else if (flag === '--hub') hub = value();
+      else if (flag === '--hub-code') hubCode = value();
+      else return false;
+      return true;
+    },
+    fail,
+    'npm run web -- [--port <n>] [--data <dir>] [--open] [--hub <url> --hub-code <code>]   (env: LOKET_PORT, LOKET_DATA_DIR, LOKET_MASTER_KEY)',
+  );
   const portNumber = port === undefined ? DEFAULT_PORT : Number(port);
   if (!Number.isInteger(portNumber) || portNumber < 0 || portNumber > 65535) fail(`--port must be 0–65535, got ${port}`);
   if ((hub === null) !== (hubCode === null)) fail('--hub and --hub-code go together');

@@ -4,7 +4,7 @@
 // Keyboard: ←/→ day, T today, N new counter, R refresh.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { HubShifts, HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
-import { formatLocalDateTime } from '../../shared/domain/time';
+import { businessDate, formatLocalDateTime } from '../../shared/domain/time';
 import type { AppError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/money';
 import { translator } from '../i18n';
@@ -13,7 +13,6 @@ import { RulesCard } from './RulesCard';
 
 const t = translator('id');
 const ZONE = 'Asia/Jakarta';
-const dayOf = (ms: number): string => new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(ms));
 const shift = (day: string, by: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + by * 86_400_000).toISOString().slice(0, 10);
 const longDay = (day: string): string => new Intl.DateTimeFormat('id-ID', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
@@ -73,7 +72,7 @@ function NewCounter({ onDone }: { onDone: () => void }) {
 }
 
 export function PusatApp() {
-  const [day, setDay] = useState(() => dayOf(Date.now()));
+  const [day, setDay] = useState(() => businessDate(Date.now(), ZONE));
   const [summary, setSummary] = useState<HubSummary | null>(null);
   const [open, setOpen] = useState<HubUnresolved['sales']>([]);
   const [closes, setCloses] = useState<HubShifts['closes']>([]);
@@ -112,7 +111,7 @@ export function PusatApp() {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
       if (e.key === 'ArrowLeft') setDay((d) => shift(d, -1));
       else if (e.key === 'ArrowRight') setDay((d) => shift(d, 1));
-      else if (e.key === 't' || e.key === 'T') setDay(dayOf(Date.now()));
+      else if (e.key === 't' || e.key === 'T') setDay(businessDate(Date.now(), ZONE));
       else if (e.key === 'r' || e.key === 'R') void load();
       else if (e.key === 'n' || e.key === 'N') {
         e.preventDefault();

@@ -1,6 +1,7 @@
 // Loket Pusat from the counters' side (issue 18): two counters of two outlets, in web mode, join one
 // hub — one through Pengaturan → Pusat by keyboard, one through the API — sell, and the owner's
 // summary API shows both outlets' takings.
+import { businessDate } from '../../shared/domain/time';
 import { expect, test, type Page } from '@playwright/test';
 import { openPglite, type HubDb } from '../../electron/hub/db/connection';
 import { migrateHub } from '../../electron/hub/db/migrations';
@@ -77,7 +78,7 @@ test('two outlets’ counters join one Loket Pusat; their sales reach the owner�
   await shot(page, 'hub-02-linked');
 
   // The outlets' business day (their zone is WIB).
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+  const day = businessDate(Date.now(), 'Asia/Jakarta');
   await expect
     .poll(async () => {
       const res = await fetch(`${server.url}/api/v1/summary?date=${day}`, { headers: { authorization: `Bearer ${hub.ownerToken}` } });

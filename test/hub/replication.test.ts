@@ -1,6 +1,7 @@
 // Two counters of two outlets replicate to one Loket Pusat over real HTTP (issue 18): enrolled with
 // the owner's one-time codes, their sales arrive once and in order, the owner's summary shows both
 // outlets; the hub away for a while (sales go on) and back: everything arrives, once.
+import { businessDate } from '../../shared/domain/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, type HubDb } from '../../electron/hub/db/connection';
 import { migrateHub } from '../../electron/hub/db/migrations';
@@ -108,7 +109,7 @@ describe('counters replicate to Loket Pusat', () => {
     const closed = await a.call('shift.close', { counted: 0, denominations: null, reason: 'Uang diambil untuk belanja toko' });
     await a.call('hub.flush', {});
     const closedAt = Date.now();
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(closedAt));
+    const day = businessDate(closedAt, 'Asia/Jakarta');
     const closes = (await hub.shifts(day)).closes.filter((c) => c.outlet === 'Loket Sari');
     expect(closes).toHaveLength(1);
     expect(closes[0]).toMatchObject({ counter: 'Kasir 1', countedCash: 0, reason: 'Uang diambil untuk belanja toko' });

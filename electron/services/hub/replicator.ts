@@ -10,6 +10,7 @@ import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
 import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
 import { actingAs } from '../../db/actor';
+import { receiptNo } from '../sales/sale-view';
 import type { Logger } from '../../log/logger';
 import type { Vault } from '../../secrets/vault';
 
@@ -55,7 +56,6 @@ export function checkHubUrl(raw: string): Result<URL> {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-const receiptNo = (seq: number): string => String(seq).padStart(6, '0');
 
 /** The hub's price rules land in the counter's own (audited) rules, under the name "Loket Pusat". */
 export type RuleSink = { set(rule: PriceRule): void; remove(scope: PriceRule['scope'], key: string): void };
