@@ -5,7 +5,7 @@ import { z } from 'zod';
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The streams a counter replicates, each its own ordered sequence. */
-export const HubStream = z.enum(['sales', 'shifts']);
+export const HubStream = z.enum(['sales', 'shifts', 'journal', 'audit']);
 export type HubStream = z.infer<typeof HubStream>;
 
 /** A sale as it stands at its counter, sent again whenever it changes (the hub keeps the latest). */
@@ -37,6 +37,105 @@ export const HubShiftBody = z.object({
   reason: z.string().max(200).nullable(),
 });
 export type HubShiftBody = z.infer<typeof HubShiftBody>;
+
+/** A journal entry with its lines (+ debit, − credit), each account named; a provider's deposit account marked. */
+export const HubJournalBody = z.object({
+  id: z.number().int().positive(),
+  key: z.string().min(1).max(200),
+  env: z.enum(['training', 'production']),
+  businessDate: Day.nullable(),
+  saleId: z.string().max(64).nullable(),
+  at: z.number().int(),
+  memo: z.string().max(500),
+  lines: z
+    .array(z.object({ account: z.string().min(1).max(16), name: z.string().max(120), kind: z.enum(['asset', 'liability', 'equity', 'income', 'expense']), deposit: z.boolean(), amount: z.number().int() }))
+    .min(1)
+    .max(50),
+});
+export type HubJournalBody = z.infer<typeof HubJournalBody>;
+
+const Hex32 = z.string().regex(/^[0-9a-f]{64}$/);
+/** An audit chain entry as sealed at its counter: the hub checks that each links to the one before. */
+export const HubAuditBody = z.object({
+  seq: z.number().int().positive(),
+  at: z.number().int(),
+  actor: z.string().max(200),
+  kind: z.string().max(64),
+  subject: z.string().max(500),
+  /** Keyed entries are HMACs the hub cannot recompute (the key never leaves the counter); plain ones it recomputes. */
+  keyed: z.boolean(),
+  rowsHash: Hex32,
+  hash: Hex32,
+  /** The hash of the entry before (zeros before the first). */
+  prev: Hex32,
+  rows: z.number().int().nonnegative(),
+});
+export type HubAuditBody = z.infer<typeof HubAuditBody>;
+
+/**
+ * The counter's word on what the hub holds: the digest of each row's body as the ledger gives it
+ * now (a rolling slice), and the audit chain's head. Sent only when nothing of those streams is
+ * waiting, so any difference is a change made behind Loket's back.
+ */
+export const Attestation = z.object({
+  auditHead: z.object({ seq: z.number().int().positive(), hash: Hex32 }).nullable(),
+  rows: z.array(z.object({ stream: z.enum(['sales', 'journal']), key: z.string().min(1).max(100), digest: Hex32 })).max(5000),
+  /** What each provider last said the deposit holds (a reading, not the books): the hub shows the drift. */
+  deposits: z.array(z.object({ env: z.enum(['training', 'production']), account: z.string().min(1).max(16), name: z.string().max(120), reported: z.number().int(), checkedAt: z.number().int() })).max(50),
+});
+export type Attestation = z.infer<typeof Attestation>;
+/**
+ * The text a row is attested by (SHA-256 on each side): the fields only Loket changes, and every
+ * change of them is queued — not a sale's bookkeeping times or its payment's method, which can move
+ * without a new row to send. Both sides build it with this one function.
+ */
+export const attestSaleText = (s: HubSaleBody): string => JSON.stringify([s.id, s.receiptNo, s.businessDate, s.state, s.productName, s.total, s.margin, s.createdAt]);
+export const attestJournalText = (j: HubJournalBody): string => JSON.stringify([j.id, j.key, j.env, j.at, j.lines.map((l) => [l.account, l.amount])]);
+export const AttestAnswer = z.object({ checked: z.number().int(), differing: z.number().int() });
+
+/** What the hub noticed about counters' histories, newest first, with the row named. */
+export const HubFlags = z.object({
+  flags: z.array(
+    z.object({
+      outlet: z.string(),
+      counter: z.string(),
+      stream: z.string(),
+      key: z.string(),
+      /** The receipt number when the row is a sale; the memo when a journal entry. */
+      label: z.string().nullable(),
+      problem: z.enum(['changed_after_replication', 'audit_chain_broken', 'audit_hash_wrong', 'audit_head_differs']),
+      at: z.number().int(),
+    }),
+  ),
+});
+export type HubFlags = z.infer<typeof HubFlags>;
+
+const AccountLine = z.object({ account: z.string(), name: z.string(), kind: z.string(), debit: z.number().int(), credit: z.number().int(), balance: z.number().int() });
+/**
+ * The books of each outlet (all its counters) and of all outlets together: each account's movement on
+ * the day (debits, credits) and its balance at the day's end, from the journal; deposits listed apart.
+ */
+export const HubBooks = z.object({
+  date: Day,
+  env: z.enum(['training', 'production']),
+  outlets: z.array(z.object({ name: z.string(), accounts: z.array(AccountLine), balanced: z.boolean() })),
+  total: z.array(AccountLine),
+  /** Per counter: the deposit in its books at the day's end, what the provider last reported, and the difference (null: no reading yet). */
+  deposits: z.array(
+    z.object({
+      outlet: z.string(),
+      counter: z.string(),
+      account: z.string(),
+      name: z.string(),
+      balance: z.number().int(),
+      movedToday: z.number().int(),
+      reported: z.number().int().nullable(),
+      checkedAt: z.number().int().nullable(),
+      drift: z.number().int().nullable(),
+    }),
+  ),
+});
+export type HubBooks = z.infer<typeof HubBooks>;
 
 /** The day's shift closes across outlets (the day of each close in its outlet's zone). */
 export const HubShifts = z.object({

@@ -4,6 +4,7 @@ import { err, appError } from '../../shared/domain/errors';
 import type { Mode } from '../../shared/contract';
 import { openLedger, type Ledger } from '../db/connection';
 import { installAuditor, type Auditor } from '../db/audit';
+import { installHubOutbox } from '../db/hub-outbox-triggers';
 import { auditKey } from '../db/audit-digest';
 import { createBackupService, type BackupService } from '../services/backup/backup-service';
 import { backupHandlers } from './handlers/backup';
@@ -107,6 +108,7 @@ export async function createLoket(config: LoketConfig): Promise<Loket> {
   if (!vaultKey.ok) log.warn('audit.unkeyed', { reason: vaultKey.reason });
   const key = auditKey(vaultKey.ok ? vaultKey.key : null);
   const auditor = installAuditor(db, key, now);
+  installHubOutbox(db);
   const accountsAdded =
     ensureAccounts(db) +
     ensurePurchaseProviders(

@@ -16,6 +16,7 @@ import { migration0014 } from './migrations/0014-provider-registry';
 import { migration0015 } from './migrations/0015-bitcoin-disputes';
 import { migration0016 } from './migrations/0016-provider-fields';
 import { migration0017 } from './migrations/0017-hub-outbox';
+import { migration0018 } from './migrations/0018-hub-journal-audit';
 
 export type Migration = {
   version: number;
@@ -31,7 +32,7 @@ export type Migration = {
 };
 
 /** In order; a new migration is appended here and never edited once released. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018];
 
 export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -3,10 +3,42 @@
 // owner reads the day across outlets. Secrets (codes, credentials) are kept only as SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { ulid } from '../../shared/domain/ids';
-import { HubSaleBody, HubShiftBody, bodyDigestInput, type HubShifts, type CounterRules, type EnrollAnswer, type HubPriceRule, type HubSummary, type HubUnresolved, type ReplicateAnswer, type ReplicateBatch, type ReplicatedRow } from '../../shared/hub-contract';
+import {
+  HubFlags,
+  bodyDigestInput,
+  type Attestation,
+  type CounterRules,
+  type EnrollAnswer,
+  type HubBooks,
+  type HubPriceRule,
+  type HubShifts,
+  type HubSummary,
+  type HubUnresolved,
+  type ReplicateAnswer,
+  type ReplicateBatch,
+} from '../../shared/hub-contract';
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { HubDb } from './db/connection';
-import { changeHubRule, counterByCredential, counterRulesSince, daySummary, enrollCounter, flagsOf, hubRules, ingestBatch, issueCounterCode, ownerToken, shiftClosesOfDay, unresolvedSales } from './db/queries';
+import { malformedRow, projectorFor } from './projections';
+import {
+  allFlags,
+  booksEnv,
+  booksOfDay,
+  changeHubRule,
+  counterByCredential,
+  counterRulesSince,
+  daySummary,
+  enrollCounter,
+  flagsOf,
+  hubRules,
+  ingestBatch,
+  issueCounterCode,
+  ownerToken,
+  shiftClosesOfDay,
+  takeAttestation,
+  unresolvedSales,
+} from './db/queries';
+import { consolidateBooks } from './books';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
@@ -38,6 +70,12 @@ export type Hub = {
   /** What a counter takes on its next contact: its outlet's rules changed since `since`, each as it now stands for it. */
   rulesFor(counterId: string, since: number): Promise<CounterRules>;
   flags(counterId: string): ReturnType<typeof flagsOf>;
+  /** A counter's word on what the hub holds: every row that differs is flagged. */
+  attest(counterId: string, a: Attestation): Promise<{ checked: number; differing: number }>;
+  /** Every flag across outlets, the row named, newest first. */
+  allFlags(): Promise<HubFlags>;
+  /** The day's books per outlet and in total, and the deposits (production's, or training's while there are none). */
+  books(date: string, env?: 'training' | 'production'): Promise<HubBooks>;
 };
 
 export async function createHub(db: HubDb, now: () => number = Date.now): Promise<Hub> {
@@ -64,17 +102,9 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       // Each row's digest is checked over the body as received: a row damaged on the way is refused whole.
       const bad = batch.rows.find((r) => sha256(bodyDigestInput(r.body)) !== r.digest);
       if (bad) return err(appError('invalid_request', `Baris ${batch.stream} #${bad.seq} rusak di jalan (digest tidak cocok).`));
-      const sale = (r: ReplicatedRow): HubSaleBody | null => {
-        if (batch.stream !== 'sales') return null;
-        const p = HubSaleBody.safeParse(r.body);
-        return p.success ? p.data : null;
-      };
-      const shift = (r: ReplicatedRow): HubShiftBody | null => {
-        if (batch.stream !== 'shifts') return null;
-        const p = HubShiftBody.safeParse(r.body);
-        return p.success ? p.data : null;
-      };
-      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), sale, shift, now());
+      const malformed = malformedRow(batch.stream, batch.rows);
+      if (malformed) return err(appError('invalid_request', `Baris ${batch.stream} #${malformed.seq} tidak terbaca oleh Loket Pusat (versi berbeda?).`));
+      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), projectorFor(batch.stream, counterId), now());
       if (res.kind === 'gap') return err(appError('conflict', `Urutan ${batch.stream} terputus: hub menunggu #${res.expected}, datang #${res.got}.`, `last ${res.lastSeq}`));
       return ok({ stream: batch.stream, accepted: res.accepted, skipped: res.skipped, lastSeq: res.lastSeq });
     },
@@ -137,5 +167,14 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       };
     },
     flags: (counterId) => flagsOf(db, counterId),
+    attest: (counterId, a) => takeAttestation(db, counterId, a, now()),
+    async allFlags() {
+      const rows = await allFlags(db);
+      return HubFlags.parse({ flags: rows.map((r) => ({ outlet: r.outlet, counter: r.counter, stream: r.stream, key: r.key, label: r.label, problem: r.problem, at: Number(r.at_ms) })) });
+    },
+    async books(date, env) {
+      const e = env ?? (await booksEnv(db));
+      return consolidateBooks(date, e, await booksOfDay(db, date, e));
+    },
   };
 }

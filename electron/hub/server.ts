@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { EnrollRequest, HubPriceRule, HubRuleKey, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
+import { Attestation, EnrollRequest, HubPriceRule, HubRuleKey, NewCounterRequest, ReplicateBatch } from '../../shared/hub-contract';
 import type { AppError, Result } from '../../shared/domain/errors';
 import type { Hub } from './hub';
 import { SECURITY_HEADERS, serveStatic } from '../web/static-files';
@@ -25,6 +25,9 @@ type Reply = { status: number; body: unknown; type?: string };
 const STATUS: Partial<Record<AppError['code'], number>> = { forbidden: 403, conflict: 409, invalid_request: 400 };
 const fail = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
 const NOT_OWNER = fail(401, 'forbidden', 'Token pemilik diperlukan: buka tautan yang dicetak Loket Pusat saat dijalankan.');
+const NOT_COUNTER = fail(401, 'forbidden', 'Loket ini belum terdaftar di Loket Pusat.');
+const BAD_DAY = fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
+const isDay = (date: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date));
 const fromResult = <T>(r: Result<T>, okStatus = 200): Reply => (r.ok ? { status: okStatus, body: r.value } : { status: STATUS[r.error.code] ?? 500, body: { error: r.error } });
 
 function bearer(req: http.IncomingMessage): string | null {
@@ -83,6 +86,12 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
     return t !== null && same(t, hub.ownerToken);
   };
 
+  /** The enrolled counter the request's credential belongs to, or null. */
+  const counter = async (req: http.IncomingMessage): Promise<string | null> => {
+    const t = bearer(req);
+    return t === null ? null : hub.counterOf(t);
+  };
+
   async function route(req: http.IncomingMessage, url: URL): Promise<Reply> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (path === '/api/v1/counters' && req.method === 'POST') {
@@ -94,14 +103,33 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
     if (path === '/api/v1/summary' && req.method === 'GET') {
       if (!owner(req)) return NOT_OWNER;
       const date = url.searchParams.get('date') ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
+      if (!isDay(date)) return BAD_DAY;
       return { status: 200, body: await hub.summary(date) };
     }
     if (path === '/api/v1/shifts' && req.method === 'GET') {
       if (!owner(req)) return NOT_OWNER;
       const date = url.searchParams.get('date') ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) return fail(400, 'invalid_request', 'Tanggal harus YYYY-MM-DD.');
+      if (!isDay(date)) return BAD_DAY;
       return { status: 200, body: await hub.shifts(date) };
+    }
+    if (path === '/api/v1/books' && req.method === 'GET') {
+      if (!owner(req)) return NOT_OWNER;
+      const date = url.searchParams.get('date') ?? '';
+      if (!isDay(date)) return BAD_DAY;
+      const env = url.searchParams.get('env');
+      if (env !== null && env !== 'training' && env !== 'production') return fail(400, 'invalid_request', 'env harus training atau production.');
+      return { status: 200, body: await hub.books(date, env ?? undefined) };
+    }
+    if (path === '/api/v1/flags' && req.method === 'GET') {
+      if (!owner(req)) return NOT_OWNER;
+      return { status: 200, body: await hub.allFlags() };
+    }
+    if (path === '/api/v1/attest' && req.method === 'POST') {
+      const counterId = await counter(req);
+      if (counterId === null) return NOT_COUNTER;
+      const body = await parsed(req, Attestation);
+      if (!body.ok) return body.reply;
+      return { status: 200, body: await hub.attest(counterId, body.value) };
     }
     if (path === '/api/v1/unresolved' && req.method === 'GET') {
       if (!owner(req)) return NOT_OWNER;
@@ -126,9 +154,8 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       return { status: 200, body: { rules: await hub.rules() } };
     }
     if (path === '/api/v1/counter/rules' && req.method === 'GET') {
-      const t = bearer(req);
-      const counterId = t === null ? null : await hub.counterOf(t);
-      if (counterId === null) return fail(401, 'forbidden', 'Loket ini belum terdaftar di Loket Pusat.');
+      const counterId = await counter(req);
+      if (counterId === null) return NOT_COUNTER;
       const since = Number(url.searchParams.get('since') ?? '0');
       return { status: 200, body: await hub.rulesFor(counterId, Number.isInteger(since) && since >= 0 ? since : 0) };
     }
@@ -138,9 +165,8 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       return fromResult(await hub.enroll(body.value.code));
     }
     if (path === '/api/v1/replicate' && req.method === 'POST') {
-      const t = bearer(req);
-      const counterId = t === null ? null : await hub.counterOf(t);
-      if (counterId === null) return fail(401, 'forbidden', 'Loket ini belum terdaftar di Loket Pusat.');
+      const counterId = await counter(req);
+      if (counterId === null) return NOT_COUNTER;
       const body = await parsed(req, ReplicateBatch);
       if (!body.ok) return body.reply;
       return fromResult(await hub.replicate(counterId, body.value));

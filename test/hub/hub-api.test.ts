@@ -9,7 +9,8 @@ import { openPglite, openPostgres, type HubDb } from '../../electron/hub/db/conn
 import { HUB_MIGRATIONS, migrateHub } from '../../electron/hub/db/migrations';
 import { createHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/server';
-import type { HubSaleBody, ReplicatedRow } from '../../shared/hub-contract';
+import { attestJournalText, type HubAuditBody, type HubBooks, type HubFlags, type HubJournalBody, type HubSaleBody, type ReplicatedRow } from '../../shared/hub-contract';
+import { GENESIS, entryHash } from '../../electron/db/audit-digest';
 import { startPgServer, type PgServer } from './pg-server';
 
 type Engine = { name: string; open(): Promise<{ db: HubDb; done(): void }> };
@@ -144,5 +145,83 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     const after = await call('GET', '/api/v1/unresolved', undefined, hub.ownerToken);
     expect((after.body.sales as Array<{ outlet: string }>).filter((s) => s.outlet === 'Loket Cahya')).toEqual([]);
     expect((await call('GET', '/api/v1/unresolved')).status).toBe(401);
+  });
+
+  it('the audit chain is checked as it arrives: a link that does not follow and a plain entry whose hash is wrong are named; a keyed chain that links is taken', async () => {
+    const cred = await enrolled('Loket Dewi', 'Kasir 1');
+    const counterId = (await hub.counterOf(cred))!;
+    // A plain (unkeyed) chain the hub recomputes, entry by entry.
+    const chain: HubAuditBody[] = [];
+    let prev: Buffer = GENESIS;
+    for (let seq = 1; seq <= 4; seq++) {
+      const rowsHash = createHash('sha256').update(`rows ${seq}`).digest();
+      const e = { seq, at: at + seq, actor: 'Sari', kind: 'change', subject: `sales#${seq}`, rowsHash };
+      const hash = entryHash(null, prev, e);
+      chain.push({ ...e, keyed: false, rowsHash: rowsHash.toString('hex'), hash: hash.toString('hex'), prev: prev.toString('hex'), rows: 1 });
+      prev = hash;
+    }
+    const row = (seq: number, body: HubAuditBody): ReplicatedRow => ({ seq, at: body.at, key: String(body.seq), body, digest: createHash('sha256').update(JSON.stringify(body)).digest('hex') });
+    expect((await call('POST', '/api/v1/replicate', { stream: 'audit', rows: [row(1, chain[0]!), row(2, chain[1]!)] }, cred)).status).toBe(200);
+    expect(await hub.flags(counterId)).toEqual([]);
+    // #3 with its subject changed after sealing (its hash no longer its own), then #4 that skips #3's real hash.
+    const forged = { ...chain[2]!, subject: 'sales#99' };
+    const cut = { ...chain[3]!, prev: '0'.repeat(64) };
+    expect((await call('POST', '/api/v1/replicate', { stream: 'audit', rows: [row(3, forged), row(4, cut)] }, cred)).status).toBe(200);
+    expect(await hub.flags(counterId)).toEqual([
+      { stream: 'audit', seq: 3, key: '3', problem: 'audit_hash_wrong' },
+      { stream: 'audit', seq: 4, key: '4', problem: 'audit_chain_broken' },
+    ]);
+    // A body that is not an audit entry refuses its batch (nothing kept, the counter sends again).
+    expect((await call('POST', '/api/v1/replicate', { stream: 'audit', rows: [{ ...row(5, chain[0]!), body: { seq: 'x' }, digest: createHash('sha256').update(JSON.stringify({ seq: 'x' })).digest('hex') }] }, cred)).status).toBe(400);
+    // A keyed chain: links checked (the HMAC key never leaves its counter).
+    const keyed = await enrolled('Loket Dewi', 'Kasir 2');
+    const k = { ...chain[0]!, keyed: true, hash: 'ab'.repeat(32) };
+    const k2 = { ...chain[1]!, keyed: true, prev: k.hash, hash: 'cd'.repeat(32) };
+    expect((await call('POST', '/api/v1/replicate', { stream: 'audit', rows: [row(1, k), row(2, k2)] }, keyed)).status).toBe(200);
+    expect(await hub.flags((await hub.counterOf(keyed))!)).toEqual([]);
+    // Its attestation names the same head: nothing differs; another head is flagged.
+    expect(await call('POST', '/api/v1/attest', { auditHead: { seq: 2, hash: k2.hash }, rows: [], deposits: [] }, keyed)).toMatchObject({ status: 200, body: { differing: 0 } });
+    expect(await call('POST', '/api/v1/attest', { auditHead: { seq: 2, hash: 'ef'.repeat(32) }, rows: [], deposits: [] }, keyed)).toMatchObject({ status: 200, body: { differing: 1 } });
+    expect((await hub.flags((await hub.counterOf(keyed))!)).map((f) => f.problem)).toEqual(['audit_head_differs']);
+  });
+
+  it('journal entries become each outlet’s books: balances, the day’s movement, the day’s end; an attested entry that differs is named', async () => {
+    const cred = await enrolled('Loket Eka', 'Kasir 1');
+    const entry = (id: number, day: string, cash: number, memo: string): HubJournalBody => ({
+      id,
+      key: `sale:${id}:received`,
+      env: 'production',
+      businessDate: day,
+      saleId: null,
+      at: Date.parse(`${day}T03:00:00Z`),
+      memo,
+      lines: [
+        { account: '1101', name: 'Kas laci', kind: 'asset', deposit: false, amount: cash },
+        { account: '4101', name: 'Penjualan (harga penyedia)', kind: 'income', deposit: false, amount: -(cash - 2_500) },
+        { account: '4102', name: 'Pendapatan admin loket', kind: 'income', deposit: false, amount: -2_500 },
+      ],
+    });
+    const row = (seq: number, body: HubJournalBody): ReplicatedRow => ({ seq, at: body.at, key: String(body.id), body, digest: createHash('sha256').update(JSON.stringify(body)).digest('hex') });
+    const entries = [entry(1, '2026-12-02', 52_500, 'Token 50rb'), entry(2, DAY, 22_500, 'Pulsa 20rb'), entry(3, DAY, 102_500, 'Token 100rb')];
+    expect((await call('POST', '/api/v1/replicate', { stream: 'journal', rows: entries.map((e, i) => row(i + 1, e)) }, cred)).status).toBe(200);
+    const books = await call('GET', `/api/v1/books?date=${DAY}`, undefined, hub.ownerToken);
+    expect(books.status).toBe(200);
+    const eka = (books.body as HubBooks).outlets.find((o) => o.name === 'Loket Eka')!;
+    expect(eka.balanced).toBe(true);
+    expect(eka.accounts.find((x) => x.account === '1101')).toEqual({ account: '1101', name: 'Kas laci', kind: 'asset', debit: 125_000, credit: 0, balance: 177_500 });
+    // The day before: its own movement, and the balance at its end.
+    const before = (await hub.books('2026-12-02', 'production')).outlets.find((o) => o.name === 'Loket Eka')!;
+    expect(before.accounts.find((x) => x.account === '1101')).toMatchObject({ debit: 52_500, balance: 52_500 });
+    // The counter attests entry 2 as its ledger now gives it (edited behind Loket's back): named.
+    const edited = { ...entries[1]!, lines: entries[1]!.lines.map((l) => (l.account === '1101' ? { ...l, amount: 2_500 } : l)) };
+    const digest = (e: HubJournalBody) => createHash('sha256').update(attestJournalText(e)).digest('hex');
+    const a = await call('POST', '/api/v1/attest', { auditHead: null, rows: [{ stream: 'journal', key: '1', digest: digest(entries[0]!) }, { stream: 'journal', key: '2', digest: digest(edited) }], deposits: [] }, cred);
+    expect(a.body).toEqual({ checked: 2, differing: 1 });
+    const flags = await call('GET', '/api/v1/flags', undefined, hub.ownerToken);
+    expect((flags.body as HubFlags).flags.filter((f) => f.outlet === 'Loket Eka')).toEqual([
+      expect.objectContaining({ counter: 'Kasir 1', stream: 'journal', key: '2', label: 'Pulsa 20rb', problem: 'changed_after_replication' }),
+    ]);
+    expect((await call('GET', '/api/v1/flags')).status).toBe(401);
+    expect((await call('POST', '/api/v1/attest', { auditHead: null, rows: [], deposits: [] }, 'nobody')).status).toBe(401);
   });
 });

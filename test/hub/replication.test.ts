@@ -7,7 +7,9 @@ import { openPglite, type HubDb } from '../../electron/hub/db/connection';
 import { migrateHub } from '../../electron/hub/db/migrations';
 import { createHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/server';
+import Database from 'better-sqlite3';
 import { getSale } from '../../electron/db/queries/sales';
+import { trialBalance } from '../../electron/db/queries/journal';
 import { isFinal, sellToken, startCore, waitFor, type Core } from '../integration/harness';
 
 let db: HubDb;
@@ -115,5 +117,55 @@ describe('counters replicate to Loket Pusat', () => {
     expect(closes[0]).toMatchObject({ counter: 'Kasir 1', countedCash: 0, reason: 'Uang diambil untuk belanja toko' });
     expect(closes[0]!.variance).toBe(-closes[0]!.expectedCash);
     expect(closed).toBeTruthy();
+  });
+
+  it("each counter's journal arrives: the owner's books per outlet equal the counter's own, balance, and set each deposit beside the provider's reading", async () => {
+    await a.call('deposit.get', { refresh: true });
+    await Promise.all([a.call('hub.flush', {}), b.call('hub.flush', {})]);
+    const day = businessDate(Date.now(), 'Asia/Jakarta');
+    const books = await hub.books(day);
+    expect(books.env).toBe('training');
+    for (const [core, outlet] of [[a, 'Loket Sari'], [b, 'Loket Budi']] as const) {
+      const own = trialBalance(core.loket.db, 'training').filter((x) => x.balance !== 0);
+      const there = books.outlets.find((o) => o.name === outlet)!;
+      expect(there.balanced).toBe(true);
+      // Every account the counter's books hold, with the same balance (today is the last day, so the day's end is now).
+      expect(there.accounts.filter((x) => x.balance !== 0).map((x) => [x.account, x.balance])).toEqual(own.map((x) => [x.code, x.balance]));
+    }
+    // In total: each account the sum of the outlets'.
+    const cash = (lines: { account: string; balance: number }[]) => lines.find((x) => x.account === '1101')?.balance ?? 0;
+    expect(cash(books.total)).toBe(books.outlets.reduce((s, o) => s + cash(o.accounts), 0));
+    // The deposit Loket Sari bought from, with what the provider last reported and the difference.
+    // Deposits: VSI's as Loket Sari's books hold it (its sales took from it today; VSI reports no
+    // balance in training), SAT's as SAT reported it with nothing booked yet — the whole reading is the
+    // difference until the opening deposit is recorded, as on the counter's F10.
+    const sari = books.deposits.filter((d) => d.outlet === 'Loket Sari');
+    const vsi = sari.find((d) => d.account === '1301')!;
+    expect(vsi).toMatchObject({ counter: 'Kasir 1', name: 'Deposit VSI', reported: null, drift: null });
+    expect(vsi.movedToday).toBeLessThan(0);
+    expect(vsi.balance).toBe(trialBalance(a.loket.db, 'training').find((x) => x.code === '1301')!.balance);
+    const sat = sari.find((d) => d.account === '1302')!;
+    expect(sat).toMatchObject({ name: 'Deposit SAT', balance: 0, reported: 50_000_000, drift: 50_000_000 });
+  });
+
+  it("a ledger edited behind Loket's back after replication is named at the hub; the audit chain arrived whole and links", async () => {
+    const s = await sold(b, '14233784996');
+    await b.call('hub.flush', {});
+    expect(await hub.allFlags()).toEqual({ flags: [] });
+    // Someone changes the sale's total with another program (the sqlite3 CLI): no trigger of Loket's sees it.
+    const file = b.loket.db.name;
+    const other = new Database(file);
+    other.prepare('UPDATE sales SET margin = margin + 10000, total = total + 10000 WHERE id = ?').run(s.id);
+    other.close();
+    await b.call('hub.flush', {});
+    const { flags } = await hub.allFlags();
+    expect(flags).toEqual([expect.objectContaining({ outlet: 'Loket Budi', counter: 'Kasir 1', stream: 'sales', key: s.id, label: s.receiptNo, problem: 'changed_after_replication' })]);
+    // The hub keeps what it was sent: the owner's figures are the ones Loket made.
+    const row = await db.query<{ total: string }>('SELECT total FROM hub_sales WHERE sale_id = $1', [s.id]);
+    expect(Number(row[0]!.total)).toBe(s.amounts.total);
+    // The whole chain arrived and linked: the hub's head is the counter's.
+    const head = b.loket.db.prepare('SELECT seq, hex(hash) AS hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    const hubHead = await db.query<{ seq: string; hash: string }>('SELECT h.seq, h.hash FROM hub_audit_heads h JOIN counters c ON c.id = h.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1', ['Loket Budi']);
+    expect({ seq: Number(hubHead[0]!.seq), hash: hubHead[0]!.hash }).toEqual({ seq: head.seq, hash: head.hash.toLowerCase() });
   });
 });

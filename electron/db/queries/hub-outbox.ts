@@ -23,8 +23,9 @@ export function hubLink(db: Ledger): HubLinkRecord | null {
 }
 
 /**
- * The counter is now the hub's: the link is kept, the sales stream opened, and every sale the
- * ledger already holds queued in its order — so the hub starts with the whole history.
+ * The counter is now the hub's: the link is kept, its streams opened, and everything the ledger
+ * already holds — sales, shift closes, journal entries, the audit chain — queued in its order, so
+ * the hub starts with the whole history.
  */
 export function openHubLink(db: Ledger, link: { url: string; counterId: string; outlet: string; counter: string }, at: number): number {
   return db.transaction(() => {
@@ -39,7 +40,12 @@ export function openHubLink(db: Ledger, link: { url: string; counterId: string; 
       `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'shifts', ROW_NUMBER() OVER (ORDER BY closed_at, id), id, closed_at FROM shifts WHERE closed_at IS NOT NULL ORDER BY closed_at, id`,
     ).run().changes;
     stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('shifts', ?, 0)").run(closes);
-    return n + closes;
+    const entries = stmt(db, `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'journal', ROW_NUMBER() OVER (ORDER BY id), CAST(id AS TEXT), at FROM journal_entries ORDER BY id`).run().changes;
+    stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('journal', ?, 0)").run(entries);
+    // The audit chain from its first entry: the hub checks every link from the start.
+    const sealed = stmt(db, `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'audit', ROW_NUMBER() OVER (ORDER BY seq), CAST(seq AS TEXT), at FROM audit_log ORDER BY seq`).run().changes;
+    stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('audit', ?, 0)").run(sealed);
+    return n + closes + entries + sealed;
   })();
 }
 
@@ -128,4 +134,82 @@ export function saleForHub(db: Ledger, saleId: string): {
      FROM sales s LEFT JOIN payments p ON p.sale_id = s.id WHERE s.id = ?`,
   ).get(saleId) as ReturnType<typeof saleForHub> | undefined;
   return row ?? null;
+}
+
+/** Rows still to send, per stream: nothing pending in a stream means the hub holds it as it is here. */
+export function outboxPendingOf(db: Ledger, stream: string): number {
+  return (stmt(db, 'SELECT COUNT(*) AS n FROM hub_outbox WHERE stream = ?').get(stream) as { n: number }).n;
+}
+
+/** A journal entry with its lines, each line's account named and marked when it is a provider deposit. */
+export function journalEntryForHub(db: Ledger, entryId: number): {
+  id: number;
+  key: string;
+  env: string;
+  business_date: string | null;
+  sale_id: string | null;
+  at: number;
+  memo: string;
+  lines: { account: string; name: string; kind: string; deposit: number; amount: number }[];
+} | null {
+  const e = stmt(db, 'SELECT id, key, env, business_date, sale_id, at, memo FROM journal_entries WHERE id = ?').get(entryId) as
+    | { id: number; key: string; env: string; business_date: string | null; sale_id: string | null; at: number; memo: string }
+    | undefined;
+  if (!e) return null;
+  const lines = stmt(
+    db,
+    `SELECT l.account, a.name, a.kind, EXISTS (SELECT 1 FROM purchase_providers p WHERE p.deposit_account = l.account) AS deposit, l.amount
+     FROM journal_lines l JOIN ledger_accounts a ON a.code = l.account WHERE l.entry_id = ? ORDER BY l.rowid`,
+  ).all(entryId) as { account: string; name: string; kind: string; deposit: number; amount: number }[];
+  return { ...e, lines };
+}
+
+/** An audit chain entry with the hash of the one before it (the link the hub checks). */
+export function auditEntryForHub(db: Ledger, seq: number): {
+  seq: number;
+  at: number;
+  actor: string;
+  kind: string;
+  subject: string;
+  keyed: number;
+  rows_hash: Buffer;
+  hash: Buffer;
+  prev: Buffer | null;
+  rows: number;
+} | null {
+  const row = stmt(
+    db,
+    `SELECT a.seq, a.at, a.actor, a.kind, a.subject, a.keyed, a.rows_hash, a.hash,
+            (SELECT p.hash FROM audit_log p WHERE p.seq < a.seq ORDER BY p.seq DESC LIMIT 1) AS prev,
+            (SELECT COUNT(*) FROM audit_rows r WHERE r.seq = a.seq) AS rows
+     FROM audit_log a WHERE a.seq = ?`,
+  ).get(seq) as ReturnType<typeof auditEntryForHub> | undefined;
+  return row ?? null;
+}
+
+/** Where the rolling attestation stands, and when it last ran. */
+export function attestCursor(db: Ledger): { salesAfter: number; journalAfter: number; lastAt: number | null } | null {
+  const r = stmt(db, 'SELECT attest_sales_after AS s, attest_journal_after AS j, last_attest_at AS t FROM hub_link WHERE id = 1').get() as { s: number; j: number; t: number | null } | undefined;
+  return r ? { salesAfter: r.s, journalAfter: r.j, lastAt: r.t } : null;
+}
+
+export function setAttestCursor(db: Ledger, salesAfter: number, journalAfter: number, at: number): void {
+  stmt(db, 'UPDATE hub_link SET attest_sales_after = ?, attest_journal_after = ?, last_attest_at = ? WHERE id = 1').run(salesAfter, journalAfter, at);
+}
+
+/** The next slice of sales (by receipt seq) and journal entries (by id) to compare with the hub. */
+export function attestSlice(db: Ledger, salesAfter: number, journalAfter: number, limit: number): { sales: { id: string; seq: number }[]; journal: number[] } {
+  const sales = stmt(db, 'SELECT id, seq FROM sales WHERE seq > ? ORDER BY seq LIMIT ?').all(salesAfter, limit) as { id: string; seq: number }[];
+  const journal = (stmt(db, 'SELECT id FROM journal_entries WHERE id > ? ORDER BY id LIMIT ?').all(journalAfter, limit) as { id: number }[]).map((r) => r.id);
+  return { sales, journal };
+}
+
+/** What each provider last reported its deposit holds, by the books' account of that deposit. */
+export function depositReadingsForHub(db: Ledger): { env: 'training' | 'production'; account: string; name: string; reported: number; checkedAt: number }[] {
+  return stmt(
+    db,
+    `SELECT b.env, p.deposit_account AS account, a.name, b.balance AS reported, b.checked_at AS checkedAt
+     FROM provider_balances b JOIN purchase_providers p ON p.name = b.provider JOIN ledger_accounts a ON a.code = p.deposit_account
+     ORDER BY b.env, p.deposit_account`,
+  ).all() as { env: 'training' | 'production'; account: string; name: string; reported: number; checkedAt: number }[];
 }

@@ -150,6 +150,69 @@ CREATE TABLE hub_shifts (
 CREATE INDEX hub_shifts_closed ON hub_shifts (closed_at);
 `,
   },
+  {
+    version: 4,
+    name: 'journal-audit-attestation',
+    sql: `
+-- The digest each side computes of a sale's or entry's attested fields (attestSaleText /
+-- attestJournalText): a counter's attestation is compared with it row by row.
+ALTER TABLE hub_sales ADD COLUMN attest_digest text NOT NULL DEFAULT '';
+
+-- Each journal entry that arrived (its lines go into the balances below), once per counter and id.
+CREATE TABLE hub_journal (
+  counter_id text NOT NULL REFERENCES counters(id),
+  entry_id bigint NOT NULL,
+  env text NOT NULL CHECK (env IN ('training', 'production')),
+  business_date date NOT NULL,
+  at timestamptz NOT NULL,
+  memo text NOT NULL,
+  attest_digest text NOT NULL,
+  seq bigint NOT NULL,
+  PRIMARY KEY (counter_id, entry_id)
+);
+
+-- The books without summing a year of lines: each account's balance per counter and environment,
+-- and its movement per business day, both moved in the transaction that takes the entry.
+CREATE TABLE hub_accounts (
+  counter_id text NOT NULL REFERENCES counters(id),
+  env text NOT NULL CHECK (env IN ('training', 'production')),
+  account text NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  deposit boolean NOT NULL,
+  balance bigint NOT NULL,
+  PRIMARY KEY (counter_id, env, account)
+);
+CREATE TABLE hub_account_days (
+  counter_id text NOT NULL REFERENCES counters(id),
+  env text NOT NULL,
+  business_date date NOT NULL,
+  account text NOT NULL,
+  debit bigint NOT NULL,
+  credit bigint NOT NULL,
+  PRIMARY KEY (counter_id, env, business_date, account)
+);
+CREATE INDEX hub_account_days_day ON hub_account_days (env, business_date);
+
+-- The last audit entry of each counter's chain the hub took: the next must link to it.
+CREATE TABLE hub_audit_heads (
+  counter_id text PRIMARY KEY REFERENCES counters(id),
+  seq bigint NOT NULL,
+  hash text NOT NULL
+);
+
+-- What each provider last told a counter its deposit holds (a reading, beside the books).
+CREATE TABLE hub_deposit_readings (
+  counter_id text NOT NULL REFERENCES counters(id),
+  env text NOT NULL,
+  account text NOT NULL,
+  name text NOT NULL,
+  reported bigint NOT NULL,
+  checked_at timestamptz NOT NULL,
+  PRIMARY KEY (counter_id, env, account)
+);
+`,
+  },
 ];
 
 /** Brings the hub's database to the latest schema, each version once, in a transaction each. */

@@ -2,7 +2,7 @@
 // enrollment, the ingest of a counter's batch (once, in order, in one transaction), and the day's
 // summary. Both engines run exactly these statements.
 import type { HubDb, Queryable } from './connection';
-import type { HubSaleBody, HubShiftBody, HubStream, ReplicatedRow } from '../../../shared/hub-contract';
+import type { HubJournalBody, HubSaleBody, HubShiftBody, HubStream, ReplicatedRow } from '../../../shared/hub-contract';
 
 export async function ownerToken(db: HubDb, fresh: () => string): Promise<string> {
   await db.query("INSERT INTO hub_meta (key, value) VALUES ('owner_token', $1) ON CONFLICT (key) DO NOTHING", [fresh()]);
@@ -83,8 +83,8 @@ export type IngestResult =
 /**
  * A counter's batch, in one transaction: rows the hub already has are skipped (a replay) — but one
  * whose content differs from what arrived before is flagged, named by its key; the next new row
- * must be exactly last_seq + 1; new rows are kept, the chain hash and the cursor move on, and a
- * sale's latest state is kept for the owner's screens.
+ * must be exactly last_seq + 1; new rows are kept, the chain hash and the cursor move on, and the
+ * stream's own tables (a sale's latest state, the books, the audit chain's head) follow.
  */
 export async function ingestBatch(
   db: HubDb,
@@ -92,8 +92,8 @@ export async function ingestBatch(
   stream: HubStream,
   rows: readonly ReplicatedRow[],
   chain: (previous: string, digest: string) => string,
-  sale: (row: ReplicatedRow) => HubSaleBody | null,
-  shift: (row: ReplicatedRow) => HubShiftBody | null,
+  /** The stream's own tables, from its new rows, in the same transaction (see the project* functions). */
+  project: (q: Queryable, fresh: readonly ReplicatedRow[]) => Promise<void>,
   now: number,
 ): Promise<IngestResult> {
   let months: string[] = [];
@@ -110,14 +110,7 @@ export async function ingestBatch(
       const had = await q.query<{ seq: string; digest: string }>('SELECT seq, digest FROM replicated WHERE counter_id = $1 AND stream = $2 AND seq = ANY($3::bigint[])', [counterId, stream, old.map((r) => r.seq)]);
       const byseq = new Map(had.map((h) => [Number(h.seq), h.digest]));
       const changed = old.filter((r) => byseq.has(r.seq) && byseq.get(r.seq) !== r.digest);
-      if (changed.length > 0) {
-        await q.query(
-          `INSERT INTO hub_flags (counter_id, stream, seq, key, problem)
-           SELECT $1, $2, f.seq, f.key, 'changed_after_replication' FROM jsonb_to_recordset($3::jsonb) AS f(seq bigint, key text)
-           ON CONFLICT DO NOTHING`,
-          [counterId, stream, JSON.stringify(changed.map((r) => ({ seq: r.seq, key: r.key })))],
-        );
-      }
+      await insertFlags(q, counterId, stream, changed.map((r) => ({ seq: r.seq, key: r.key, problem: 'changed_after_replication' })));
     }
     if (fresh.length > 0 && fresh[0]!.seq !== lastSeq + 1) return { kind: 'gap' as const, expected: lastSeq + 1, got: fresh[0]!.seq, lastSeq };
     for (let i = 1; i < fresh.length; i++) {
@@ -134,38 +127,7 @@ export async function ingestBatch(
       );
       for (const r of fresh) hash = chain(hash, r.digest);
       lastSeq = fresh[fresh.length - 1]!.seq;
-      const latest = new Map<string, HubSaleBody & { seq: number }>();
-      for (const r of fresh) {
-        const s = sale(r);
-        if (s) latest.set(s.id, { ...s, seq: r.seq });
-      }
-      const closes = fresh.map(shift).filter((s): s is HubShiftBody => s !== null);
-      if (closes.length > 0) {
-        // A closed shift never changes at its counter: the first arrival stands.
-        await q.query(
-          `INSERT INTO hub_shifts (counter_id, shift_id, cashier, closed_by, opened_at, closed_at, opening_float, expected_cash, counted_cash, variance, reason)
-           SELECT $1, s.id, s.cashier, s."closedBy", to_timestamp(s."openedAt" / 1000.0), to_timestamp(s."closedAt" / 1000.0), s."openingFloat",
-                  s."expectedCash", s."countedCash", s.variance, s.reason
-           FROM jsonb_to_recordset($2::jsonb) AS s(id text, cashier text, "closedBy" text, "openedAt" bigint, "closedAt" bigint, "openingFloat" bigint,
-                                                   "expectedCash" bigint, "countedCash" bigint, variance bigint, reason text)
-           ON CONFLICT (counter_id, shift_id) DO NOTHING`,
-          [counterId, JSON.stringify(closes)],
-        );
-      }
-      if (latest.size > 0) {
-        await q.query(
-          `INSERT INTO hub_sales (counter_id, sale_id, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq)
-           SELECT $1, s.id, s."receiptNo", s."businessDate"::date, s.state, s."productName", s.method, s.total, s.margin,
-                  to_timestamp(s."createdAt" / 1000.0), to_timestamp(s."updatedAt" / 1000.0), s.seq
-           FROM jsonb_to_recordset($2::jsonb) AS s(id text, "receiptNo" text, "businessDate" text, state text, "productName" text, method text,
-                                                   total bigint, margin bigint, "createdAt" bigint, "updatedAt" bigint, seq bigint)
-           ON CONFLICT (counter_id, sale_id) DO UPDATE SET receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
-             product_name = excluded.product_name, method = excluded.method, total = excluded.total, margin = excluded.margin,
-             updated_at = excluded.updated_at, seq = excluded.seq
-           WHERE hub_sales.seq < excluded.seq`,
-          [counterId, JSON.stringify([...latest.values()])],
-        );
-      }
+      await project(q, fresh);
     }
     await q.query('UPDATE stream_cursors SET last_seq = $3, last_hash = $4, updated_at = to_timestamp($5 / 1000.0) WHERE counter_id = $1 AND stream = $2', [counterId, stream, lastSeq, hash, now]);
     await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
@@ -176,6 +138,217 @@ export async function ingestBatch(
   for (const m of months) made.add(m);
   madePartitions.set(db, made);
   return result;
+}
+
+/** Each sale's latest state in the batch (the hub keeps a sale as it last stood; an older row never overwrites a newer). */
+export async function projectSales(q: Queryable, counterId: string, latest: readonly (HubSaleBody & { seq: number; attestDigest: string })[]): Promise<void> {
+  if (latest.length === 0) return;
+  await q.query(
+    `INSERT INTO hub_sales (counter_id, sale_id, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq, attest_digest)
+     SELECT $1, s.id, s."receiptNo", s."businessDate"::date, s.state, s."productName", s.method, s.total, s.margin,
+            to_timestamp(s."createdAt" / 1000.0), to_timestamp(s."updatedAt" / 1000.0), s.seq, s."attestDigest"
+     FROM jsonb_to_recordset($2::jsonb) AS s(id text, "receiptNo" text, "businessDate" text, state text, "productName" text, method text,
+                                             total bigint, margin bigint, "createdAt" bigint, "updatedAt" bigint, seq bigint, "attestDigest" text)
+     ON CONFLICT (counter_id, sale_id) DO UPDATE SET receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
+       product_name = excluded.product_name, method = excluded.method, total = excluded.total, margin = excluded.margin,
+       updated_at = excluded.updated_at, seq = excluded.seq, attest_digest = excluded.attest_digest
+     WHERE hub_sales.seq < excluded.seq`,
+    [counterId, JSON.stringify(latest)],
+  );
+}
+
+/** Shift closes: a closed shift never changes at its counter, so the first arrival stands. */
+export async function projectShifts(q: Queryable, counterId: string, closes: readonly HubShiftBody[]): Promise<void> {
+  if (closes.length === 0) return;
+  await q.query(
+    `INSERT INTO hub_shifts (counter_id, shift_id, cashier, closed_by, opened_at, closed_at, opening_float, expected_cash, counted_cash, variance, reason)
+     SELECT $1, s.id, s.cashier, s."closedBy", to_timestamp(s."openedAt" / 1000.0), to_timestamp(s."closedAt" / 1000.0), s."openingFloat",
+            s."expectedCash", s."countedCash", s.variance, s.reason
+     FROM jsonb_to_recordset($2::jsonb) AS s(id text, cashier text, "closedBy" text, "openedAt" bigint, "closedAt" bigint, "openingFloat" bigint,
+                                             "expectedCash" bigint, "countedCash" bigint, variance bigint, reason text)
+     ON CONFLICT (counter_id, shift_id) DO NOTHING`,
+    [counterId, JSON.stringify(closes)],
+  );
+}
+
+/**
+ * Journal entries: each kept once, and its lines added to the counter's balances and to the day's
+ * movement of each account, in one statement. An entry without a business date (older ledgers)
+ * falls on the day of its time in the outlet's zone.
+ */
+export async function projectJournal(q: Queryable, counterId: string, entries: readonly (HubJournalBody & { seq: number; attestDigest: string })[]): Promise<void> {
+  if (entries.length === 0) return;
+  const lines = entries.flatMap((e) => e.lines.map((l) => ({ entry: e.id, ...l })));
+  await q.query(
+    `WITH zone AS (SELECT o.time_zone FROM counters c JOIN outlets o ON o.id = c.outlet_id WHERE c.id = $1),
+     ins AS (
+       INSERT INTO hub_journal (counter_id, entry_id, env, business_date, at, memo, attest_digest, seq)
+       SELECT $1, e.id, e.env, coalesce(e."businessDate"::date, (to_timestamp(e.at / 1000.0) AT TIME ZONE (SELECT time_zone FROM zone))::date),
+              to_timestamp(e.at / 1000.0), e.memo, e."attestDigest", e.seq
+       FROM jsonb_to_recordset($2::jsonb) AS e(id bigint, env text, "businessDate" text, at bigint, memo text, "attestDigest" text, seq bigint)
+       ON CONFLICT (counter_id, entry_id) DO NOTHING
+       RETURNING entry_id, env, business_date
+     ),
+     l AS (
+       SELECT ins.env, ins.business_date, x.account, x.name, x.kind, x.deposit, x.amount
+       FROM ins JOIN jsonb_to_recordset($3::jsonb) AS x(entry bigint, account text, name text, kind text, deposit boolean, amount bigint) ON x.entry = ins.entry_id
+     ),
+     acc AS (
+       INSERT INTO hub_accounts (counter_id, env, account, name, kind, deposit, balance)
+       SELECT $1, env, account, max(name), max(kind), bool_or(deposit), sum(amount) FROM l GROUP BY env, account
+       ON CONFLICT (counter_id, env, account) DO UPDATE SET balance = hub_accounts.balance + excluded.balance, name = excluded.name, kind = excluded.kind, deposit = excluded.deposit
+       RETURNING 1
+     )
+     INSERT INTO hub_account_days (counter_id, env, business_date, account, debit, credit)
+     SELECT $1, env, business_date, account, sum(greatest(amount, 0)), sum(greatest(-amount, 0)) FROM l GROUP BY env, business_date, account
+     ON CONFLICT (counter_id, env, business_date, account) DO UPDATE SET debit = hub_account_days.debit + excluded.debit, credit = hub_account_days.credit + excluded.credit`,
+    [counterId, JSON.stringify(entries.map(({ lines: _lines, ...e }) => e)), JSON.stringify(lines)],
+  );
+}
+
+export type AuditHead = { seq: number; hash: string };
+export type AuditProblem = { seq: number; key: string; problem: 'audit_chain_broken' | 'audit_hash_wrong' };
+
+/**
+ * Audit entries: the counter's chain head is read (locked), `verify` walks the new entries from it
+ * and names any that does not link; the head moves on and the problems are flagged, together.
+ */
+export async function projectAudit(q: Queryable, counterId: string, verify: (head: AuditHead | null) => { head: AuditHead | null; problems: AuditProblem[] }): Promise<void> {
+  const had = (await q.query<{ seq: string; hash: string }>('SELECT seq, hash FROM hub_audit_heads WHERE counter_id = $1 FOR UPDATE', [counterId]))[0];
+  const { head, problems } = verify(had ? { seq: Number(had.seq), hash: had.hash } : null);
+  if (head) {
+    await q.query('INSERT INTO hub_audit_heads (counter_id, seq, hash) VALUES ($1, $2, $3) ON CONFLICT (counter_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash', [counterId, head.seq, head.hash]);
+  }
+  await insertFlags(q, counterId, 'audit', problems);
+}
+
+async function insertFlags(q: Queryable, counterId: string, stream: string, flags: readonly { seq: number; key: string; problem: string }[]): Promise<void> {
+  if (flags.length === 0) return;
+  await q.query(
+    `INSERT INTO hub_flags (counter_id, stream, seq, key, problem)
+     SELECT $1, $2, f.seq, f.key, f.problem FROM jsonb_to_recordset($3::jsonb) AS f(seq bigint, key text, problem text)
+     ON CONFLICT DO NOTHING`,
+    [counterId, stream, JSON.stringify(flags)],
+  );
+}
+
+/**
+ * A counter's attestation: each row's digest against the one the hub holds (rows it does not hold
+ * are not judged), the chain head against the hub's, the deposit readings kept. Every difference
+ * is flagged with the row's key. Returns how many rows were compared and how many differ.
+ */
+export async function takeAttestation(
+  db: HubDb,
+  counterId: string,
+  a: {
+    auditHead: AuditHead | null;
+    rows: readonly { stream: 'sales' | 'journal'; key: string; digest: string }[];
+    deposits: readonly { env: string; account: string; name: string; reported: number; checkedAt: number }[];
+  },
+  now: number,
+): Promise<{ checked: number; differing: number }> {
+  return db.tx(async (q) => {
+    const sales = a.rows.filter((r) => r.stream === 'sales');
+    const entries = a.rows.filter((r) => r.stream === 'journal');
+    const salesDiff = await q.query<{ seq: string; key: string }>(
+      `SELECT s.seq, s.sale_id AS key FROM jsonb_to_recordset($2::jsonb) AS r(key text, digest text)
+       JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key WHERE s.attest_digest <> r.digest`,
+      [counterId, JSON.stringify(sales)],
+    );
+    const journalDiff = await q.query<{ seq: string; key: string }>(
+      `SELECT j.seq, j.entry_id::text AS key FROM jsonb_to_recordset($2::jsonb) AS r(key text, digest text)
+       JOIN hub_journal j ON j.counter_id = $1 AND j.entry_id = r.key::bigint WHERE j.attest_digest <> r.digest`,
+      [counterId, JSON.stringify(entries)],
+    );
+    const checked = await q.query<{ n: string }>(
+      `SELECT (SELECT count(*) FROM jsonb_to_recordset($2::jsonb) AS r(key text) JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key)
+            + (SELECT count(*) FROM jsonb_to_recordset($3::jsonb) AS r(key text) JOIN hub_journal j ON j.counter_id = $1 AND j.entry_id = r.key::bigint) AS n`,
+      [counterId, JSON.stringify(sales), JSON.stringify(entries)],
+    );
+    const problem = 'changed_after_replication';
+    await insertFlags(q, counterId, 'sales', salesDiff.map((d) => ({ seq: Number(d.seq), key: d.key, problem })));
+    await insertFlags(q, counterId, 'journal', journalDiff.map((d) => ({ seq: Number(d.seq), key: d.key, problem })));
+    let headDiffers = 0;
+    if (a.auditHead) {
+      const head = (await q.query<{ seq: string; hash: string }>('SELECT seq, hash FROM hub_audit_heads WHERE counter_id = $1', [counterId]))[0];
+      if (head && (Number(head.seq) !== a.auditHead.seq || head.hash !== a.auditHead.hash)) {
+        headDiffers = 1;
+        await insertFlags(q, counterId, 'audit', [{ seq: a.auditHead.seq, key: String(a.auditHead.seq), problem: 'audit_head_differs' }]);
+      }
+    }
+    if (a.deposits.length > 0) {
+      await q.query(
+        `INSERT INTO hub_deposit_readings (counter_id, env, account, name, reported, checked_at)
+         SELECT $1, d.env, d.account, d.name, d.reported, to_timestamp(d."checkedAt" / 1000.0)
+         FROM jsonb_to_recordset($2::jsonb) AS d(env text, account text, name text, reported bigint, "checkedAt" bigint)
+         ON CONFLICT (counter_id, env, account) DO UPDATE SET name = excluded.name, reported = excluded.reported, checked_at = excluded.checked_at`,
+        [counterId, JSON.stringify(a.deposits)],
+      );
+    }
+    await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
+    return { checked: Number(checked[0]!.n), differing: salesDiff.length + journalDiff.length + headDiffers };
+  });
+}
+
+/** Every flag with where it was raised and the row it names: a sale by receipt number, an entry by memo. */
+export async function allFlags(db: HubDb): Promise<{ outlet: string; counter: string; stream: string; key: string; label: string | null; problem: string; at_ms: string }[]> {
+  return db.query(
+    `SELECT o.name AS outlet, c.name AS counter, f.stream, f.key, coalesce(s.receipt_no, j.memo) AS label, f.problem, (extract(epoch FROM f.at) * 1000)::bigint AS at_ms
+     FROM hub_flags f JOIN counters c ON c.id = f.counter_id JOIN outlets o ON o.id = c.outlet_id
+     LEFT JOIN hub_sales s ON f.stream = 'sales' AND s.counter_id = f.counter_id AND s.sale_id = f.key
+     LEFT JOIN hub_journal j ON f.stream = 'journal' AND j.counter_id = f.counter_id AND j.entry_id::text = f.key
+     ORDER BY f.at DESC, f.id DESC LIMIT 500`,
+  );
+}
+
+export type BookRow = {
+  outlet: string;
+  counter: string;
+  account: string;
+  name: string;
+  kind: string;
+  deposit: boolean;
+  /** false: a deposit the provider reported that this counter's books have never touched. */
+  booked: boolean;
+  balance: string;
+  /** The balance now (what a provider's latest reading is compared with). */
+  current: string;
+  debit: string;
+  credit: string;
+  reported: string | null;
+  checked_ms: string | null;
+};
+
+/** The environment whose books to show: production once any counter has production books. */
+export async function booksEnv(db: HubDb): Promise<'training' | 'production'> {
+  const r = await db.query<{ p: boolean }>("SELECT EXISTS (SELECT 1 FROM hub_accounts WHERE env = 'production') AS p");
+  return r[0]?.p ? 'production' : 'training';
+}
+
+/**
+ * Each counter's accounts on a business day: the day's debits and credits, and the balance at the
+ * day's end (today's balance less what moved on later days) — from the balances and day movements,
+ * never a year of lines; with the provider's last deposit reading beside a deposit account.
+ */
+export async function booksOfDay(db: HubDb, date: string, env: string): Promise<BookRow[]> {
+  return db.query<BookRow>(
+    `WITH later AS (
+       SELECT counter_id, account, sum(debit - credit) AS net FROM hub_account_days WHERE env = $2 AND business_date > $1::date GROUP BY counter_id, account
+     )
+     SELECT o.name AS outlet, c.name AS counter, b.account, b.name, b.kind, b.deposit, true AS booked, b.balance - coalesce(l.net, 0) AS balance, b.balance AS current,
+            coalesce(d.debit, 0) AS debit, coalesce(d.credit, 0) AS credit, r.reported, (extract(epoch FROM r.checked_at) * 1000)::bigint AS checked_ms
+     FROM hub_accounts b JOIN counters c ON c.id = b.counter_id JOIN outlets o ON o.id = c.outlet_id
+     LEFT JOIN later l ON l.counter_id = b.counter_id AND l.account = b.account
+     LEFT JOIN hub_account_days d ON d.counter_id = b.counter_id AND d.env = b.env AND d.account = b.account AND d.business_date = $1::date
+     LEFT JOIN hub_deposit_readings r ON b.deposit AND r.counter_id = b.counter_id AND r.env = b.env AND r.account = b.account
+     WHERE b.env = $2
+     UNION ALL
+     SELECT o.name, c.name, r.account, r.name, 'asset', true, false, 0, 0, 0, 0, r.reported, (extract(epoch FROM r.checked_at) * 1000)::bigint
+     FROM hub_deposit_readings r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id
+     WHERE r.env = $2 AND NOT EXISTS (SELECT 1 FROM hub_accounts b WHERE b.counter_id = r.counter_id AND b.env = r.env AND b.account = r.account)
+     ORDER BY 1, 2, 3`,
+    [date, env],
+  );
 }
 
 export type SummaryRow = { outlet: string; time_zone: string; counter: string; last_contact_ms: string | null; sales: string; total: string; admin: string };

@@ -4,11 +4,14 @@
 // week offline. It never blocks a sale: sales only append to the outbox (a trigger), this sends.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../../shared/domain/errors';
-import { CounterRules, EnrollAnswer, ReplicateAnswer, type HubSaleBody, type HubShiftBody, type HubStream, type ReplicatedRow } from '../../../shared/hub-contract';
+import { AttestAnswer, CounterRules, EnrollAnswer, HubStream, attestJournalText, attestSaleText, type Attestation, ReplicateAnswer, type HubAuditBody, type HubJournalBody, type HubSaleBody, type HubShiftBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import { GENESIS } from '../../db/audit-digest';
+import { auditHead } from '../../db/audit';
 import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import { ackOutbox, closeHubLink, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
+import { ackOutbox, attestCursor, attestSlice, auditEntryForHub, closeHubLink, depositReadingsForHub, outboxPendingOf, setAttestCursor, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, journalEntryForHub, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
 import { actingAs } from '../../db/actor';
 import { receiptNo } from '../sales/sale-view';
 import type { Logger } from '../../log/logger';
@@ -18,6 +21,9 @@ const CREDENTIAL = 'hub.credential';
 const BATCH = 500;
 const IDLE_MS = 2_000;
 const BACKOFF_MS = [1_000, 2_000, 5_000, 15_000, 30_000, 60_000];
+/** A slice of history compared with the hub once a minute: a year of sales goes round in hours. */
+const ATTEST_EVERY_MS = 60_000;
+const ATTEST_SLICE = 1_000;
 
 export type HubStatus = {
   linked: boolean;
@@ -56,6 +62,7 @@ export function checkHubUrl(raw: string): Result<URL> {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const AccountKind = z.enum(['asset', 'liability', 'equity', 'income', 'expense']);
 
 /** The hub's price rules land in the counter's own (audited) rules, under the name "Loket Pusat". */
 export type RuleSink = { set(rule: PriceRule): void; remove(scope: PriceRule['scope'], key: string): void };
@@ -82,38 +89,53 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     };
   }
 
-  /** A closed shift as the hub reads it. */
-  function shiftBody(key: string): HubShiftBody | null {
-    const s = shiftForHub(db, key);
-    return s
-      ? { id: s.id, cashier: s.cashier, closedBy: s.closed_by, openedAt: s.opened_at, closedAt: s.closed_at, openingFloat: s.opening_float, expectedCash: s.expected_cash, countedCash: s.counted_cash, variance: s.variance, reason: s.variance_reason }
-      : null;
-  }
+  /** Each stream's body, from the ledger as it stands (then frozen in the outbox). */
+  const BODIES: {
+    sales: (key: string) => HubSaleBody | null;
+    shifts: (key: string) => HubShiftBody | null;
+    journal: (key: string) => HubJournalBody | null;
+    audit: (key: string) => HubAuditBody | null;
+  } = {
+    sales(key) {
+      const s = saleForHub(db, key);
+      return s
+        ? { id: s.id, receiptNo: receiptNo(s.seq), businessDate: s.business_date, state: s.state, productName: s.product_name, method: s.method, total: s.total, margin: s.margin, createdAt: s.created_at, updatedAt: s.updated_at }
+        : null;
+    },
+    shifts(key) {
+      const s = shiftForHub(db, key);
+      return s
+        ? { id: s.id, cashier: s.cashier, closedBy: s.closed_by, openedAt: s.opened_at, closedAt: s.closed_at, openingFloat: s.opening_float, expectedCash: s.expected_cash, countedCash: s.counted_cash, variance: s.variance, reason: s.variance_reason }
+        : null;
+    },
+    journal(key) {
+      const e = journalEntryForHub(db, Number(key));
+      if (!e) return null;
+      const env = e.env === 'production' ? 'production' : 'training';
+      return {
+        id: e.id,
+        key: e.key,
+        env,
+        businessDate: e.business_date,
+        saleId: e.sale_id,
+        at: e.at,
+        memo: e.memo,
+        lines: e.lines.map((l) => ({ account: l.account, name: l.name, kind: AccountKind.parse(l.kind), deposit: l.deposit === 1, amount: l.amount })),
+      };
+    },
+    audit(key) {
+      const a = auditEntryForHub(db, Number(key));
+      return a
+        ? { seq: a.seq, at: a.at, actor: a.actor, kind: a.kind, subject: a.subject, keyed: a.keyed === 1, rowsHash: a.rows_hash.toString('hex'), hash: a.hash.toString('hex'), prev: (a.prev ?? GENESIS).toString('hex'), rows: a.rows }
+        : null;
+    },
+  };
 
   /** The body a row carries, frozen at its first attempt. */
   function bodyOf(stream: HubStream, seq: number, key: string, frozen: string | null): string | null {
     if (frozen !== null) return frozen;
-    if (stream === 'shifts') {
-      const b = shiftBody(key);
-      if (!b) return null;
-      const text = JSON.stringify(b);
-      freezeOutboxBody(db, stream, seq, text);
-      return text;
-    }
-    const s = saleForHub(db, key);
-    if (!s) return null;
-    const body: HubSaleBody = {
-      id: s.id,
-      receiptNo: receiptNo(s.seq),
-      businessDate: s.business_date,
-      state: s.state,
-      productName: s.product_name,
-      method: s.method,
-      total: s.total,
-      margin: s.margin,
-      createdAt: s.created_at,
-      updatedAt: s.updated_at,
-    };
+    const body = BODIES[stream](key);
+    if (!body) return null;
     const text = JSON.stringify(body);
     freezeOutboxBody(db, stream, seq, text);
     return text;
@@ -194,13 +216,61 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     log.info('hub.rules_applied', { version: r.data.version, changed: r.data.rules.length });
   }
 
-  async function round(): Promise<void> {
-    for (const stream of ['sales', 'shifts'] as const) {
+  /**
+   * The counter's word on what the hub holds, once everything is sent: the next slice of sales and
+   * journal entries as the ledger gives them now, the audit chain's head and the providers' deposit
+   * readings. The hub compares and names any row that differs from what it was sent — a ledger
+   * changed behind Loket's back (whose change no trigger here queued). Built in one synchronous step
+   * with the check that nothing is waiting, so no change of Loket's can fall between the two.
+   */
+  async function attest(force: boolean): Promise<void> {
+    const link = hubLink(db);
+    const cursor = attestCursor(db);
+    if (!link || !cursor) return;
+    if (link.next_try_at !== null && link.next_try_at > deps.now()) return;
+    if (!force && cursor.lastAt !== null && deps.now() - cursor.lastAt < ATTEST_EVERY_MS) return;
+    if (['sales', 'journal', 'audit'].some((stream) => outboxPendingOf(db, stream) > 0)) return;
+    const slice = attestSlice(db, cursor.salesAfter, cursor.journalAfter, ATTEST_SLICE);
+    const rows: Attestation['rows'] = [];
+    for (const s of slice.sales) {
+      const body = BODIES.sales(s.id);
+      if (body) rows.push({ stream: 'sales', key: s.id, digest: sha256(attestSaleText(body)) });
+    }
+    for (const id of slice.journal) {
+      const body = BODIES.journal(String(id));
+      if (body) rows.push({ stream: 'journal', key: String(id), digest: sha256(attestJournalText(body)) });
+    }
+    const head = auditHead(db);
+    const attestation: Attestation = { auditHead: head, rows, deposits: depositReadingsForHub(db) };
+    // A slice shorter than asked reached the end: the next one starts from the beginning again.
+    const nextSales = slice.sales.length < ATTEST_SLICE ? 0 : slice.sales[slice.sales.length - 1]!.seq;
+    const nextJournal = slice.journal.length < ATTEST_SLICE ? 0 : slice.journal[slice.journal.length - 1]!;
+    const credential = await vault.reveal(CREDENTIAL, new URL(link.url).origin);
+    if (!credential.ok || credential.value === null) return;
+    try {
+      const res = await fetch(new URL('/api/v1/attest', link.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${credential.value}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(Buffer.from(JSON.stringify(attestation))),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const a = AttestAnswer.safeParse(await res.json().catch(() => null));
+      if (res.status !== 200 || !a.success) return;
+      setAttestCursor(db, nextSales, nextJournal, deps.now());
+      if (a.data.differing > 0) log.warn('hub.attest_differs', { checked: a.data.checked, differing: a.data.differing });
+    } catch (e) {
+      log.warn('hub.attest_failed', { error: (e as Error).message });
+    }
+  }
+
+  async function round(force: boolean): Promise<void> {
+    for (const stream of HubStream.options) {
       for (let i = 0; i < 100; i++) {
         const r = await sendOnce(stream);
         if (r !== 'more') break;
       }
     }
+    await attest(force);
     await takeRules().catch((e: unknown) => log.warn('hub.rules_failed', { error: String(e) }));
   }
 
@@ -209,12 +279,16 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     if (timer) clearTimeout(timer);
     const l = hubLink(db);
     const wait = l?.next_try_at ? Math.max(IDLE_MS, l.next_try_at - deps.now()) : IDLE_MS;
-    timer = setTimeout(() => void flush().finally(schedule), wait);
+    timer = setTimeout(() => void run(false).finally(schedule), wait);
   }
 
-  function flush(): Promise<void> {
+  /** "Kirim sekarang" and tests: everything due, and the attestation at once. */
+  const flush = (): Promise<void> => run(true);
+
+  function run(force: boolean): Promise<void> {
     // One round at a time: a second caller waits for the one in flight, then runs its own.
-    const next = (running ?? Promise.resolve()).then(round, round);
+    const go = (): Promise<void> => round(force);
+    const next = (running ?? Promise.resolve()).then(go, go);
     running = next.catch((e: unknown) => log.error('hub.round_failed', { error: String(e) }));
     return running;
   }
