@@ -39,6 +39,7 @@ import {
   unresolvedSales,
 } from './db/queries';
 import { consolidateBooks } from './books';
+import { renderHubDayReportPdf } from './day-report-pdf';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** A code a person types at the counter: 10 characters without look-alikes, in two groups. */
@@ -76,11 +77,13 @@ export type Hub = {
   allFlags(): Promise<HubFlags>;
   /** The day's books per outlet and in total, and the deposits (production's, or training's while there are none). */
   books(date: string, env?: 'training' | 'production'): Promise<HubBooks>;
+  /** The day's report across outlets as a PDF. */
+  dayReportPdf(date: string): Promise<Uint8Array>;
 };
 
 export async function createHub(db: HubDb, now: () => number = Date.now): Promise<Hub> {
   const token = await ownerToken(db, () => randomBytes(32).toString('base64url'));
-  return {
+  const hub: Hub = {
     ownerToken: token,
     async newCounter(outlet, counter) {
       const code = newCode();
@@ -176,5 +179,11 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       const e = env ?? (await booksEnv(db));
       return consolidateBooks(date, e, await booksOfDay(db, date, e));
     },
+    async dayReportPdf(date) {
+      const [summary, flags, unresolved, shifts, books] = await Promise.all([hub.summary(date), hub.allFlags(), hub.unresolved(), hub.shifts(date), hub.books(date)]);
+      const pdf = await renderHubDayReportPdf({ date, printedAt: now(), summary, flags: flags.flags, unresolved: unresolved.sales, shifts: shifts.closes, books });
+      return pdf.bytes;
+    },
   };
+  return hub;
 }

@@ -20,7 +20,7 @@ const MAX_BODY = 8 * 1024 * 1024;
 
 export type HubServer = { url: string; port: number; close(): Promise<void> };
 
-type Reply = { status: number; body: unknown; type?: string };
+type Reply = { status: number; body: unknown; type?: string; fileName?: string };
 
 const STATUS: Partial<Record<AppError['code'], number>> = { forbidden: 403, conflict: 409, invalid_request: 400 };
 const fail = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
@@ -120,6 +120,12 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       if (env !== null && env !== 'training' && env !== 'production') return fail(400, 'invalid_request', 'env harus training atau production.');
       return { status: 200, body: await hub.books(date, env ?? undefined) };
     }
+    if (path === '/api/v1/report.pdf' && req.method === 'GET') {
+      if (!owner(req)) return NOT_OWNER;
+      const date = url.searchParams.get('date') ?? '';
+      if (!isDay(date)) return BAD_DAY;
+      return { status: 200, body: Buffer.from(await hub.dayReportPdf(date)), type: 'application/pdf', fileName: `loket-pusat-${date}.pdf` };
+    }
     if (path === '/api/v1/flags' && req.method === 'GET') {
       if (!owner(req)) return NOT_OWNER;
       return { status: 200, body: await hub.allFlags() };
@@ -198,7 +204,13 @@ export async function startHubServer(hub: Hub, opts: { port?: number; host?: str
       .catch((e: unknown) => fail(500, 'internal', `Loket Pusat gagal: ${(e as Error).message}`))
       .then((r) => {
         if (res.destroyed) return;
-        res.writeHead(r.status, { 'content-type': r.type ?? 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
+        res
+          .writeHead(r.status, {
+            'content-type': r.type ?? 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+            ...(r.fileName ? { 'content-disposition': `attachment; filename="${r.fileName}"` } : {}),
+          })
+          .end(Buffer.isBuffer(r.body) || typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
       });
   });
   const host = opts.host ?? '127.0.0.1';

@@ -1,14 +1,19 @@
 // Loket Pusat, the owner's screen (issue 18): today across every outlet and counter — succeeded
 // sales, takings and admin income per counter and per outlet, each counter's last contact — live
-// (refreshed every few seconds), any day by ←/→, and a new counter's one-time enrollment code.
-// Keyboard: ←/→ day, T today, N new counter, R refresh.
+// (refreshed every few seconds), any day by ←/→; what the hub noticed about a counter's history;
+// sales still open anywhere; shift closes; deposits and the books from the journals; price rules;
+// a new counter's one-time enrollment code; the day's report as a PDF.
+// Keyboard: ←/→ day, T today, N new counter, H price rule, B books per outlet, P PDF, R refresh.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { HubShifts, HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
+import { HubBooks, HubFlags, HubShifts, HubSummary, HubUnresolved, NewCounterAnswer } from '../../shared/hub-contract';
 import { businessDate, formatLocalDateTime } from '../../shared/domain/time';
 import type { AppError } from '../../shared/domain/errors';
 import { formatRupiah } from '../../shared/domain/money';
 import { translator } from '../i18n';
-import { pusatCall } from './api';
+import { pusatCall, pusatPdf } from './api';
+import { BooksCard } from './BooksCard';
+import { DepositsCard } from './DepositsCard';
+import { FlagsCard } from './FlagsCard';
 import { RulesCard } from './RulesCard';
 
 const t = translator('id');
@@ -80,16 +85,24 @@ export function PusatApp() {
   const [adding, setAdding] = useState(false);
   const [ruling, setRuling] = useState(false);
   const [now, setNow] = useState(Date.now());
+  const [flags, setFlags] = useState<HubFlags['flags']>([]);
+  const [books, setBooks] = useState<HubBooks | null>(null);
+  /** The outlet whose books are shown; null: all outlets together. */
+  const [scope, setScope] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const [r, u, sh] = await Promise.all([
+    const [r, u, sh, f, b] = await Promise.all([
       pusatCall('GET', `/api/v1/summary?date=${day}`, HubSummary),
       pusatCall('GET', '/api/v1/unresolved', HubUnresolved),
       pusatCall('GET', `/api/v1/shifts?date=${day}`, HubShifts),
+      pusatCall('GET', '/api/v1/flags', HubFlags),
+      pusatCall('GET', `/api/v1/books?date=${day}`, HubBooks),
     ]);
     setNow(Date.now());
     if (u.ok) setOpen(u.value.sales);
     if (sh.ok) setCloses(sh.value.closes);
+    if (f.ok) setFlags(f.value.flags);
+    if (b.ok) setBooks(b.value);
     if (r.ok) {
       setSummary(r.value);
       setError(null);
@@ -100,6 +113,12 @@ export function PusatApp() {
     const id = setInterval(() => void load(), 5_000);
     return () => clearInterval(id);
   }, [load]);
+  const booksRef = useRef<HubBooks | null>(null);
+  booksRef.current = books;
+  const pdf = useCallback(async () => {
+    const r = await pusatPdf(`/api/v1/report.pdf?date=${day}`, `loket-pusat-${day}.pdf`);
+    if (!r.ok) setError(r.error);
+  }, [day]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       // Esc closes a form from inside it; every other key is the field's while typing.
@@ -119,12 +138,15 @@ export function PusatApp() {
       } else if (e.key === 'h' || e.key === 'H') {
         e.preventDefault();
         setRuling(true);
-      }
-      else return;
+      } else if (e.key === 'b' || e.key === 'B') {
+        // All outlets → each outlet in turn → all outlets again.
+        const names = booksRef.current?.outlets.map((o) => o.name) ?? [];
+        setScope((s) => (s === null ? (names[0] ?? null) : (names[names.indexOf(s) + 1] ?? null)));
+      } else if (e.key === 'p' || e.key === 'P') void pdf();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [load]);
+  }, [load, pdf]);
 
   const outlets = summary?.outlets ?? [];
   const all = outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin }), { sales: 0, total: 0, admin: 0 });
@@ -139,6 +161,7 @@ export function PusatApp() {
       </header>
       <main className="main">
         {adding ? <NewCounter onDone={() => void load()} /> : null}
+        <FlagsCard t={t} flags={flags} />
         <section className="card" data-testid="pusat-today">
           <h2 data-testid="pusat-day">{t('pusat.dayTitle', { day: longDay(day) })}</h2>
           <p className="muted small">{t('pusat.keys')}</p>
@@ -200,6 +223,29 @@ export function PusatApp() {
             </table>
           )}
         </section>
+        <section className="card" data-testid="pusat-unresolved">
+          <h2>{t('pusat.unresolved', { n: open.length })}</h2>
+          {open.length === 0 ? (
+            <p className="muted">{t('pusat.allResolved')}</p>
+          ) : (
+            <table className="tx-table">
+              <tbody>
+                {open.map((s) => (
+                  <tr key={`${s.outlet}/${s.counter}/${s.receiptNo}`} data-testid="pusat-unresolved-row">
+                    <td className="small">{formatLocalDateTime(s.createdAt, ZONE).slice(0, 16)}</td>
+                    <td>
+                      {s.outlet} · {s.counter}
+                    </td>
+                    <td className="mono">{s.receiptNo}</td>
+                    <td>{s.productName}</td>
+                    <td className="num">{formatRupiah(s.total)}</td>
+                    <td>{t(`pusat.state.${s.state}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
         <section className="card" data-testid="pusat-shifts">
           <h2>{t('pusat.shifts', { n: closes.length })}</h2>
           {closes.length === 0 ? (
@@ -233,30 +279,9 @@ export function PusatApp() {
             </table>
           )}
         </section>
+        <DepositsCard t={t} deposits={books?.deposits ?? []} />
+        <BooksCard t={t} books={books} scope={scope} />
         <RulesCard t={t} outlets={outlets.map((o) => o.name)} editing={ruling} onClose={() => setRuling(false)} />
-        <section className="card" data-testid="pusat-unresolved">
-          <h2>{t('pusat.unresolved', { n: open.length })}</h2>
-          {open.length === 0 ? (
-            <p className="muted">{t('pusat.allResolved')}</p>
-          ) : (
-            <table className="tx-table">
-              <tbody>
-                {open.map((s) => (
-                  <tr key={`${s.outlet}/${s.counter}/${s.receiptNo}`} data-testid="pusat-unresolved-row">
-                    <td className="small">{formatLocalDateTime(s.createdAt, ZONE).slice(0, 16)}</td>
-                    <td>
-                      {s.outlet} · {s.counter}
-                    </td>
-                    <td className="mono">{s.receiptNo}</td>
-                    <td>{s.productName}</td>
-                    <td className="num">{formatRupiah(s.total)}</td>
-                    <td>{t(`pusat.state.${s.state}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
       </main>
     </div>
   );

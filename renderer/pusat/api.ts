@@ -23,3 +23,26 @@ export async function pusatCall<S extends z.ZodTypeAny>(method: 'GET' | 'POST', 
   const parsed = schema.safeParse(json);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: { code: 'internal', message: 'Jawaban Loket Pusat tidak terbaca.' } };
 }
+
+/** A PDF from the hub, saved by the browser under `fileName` (the owner's header rides along, so no plain link). */
+export async function pusatPdf(path: string, fileName: string): Promise<Result<void, AppError>> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin', headers: { 'x-pusat': '1' } });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Loket Pusat tidak bisa dihubungi.' } };
+  }
+  if (!res.ok || res.headers.get('content-type') !== 'application/pdf') {
+    const e = ((await res.json().catch(() => null)) as { error?: AppError } | null)?.error;
+    return { ok: false, error: e ?? { code: 'internal', message: `Laporan tidak bisa dibuat (HTTP ${res.status}).` } };
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { ok: true, value: undefined };
+}

@@ -10,6 +10,8 @@ import { startHubServer, type HubServer } from '../../electron/hub/server';
 import Database from 'better-sqlite3';
 import { getSale } from '../../electron/db/queries/sales';
 import { trialBalance } from '../../electron/db/queries/journal';
+import { formatRupiah } from '../../shared/domain/money';
+import { pdfText } from '../support/pdf-text';
 import { isFinal, sellToken, startCore, waitFor, type Core } from '../integration/harness';
 
 let db: HubDb;
@@ -167,5 +169,21 @@ describe('counters replicate to Loket Pusat', () => {
     const head = b.loket.db.prepare('SELECT seq, hex(hash) AS hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
     const hubHead = await db.query<{ seq: string; hash: string }>('SELECT h.seq, h.hash FROM hub_audit_heads h JOIN counters c ON c.id = h.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1', ['Loket Budi']);
     expect({ seq: Number(hubHead[0]!.seq), hash: hubHead[0]!.hash }).toEqual({ seq: head.seq, hash: head.hash.toLowerCase() });
+  });
+
+  it("the owner's day report PDF across outlets carries the same figures: sales per outlet, the flag, the shift close, deposits and the books", async () => {
+    const day = businessDate(Date.now(), 'Asia/Jakarta');
+    const res = await fetch(`${server.url}/api/v1/report.pdf?date=${day}`, { headers: { authorization: `Bearer ${hub.ownerToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf).join('\n');
+    const summary = await hub.summary(day);
+    const budi = summary.outlets.find((o) => o.name === 'Loket Budi')!;
+    for (const expected of ['LAPORAN HARIAN SEMUA OUTLET', 'Loket Sari', 'Loket Budi', formatRupiah(budi.total), 'diubah setelah dikirim', 'Uang diambil untuk belanja toko', 'Deposit VSI', 'Deposit SAT', 'Buku setiap outlet seimbang.']) {
+      expect(text).toContain(expected);
+    }
+    expect((await fetch(`${server.url}/api/v1/report.pdf?date=${day}`)).status).toBe(401);
   });
 });
