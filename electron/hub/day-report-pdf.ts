@@ -32,6 +32,14 @@ const FLAG: Record<string, string> = {
   audit_head_differs: 'rantai audit berbeda dari yang diterima',
 };
 
+/** The row a flag names, in words: a sale by receipt number, a journal entry by number and memo. */
+function record(f: HubFlags['flags'][number]): string {
+  if (f.stream === 'sales') return `Penjualan ${f.label ?? f.key}`;
+  if (f.stream === 'journal') return `Jurnal #${f.key}${f.label ? ` (${f.label})` : ''}`;
+  if (f.stream === 'audit') return `Audit #${f.key}`;
+  return `${f.stream} ${f.key}`;
+}
+
 export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: Uint8Array; pages: number }> {
   const { PDFDocument, StandardFonts, rgb } = await import('pdf-lib');
   const doc = await PDFDocument.create();
@@ -79,7 +87,7 @@ export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: U
         { title: 'Catatan', width: 135 },
         { title: 'Masalah', width: 160 },
       ],
-      r.flags.map((f) => [at(f.at).slice(0, 16), `${f.outlet} · ${f.counter}`, `${f.stream} ${f.label ?? f.key}`, FLAG[f.problem] ?? f.problem]),
+      r.flags.map((f) => [at(f.at).slice(0, 16), `${f.outlet} · ${f.counter}`, record(f), FLAG[f.problem] ?? f.problem]),
     );
 
   w.heading(`Belum selesai di semua loket (${r.unresolved.length})`);
@@ -103,11 +111,11 @@ export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: U
     w.table(
       [
         { title: 'Jam', width: 35 },
-        { title: 'Outlet / loket / kasir', width: 140 },
-        { title: 'Seharusnya', width: 65, align: 'right' },
-        { title: 'Dihitung', width: 65, align: 'right' },
+        { title: 'Outlet / loket / kasir', width: 125 },
+        { title: 'Seharusnya', width: 60, align: 'right' },
+        { title: 'Dihitung', width: 60, align: 'right' },
         { title: 'Selisih', width: 60, align: 'right' },
-        { title: '  Alasan', width: 150 },
+        { title: '  Alasan', width: 175 },
       ],
       r.shifts.map((c) => [at(c.closedAt).slice(11, 16), `${c.outlet} · ${c.counter} · ${c.cashier}`, formatRupiah(c.expectedCash), formatRupiah(c.countedCash), c.variance === 0 ? 'pas' : formatRupiah(c.variance), `  ${c.reason ?? ''}`]),
     );
@@ -140,11 +148,11 @@ export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: U
     const money = (n: number): string => (n === 0 ? '' : formatRupiah(n));
     w.table(
       [
-        { title: 'Akun', width: 175 },
-        { title: 'Debit hari itu', width: 85, align: 'right' },
-        { title: 'Kredit hari itu', width: 85, align: 'right' },
-        { title: 'Saldo debit', width: 85, align: 'right' },
-        { title: 'Saldo kredit', width: 85, align: 'right' },
+        { title: 'Akun', width: 215 },
+        { title: 'Debit hari itu', width: 75, align: 'right' },
+        { title: 'Kredit hari itu', width: 75, align: 'right' },
+        { title: 'Saldo debit', width: 75, align: 'right' },
+        { title: 'Saldo kredit', width: 75, align: 'right' },
       ],
       r.books.total.map((a) => [`${a.account} ${a.name}`, money(a.debit), money(a.credit), money(Math.max(a.balance, 0)), money(Math.max(-a.balance, 0))]),
     );

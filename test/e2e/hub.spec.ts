@@ -1,6 +1,7 @@
 // Loket Pusat from the counters' side (issue 18): two counters of two outlets, in web mode, join one
 // hub — one through Pengaturan → Pusat by keyboard, one through the API — sell, and the owner's
-// summary API shows both outlets' takings.
+// screen shows both outlets' takings, the unresolved sale, a shift close, deposits and books, a
+// sale changed behind Loket's back, and gives the day as a PDF.
 import { businessDate } from '../../shared/domain/time';
 import { expect, test, type Page } from '@playwright/test';
 import { openPglite, type HubDb } from '../../electron/hub/db/connection';
@@ -8,6 +9,8 @@ import { migrateHub } from '../../electron/hub/db/migrations';
 import { createHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/server';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { formatRupiah } from '../../shared/domain/money';
 import { shot, startWebMode, toPayment, type WebMode } from './web-mode';
 
@@ -137,6 +140,31 @@ test('two outlets’ counters join one Loket Pusat; their sales reach the owner�
   await expect(owner.getByTestId('pusat-shift-row')).toContainText('Loket Sari · Kasir 1', { timeout: 15_000 });
   await expect(owner.getByTestId('pusat-shift-row')).toContainText('Dipinjam untuk kembalian toko sebelah');
   await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-05-owner-rules-1366.png'), fullPage: true });
+  // The deposits and the books, from the counters' journals: VSI's deposit took both outlets' tokens.
+  await expect(owner.getByTestId('pusat-deposit-row').filter({ hasText: 'Loket Sari · Kasir 1' }).filter({ hasText: 'Deposit VSI' })).toBeVisible();
+  await expect(owner.getByTestId('pusat-books')).toContainText('Buku besar Semua outlet (mode latihan)');
+  await expect(owner.getByTestId('pusat-books-total')).toContainText('Seimbang');
+  // B: one outlet's books at a time, then all again.
+  await owner.keyboard.press('b');
+  await expect(owner.getByTestId('pusat-books')).toContainText('Buku besar Loket Budi');
+  await expect(owner.getByTestId('pusat-book-row').filter({ hasText: '1101 Kas laci' })).toContainText(formatRupiah(totalB));
+  // Counter B's sale is changed on its PC with another program after it was sent: the owner is told, the sale named.
+  const edited = new Database(path.join(b.dataDir, 'loket.db'));
+  edited.prepare("UPDATE sales SET margin = margin + 5000, total = total + 5000 WHERE state = 'succeeded'").run();
+  edited.close();
+  await b.api('hub.flush', {});
+  await expect(owner.getByTestId('pusat-flag-row')).toContainText('Loket Budi · Kasir 1', { timeout: 15_000 });
+  await expect(owner.getByTestId('pusat-flag-row')).toContainText('Penjualan 000001 diubah setelah dikirim');
+  await owner.evaluate(() => window.scrollTo(0, 0));
+  await owner.screenshot({ path: path.join(process.cwd(), 'test-results', 'screenshots', 'hub-06-owner-flag-books-1366.png'), fullPage: true });
+  // P: the day's report across outlets as a PDF.
+  const download = owner.waitForEvent('download');
+  await owner.keyboard.press('p');
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`loket-pusat-${day}.pdf`);
+  const pdfPath = path.join(process.cwd(), 'test-results', 'screenshots', 'hub-07-day-report.pdf');
+  await file.saveAs(pdfPath);
+  expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
   // Without the token the page's calls are refused in words.
   const stranger = await browser.newPage();
   await stranger.goto(`${server.url}/`);
