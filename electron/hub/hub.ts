@@ -19,7 +19,7 @@ import {
 } from '../../shared/hub-contract';
 import { appError, err, ok, type Result } from '../../shared/domain/errors';
 import type { HubDb } from './db/connection';
-import { malformedRow, projectorFor } from './projections';
+import { prepareBatch } from './projections';
 import {
   allFlags,
   booksEnv,
@@ -105,9 +105,9 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       // Each row's digest is checked over the body as received: a row damaged on the way is refused whole.
       const bad = batch.rows.find((r) => sha256(bodyDigestInput(r.body)) !== r.digest);
       if (bad) return err(appError('invalid_request', `Baris ${batch.stream} #${bad.seq} rusak di jalan (digest tidak cocok).`));
-      const malformed = malformedRow(batch.stream, batch.rows);
-      if (malformed) return err(appError('invalid_request', `Baris ${batch.stream} #${malformed.seq} tidak terbaca oleh Loket Pusat (versi berbeda?).`));
-      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), projectorFor(batch.stream, counterId), now());
+      const prepared = prepareBatch(batch.stream, counterId, batch.rows);
+      if (!prepared.ok) return err(appError('invalid_request', `Baris ${batch.stream} #${prepared.malformed.seq} tidak terbaca oleh Loket Pusat (versi berbeda?).`));
+      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), prepared.project, now());
       if (res.kind === 'gap') return err(appError('conflict', `Urutan ${batch.stream} terputus: hub menunggu #${res.expected}, datang #${res.got}.`, `last ${res.lastSeq}`));
       return ok({ stream: batch.stream, accepted: res.accepted, skipped: res.skipped, lastSeq: res.lastSeq });
     },

@@ -224,4 +224,17 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     expect((await call('GET', '/api/v1/flags')).status).toBe(401);
     expect((await call('POST', '/api/v1/attest', { auditHead: null, rows: [], deposits: [] }, 'nobody')).status).toBe(401);
   });
+
+  it('counters’ first rows of a new month arriving at once are all kept: one makes the month’s partition, the others wait and find it', async () => {
+    const creds = await Promise.all(Array.from({ length: 6 }, (_, i) => enrolled('Loket Fajar', `Kasir ${i + 1}`)));
+    const march = Date.parse('2027-03-01T02:00:00Z');
+    const row = (id: string): ReplicatedRow => {
+      const body: HubSaleBody = { id, receiptNo: '000001', businessDate: '2027-03-01', state: 'succeeded', productName: 'Pulsa 10.000', method: 'cash', total: 11_500, margin: 1_500, createdAt: march, updatedAt: march };
+      return { seq: 1, at: march, key: id, body, digest: createHash('sha256').update(JSON.stringify(body)).digest('hex') };
+    };
+    const answers = await Promise.all(creds.map((c, i) => call('POST', '/api/v1/replicate', { stream: 'sales', rows: [row(`M${i}`)] }, c)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const fajar = (await hub.summary('2027-03-01')).outlets.find((o) => o.name === 'Loket Fajar')!;
+    expect(fajar).toMatchObject({ sales: 6, total: 69_000 });
+  });
 });

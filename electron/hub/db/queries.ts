@@ -68,6 +68,9 @@ const madePartitions = new WeakMap<HubDb, Set<string>>();
 async function ensurePartitions(db: HubDb, q: Queryable, rows: readonly ReplicatedRow[]): Promise<string[]> {
   const made = madePartitions.get(db);
   const months = [...new Set(rows.map((r) => new Date(r.at).toISOString().slice(0, 7)))].filter((m) => !made?.has(m));
+  // Counters' batches arrive at once on a server: one transaction at a time makes a month's partition
+  // (a second waits for the first to commit, then finds it), instead of both failing on its name.
+  if (months.length > 0) await q.query("SELECT pg_advisory_xact_lock(hashtext('loket_pusat.replicated_partitions'))");
   for (const m of months) {
     const [y, mo] = m.split('-').map(Number) as [number, number];
     const next = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
@@ -386,7 +389,8 @@ export async function shiftClosesOfDay(db: HubDb, date: string): Promise<
     `SELECT o.name AS outlet, c.name AS counter, s.cashier, (extract(epoch FROM s.closed_at) * 1000)::bigint AS closed_ms,
             s.expected_cash, s.counted_cash, s.variance, s.reason
      FROM hub_shifts s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id
-     WHERE (s.closed_at AT TIME ZONE o.time_zone)::date = $1::date
+     -- The range first (a zone is at most a day from UTC, so the index narrows a year to three days), then each outlet's own day.
+     WHERE s.closed_at >= $1::date - 1 AND s.closed_at < $1::date + 2 AND (s.closed_at AT TIME ZONE o.time_zone)::date = $1::date
      ORDER BY s.closed_at, o.name, c.name`,
     [date],
   );
