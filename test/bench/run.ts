@@ -1,5 +1,6 @@
 // `npm run bench`: figures and ratios, measured side by side in one run. Never pass/fail.
 //   --quick   fewer sales and a 100,000-sale ledger (a smoke run)
+//   --hub     only Loket Pusat's section
 import os from 'node:os';
 import { benchPipeline } from './pipeline';
 import { durableSalesRate, fsyncRate } from './durable';
@@ -13,9 +14,12 @@ import { fmt } from './stats';
 import { benchColdStart } from './cold-start';
 import { benchPrinting } from './printing';
 import { benchExchange } from './exchange';
-import { benchHubIngest } from './hub-ingest';
+import { benchHubIngest, benchHubLag, benchHubToday, openBenchEngine } from './hub';
+import { existsSync } from 'node:fs';
 
 const quick = process.argv.includes('--quick');
+/** --hub: only Loket Pusat's section (its full run takes minutes of its own). */
+const hubOnly = process.argv.includes('--hub');
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
@@ -30,12 +34,8 @@ async function main(): Promise<void> {
       `the very first start (new ledger and key) printed its line in ${fmt(cold.firstLineMs, 0)} ms`,
   );
 
-  out('\n0b. Loket Pusat ingest on PGlite: the hub\'s path (batches of 500, one transaction each: cursor, digests, partition, rows, each sale\'s latest state) vs raw COPY of the same rows into the same database');
-  const hi = await benchHubIngest(quick ? 20 : 200, quick ? 100 : 500);
-  out(
-    `   ${hi.counters} counters × ${hi.rows / hi.counters} sales = ${hi.rows.toLocaleString('en-US')} rows: hub ${fmt(hi.hubRate, 0)} rows/s (${fmt(hi.hubSeconds, 1)} s), ` +
-      `COPY ${fmt(hi.copyRate, 0)} rows/s (${fmt(hi.copySeconds, 1)} s) → ${fmt(hi.hubRate / hi.copyRate, 2)}× (target ≥ 0.5×); the owner\'s day summary over them: ${fmt(hi.todayMs, 1)} ms`,
-  );
+  await hubSection();
+  if (hubOnly) return;
 
   out('\n1. Sale pipeline: core (inquiry + PAY + ledger) vs the same raw HTTP request pairs, same simulator process');
   out('   (a real VSI answer takes 100s of ms; 0 ms shows the core\'s own cost: 5 fsynced commits + parsing per sale)');
@@ -146,3 +146,55 @@ main().then(
     process.exit(1);
   },
 );
+
+/**
+ * 0b. Loket Pusat (issue 18). The full run uses the engine an owner runs in production — a
+ * PostgreSQL server started for the run (Debian's postgresql) — and PGlite beside it for ingest;
+ * --quick, or a machine without the server binaries, uses PGlite only, at a smaller scale.
+ */
+async function hubSection(): Promise<void> {
+  const server = !quick && existsSync('/usr/lib/postgresql');
+  const kinds = server ? (['postgres', 'pglite'] as const) : (['pglite'] as const);
+  out("\n0b. Loket Pusat ingest: the hub's path (batches of 500, one transaction each: cursor, digests, partition, rows, each sale's latest state, the journal's balances) vs raw COPY of the same rows into the same database");
+  for (const kind of kinds) {
+    const e = await openBenchEngine(kind);
+    try {
+      const [counters, sales, workers] = quick ? [20, 100, 1] : kind === 'postgres' ? [200, 2_750, 4] : [40, 500, 1];
+      const r = await benchHubIngest(e, counters, sales, workers);
+      out(
+        `   ${r.engine}: ${r.counters} counters × ${fmt(r.sales / r.counters, 0)} sales = ${r.sales.toLocaleString('en-US')} sales with ${r.journalLines.toLocaleString('en-US')} journal lines: ` +
+          `hub ${fmt(r.hubRate, 0)} sales/s (${fmt(r.hubSeconds, 1)} s), COPY ${fmt(r.copyRate, 0)} sales/s (${fmt(r.copySeconds, 1)} s) → ${fmt(r.hubRate / r.copyRate, 2)}× (target ≥ 0.5×)`,
+      );
+    } finally {
+      await e.close();
+    }
+  }
+  const kind = kinds[0];
+  {
+    const e = await openBenchEngine(kind);
+    try {
+      const [counters, seconds, every] = quick ? [20, 5, 2_000] : [200, 30, 4_000];
+      const r = await benchHubLag(e, counters, seconds, every);
+      out(
+        `   replication lag, ${e.name}, ${r.counters} counters each selling every ${fmt(every / 1000, 0)} s for ${r.seconds} s (${r.sales.toLocaleString('en-US')} sales, ${fmt(r.sales / r.seconds, 0)}/s hub-wide), each sending like the real sender (a round every 2 s, gzip over HTTP): ` +
+          `sale → acknowledged p50 ${fmt(r.lagP50, 0)} ms, p99 ${fmt(r.lagP99, 0)} ms (the 2 s round included); the hub's answer to a batch p50 ${fmt(r.answerP50, 1)} ms, p99 ${fmt(r.answerP99, 1)} ms`,
+      );
+    } finally {
+      await e.close();
+    }
+  }
+  {
+    const e = await openBenchEngine(kind);
+    try {
+      const [counters, days, perDay] = quick ? [20, 30, 55] : [200, 365, 55];
+      const r = await benchHubToday(e, counters, days, perDay);
+      out(
+        `   the owner's today screen (summary, open sales, shift closes, warnings, books and deposits — its five calls together), ${e.name}, ${r.counters} counters × ${r.days} days × ${r.perDay} sales: ` +
+          `over a quarter (${r.quarter.lines.toLocaleString('en-US')} journal lines) ${fmt(r.quarter.ms, 1)} ms, over all ${r.days} days (${r.year.lines.toLocaleString('en-US')} journal lines) ${fmt(r.year.ms, 1)} ms (target < 100 ms; ` +
+          `it reads the day's rows and each counter's balances, not the history; generated in ${fmt(r.generateSeconds, 0)} s)`,
+      );
+    } finally {
+      await e.close();
+    }
+  }
+}
