@@ -4,6 +4,10 @@ import { z } from 'zod';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/** What is still waiting at the counter beyond this batch: the owner sees each counter's lag. */
+export const Backlog = z.object({ rows: z.number().int().nonnegative(), oldestAt: z.number().int().nullable() });
+export type Backlog = z.infer<typeof Backlog>;
+
 /** The streams a counter replicates, each its own ordered sequence. */
 export const HubStream = z.enum(['sales', 'shifts', 'journal', 'audit']);
 export type HubStream = z.infer<typeof HubStream>;
@@ -11,6 +15,8 @@ export type HubStream = z.infer<typeof HubStream>;
 /** A sale as it stands at its counter, sent again whenever it changes (the hub keeps the latest). */
 export const HubSaleBody = z.object({
   id: z.string().min(1).max(64),
+  /** Training sales are kept apart from production's (absent from counters before it was sent: production). */
+  env: z.enum(['training', 'production']).optional(),
   receiptNo: z.string().min(1).max(20),
   businessDate: Day,
   state: z.string().min(1).max(32),
@@ -78,6 +84,7 @@ export type HubAuditBody = z.infer<typeof HubAuditBody>;
  * waiting, so any difference is a change made behind Loket's back.
  */
 export const Attestation = z.object({
+  backlog: Backlog.optional(),
   auditHead: z.object({ seq: z.number().int().positive(), hash: Hex32 }).nullable(),
   rows: z.array(z.object({ stream: z.enum(['sales', 'journal']), key: z.string().min(1).max(100), digest: Hex32 })).max(5000),
   /** What each provider last said the deposit holds (a reading, not the books): the hub shows the drift. */
@@ -155,7 +162,7 @@ export const ReplicatedRow = z.object({
 });
 export type ReplicatedRow = z.infer<typeof ReplicatedRow>;
 
-export const ReplicateBatch = z.object({ stream: HubStream, rows: z.array(ReplicatedRow).min(1).max(1000) });
+export const ReplicateBatch = z.object({ stream: HubStream, rows: z.array(ReplicatedRow).min(1).max(1000), backlog: Backlog.optional() });
 export type ReplicateBatch = z.infer<typeof ReplicateBatch>;
 
 /** accepted: new rows kept; skipped: rows the hub already had (a replay); lastSeq: where the stream now stands. */
@@ -169,15 +176,27 @@ export const EnrollRequest = z.object({ code: z.string().trim().min(1).max(40) }
 export const EnrollAnswer = z.object({ counterId: z.string(), credential: z.string(), outlet: z.string(), counter: z.string() });
 export type EnrollAnswer = z.infer<typeof EnrollAnswer>;
 
-const Figures = { sales: z.number().int(), total: z.number().int(), admin: z.number().int() };
+/** sales, total, admin: succeeded sales of the day; refunds: money given back that day, from the journal (account 4201). */
+const Figures = { sales: z.number().int(), total: z.number().int(), admin: z.number().int(), refunds: z.number().int() };
 export const HubSummary = z.object({
   date: Day,
+  /** Production's figures once any counter sells in production; training's until then. */
+  env: z.enum(['training', 'production']),
   outlets: z.array(
     z.object({
       name: z.string(),
       timeZone: z.string(),
       ...Figures,
-      counters: z.array(z.object({ name: z.string(), ...Figures, lastContactAt: z.number().int().nullable() })),
+      byMethod: z.array(z.object({ method: z.string(), sales: z.number().int(), total: z.number().int() })),
+      counters: z.array(
+        z.object({
+          name: z.string(),
+          ...Figures,
+          lastContactAt: z.number().int().nullable(),
+          /** Rows still waiting at the counter at its last contact, and since when. */
+          backlog: Backlog,
+        }),
+      ),
     }),
   ),
 });

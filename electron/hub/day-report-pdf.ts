@@ -6,6 +6,7 @@ import type { HubBooks, HubFlags, HubShifts, HubSummary, HubUnresolved } from '.
 import { formatRupiah } from '../../shared/domain/money';
 import { formatLocalDateTime } from '../../shared/domain/time';
 import { PAGE, Writer, winAnsi } from '../receipts/pdf-writer';
+import { METHOD_LABEL } from '../receipts/layout';
 
 export type HubDayReport = {
   date: string;
@@ -18,6 +19,7 @@ export type HubDayReport = {
 };
 
 const ZONE = 'Asia/Jakarta';
+const METHOD: Record<string, string> = METHOD_LABEL;
 const STATE: Record<string, string> = {
   awaiting_payment: 'Menunggu bayar',
   paid: 'Dibayar, belum dikirim',
@@ -59,23 +61,40 @@ export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: U
   w.rule();
 
   w.heading('Penjualan berhasil per outlet dan loket');
-  const all = r.summary.outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin }), { sales: 0, total: 0, admin: 0 });
+  if (r.summary.env === 'training') w.line('Angka mode latihan: belum ada loket yang berjualan sungguhan.');
+  const all = r.summary.outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin, refunds: s.refunds + o.refunds }), { sales: 0, total: 0, admin: 0, refunds: 0 });
+  const pending = (c: HubSummary['outlets'][number]['counters'][number]): string =>
+    c.lastContactAt === null ? '   belum pernah' : `   ${at(c.lastContactAt).slice(0, 16)}${c.backlog.rows > 0 ? ` (${c.backlog.rows} tertunda)` : ''}`;
   w.table(
     [
-      { title: 'Outlet / loket', width: 150 },
-      { title: 'Transaksi', width: 55, align: 'right' },
-      { title: 'Total', width: 90, align: 'right' },
-      { title: 'Pendapatan admin', width: 95, align: 'right' },
-      { title: '   Terakhir terhubung', width: 125 },
+      { title: 'Outlet / loket', width: 130 },
+      { title: 'Transaksi', width: 50, align: 'right' },
+      { title: 'Total', width: 80, align: 'right' },
+      { title: 'Admin', width: 70, align: 'right' },
+      { title: 'Refund', width: 70, align: 'right' },
+      { title: '   Terakhir terhubung', width: 115 },
     ],
     [
       ...r.summary.outlets.flatMap((o) => [
-        [o.name, String(o.sales), formatRupiah(o.total), formatRupiah(o.admin), ''],
-        ...o.counters.map((c) => [`   ${c.name}`, String(c.sales), formatRupiah(c.total), formatRupiah(c.admin), c.lastContactAt === null ? '   belum pernah' : `   ${at(c.lastContactAt).slice(0, 16)}`]),
+        [o.name, String(o.sales), formatRupiah(o.total), formatRupiah(o.admin), formatRupiah(o.refunds), ''],
+        ...o.counters.map((c) => [`   ${c.name}`, String(c.sales), formatRupiah(c.total), formatRupiah(c.admin), formatRupiah(c.refunds), pending(c)]),
       ]),
-      ['Semua outlet', String(all.sales), formatRupiah(all.total), formatRupiah(all.admin), ''],
+      ['Semua outlet', String(all.sales), formatRupiah(all.total), formatRupiah(all.admin), formatRupiah(all.refunds), ''],
     ],
   );
+  w.heading('Per cara bayar');
+  const methods = r.summary.outlets.flatMap((o) => o.byMethod.map((m) => [o.name, METHOD[m.method] ?? m.method, String(m.sales), formatRupiah(m.total)]));
+  if (methods.length === 0) w.line('Tidak ada penjualan berhasil.');
+  else
+    w.table(
+      [
+        { title: 'Outlet', width: 200 },
+        { title: 'Cara bayar', width: 135 },
+        { title: 'Transaksi', width: 70, align: 'right' },
+        { title: 'Total', width: 110, align: 'right' },
+      ],
+      methods,
+    );
 
   w.heading(`Peringatan riwayat loket (${r.flags.length})`);
   if (r.flags.length === 0) w.line('Riwayat semua loket cocok dengan yang diterima Pusat.');

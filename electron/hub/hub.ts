@@ -22,7 +22,8 @@ import type { HubDb } from './db/connection';
 import { prepareBatch } from './projections';
 import {
   allFlags,
-  booksEnv,
+  dayByMethod,
+  figuresEnv,
   booksOfDay,
   changeHubRule,
   counterByCredential,
@@ -107,23 +108,34 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       if (bad) return err(appError('invalid_request', `Baris ${batch.stream} #${bad.seq} rusak di jalan (digest tidak cocok).`));
       const prepared = prepareBatch(batch.stream, counterId, batch.rows);
       if (!prepared.ok) return err(appError('invalid_request', `Baris ${batch.stream} #${prepared.malformed.seq} tidak terbaca oleh Loket Pusat (versi berbeda?).`));
-      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), prepared.project, now());
+      const res = await ingestBatch(db, counterId, batch.stream, batch.rows, (prev, digest) => sha256(`${prev}${digest}`), prepared.project, now(), batch.backlog);
       if (res.kind === 'gap') return err(appError('conflict', `Urutan ${batch.stream} terputus: hub menunggu #${res.expected}, datang #${res.got}.`, `last ${res.lastSeq}`));
       return ok({ stream: batch.stream, accepted: res.accepted, skipped: res.skipped, lastSeq: res.lastSeq });
     },
     async summary(date) {
-      const rows = await daySummary(db, date);
+      const env = await figuresEnv(db);
+      const [rows, methods] = await Promise.all([daySummary(db, date, env), dayByMethod(db, date, env)]);
       const outlets = new Map<string, HubSummary['outlets'][number]>();
       for (const r of rows) {
-        const o = outlets.get(r.outlet) ?? { name: r.outlet, timeZone: r.time_zone, sales: 0, total: 0, admin: 0, counters: [] };
-        const c = { name: r.counter, sales: Number(r.sales), total: Number(r.total), admin: Number(r.admin), lastContactAt: r.last_contact_ms === null ? null : Number(r.last_contact_ms) };
+        const o = outlets.get(r.outlet) ?? { name: r.outlet, timeZone: r.time_zone, sales: 0, total: 0, admin: 0, refunds: 0, byMethod: [], counters: [] };
+        const c = {
+          name: r.counter,
+          sales: Number(r.sales),
+          total: Number(r.total),
+          admin: Number(r.admin),
+          refunds: Number(r.refunds),
+          lastContactAt: r.last_contact_ms === null ? null : Number(r.last_contact_ms),
+          backlog: { rows: Number(r.backlog_rows), oldestAt: r.backlog_oldest_ms === null ? null : Number(r.backlog_oldest_ms) },
+        };
         o.counters.push(c);
         o.sales += c.sales;
         o.total += c.total;
         o.admin += c.admin;
+        o.refunds += c.refunds;
         outlets.set(r.outlet, o);
       }
-      return { date, outlets: [...outlets.values()] };
+      for (const m of methods) outlets.get(m.outlet)?.byMethod.push({ method: m.method, sales: Number(m.sales), total: Number(m.total) });
+      return { date, env, outlets: [...outlets.values()] };
     },
     async shifts(date) {
       const rows = await shiftClosesOfDay(db, date);
@@ -176,7 +188,7 @@ export async function createHub(db: HubDb, now: () => number = Date.now): Promis
       return HubFlags.parse({ flags: rows.map((r) => ({ outlet: r.outlet, counter: r.counter, stream: r.stream, key: r.key, label: r.label, problem: r.problem, at: Number(r.at_ms) })) });
     },
     async books(date, env) {
-      const e = env ?? (await booksEnv(db));
+      const e = env ?? (await figuresEnv(db));
       return consolidateBooks(date, e, await booksOfDay(db, date, e));
     },
     async dayReportPdf(date) {

@@ -149,7 +149,7 @@ export function PusatApp() {
   }, [load, pdf]);
 
   const outlets = summary?.outlets ?? [];
-  const all = outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin }), { sales: 0, total: 0, admin: 0 });
+  const all = outlets.reduce((s, o) => ({ sales: s.sales + o.sales, total: s.total + o.total, admin: s.admin + o.admin, refunds: s.refunds + o.refunds }), { sales: 0, total: 0, admin: 0, refunds: 0 });
   return (
     <div className="app">
       <header className="topbar">
@@ -165,6 +165,7 @@ export function PusatApp() {
         <section className="card" data-testid="pusat-today">
           <h2 data-testid="pusat-day">{t('pusat.dayTitle', { day: longDay(day) })}</h2>
           <p className="muted small">{t('pusat.keys')}</p>
+          {summary?.env === 'training' ? <p className="muted small" data-testid="pusat-training">{t('pusat.trainingFigures')}</p> : null}
           {error ? (
             <div className="error-box" role="alert" data-testid="pusat-error">
               {error.message}
@@ -180,6 +181,7 @@ export function PusatApp() {
                   <th className="num">{t('pusat.sales')}</th>
                   <th className="num">{t('pusat.total')}</th>
                   <th className="num">{t('pusat.admin')}</th>
+                  <th className="num">{t('pusat.refunds')}</th>
                   <th>{t('pusat.lastContact')}</th>
                 </tr>
               </thead>
@@ -194,7 +196,10 @@ export function PusatApp() {
                       <strong>{formatRupiah(o.total)}</strong>
                     </td>
                     <td className="num">{formatRupiah(o.admin)}</td>
-                    <td />
+                    <td className="num">{o.refunds === 0 ? '' : formatRupiah(o.refunds)}</td>
+                    <td className="muted small" data-testid="pusat-methods">
+                      {o.byMethod.map((m) => `${t(`pay.method.${m.method}`)} ${formatRupiah(m.total)}`).join(' · ')}
+                    </td>
                   </tr>,
                   ...o.counters.map((c) => (
                     <tr key={`${o.name}/${c.name}`} data-testid="pusat-counter-row">
@@ -202,7 +207,13 @@ export function PusatApp() {
                       <td className="num">{c.sales}</td>
                       <td className="num">{formatRupiah(c.total)}</td>
                       <td className="num">{formatRupiah(c.admin)}</td>
-                      <td className={c.lastContactAt === null || now - c.lastContactAt > 3_600_000 ? 'failed-text small' : 'muted small'}>{contact(c.lastContactAt, now)}</td>
+                      <td className="num">{c.refunds === 0 ? '' : formatRupiah(c.refunds)}</td>
+                      <td className={c.lastContactAt === null || now - c.lastContactAt > 3_600_000 || c.backlog.rows > 0 ? 'failed-text small' : 'muted small'} data-testid="pusat-contact">
+                        {contact(c.lastContactAt, now)}
+                        {c.backlog.rows > 0 && c.backlog.oldestAt !== null
+                          ? ` · ${t('pusat.pending', { n: c.backlog.rows, time: formatLocalDateTime(c.backlog.oldestAt, ZONE).slice(0, 16) })}`
+                          : ''}
+                      </td>
                     </tr>
                   )),
                 ])}
@@ -217,6 +228,7 @@ export function PusatApp() {
                     <strong>{formatRupiah(all.total)}</strong>
                   </td>
                   <td className="num">{formatRupiah(all.admin)}</td>
+                  <td className="num">{all.refunds === 0 ? '' : formatRupiah(all.refunds)}</td>
                   <td />
                 </tr>
               </tfoot>

@@ -12,6 +12,7 @@ import { isFinal, sellToken, startCore, tempDir, waitFor, type Core } from '../i
 import { startPgServer, type PgServer } from './pg-server';
 
 const MAIN = path.resolve(__dirname, '../../electron/hub/main.ts');
+const CHILD = path.resolve(__dirname, 'fixtures/counter-child.ts');
 
 type HubProc = { proc: ChildProcess; url: string; token: string };
 
@@ -46,14 +47,39 @@ const killed = (p: ChildProcess): Promise<void> =>
   });
 
 /** Between counter and hub. `mode` decides what happens to the next batch (replicate calls only). */
-type Mode = 'pass' | 'kill_hub' | 'lose_answer';
-function startProxy(hubPort: () => number, onKill: () => Promise<void>): Promise<{ port: number; mode: Mode; faults: number; close(): Promise<void> }> {
-  const state = { port: 0, mode: 'pass' as Mode, faults: 0, close: async () => undefined };
+type Mode = 'pass' | 'kill_hub' | 'lose_answer' | 'hold';
+type Proxy = {
+  port: number;
+  mode: Mode;
+  faults: number;
+  /** In 'hold' mode: the whole held request has reached the proxy (the counter sent all of it). */
+  heldWhole: boolean;
+  /** Hands the held request on to the hub, whose answer then goes nowhere. */
+  release(): void;
+  close(): Promise<void>;
+};
+function startProxy(hubPort: () => number, onKill: () => Promise<void>): Promise<Proxy> {
+  const state: Proxy = { port: 0, mode: 'pass', faults: 0, heldWhole: false, release: () => undefined, close: async () => undefined };
   const server = net.createServer((client) => {
     const upstream = net.connect(hubPort(), '127.0.0.1');
     let mode: Mode | null = null;
+    const held: Buffer[] = [];
     client.on('data', (chunk) => {
       if (mode === null) mode = chunk.toString('latin1').startsWith('POST /api/v1/replicate') ? state.mode : 'pass';
+      if (mode === 'hold') {
+        // The batch stops here, whole, while its counter is killed; the hub gets it afterwards.
+        if (held.length === 0) {
+          state.mode = 'pass';
+          state.faults++;
+          state.release = () => held.forEach((c) => upstream.write(c));
+        }
+        held.push(chunk);
+        const bytes = Buffer.concat(held);
+        const end = bytes.indexOf('\r\n\r\n');
+        const length = /content-length:\s*(\d+)/i.exec(bytes.subarray(0, Math.max(end, 0)).toString('latin1'));
+        state.heldWhole = end >= 0 && length !== null && bytes.length >= end + 4 + Number(length[1]);
+        return;
+      }
       upstream.write(chunk);
       if (mode === 'kill_hub') {
         state.mode = 'pass';
@@ -80,7 +106,7 @@ function startProxy(hubPort: () => number, onKill: () => Promise<void>): Promise
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       state.port = (server.address() as net.AddressInfo).port;
-      state.close = () => new Promise<undefined>((r) => server.close(() => r(undefined)));
+      state.close = () => new Promise<void>((r) => server.close(() => r()));
       resolve(state);
     });
   });
@@ -130,6 +156,55 @@ async function heldFor(outlet: string): Promise<{ seqs: number[]; lastSeq: numbe
 
 const contiguous = (seqs: number[]): boolean => seqs.every((s, i) => s === i + 1);
 
+/** Every stream of this outlet's counter at the hub: its rows' seqs (contiguous from 1?) and cursor, and the counter's flags. */
+async function streamsOf(outlet: string): Promise<{ streams: Record<string, { rows: number; contiguous: boolean; lastSeq: number }>; flags: number }> {
+  const rows = await db.query<{ stream: string; seqs: string[] }>(
+    `SELECT r.stream, array_agg(r.seq ORDER BY r.seq) AS seqs FROM replicated r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1 GROUP BY r.stream`,
+    [outlet],
+  );
+  const cursors = await db.query<{ stream: string; last_seq: string }>(`SELECT s.stream, s.last_seq FROM stream_cursors s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1`, [outlet]);
+  const flags = await db.query<{ n: string }>(`SELECT count(*) AS n FROM hub_flags f JOIN counters c ON c.id = f.counter_id JOIN outlets o ON o.id = c.outlet_id WHERE o.name = $1`, [outlet]);
+  const streams: Record<string, { rows: number; contiguous: boolean; lastSeq: number }> = {};
+  for (const r of rows) {
+    const seqs = r.seqs.map(Number);
+    streams[r.stream] = { rows: seqs.length, contiguous: contiguous(seqs), lastSeq: Number(cursors.find((c) => c.stream === r.stream)?.last_seq ?? 0) };
+  }
+  return { streams, flags: Number(flags[0]!.n) };
+}
+
+type Child = { proc: ChildProcess; next(event: string): Promise<void> };
+
+/** A counter in its own process (fixtures/counter-child.ts), which the test can SIGKILL. */
+function counterProcess(env: Record<string, string>): Child {
+  const proc = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seen: string[] = [];
+  const waiting: Array<() => void> = [];
+  let err = '';
+  let buf = '';
+  proc.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+      seen.push((JSON.parse(buf.slice(0, i)) as { event: string }).event);
+      buf = buf.slice(i + 1);
+      waiting.splice(0).forEach((w) => w());
+    }
+  });
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  return {
+    proc,
+    next: (event) =>
+      new Promise<void>((resolve, reject) => {
+        const check = (): void => {
+          if (seen.includes(event)) resolve();
+          else if (proc.exitCode !== null || proc.signalCode !== null) reject(new Error(`counter exited before "${event}": ${err}`));
+          else waiting.push(check);
+        };
+        proc.once('exit', () => waiting.splice(0).forEach((w) => w()));
+        check();
+      }),
+  };
+}
+
 describe('replication faults, hub on a PostgreSQL server', () => {
   it('the hub SIGKILLed with a batch in flight: restarted, every sale arrives once, no gap', async () => {
     const proxy = await startProxy(() => hubPort, async () => {
@@ -174,6 +249,35 @@ describe('replication faults, hub on a PostgreSQL server', () => {
       expect(contiguous(held.seqs)).toBe(true);
     } finally {
       await c.stop();
+      await proxy.close();
+    }
+  });
+
+  it('a counter SIGKILLed with its first batch on the way (the hub takes it after the counter died): restarted, it sends again — every stream contiguous, nothing twice, the audit chain links', async () => {
+    const proxy = await startProxy(() => hubPort, async () => undefined);
+    const dataDir = tempDir();
+    try {
+      proxy.mode = 'hold';
+      const first = counterProcess({ LOKET_DATA_DIR: dataDir, SELL: '6', METER_FROM: '300', HUB_URL: `http://127.0.0.1:${proxy.port}`, HUB_CODE: await enrollCode('Loket Mati', 'Kasir 1') });
+      await first.next('enrolled');
+      await waitFor(async () => proxy.heldWhole, (w) => w, 20_000);
+      await killed(first.proc);
+      // The batch the dead counter sent reaches the hub now; its answer goes nowhere.
+      proxy.release();
+      await waitFor(() => heldFor('Loket Mati'), (h) => h.sales === 6, 20_000);
+      const again = counterProcess({ LOKET_DATA_DIR: dataDir, SELL: '2', METER_FROM: '400' });
+      await again.next('drained');
+      await killed(again.proc);
+      const held = await heldFor('Loket Mati');
+      expect(held.sales).toBe(8);
+      const { streams, flags } = await streamsOf('Loket Mati');
+      for (const stream of ['sales', 'journal', 'audit']) {
+        expect(streams[stream], stream).toMatchObject({ contiguous: true });
+        expect(streams[stream]!.lastSeq, stream).toBe(streams[stream]!.rows);
+      }
+      // Nothing the hub holds differs from the ledger, and the chain linked all the way.
+      expect(flags).toBe(0);
+    } finally {
       await proxy.close();
     }
   });

@@ -130,7 +130,9 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     const s = await call('GET', `/api/v1/summary?date=${DAY}`, undefined, hub.ownerToken);
     expect(s.status).toBe(200);
     const cahya = (s.body.outlets as Array<{ name: string; sales: number; total: number; admin: number; counters: Array<{ name: string; sales: number; total: number }> }>).find((o) => o.name === 'Loket Cahya')!;
-    expect(cahya).toMatchObject({ sales: 2, total: 64_500, admin: 3_000 });
+    expect(cahya).toMatchObject({ sales: 2, total: 64_500, admin: 3_000, byMethod: [{ method: 'cash', sales: 2, total: 64_500 }] });
+    // Sales from a counter that did not say their environment count as production's.
+    expect(s.body.env).toBe('production');
     expect(cahya.counters).toEqual([expect.objectContaining({ name: 'Kasir 1', sales: 1, total: 52_500 }), expect.objectContaining({ name: 'Kasir 2', sales: 1, total: 12_000 })]);
     const names = (s.body.outlets as Array<{ name: string }>).map((o) => o.name);
     expect(names).toEqual([...names].sort());
@@ -203,12 +205,28 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     });
     const row = (seq: number, body: HubJournalBody): ReplicatedRow => ({ seq, at: body.at, key: String(body.id), body, digest: createHash('sha256').update(JSON.stringify(body)).digest('hex') });
     const entries = [entry(1, '2026-12-02', 52_500, 'Token 50rb'), entry(2, DAY, 22_500, 'Pulsa 20rb'), entry(3, DAY, 102_500, 'Token 100rb')];
-    expect((await call('POST', '/api/v1/replicate', { stream: 'journal', rows: entries.map((e, i) => row(i + 1, e)) }, cred)).status).toBe(200);
+    // The counter says what still waits there beyond this batch: the owner sees its lag.
+    const waitingSince = Date.parse(`${DAY}T04:00:00Z`);
+    expect((await call('POST', '/api/v1/replicate', { stream: 'journal', rows: entries.map((e, i) => row(i + 1, e)), backlog: { rows: 120, oldestAt: waitingSince } }, cred)).status).toBe(200);
+    // A refund given back that day (the journal's refund account): the day's summary shows it.
+    const refund: HubJournalBody = {
+      ...entry(4, DAY, -22_500, 'Refund Pulsa 20rb'),
+      key: 'sale:2:refund',
+      lines: [
+        { account: '4201', name: 'Refund penjualan', kind: 'income', deposit: false, amount: 22_500 },
+        { account: '1101', name: 'Kas laci', kind: 'asset', deposit: false, amount: -22_500 },
+      ],
+    };
+    expect((await call('POST', '/api/v1/replicate', { stream: 'journal', rows: [row(4, refund)], backlog: { rows: 0, oldestAt: null } }, cred)).status).toBe(200);
+    const eka0 = (await hub.summary(DAY)).outlets.find((o) => o.name === 'Loket Eka')!;
+    expect(eka0).toMatchObject({ refunds: 22_500, counters: [expect.objectContaining({ refunds: 22_500, backlog: { rows: 0, oldestAt: null } })] });
+    await call('POST', '/api/v1/attest', { auditHead: null, rows: [], deposits: [], backlog: { rows: 120, oldestAt: waitingSince } }, cred);
+    expect((await hub.summary(DAY)).outlets.find((o) => o.name === 'Loket Eka')!.counters[0]!.backlog).toEqual({ rows: 120, oldestAt: waitingSince });
     const books = await call('GET', `/api/v1/books?date=${DAY}`, undefined, hub.ownerToken);
     expect(books.status).toBe(200);
     const eka = (books.body as HubBooks).outlets.find((o) => o.name === 'Loket Eka')!;
     expect(eka.balanced).toBe(true);
-    expect(eka.accounts.find((x) => x.account === '1101')).toEqual({ account: '1101', name: 'Kas laci', kind: 'asset', debit: 125_000, credit: 0, balance: 177_500 });
+    expect(eka.accounts.find((x) => x.account === '1101')).toEqual({ account: '1101', name: 'Kas laci', kind: 'asset', debit: 125_000, credit: 22_500, balance: 155_000 });
     // The day before: its own movement, and the balance at its end.
     const before = (await hub.books('2026-12-02', 'production')).outlets.find((o) => o.name === 'Loket Eka')!;
     expect(before.accounts.find((x) => x.account === '1101')).toMatchObject({ debit: 52_500, balance: 52_500 });

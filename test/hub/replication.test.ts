@@ -62,7 +62,11 @@ describe('counters replicate to Loket Pusat', () => {
     const day = getSale(a.loket.db, afterA.id)!.business_date;
     const summary = await hub.summary(day);
     const outlets = Object.fromEntries(summary.outlets.map((o) => [o.name, o]));
-    expect(outlets['Loket Sari']).toMatchObject({ sales: 2, total: before.amounts.total + afterA.amounts.total });
+    // Training counters: training's figures, kept apart from production's.
+    expect(summary.env).toBe('training');
+    expect(outlets['Loket Sari']).toMatchObject({ sales: 2, total: before.amounts.total + afterA.amounts.total, byMethod: [{ method: 'cash', sales: 2, total: before.amounts.total + afterA.amounts.total }] });
+    // Nothing waits at either counter any more.
+    expect(outlets['Loket Sari']!.counters[0]!.backlog).toEqual({ rows: 0, oldestAt: null });
     expect(outlets['Loket Budi']).toMatchObject({ sales: 1, total: onB.amounts.total, counters: [expect.objectContaining({ name: 'Kasir 1', lastContactAt: expect.any(Number) })] });
   });
 

@@ -118,6 +118,7 @@ export function shiftForHub(db: Ledger, shiftId: string): {
 /** A sale as the hub reads it (HubSaleBody's fields), from the ledger as it stands now. */
 export function saleForHub(db: Ledger, saleId: string): {
   id: string;
+  env: string;
   seq: number;
   business_date: string;
   state: string;
@@ -130,7 +131,7 @@ export function saleForHub(db: Ledger, saleId: string): {
 } | null {
   const row = stmt(
     db,
-    `SELECT s.id, s.seq, s.business_date, s.state, s.product_name, COALESCE(p.method, 'cash') AS method, s.total, s.margin, s.created_at, s.updated_at
+    `SELECT s.id, s.env, s.seq, s.business_date, s.state, s.product_name, COALESCE(p.method, 'cash') AS method, s.total, s.margin, s.created_at, s.updated_at
      FROM sales s LEFT JOIN payments p ON p.sale_id = s.id WHERE s.id = ?`,
   ).get(saleId) as ReturnType<typeof saleForHub> | undefined;
   return row ?? null;
@@ -212,4 +213,10 @@ export function depositReadingsForHub(db: Ledger): { env: 'training' | 'producti
      FROM provider_balances b JOIN purchase_providers p ON p.name = b.provider JOIN ledger_accounts a ON a.code = p.deposit_account
      ORDER BY b.env, p.deposit_account`,
   ).all() as { env: 'training' | 'production'; account: string; name: string; reported: number; checkedAt: number }[];
+}
+
+/** What waits in the outbox beyond a batch (the stream's rows up to `throughSeq` are in it): how many, and since when. */
+export function outboxBacklog(db: Ledger, stream: string, throughSeq: number): { rows: number; oldestAt: number | null } {
+  const r = stmt(db, 'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM hub_outbox WHERE NOT (stream = ? AND seq <= ?)').get(stream, throughSeq) as { n: number; oldest: number | null };
+  return { rows: r.n, oldestAt: r.oldest };
 }

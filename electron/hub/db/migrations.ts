@@ -157,6 +157,10 @@ CREATE INDEX hub_shifts_closed ON hub_shifts (closed_at);
 -- The digest each side computes of a sale's or entry's attested fields (attestSaleText /
 -- attestJournalText): a counter's attestation is compared with it row by row.
 ALTER TABLE hub_sales ADD COLUMN attest_digest text NOT NULL DEFAULT '';
+ALTER TABLE hub_sales ADD COLUMN env text NOT NULL DEFAULT 'production';
+-- What was still waiting at the counter at its last contact (its lag, on the owner's screen).
+ALTER TABLE counters ADD COLUMN backlog_rows integer NOT NULL DEFAULT 0;
+ALTER TABLE counters ADD COLUMN backlog_oldest_at timestamptz;
 -- The owner's "still open anywhere" list reads only open sales: a year of finished ones is not walked.
 CREATE INDEX hub_sales_open ON hub_sales (created_at) WHERE state IN ('awaiting_payment', 'paid', 'sending', 'pending', 'review');
 

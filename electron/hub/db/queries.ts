@@ -98,6 +98,7 @@ export async function ingestBatch(
   /** The stream's own tables, from its new rows, in the same transaction (see the project* functions). */
   project: (q: Queryable, fresh: readonly ReplicatedRow[]) => Promise<void>,
   now: number,
+  backlog?: { rows: number; oldestAt: number | null },
 ): Promise<IngestResult> {
   let months: string[] = [];
   const result = await db.tx(async (q) => {
@@ -134,6 +135,7 @@ export async function ingestBatch(
     }
     await q.query('UPDATE stream_cursors SET last_seq = $3, last_hash = $4, updated_at = to_timestamp($5 / 1000.0) WHERE counter_id = $1 AND stream = $2', [counterId, stream, lastSeq, hash, now]);
     await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
+    if (backlog) await noteBacklog(q, counterId, backlog);
     return { kind: 'ok' as const, accepted: fresh.length, skipped: old.length, lastSeq };
   });
   // Committed: those partitions exist (a rolled-back transaction made none, so nothing is remembered then).
@@ -147,12 +149,12 @@ export async function ingestBatch(
 export async function projectSales(q: Queryable, counterId: string, latest: readonly (HubSaleBody & { seq: number; attestDigest: string })[]): Promise<void> {
   if (latest.length === 0) return;
   await q.query(
-    `INSERT INTO hub_sales (counter_id, sale_id, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq, attest_digest)
-     SELECT $1, s.id, s."receiptNo", s."businessDate"::date, s.state, s."productName", s.method, s.total, s.margin,
+    `INSERT INTO hub_sales (counter_id, sale_id, env, receipt_no, business_date, state, product_name, method, total, margin, created_at, updated_at, seq, attest_digest)
+     SELECT $1, s.id, coalesce(s.env, 'production'), s."receiptNo", s."businessDate"::date, s.state, s."productName", s.method, s.total, s.margin,
             to_timestamp(s."createdAt" / 1000.0), to_timestamp(s."updatedAt" / 1000.0), s.seq, s."attestDigest"
-     FROM jsonb_to_recordset($2::jsonb) AS s(id text, "receiptNo" text, "businessDate" text, state text, "productName" text, method text,
+     FROM jsonb_to_recordset($2::jsonb) AS s(id text, env text, "receiptNo" text, "businessDate" text, state text, "productName" text, method text,
                                              total bigint, margin bigint, "createdAt" bigint, "updatedAt" bigint, seq bigint, "attestDigest" text)
-     ON CONFLICT (counter_id, sale_id) DO UPDATE SET receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
+     ON CONFLICT (counter_id, sale_id) DO UPDATE SET env = excluded.env, receipt_no = excluded.receipt_no, business_date = excluded.business_date, state = excluded.state,
        product_name = excluded.product_name, method = excluded.method, total = excluded.total, margin = excluded.margin,
        updated_at = excluded.updated_at, seq = excluded.seq, attest_digest = excluded.attest_digest
      WHERE hub_sales.seq < excluded.seq`,
@@ -247,6 +249,7 @@ export async function takeAttestation(
     auditHead: AuditHead | null;
     rows: readonly { stream: 'sales' | 'journal'; key: string; digest: string }[];
     deposits: readonly { env: string; account: string; name: string; reported: number; checkedAt: number }[];
+    backlog?: { rows: number; oldestAt: number | null } | undefined;
   },
   now: number,
 ): Promise<{ checked: number; differing: number }> {
@@ -289,6 +292,7 @@ export async function takeAttestation(
       );
     }
     await q.query('UPDATE counters SET last_contact_at = to_timestamp($2 / 1000.0) WHERE id = $1', [counterId, now]);
+    if (a.backlog) await noteBacklog(q, counterId, a.backlog);
     return { checked: Number(checked[0]!.n), differing: salesDiff.length + journalDiff.length + headDiffers };
   });
 }
@@ -322,12 +326,6 @@ export type BookRow = {
   checked_ms: string | null;
 };
 
-/** The environment whose books to show: production once any counter has production books. */
-export async function booksEnv(db: HubDb): Promise<'training' | 'production'> {
-  const r = await db.query<{ p: boolean }>("SELECT EXISTS (SELECT 1 FROM hub_accounts WHERE env = 'production') AS p");
-  return r[0]?.p ? 'production' : 'training';
-}
-
 /**
  * Each counter's accounts on a business day: the day's debits and credits, and the balance at the
  * day's end (today's balance less what moved on later days) — from the balances and day movements,
@@ -354,20 +352,59 @@ export async function booksOfDay(db: HubDb, date: string, env: string): Promise<
   );
 }
 
-export type SummaryRow = { outlet: string; time_zone: string; counter: string; last_contact_ms: string | null; sales: string; total: string; admin: string };
+export type SummaryRow = {
+  outlet: string;
+  time_zone: string;
+  counter: string;
+  last_contact_ms: string | null;
+  backlog_rows: number;
+  backlog_oldest_ms: string | null;
+  sales: string;
+  total: string;
+  admin: string;
+  refunds: string;
+};
 
-/** Every counter of every outlet (none left out for having sold nothing) with its succeeded sales of the day. */
-export async function daySummary(db: HubDb, date: string): Promise<SummaryRow[]> {
+/** The environment whose figures the owner reads: production once any counter sold in it. */
+export async function figuresEnv(db: HubDb): Promise<'training' | 'production'> {
+  const r = await db.query<{ p: boolean }>("SELECT EXISTS (SELECT 1 FROM hub_sales WHERE env = 'production') OR EXISTS (SELECT 1 FROM hub_accounts WHERE env = 'production') AS p");
+  return r[0]?.p ? 'production' : 'training';
+}
+
+/**
+ * Every counter of every outlet (none left out for having sold nothing) with its succeeded sales of
+ * the day, the money given back that day (its journal's refund account, 4201), its last contact and
+ * what was still waiting there.
+ */
+export async function daySummary(db: HubDb, date: string, env: string): Promise<SummaryRow[]> {
   return db.query<SummaryRow>(
     `SELECT o.name AS outlet, o.time_zone, c.name AS counter,
             (extract(epoch FROM c.last_contact_at) * 1000)::bigint AS last_contact_ms,
-            count(s.sale_id) AS sales, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.margin), 0) AS admin
+            c.backlog_rows, (extract(epoch FROM c.backlog_oldest_at) * 1000)::bigint AS backlog_oldest_ms,
+            count(s.sale_id) AS sales, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.margin), 0) AS admin,
+            coalesce((SELECT d.debit - d.credit FROM hub_account_days d WHERE d.counter_id = c.id AND d.env = $2 AND d.business_date = $1::date AND d.account = '4201'), 0) AS refunds
      FROM counters c JOIN outlets o ON o.id = c.outlet_id
-     LEFT JOIN hub_sales s ON s.counter_id = c.id AND s.business_date = $1::date AND s.state = 'succeeded'
-     GROUP BY o.name, o.time_zone, c.name, c.last_contact_at
+     LEFT JOIN hub_sales s ON s.counter_id = c.id AND s.business_date = $1::date AND s.state = 'succeeded' AND s.env = $2
+     GROUP BY o.name, o.time_zone, c.id, c.name, c.last_contact_at, c.backlog_rows, c.backlog_oldest_at
      ORDER BY o.name, c.name`,
-    [date],
+    [date, env],
   );
+}
+
+/** The day's succeeded sales per outlet and payment method. */
+export async function dayByMethod(db: HubDb, date: string, env: string): Promise<{ outlet: string; method: string; sales: string; total: string }[]> {
+  return db.query(
+    `SELECT o.name AS outlet, s.method, count(*) AS sales, sum(s.total) AS total
+     FROM hub_sales s JOIN counters c ON c.id = s.counter_id JOIN outlets o ON o.id = c.outlet_id
+     WHERE s.business_date = $1::date AND s.state = 'succeeded' AND s.env = $2
+     GROUP BY o.name, s.method ORDER BY o.name, sum(s.total) DESC`,
+    [date, env],
+  );
+}
+
+/** What a counter said is still waiting there (with each batch and attestation). */
+export async function noteBacklog(q: Queryable, counterId: string, backlog: { rows: number; oldestAt: number | null }): Promise<void> {
+  await q.query('UPDATE counters SET backlog_rows = $2, backlog_oldest_at = to_timestamp($3 / 1000.0) WHERE id = $1', [counterId, backlog.rows, backlog.oldestAt]);
 }
 
 /** Every sale still open at its counter, oldest first (the states a counter has not finished with). */

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../../shared/domain/errors';
-import { AttestAnswer, CounterRules, EnrollAnswer, HubStream, attestJournalText, attestSaleText, type Attestation, ReplicateAnswer, type HubAuditBody, type HubJournalBody, type HubSaleBody, type HubShiftBody, type ReplicatedRow } from '../../../shared/hub-contract';
+import { AttestAnswer, CounterRules, EnrollAnswer, HubStream, attestJournalText, attestSaleText, type Attestation, ReplicateAnswer, type HubAuditBody, type HubJournalBody, type HubSaleBody, type HubShiftBody, type ReplicateBatch, type ReplicatedRow } from '../../../shared/hub-contract';
 import { GENESIS } from '../../db/audit-digest';
 import { auditHead } from '../../db/audit';
 import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import { ackOutbox, attestCursor, attestSlice, auditEntryForHub, closeHubLink, depositReadingsForHub, outboxPendingOf, setAttestCursor, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, journalEntryForHub, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
+import { ackOutbox, attestCursor, outboxBacklog, attestSlice, auditEntryForHub, closeHubLink, depositReadingsForHub, outboxPendingOf, setAttestCursor, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, journalEntryForHub, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
 import { actingAs } from '../../db/actor';
 import { receiptNo } from '../sales/sale-view';
 import type { Logger } from '../../log/logger';
@@ -99,7 +99,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     sales(key) {
       const s = saleForHub(db, key);
       return s
-        ? { id: s.id, receiptNo: receiptNo(s.seq), businessDate: s.business_date, state: s.state, productName: s.product_name, method: s.method, total: s.total, margin: s.margin, createdAt: s.created_at, updatedAt: s.updated_at }
+        ? { id: s.id, env: s.env === 'production' ? 'production' : 'training', receiptNo: receiptNo(s.seq), businessDate: s.business_date, state: s.state, productName: s.product_name, method: s.method, total: s.total, margin: s.margin, createdAt: s.created_at, updatedAt: s.updated_at }
         : null;
     },
     shifts(key) {
@@ -168,7 +168,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
       res = await fetch(new URL('/api/v1/replicate', link.url), {
         method: 'POST',
         headers: { authorization: `Bearer ${credential.value}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
-        body: gzipSync(Buffer.from(JSON.stringify({ stream, rows }))),
+        body: gzipSync(Buffer.from(JSON.stringify({ stream, rows, backlog: outboxBacklog(db, stream, pending[pending.length - 1]!.seq) } satisfies ReplicateBatch))),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (e) {
@@ -241,7 +241,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
       if (body) rows.push({ stream: 'journal', key: String(id), digest: sha256(attestJournalText(body)) });
     }
     const head = auditHead(db);
-    const attestation: Attestation = { auditHead: head, rows, deposits: depositReadingsForHub(db) };
+    const attestation: Attestation = { auditHead: head, rows, deposits: depositReadingsForHub(db), backlog: outboxBacklog(db, '', 0) };
     // A slice shorter than asked reached the end: the next one starts from the beginning again.
     const nextSales = slice.sales.length < ATTEST_SLICE ? 0 : slice.sales[slice.sales.length - 1]!.seq;
     const nextJournal = slice.journal.length < ATTEST_SLICE ? 0 : slice.journal[slice.journal.length - 1]!;
