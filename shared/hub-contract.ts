@@ -9,7 +9,7 @@ export const Backlog = z.object({ rows: z.number().int().nonnegative(), oldestAt
 export type Backlog = z.infer<typeof Backlog>;
 
 /** The streams a counter replicates, each its own ordered sequence. */
-export const HubStream = z.enum(['sales', 'shifts', 'journal', 'audit']);
+export const HubStream = z.enum(['sales', 'shifts', 'journal', 'audit', 'records']);
 export type HubStream = z.infer<typeof HubStream>;
 
 /** A sale as it stands at its counter, sent again whenever it changes (the hub keeps the latest). */
@@ -43,6 +43,16 @@ export const HubShiftBody = z.object({
   reason: z.string().max(200).nullable(),
 });
 export type HubShiftBody = z.infer<typeof HubShiftBody>;
+
+/** The tables whose rows the `records` stream carries as they stand: a sale's events, payments, refunds, the drawer's movements. */
+export const RECORD_TABLES = ['sale_events', 'payments', 'payment_refunds', 'cash_movements'] as const;
+/** A row of one of those tables, every column (BLOBs as base64), kept at the hub as it arrived. */
+export const HubRecordBody = z.object({
+  table: z.enum(RECORD_TABLES),
+  rowid: z.number().int().positive(),
+  row: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type HubRecordBody = z.infer<typeof HubRecordBody>;
 
 /** A journal entry with its lines (+ debit, − credit), each account named; a provider's deposit account marked. */
 export const HubJournalBody = z.object({

@@ -34,5 +34,28 @@ END;
 CREATE TEMP TRIGGER IF NOT EXISTS hub_outbox_audit AFTER INSERT ON main.audit_log WHEN ${open('audit')}
 BEGIN ${enqueue('audit', 'CAST(NEW.seq AS TEXT)', 'NEW.at')}
 END;
+${records()}
 `);
+}
+
+/**
+ * The records stream: a sale's events as they are appended; payments, refunds and the drawer's
+ * movements when made and whenever what they say about money changes (not a payment's status-check
+ * schedule, which moves every few seconds while a customer pays).
+ */
+function records(): string {
+  const now = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+  const on = (name: string, event: string, table: string): string => `
+CREATE TEMP TRIGGER IF NOT EXISTS hub_outbox_${name} ${event} ON main.${table} WHEN ${open('records')}
+BEGIN ${enqueue('records', `'${table}:' || NEW.rowid`, now)}
+END;`;
+  return [
+    on('sale_event', 'AFTER INSERT', 'sale_events'),
+    on('payment_insert', 'AFTER INSERT', 'payments'),
+    on('payment_update', 'AFTER UPDATE OF state, amount, tendered, change, refunded_amount, settled_at, excess_amount, excess_returned_at, refund_manual', 'payments'),
+    on('refund_insert', 'AFTER INSERT', 'payment_refunds'),
+    on('refund_update', 'AFTER UPDATE OF state, amount, finished_at', 'payment_refunds'),
+    on('cash_movement_insert', 'AFTER INSERT', 'cash_movements'),
+    on('cash_movement_update', 'AFTER UPDATE', 'cash_movements'),
+  ].join('\n');
 }

@@ -4,7 +4,7 @@
 // of the rows that turn out new then go to the stream's tables.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { HubAuditBody, HubJournalBody, HubSaleBody, HubShiftBody, attestJournalText, attestSaleText, type HubStream, type ReplicatedRow } from '../../shared/hub-contract';
+import { HubAuditBody, HubJournalBody, HubRecordBody, HubSaleBody, HubShiftBody, attestJournalText, attestSaleText, type HubStream, type ReplicatedRow } from '../../shared/hub-contract';
 import { projectAudit, projectJournal, projectSales, projectShifts } from './db/queries';
 import type { Queryable } from './db/connection';
 import { verifyAuditChain } from './audit-chain';
@@ -64,6 +64,12 @@ export function prepareBatch(stream: HubStream, counterId: string, rows: readonl
             }),
           ),
       };
+    }
+    case 'records': {
+      // Kept as they arrived (in `replicated`); no screen of the owner's reads them yet.
+      const bodies = parseAll(HubRecordBody, rows);
+      if (!(bodies instanceof Map)) return { ok: false, malformed: bodies };
+      return { ok: true, project: async () => undefined };
     }
     case 'audit': {
       const bodies = parseAll(HubAuditBody, rows);

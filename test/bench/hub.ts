@@ -181,7 +181,7 @@ export async function benchHubLag(engine: BenchEngine, counters: number, seconds
   async function counter(c: number): Promise<void> {
     const pending: { sale: ReplicatedRow; entry: ReplicatedRow; madeAt: number }[] = [];
     let seq = 0;
-    const seqs: Record<HubStream, number> = { sales: 0, shifts: 0, journal: 0, audit: 0 };
+    const seqs: Record<HubStream, number> = { sales: 0, shifts: 0, journal: 0, audit: 0, records: 0 };
     const seller = (async () => {
       await sleep(Math.random() * everyMs);
       while (performance.now() < until) {

@@ -70,6 +70,32 @@ describe('counters replicate to Loket Pusat', () => {
     expect(outlets['Loket Budi']).toMatchObject({ sales: 1, total: onB.amounts.total, counters: [expect.objectContaining({ name: 'Kasir 1', lastContactAt: expect.any(Number) })] });
   });
 
+  it("everything the counter appends arrives: each sale's events, its payment as it last stood, the journal and the audit chain, each stream once and in order", async () => {
+    await a.call('hub.flush', {});
+    const held = async (stream: string, table?: string) =>
+      Number(
+        (
+          await db.query<{ n: string }>(
+            `SELECT count(*) AS n FROM replicated r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id
+             WHERE o.name = 'Loket Sari' AND r.stream = $1 AND ($2::text IS NULL OR r.body->>'table' = $2)`,
+            [stream, table ?? null],
+          )
+        )[0]!.n,
+      );
+    const count = (sql: string) => (a.loket.db.prepare(sql).get() as { n: number }).n;
+    expect(await held('records', 'sale_events')).toBe(count('SELECT COUNT(*) AS n FROM sale_events'));
+    expect(await held('journal')).toBe(count('SELECT COUNT(*) AS n FROM journal_entries'));
+    expect(await held('audit')).toBe(count('SELECT COUNT(*) AS n FROM audit_log'));
+    // A payment may be sent more than once (as it changes); its latest copy at the hub is the ledger's row.
+    const payment = a.loket.db.prepare('SELECT rowid AS rid, * FROM payments ORDER BY rowid DESC LIMIT 1').get() as { rid: number; id: string; state: string; amount: number };
+    const latest = await db.query<{ body: { row: { id: string; state: string; amount: number } } }>(
+      `SELECT r.body FROM replicated r JOIN counters c ON c.id = r.counter_id JOIN outlets o ON o.id = c.outlet_id
+       WHERE o.name = 'Loket Sari' AND r.stream = 'records' AND r.key = $1 ORDER BY r.seq DESC LIMIT 1`,
+      [`payments:${payment.rid}`],
+    );
+    expect(latest[0]!.body.row).toMatchObject({ id: payment.id, state: payment.state, amount: payment.amount });
+  });
+
   it('the hub away (sales go on at the counter), then back: everything arrives once', async () => {
     const port = server.port;
     const day = await (async () => {

@@ -180,6 +180,44 @@ describe('ledger migrations', () => {
     expect(verifyAudit(file, key).findings).toEqual([]);
   });
 
+  it('schema 18: a counter enrolled in Loket Pusat at schema 17 has its journal and audit chain queued in order, and no permanent outbox trigger is left', () => {
+    const file = path.join(tempDir(), 'loket.db');
+    const key = auditKey(Buffer.alloc(32, 6));
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, MIGRATIONS.slice(0, 17));
+    installAuditor(old, key, Date.now);
+    ensureAccounts(old);
+    old.transaction(() => {
+      // Enrolled as schema 17 enrolled: the link and its two streams.
+      old.prepare("INSERT INTO hub_link (id, url, counter_id, outlet, counter, enrolled_at) VALUES (1, 'https://pusat.example', 'C1', 'Loket Sari', 'Kasir 1', 1000)").run();
+      old.prepare("INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('sales', 0, 0), ('shifts', 0, 0)").run();
+      for (const n of [1, 2]) {
+        const e = old.prepare("INSERT INTO journal_entries (env, key, at, memo) VALUES ('production', ?, ?, 'Setoran deposit')").run(`deposit:${n}`, 1000 + n);
+        old.prepare("INSERT INTO journal_lines (entry_id, account, amount) VALUES (?, '1301', 500000), (?, '3101', -500000)").run(e.lastInsertRowid, e.lastInsertRowid);
+      }
+    })();
+    const audit = (old.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    old.close();
+
+    const db = openLedger(file);
+    const queued = (stream: string) => db.prepare('SELECT key FROM hub_outbox WHERE stream = ? ORDER BY seq').all(stream).map((r) => (r as { key: string }).key);
+    const ids = (db.prepare('SELECT id FROM journal_entries ORDER BY id').all() as { id: number }[]).map((r) => String(r.id));
+    expect(queued('journal')).toEqual(ids);
+    expect(queued('audit')).toEqual(Array.from({ length: audit }, (_, i) => String(i + 1)));
+    const streams = db.prepare('SELECT stream, next_seq FROM hub_streams ORDER BY stream').all();
+    expect(streams).toEqual([
+      { stream: 'audit', next_seq: audit },
+      { stream: 'journal', next_seq: 2 },
+      { stream: 'records', next_seq: 0 },
+      { stream: 'sales', next_seq: 0 },
+      { stream: 'shifts', next_seq: 0 },
+    ]);
+    // The outbox's triggers are Loket's connection's own now: none is stored in the ledger.
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'hub_outbox%'").all()).toEqual([]);
+    db.close();
+  });
+
   it('the schema itself refuses illegal states: no deletes, no edits to events, no leaving a final state', () => {
     const db = openLedger(':memory:');
     const insert = (id: string, token: string): void => {

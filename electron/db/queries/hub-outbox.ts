@@ -45,7 +45,8 @@ export function openHubLink(db: Ledger, link: { url: string; counterId: string; 
     // The audit chain from its first entry: the hub checks every link from the start.
     const sealed = stmt(db, `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'audit', ROW_NUMBER() OVER (ORDER BY seq), CAST(seq AS TEXT), at FROM audit_log ORDER BY seq`).run().changes;
     stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('audit', ?, 0)").run(sealed);
-    return n + closes + entries + sealed;
+    const records = queueRecords(db);
+    return n + closes + entries + sealed + records;
   })();
 }
 
@@ -219,4 +220,35 @@ export function depositReadingsForHub(db: Ledger): { env: 'training' | 'producti
 export function outboxBacklog(db: Ledger, stream: string, throughSeq: number): { rows: number; oldestAt: number | null } {
   const r = stmt(db, 'SELECT COUNT(*) AS n, MIN(at) AS oldest FROM hub_outbox WHERE NOT (stream = ? AND seq <= ?)').get(stream, throughSeq) as { n: number; oldest: number | null };
   return { rows: r.n, oldestAt: r.oldest };
+}
+
+/** The tables the records stream carries (shared/hub-contract RECORD_TABLES), each with the column that dates its rows. */
+const RECORD_SOURCES = [
+  ['sale_events', 'at'],
+  ['payments', 'created_at'],
+  ['payment_refunds', 'requested_at'],
+  ['cash_movements', 'at'],
+] as const;
+
+/** Every row of those tables queued in the records stream (enrollment): table by table, in rowid order. */
+function queueRecords(db: Ledger): number {
+  let n = 0;
+  for (const [table, at] of RECORD_SOURCES) {
+    n += stmt(
+      db,
+      `INSERT INTO hub_outbox (stream, seq, key, at) SELECT 'records', ? + ROW_NUMBER() OVER (ORDER BY rowid), '${table}:' || rowid, ${at} FROM ${table} ORDER BY rowid`,
+    ).run(n).changes;
+  }
+  stmt(db, "INSERT INTO hub_streams (stream, next_seq, acked_seq) VALUES ('records', ?, 0)").run(n);
+  return n;
+}
+
+/** A row of a records table as it stands, every column (BLOBs as base64); null when gone. */
+export function recordForHub(db: Ledger, table: (typeof RECORD_SOURCES)[number][0], rowid: number): Record<string, string | number | null> | null {
+  if (!RECORD_SOURCES.some(([t]) => t === table)) return null;
+  const row = stmt(db, `SELECT * FROM ${table} WHERE rowid = ?`).get(rowid) as Record<string, unknown> | undefined;
+  if (!row) return null;
+  const out: Record<string, string | number | null> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? Number(v) : (v as string | number | null);
+  return out;
 }

@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { appError, err, ok, type Result } from '../../../shared/domain/errors';
-import { AttestAnswer, CounterRules, EnrollAnswer, HubStream, attestJournalText, attestSaleText, type Attestation, ReplicateAnswer, type HubAuditBody, type HubJournalBody, type HubSaleBody, type HubShiftBody, type ReplicateBatch, type ReplicatedRow } from '../../../shared/hub-contract';
+import { AttestAnswer, CounterRules, EnrollAnswer, HubStream, attestJournalText, attestSaleText, type Attestation, ReplicateAnswer, HubRecordBody, type HubAuditBody, type HubJournalBody, type HubSaleBody, type HubShiftBody, type ReplicateBatch, type ReplicatedRow } from '../../../shared/hub-contract';
 import { GENESIS } from '../../db/audit-digest';
 import { auditHead } from '../../db/audit';
 import type { PriceRule } from '../../../shared/contract';
 import type { Ledger } from '../../db/connection';
-import { ackOutbox, attestCursor, outboxBacklog, attestSlice, auditEntryForHub, closeHubLink, depositReadingsForHub, outboxPendingOf, setAttestCursor, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, journalEntryForHub, openHubLink, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
+import { ackOutbox, attestCursor, outboxBacklog, attestSlice, auditEntryForHub, closeHubLink, depositReadingsForHub, outboxPendingOf, setAttestCursor, freezeOutboxBody, hubLink, hubLinkFailed, hubRulesVersion, journalEntryForHub, openHubLink, recordForHub, outboxSize, pendingOutbox, saleForHub, setHubRulesVersion, shiftForHub } from '../../db/queries/hub-outbox';
 import { actingAs } from '../../db/actor';
 import { receiptNo } from '../sales/sale-view';
 import type { Logger } from '../../log/logger';
@@ -95,6 +95,7 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     shifts: (key: string) => HubShiftBody | null;
     journal: (key: string) => HubJournalBody | null;
     audit: (key: string) => HubAuditBody | null;
+    records: (key: string) => HubRecordBody | null;
   } = {
     sales(key) {
       const s = saleForHub(db, key);
@@ -122,6 +123,13 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
         memo: e.memo,
         lines: e.lines.map((l) => ({ account: l.account, name: l.name, kind: AccountKind.parse(l.kind), deposit: l.deposit === 1, amount: l.amount })),
       };
+    },
+    records(key) {
+      const [table, rowid] = key.split(':');
+      const t = HubRecordBody.shape.table.safeParse(table);
+      if (!t.success) return null;
+      const row = recordForHub(db, t.data, Number(rowid));
+      return row ? { table: t.data, rowid: Number(rowid), row } : null;
     },
     audit(key) {
       const a = auditEntryForHub(db, Number(key));
