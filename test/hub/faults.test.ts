@@ -1,7 +1,8 @@
 // Replication under faults (issue 18), with the hub as its own process on a real PostgreSQL server:
-// the hub SIGKILLed while a batch is in flight, and a counter that dies after the hub took a batch
-// but before it heard so (the answer lost, the counter restarted). Either way every sale arrives
-// exactly once, in order, with no gap. A proxy between counter and hub makes each fault happen at
+// the hub SIGKILLed while a batch is in flight; a counter that dies after the hub took a batch but
+// before it heard so (the answer lost, the counter restarted); a counter process SIGKILLed with its
+// batch on the way, which the hub takes only after the counter died. Every sale arrives exactly
+// once, in order, with no gap, and the audit chain still links. A proxy between counter and hub makes each fault happen at
 // the right moment; every wait is on a positive signal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
