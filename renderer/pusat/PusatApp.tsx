@@ -190,6 +190,11 @@ export function PusatApp() {
                   <tr key={o.name} className="selected" data-testid="pusat-outlet-row">
                     <td>
                       <strong>{o.name}</strong>
+                      {o.byMethod.length > 0 ? (
+                        <div className="muted small" data-testid="pusat-methods">
+                          {o.byMethod.map((m) => `${t(`pay.method.${m.method}`)} ${formatRupiah(m.total)}`).join(' · ')}
+                        </div>
+                      ) : null}
                     </td>
                     <td className="num">{o.sales}</td>
                     <td className="num">
@@ -197,9 +202,7 @@ export function PusatApp() {
                     </td>
                     <td className="num">{formatRupiah(o.admin)}</td>
                     <td className="num">{o.refunds === 0 ? '' : formatRupiah(o.refunds)}</td>
-                    <td className="muted small" data-testid="pusat-methods">
-                      {o.byMethod.map((m) => `${t(`pay.method.${m.method}`)} ${formatRupiah(m.total)}`).join(' · ')}
-                    </td>
+                    <td />
                   </tr>,
                   ...o.counters.map((c) => (
                     <tr key={`${o.name}/${c.name}`} data-testid="pusat-counter-row">

@@ -103,6 +103,9 @@ test('two outlets’ counters join one Loket Pusat; their sales reach the owner�
   await expect(table).toContainText('Loket Budi');
   await expect(owner.getByTestId('pusat-total-row')).toContainText(formatRupiah(totalA + totalB));
   await expect(owner.getByTestId('pusat-counter-row').first()).toContainText('baru saja');
+  // Training counters: the owner is told the figures are training's; each outlet's takings by method.
+  await expect(owner.getByTestId('pusat-training')).toContainText('mode latihan');
+  await expect(owner.getByTestId('pusat-methods').first()).toContainText(`Tunai ${formatRupiah(totalB)}`);
   await expect(owner.getByTestId('pusat-unresolved-row')).toHaveCount(1);
   await expect(owner.getByTestId('pusat-unresolved-row')).toContainText('Loket Budi · Kasir 1');
   await expect(owner.getByTestId('pusat-unresolved-row')).toContainText('Menunggu pembayaran pelanggan');
