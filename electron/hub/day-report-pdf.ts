@@ -96,70 +96,66 @@ export async function renderHubDayReportPdf(r: HubDayReport): Promise<{ bytes: U
       methods,
     );
 
-  w.heading(`Peringatan riwayat loket (${r.flags.length})`);
-  if (r.flags.length === 0) w.line('Riwayat semua loket cocok dengan yang diterima Pusat.');
-  else
-    w.table(
-      [
-        { title: 'Waktu', width: 80 },
-        { title: 'Outlet / loket', width: 140 },
-        { title: 'Catatan', width: 135 },
-        { title: 'Masalah', width: 160 },
-      ],
-      r.flags.map((f) => [at(f.at).slice(0, 16), `${f.outlet} · ${f.counter}`, record(f), FLAG[f.problem] ?? f.problem]),
-    );
+  w.section(
+    `Peringatan riwayat loket (${r.flags.length})`,
+    'Riwayat semua loket cocok dengan yang diterima Pusat.',
+    [
+      { title: 'Waktu', width: 80 },
+      { title: 'Outlet / loket', width: 140 },
+      { title: 'Catatan', width: 135 },
+      { title: 'Masalah', width: 160 },
+    ],
+    r.flags.map((f) => [at(f.at).slice(0, 16), `${f.outlet} · ${f.counter}`, record(f), FLAG[f.problem] ?? f.problem]),
+  );
 
-  w.heading(`Belum selesai di semua loket (${r.unresolved.length})`);
-  if (r.unresolved.length === 0) w.line('Semua penjualan di semua loket sudah selesai.');
-  else
-    w.table(
-      [
-        { title: 'Sejak', width: 75 },
-        { title: 'Outlet / loket', width: 120 },
-        { title: 'Struk', width: 45 },
-        { title: 'Produk', width: 115 },
-        { title: 'Nilai', width: 70, align: 'right' },
-        { title: 'Status', width: 90 },
-      ],
-      r.unresolved.map((s) => [at(s.createdAt).slice(0, 16), `${s.outlet} · ${s.counter}`, s.receiptNo, s.productName, formatRupiah(s.total), STATE[s.state] ?? s.state]),
-    );
+  w.section(
+    `Belum selesai di semua loket (${r.unresolved.length})`,
+    'Semua penjualan di semua loket sudah selesai.',
+    [
+      { title: 'Sejak', width: 75 },
+      { title: 'Outlet / loket', width: 120 },
+      { title: 'Struk', width: 45 },
+      { title: 'Produk', width: 115 },
+      { title: 'Nilai', width: 70, align: 'right' },
+      { title: 'Status', width: 90 },
+    ],
+    r.unresolved.map((s) => [at(s.createdAt).slice(0, 16), `${s.outlet} · ${s.counter}`, s.receiptNo, s.productName, formatRupiah(s.total), STATE[s.state] ?? s.state]),
+  );
 
-  w.heading(`Tutup shift (${r.shifts.length})`);
-  if (r.shifts.length === 0) w.line('Tidak ada shift yang ditutup hari itu.');
-  else
-    w.table(
-      [
-        { title: 'Jam', width: 35 },
-        { title: 'Outlet / loket / kasir', width: 125 },
-        { title: 'Seharusnya', width: 60, align: 'right' },
-        { title: 'Dihitung', width: 60, align: 'right' },
-        { title: 'Selisih', width: 60, align: 'right' },
-        { title: '  Alasan', width: 175 },
-      ],
-      r.shifts.map((c) => [at(c.closedAt).slice(11, 16), `${c.outlet} · ${c.counter} · ${c.cashier}`, formatRupiah(c.expectedCash), formatRupiah(c.countedCash), c.variance === 0 ? 'pas' : formatRupiah(c.variance), `  ${c.reason ?? ''}`]),
-    );
+  w.section(
+    `Tutup shift (${r.shifts.length})`,
+    'Tidak ada shift yang ditutup hari itu.',
+    [
+      { title: 'Jam', width: 35 },
+      { title: 'Outlet / loket / kasir', width: 125 },
+      { title: 'Seharusnya', width: 60, align: 'right' },
+      { title: 'Dihitung', width: 60, align: 'right' },
+      { title: 'Selisih', width: 60, align: 'right' },
+      { title: '  Alasan', width: 175 },
+    ],
+    r.shifts.map((c) => [at(c.closedAt).slice(11, 16), `${c.outlet} · ${c.counter} · ${c.cashier}`, formatRupiah(c.expectedCash), formatRupiah(c.countedCash), c.variance === 0 ? 'pas' : formatRupiah(c.variance), `  ${c.reason ?? ''}`]),
+  );
 
-  w.heading('Deposit penyedia');
-  if (r.books.deposits.length === 0) w.line('Belum ada deposit penyedia tercatat.');
-  else
-    w.table(
-      [
-        { title: 'Outlet / loket', width: 130 },
-        { title: 'Akun', width: 85 },
-        { title: 'Mutasi hari itu', width: 75, align: 'right' },
-        { title: 'Saldo buku', width: 75, align: 'right' },
-        { title: 'Laporan penyedia', width: 80, align: 'right' },
-        { title: 'Selisih', width: 70, align: 'right' },
-      ],
-      r.books.deposits.map((x) => [
-        `${x.outlet} · ${x.counter}`,
-        x.name,
-        formatRupiah(x.movedToday),
-        formatRupiah(x.balance),
-        x.reported === null ? 'belum ada' : formatRupiah(x.reported),
-        x.drift === null ? '' : x.drift === 0 ? 'pas' : formatRupiah(x.drift),
-      ]),
-    );
+  w.section(
+    'Deposit penyedia',
+    'Belum ada deposit penyedia tercatat.',
+    [
+      { title: 'Outlet / loket', width: 130 },
+      { title: 'Akun', width: 85 },
+      { title: 'Mutasi hari itu', width: 75, align: 'right' },
+      { title: 'Saldo buku', width: 75, align: 'right' },
+      { title: 'Laporan penyedia', width: 80, align: 'right' },
+      { title: 'Selisih', width: 70, align: 'right' },
+    ],
+    r.books.deposits.map((x) => [
+      `${x.outlet} · ${x.counter}`,
+      x.name,
+      formatRupiah(x.movedToday),
+      formatRupiah(x.balance),
+      x.reported === null ? 'belum ada' : formatRupiah(x.reported),
+      x.drift === null ? '' : x.drift === 0 ? 'pas' : formatRupiah(x.drift),
+    ]),
+  );
 
   w.heading('Neraca saldo semua outlet (per akhir hari)');
   if (r.books.total.length === 0) w.line('Belum ada jurnal dari loket mana pun.');

@@ -123,70 +123,67 @@ export async function renderDayReportPdf(r: DayReport): Promise<{ bytes: Uint8Ar
   ]);
   for (const m of f.movements) w.line(`${MOVEMENT[m.kind]} ${formatRupiah(m.amount)} (${at(m.at).slice(11, 16)}): ${m.reason}`);
 
-  w.heading('Shift dan laci');
-  if (r.shifts.length === 0) w.line('Tidak ada shift hari ini.');
-  else
-    w.table(
-      [
-        { title: 'Kasir', width: 70 },
-        { title: 'Buka', width: 38 },
-        { title: 'Tutup', width: 77 },
-        { title: 'Modal', width: 62, align: 'right' },
-        { title: 'Seharusnya', width: 70, align: 'right' },
-        { title: 'Dihitung', width: 66, align: 'right' },
-        { title: 'Selisih', width: 60, align: 'right' },
-        { title: 'Alasan', width: 72 },
-      ],
-      r.shifts.map((s) => [
-        s.cashier,
-        at(s.openedAt).slice(11, 16),
-        s.closedAt === null ? 'masih buka' : `${at(s.closedAt).slice(11, 16)} ${s.closedBy ?? ''}`,
-        formatRupiah(s.openingFloat),
-        s.expectedCash === null ? '—' : formatRupiah(s.expectedCash),
-        s.countedCash === null ? '—' : formatRupiah(s.countedCash),
-        s.variance === null ? '—' : formatRupiah(s.variance),
-        s.varianceReason ?? '',
-      ]),
-    );
+  w.section(
+    'Shift dan laci',
+    'Tidak ada shift hari ini.',
+    [
+      { title: 'Kasir', width: 70 },
+      { title: 'Buka', width: 38 },
+      { title: 'Tutup', width: 77 },
+      { title: 'Modal', width: 62, align: 'right' },
+      { title: 'Seharusnya', width: 70, align: 'right' },
+      { title: 'Dihitung', width: 66, align: 'right' },
+      { title: 'Selisih', width: 60, align: 'right' },
+      { title: 'Alasan', width: 72 },
+    ],
+    r.shifts.map((s) => [
+      s.cashier,
+      at(s.openedAt).slice(11, 16),
+      s.closedAt === null ? 'masih buka' : `${at(s.closedAt).slice(11, 16)} ${s.closedBy ?? ''}`,
+      formatRupiah(s.openingFloat),
+      s.expectedCash === null ? '—' : formatRupiah(s.expectedCash),
+      s.countedCash === null ? '—' : formatRupiah(s.countedCash),
+      s.variance === null ? '—' : formatRupiah(s.variance),
+      s.varianceReason ?? '',
+    ]),
+  );
 
-  w.heading(`Belum tuntas dari hari ini (${r.unresolved.length})`);
-  if (r.unresolved.length === 0) w.line('Semua transaksi hari ini sudah tuntas.');
-  else
-    w.table(
-      [
-        { title: 'Struk', width: 50 },
-        { title: 'Produk', width: 150 },
-        { title: 'Status', width: 70 },
-        { title: 'Nilai', width: 75, align: 'right' },
-        { title: 'Yang sedang dilakukan', width: 170 },
-      ],
-      r.unresolved.map((u) => [u.row.receiptNo, `${u.row.productName} ${u.row.customerNumber}`, STATE[u.row.state], formatRupiah(u.activity.amount), ACTIVITY[u.activity.kind]]),
-    );
+  w.section(
+    `Belum tuntas dari hari ini (${r.unresolved.length})`,
+    'Semua transaksi hari ini sudah tuntas.',
+    [
+      { title: 'Struk', width: 50 },
+      { title: 'Produk', width: 150 },
+      { title: 'Status', width: 70 },
+      { title: 'Nilai', width: 75, align: 'right' },
+      { title: 'Yang sedang dilakukan', width: 170 },
+    ],
+    r.unresolved.map((u) => [u.row.receiptNo, `${u.row.productName} ${u.row.customerNumber}`, STATE[u.row.state], formatRupiah(u.activity.amount), ACTIVITY[u.activity.kind]]),
+  );
 
-  w.heading(`Daftar transaksi (${r.sales.length}${r.salesTruncated ? ', terpotong — lihat ekspor CSV' : ''})`);
-  if (r.sales.length === 0) w.line('Belum ada transaksi.');
-  else
-    w.table(
-      [
-        { title: 'Jam', width: 34 },
-        { title: 'Struk', width: 44 },
-        { title: 'Produk', width: 120 },
-        { title: 'Pelanggan', width: 95 },
-        { title: 'Total', width: 70, align: 'right' },
-        { title: 'Bayar', width: 62 },
-        { title: 'Status', width: 90 },
-      ],
-      r.sales.map((s) => [
-        at(s.createdAt).slice(11, 16),
-        s.receiptNo,
-        s.productName,
-        s.customerNumber,
-        formatRupiah(s.total),
-        methodLabel(s.paymentMethod),
-        // Short enough for its column: "Berhasil, dikembalikan" was cut.
-        s.paymentState === 'refund_due' ? 'Harus kembali' : s.paymentState === 'refunded' ? (s.state === 'succeeded' ? 'Refund' : 'Dikembalikan') : STATE[s.state],
-      ]),
-    );
+  w.section(
+    `Daftar transaksi (${r.sales.length}${r.salesTruncated ? ', terpotong — lihat ekspor CSV' : ''})`,
+    'Belum ada transaksi.',
+    [
+      { title: 'Jam', width: 34 },
+      { title: 'Struk', width: 44 },
+      { title: 'Produk', width: 120 },
+      { title: 'Pelanggan', width: 95 },
+      { title: 'Total', width: 70, align: 'right' },
+      { title: 'Bayar', width: 62 },
+      { title: 'Status', width: 90 },
+    ],
+    r.sales.map((s) => [
+      at(s.createdAt).slice(11, 16),
+      s.receiptNo,
+      s.productName,
+      s.customerNumber,
+      formatRupiah(s.total),
+      methodLabel(s.paymentMethod),
+      // Short enough for its column: "Berhasil, dikembalikan" was cut.
+      s.paymentState === 'refund_due' ? 'Harus kembali' : s.paymentState === 'refunded' ? (s.state === 'succeeded' ? 'Refund' : 'Dikembalikan') : STATE[s.state],
+    ]),
+  );
 
   const seal = r.auditHead ? `segel audit #${r.auditHead.seq} ${r.auditHead.hash.slice(0, 16)}` : 'belum ada segel audit';
   w.pages.forEach((page, i) => {

@@ -68,6 +68,12 @@ export class Writer {
     this.y -= 8;
     this.line(text, { size: 12, font: this.bold, gap: 6 });
   }
+  /** A heading, then the table — or, when there are no rows, the sentence that says so. */
+  section(heading: string, empty: string, columns: Column[], rows: string[][]): void {
+    this.heading(heading);
+    if (rows.length === 0) this.line(empty);
+    else this.table(columns, rows);
+  }
   table(columns: Column[], rows: string[][]): void {
     const header = (): void => {
       let x = PAGE.margin;

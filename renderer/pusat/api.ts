@@ -2,6 +2,7 @@
 // printed link was opened, and every call carries a header a foreign page cannot send (CSRF).
 import type { z } from 'zod';
 import type { AppError, Result } from '../../shared/domain/errors';
+import { downloadFile } from '../print';
 
 export async function pusatCall<S extends z.ZodTypeAny>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<Result<z.infer<S>, AppError>> {
   let res: Response;
@@ -36,13 +37,6 @@ export async function pusatPdf(path: string, fileName: string): Promise<Result<v
     const e = ((await res.json().catch(() => null)) as { error?: AppError } | null)?.error;
     return { ok: false, error: e ?? { code: 'internal', message: `Laporan tidak bisa dibuat (HTTP ${res.status}).` } };
   }
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(fileName, new Uint8Array(await res.arrayBuffer()), 'application/pdf');
   return { ok: true, value: undefined };
 }
