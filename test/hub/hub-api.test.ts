@@ -118,6 +118,10 @@ describe.each(ENGINES)('Loket Pusat on $name', (engine) => {
     // Rows land in the month's partition.
     const parts = await db.query<{ name: string }>("SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'replicated'");
     expect(parts.map((p) => p.name)).toContain('replicated_y2026m12');
+    // A sale kept before the hub computed attest digests (schema 3) is not judged by an attestation.
+    await db.query("UPDATE hub_sales SET attest_digest = '' WHERE sale_id = 'S3'");
+    const attested = await call('POST', '/api/v1/attest', { auditHead: null, rows: [{ stream: 'sales', key: 'S3', digest: 'ab'.repeat(32) }], deposits: [] }, cred);
+    expect(attested.body).toEqual({ checked: 0, differing: 0 });
   });
 
   it('the day’s summary per outlet and counter (outlets by name): only succeeded sales, the latest state of each; two counters’ same receipt numbers kept apart', async () => {

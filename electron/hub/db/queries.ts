@@ -258,7 +258,8 @@ export async function takeAttestation(
     const entries = a.rows.filter((r) => r.stream === 'journal');
     const salesDiff = await q.query<{ seq: string; key: string }>(
       `SELECT s.seq, s.sale_id AS key FROM jsonb_to_recordset($2::jsonb) AS r(key text, digest text)
-       JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key WHERE s.attest_digest <> r.digest`,
+       -- '': kept before the hub computed attest digests (schema 3): not judged rather than all flagged.
+       JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key WHERE s.attest_digest <> '' AND s.attest_digest <> r.digest`,
       [counterId, JSON.stringify(sales)],
     );
     const journalDiff = await q.query<{ seq: string; key: string }>(
@@ -267,7 +268,7 @@ export async function takeAttestation(
       [counterId, JSON.stringify(entries)],
     );
     const checked = await q.query<{ n: string }>(
-      `SELECT (SELECT count(*) FROM jsonb_to_recordset($2::jsonb) AS r(key text) JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key)
+      `SELECT (SELECT count(*) FROM jsonb_to_recordset($2::jsonb) AS r(key text) JOIN hub_sales s ON s.counter_id = $1 AND s.sale_id = r.key AND s.attest_digest <> '')
             + (SELECT count(*) FROM jsonb_to_recordset($3::jsonb) AS r(key text) JOIN hub_journal j ON j.counter_id = $1 AND j.entry_id = r.key::bigint) AS n`,
       [counterId, JSON.stringify(sales), JSON.stringify(entries)],
     );
