@@ -90,8 +90,8 @@ export type HubAuditBody = z.infer<typeof HubAuditBody>;
 
 /**
  * The counter's word on what the hub holds: the digest of each row's body as the ledger gives it
- * now (a rolling slice), and the audit chain's head. Sent only when nothing of those streams is
- * waiting, so any difference is a change made behind Loket's back.
+ * now (a rolling slice, leaving out rows with a change still to send), and the audit chain's head
+ * (null while part of it waits): any difference is a change made behind Loket's back.
  */
 export const Attestation = z.object({
   backlog: Backlog.optional(),

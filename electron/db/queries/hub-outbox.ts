@@ -199,10 +199,22 @@ export function setAttestCursor(db: Ledger, salesAfter: number, journalAfter: nu
   stmt(db, 'UPDATE hub_link SET attest_sales_after = ?, attest_journal_after = ?, last_attest_at = ? WHERE id = 1').run(salesAfter, journalAfter, at);
 }
 
-/** The next slice of sales (by receipt seq) and journal entries (by id) to compare with the hub. */
-export function attestSlice(db: Ledger, salesAfter: number, journalAfter: number, limit: number): { sales: { id: string; seq: number }[]; journal: number[] } {
-  const sales = stmt(db, 'SELECT id, seq FROM sales WHERE seq > ? ORDER BY seq LIMIT ?').all(salesAfter, limit) as { id: string; seq: number }[];
-  const journal = (stmt(db, 'SELECT id FROM journal_entries WHERE id > ? ORDER BY id LIMIT ?').all(journalAfter, limit) as { id: number }[]).map((r) => r.id);
+/**
+ * The next slice of sales (by receipt seq) and journal entries (by id) to compare with the hub, with
+ * `pending` telling which of them still wait in the outbox (the hub does not hold them as they are
+ * yet, so they are not attested this time). `next*`: where the slice ended.
+ */
+export function attestSlice(db: Ledger, salesAfter: number, journalAfter: number, limit: number): { sales: { id: string; seq: number; pending: number }[]; journal: { id: number; pending: number }[] } {
+  const sales = stmt(
+    db,
+    `SELECT s.id, s.seq, EXISTS (SELECT 1 FROM hub_outbox o WHERE o.stream = 'sales' AND o.key = s.id) AS pending
+     FROM sales s WHERE s.seq > ? ORDER BY s.seq LIMIT ?`,
+  ).all(salesAfter, limit) as { id: string; seq: number; pending: number }[];
+  const journal = stmt(
+    db,
+    `SELECT e.id, EXISTS (SELECT 1 FROM hub_outbox o WHERE o.stream = 'journal' AND o.key = CAST(e.id AS TEXT)) AS pending
+     FROM journal_entries e WHERE e.id > ? ORDER BY e.id LIMIT ?`,
+  ).all(journalAfter, limit) as { id: number; pending: number }[];
   return { sales, journal };
 }
 

@@ -229,7 +229,8 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
    * journal entries as the ledger gives them now, the audit chain's head and the providers' deposit
    * readings. The hub compares and names any row that differs from what it was sent — a ledger
    * changed behind Loket's back (whose change no trigger here queued). Built in one synchronous step
-   * with the check that nothing is waiting, so no change of Loket's can fall between the two.
+   * with the check of what still waits in the outbox, so no change of Loket's can fall between the
+   * two: a row with a change still to send is left out, the rest is exactly what the hub holds.
    */
   async function attest(force: boolean): Promise<void> {
     const link = hubLink(db);
@@ -237,22 +238,23 @@ export function createHubReplicator(deps: { db: Ledger; vault: Vault; now: () =>
     if (!link || !cursor) return;
     if (link.next_try_at !== null && link.next_try_at > deps.now()) return;
     if (!force && cursor.lastAt !== null && deps.now() - cursor.lastAt < ATTEST_EVERY_MS) return;
-    if (['sales', 'journal', 'audit'].some((stream) => outboxPendingOf(db, stream) > 0)) return;
     const slice = attestSlice(db, cursor.salesAfter, cursor.journalAfter, ATTEST_SLICE);
     const rows: Attestation['rows'] = [];
+    // A row still waiting to be sent is not what the hub holds yet: it is left for a later round.
     for (const s of slice.sales) {
-      const body = BODIES.sales(s.id);
+      const body = s.pending ? null : BODIES.sales(s.id);
       if (body) rows.push({ stream: 'sales', key: s.id, digest: sha256(attestSaleText(body)) });
     }
-    for (const id of slice.journal) {
-      const body = BODIES.journal(String(id));
-      if (body) rows.push({ stream: 'journal', key: String(id), digest: sha256(attestJournalText(body)) });
+    for (const e of slice.journal) {
+      const body = e.pending ? null : BODIES.journal(String(e.id));
+      if (body) rows.push({ stream: 'journal', key: String(e.id), digest: sha256(attestJournalText(body)) });
     }
-    const head = auditHead(db);
+    // The chain's head only when the hub has all of it (a busy counter seals entries all the time).
+    const head = outboxPendingOf(db, 'audit') === 0 ? auditHead(db) : null;
     const attestation: Attestation = { auditHead: head, rows, deposits: depositReadingsForHub(db), backlog: outboxBacklog(db, '', 0) };
     // A slice shorter than asked reached the end: the next one starts from the beginning again.
     const nextSales = slice.sales.length < ATTEST_SLICE ? 0 : slice.sales[slice.sales.length - 1]!.seq;
-    const nextJournal = slice.journal.length < ATTEST_SLICE ? 0 : slice.journal[slice.journal.length - 1]!;
+    const nextJournal = slice.journal.length < ATTEST_SLICE ? 0 : slice.journal[slice.journal.length - 1]!.id;
     const credential = await vault.reveal(CREDENTIAL, new URL(link.url).origin);
     if (!credential.ok || credential.value === null) return;
     try {
